@@ -1,0 +1,1 @@
+"""Sans-I/O parsers for the telephony platforms' streaming protocols."""
