@@ -1,0 +1,175 @@
+"""The `copilot` command: transcribe recordings, listen to a microphone, serve live calls."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .audio_files import AudioDecodeError, decode_file
+from .call_session import CallSession
+from .config import Config, ConfigError, load_config
+from .events import Event, TranscriptFinal
+from .model_files import ModelNotAvailable
+from .pipeline import PipelineConfig
+from .sources import play_call
+from .transcriber import DecodingOptions
+from .transcription_service import TranscriberPool, TranscriptionService
+
+
+def build_service(config: Config) -> TranscriptionService:
+    pool = TranscriberPool(
+        model=config.model or None,
+        cpu_threads=config.cpu_threads,
+        options=DecodingOptions(beam_size=config.beam_size),
+    )
+    return TranscriptionService(pool, max_batch=config.max_batch)
+
+
+def pipeline_config(config: Config, partials: bool | None = None) -> PipelineConfig:
+    return PipelineConfig(
+        language=config.language,
+        segmenter=config.segmenter,
+        partials=config.partials if partials is None else partials,
+    )
+
+
+class EventPrinter:
+    """Writes events to a stream: JSON lines, or readable transcript lines."""
+
+    def __init__(self, stream, as_json: bool) -> None:
+        self.stream = stream
+        self.as_json = as_json
+
+    def __call__(self, event: Event) -> None:
+        if self.stream is None:
+            return
+        try:
+            self._write(event)
+        except BrokenPipeError:
+            self.stream = None  # the reader went away (e.g. `| head`); stop writing quietly
+
+    def _write(self, event: Event) -> None:
+        if self.as_json:
+            self.stream.write(event.to_json() + "\n")
+        elif isinstance(event, TranscriptFinal):
+            self.stream.write(
+                f"[{event.start:7.2f} - {event.end:7.2f}] {event.speaker:>8}: {event.text}\n"
+            )
+        else:
+            return
+        self.stream.flush()
+
+
+def _common_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", help="path of copilot.toml (default: ./copilot.toml if present)"
+    )
+    parser.add_argument("--language", choices=("en", "nl", "auto"), help="call language")
+    parser.add_argument("--model", help="tiny.en, base, or a CTranslate2 whisper model directory")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+
+
+def _load(args: argparse.Namespace, extra: dict | None = None) -> Config:
+    overrides = {"language": args.language, "model": args.model, **(extra or {})}
+    return load_config(args.config, overrides)
+
+
+async def _transcribe(args: argparse.Namespace) -> int:
+    config = _load(args)
+    service = build_service(config)
+    service.preload(config.language)
+    printer = EventPrinter(sys.stdout, args.json)
+    failures = 0
+    for path in args.files:
+        try:
+            call = decode_file(path, config.stereo_legs, config.mono_leg)
+        except AudioDecodeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        session = CallSession(
+            Path(path).stem,
+            tuple(call.legs),
+            service,
+            printer,
+            pipeline_config(config, partials=args.realtime and config.partials),
+            source="file",
+            metadata={"path": str(path), "format": call.source_format, "rate": call.source_rate},
+        )
+        await play_call(session, call, realtime=args.realtime)
+    await service.stop()
+    return 1 if failures else 0
+
+
+def _listen(args: argparse.Namespace) -> int:
+    from .microphone import MicrophoneUnavailable, listen
+
+    config = _load(args)
+    try:
+        return asyncio.run(listen(config, build_service(config), args.speaker, args.json))
+    except MicrophoneUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve_forever
+
+    extra = {"serve.host": args.host, "serve.port": args.port, "serve.event_log": args.event_log}
+    config = _load(args, extra)
+    return asyncio.run(serve_forever(config))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    tr = sub.add_parser("transcribe", help="transcribe recordings (wav, flac, mp3, ogg)")
+    tr.add_argument("files", nargs="+")
+    tr.add_argument("--json", action="store_true", help="print every event as a JSON line")
+    tr.add_argument("--realtime", action="store_true", help="pace input like a live call")
+    _common_flags(tr)
+    tr.set_defaults(run=lambda a: asyncio.run(_transcribe(a)))
+
+    li = sub.add_parser("listen", help="transcribe the default microphone live")
+    li.add_argument("--speaker", choices=("agent", "customer"), default="customer")
+    li.add_argument("--json", action="store_true")
+    _common_flags(li)
+    li.set_defaults(run=_listen)
+
+    se = sub.add_parser("serve", help="ingest live calls from telephony platforms")
+    se.add_argument("--host")
+    se.add_argument("--port", type=int)
+    se.add_argument("--event-log", help="append events as JSON lines here (default: stdout)")
+    _common_flags(se)
+    se.set_defaults(run=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        status = args.run(args)
+    except (ConfigError, ModelNotAvailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""One configuration object: defaults, then `copilot.toml`, then environment, then CLI flags.
+
+Defaults work offline on a 2-core laptop. Unknown keys and wrong types are
+refused with a message naming the key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomllib
+
+from .legs import AGENT, CUSTOMER, LEGS
+from .segmenter import SegmenterConfig
+
+LANGUAGES = ("en", "nl", "auto")
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the key and the problem."""
+
+
+@dataclass
+class ServeConfig:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    audiosocket_customer_port: int = 9092  # one TCP port per leg: Asterisk opens one socket per leg
+    audiosocket_agent_port: int = 9093
+    event_log: str = ""  # empty: JSON lines on stdout
+    ingest_api_key: str = ""  # empty: ingest endpoints open (loopback only by default)
+    audiohook_client_secret: str = ""  # base64; empty: no signature check
+    max_message_bytes: int = 1 << 20
+
+
+@dataclass
+class Config:
+    language: str = "en"
+    model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
+    cpu_threads: int = 2
+    beam_size: int = 1
+    max_batch: int = 8
+    stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
+    mono_leg: str = CUSTOMER
+    partials: bool = True
+    segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
+
+    def validate(self) -> Config:
+        if self.language not in LANGUAGES:
+            raise ConfigError(
+                f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
+            )
+        if sorted(self.stereo_legs) != sorted(LEGS):
+            raise ConfigError("stereo_legs must name 'agent' and 'customer' once each")
+        if self.mono_leg not in LEGS:
+            raise ConfigError("mono_leg must be 'agent' or 'customer'")
+        if not 1 <= self.cpu_threads <= 64 or not 1 <= self.max_batch <= 64:
+            raise ConfigError("cpu_threads and max_batch must be between 1 and 64")
+        if not 1 <= self.beam_size <= 10:
+            raise ConfigError("beam_size must be between 1 and 10")
+        return self
+
+
+ENV_KEYS = {
+    "COPILOT_LANGUAGE": "language",
+    "COPILOT_MODEL": "model",
+    "COPILOT_CPU_THREADS": "cpu_threads",
+    "COPILOT_INGEST_API_KEY": "serve.ingest_api_key",
+    "COPILOT_PORT": "serve.port",
+}
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Build the configuration; `overrides` maps dotted keys (e.g. "serve.port") to CLI values."""
+    config = Config()
+    path = (
+        path
+        or os.environ.get("COPILOT_CONFIG")
+        or ("copilot.toml" if Path("copilot.toml").is_file() else None)
+    )
+    if path:
+        _apply_file(config, Path(path))
+    for env, key in ENV_KEYS.items():
+        if os.environ.get(env):
+            set_key(config, key, os.environ[env])
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            set_key(config, key, value)
+    return config.validate()
+
+
+def _apply_file(config: Config, path: Path) -> None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    for key, value in _flatten(data):
+        set_key(config, key, value)
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    items = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            items.extend(_flatten(value, f"{prefix}{key}."))
+        else:
+            items.append((f"{prefix}{key}", value))
+    return items
+
+
+def set_key(config: Config, dotted: str, value: Any) -> None:
+    """Set `section.key` on the config, converting strings from env/CLI to the field's type."""
+    *sections, name = dotted.split(".")
+    target: Any = config
+    for section in sections:
+        if not dataclasses.is_dataclass(target) or not hasattr(target, section):
+            raise ConfigError(f"unknown config section {section!r} in {dotted!r}")
+        target = getattr(target, section)
+    fields = {f.name: f for f in dataclasses.fields(target)}
+    if name not in fields:
+        raise ConfigError(f"unknown config key {dotted!r}")
+    current = getattr(target, name)
+    converted = _convert(dotted, current, value)
+    if dataclasses.is_dataclass(target) and target.__dataclass_params__.frozen:
+        # SegmenterConfig is frozen (stages share it): replace it whole.
+        parent: Any = config
+        for section in sections[:-1]:
+            parent = getattr(parent, section)
+        try:
+            setattr(parent, sections[-1], dataclasses.replace(target, **{name: converted}))
+        except ValueError as exc:
+            raise ConfigError(f"{dotted}: {exc}") from None
+    else:
+        setattr(target, name, converted)
+
+
+def _convert(key: str, current: Any, value: Any) -> Any:
+    try:
+        if isinstance(current, bool):
+            if isinstance(value, str):
+                if value.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                    raise ValueError(value)
+                return value.lower() in ("1", "true", "yes")
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value
+        if isinstance(current, int):
+            if isinstance(value, bool) or isinstance(value, float):
+                raise ValueError(value)
+            return int(value)
+        if isinstance(current, float):
+            return float(value)
+        if isinstance(current, tuple):
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(v).strip() for v in items)
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return value
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key} must be a {type(current).__name__}, got {value!r}") from None

@@ -1,0 +1,104 @@
+"""`copilot listen`: the default microphone as one leg of a live call (PortAudio via pyaudio)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import time
+
+import numpy as np
+
+from .call_session import CallSession
+from .config import Config
+from .legs import PIPELINE_RATE
+from .transcription_service import TranscriptionService
+
+CHUNK_SAMPLES = 320  # 20 ms at 16 kHz
+
+
+class MicrophoneUnavailable(RuntimeError):
+    """No PortAudio, or no input device; the message says what to install or plug in."""
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """PortAudio probes every ALSA/JACK backend and prints pages of noise to fd 2; hide it."""
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(devnull)
+        os.close(saved)
+
+
+def open_microphone():
+    try:
+        import pyaudio
+    except ImportError as exc:
+        raise MicrophoneUnavailable(
+            "microphone input needs PortAudio and pyaudio: `apt-get install portaudio19-dev` "
+            "then `pip install 'copilot[mic]'` (make venv does both)"
+        ) from exc
+    with _quiet_stderr():
+        audio = pyaudio.PyAudio()
+    try:
+        device = audio.get_default_input_device_info()
+    except OSError as exc:
+        audio.terminate()
+        raise MicrophoneUnavailable(
+            f"no microphone found ({exc}); plug one in or pick a device in your sound settings"
+        ) from exc
+    try:
+        stream = audio.open(
+            format=pyaudio.paInt16,
+            channels=1,
+            rate=PIPELINE_RATE,
+            input=True,
+            frames_per_buffer=CHUNK_SAMPLES,
+            input_device_index=int(device["index"]),
+        )
+    except (OSError, ValueError) as exc:
+        audio.terminate()
+        raise MicrophoneUnavailable(
+            f"cannot open microphone {device.get('name')!r}: {exc}"
+        ) from exc
+    return audio, stream
+
+
+async def listen(config: Config, service: TranscriptionService, speaker: str, as_json: bool) -> int:
+    from .cli import EventPrinter, pipeline_config
+
+    audio, stream = open_microphone()  # fail before loading any model
+    service.preload(config.language)
+    session = CallSession(
+        f"mic-{int(time.time())}",
+        (speaker,),
+        service,
+        EventPrinter(sys.stdout, as_json),
+        pipeline_config(config),
+        source="microphone",
+    )
+    session.start()
+    print("listening; press Ctrl+C to stop", file=sys.stderr)
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            data = await loop.run_in_executor(
+                None, lambda: stream.read(CHUNK_SAMPLES, exception_on_overflow=False)
+            )
+            session.push_pcm(speaker, np.frombuffer(data, dtype=np.int16), PIPELINE_RATE, None)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            stream.stop_stream()
+            stream.close()
+        audio.terminate()
+        await session.end("stopped")
+        await service.stop()
+    return 0

@@ -1,0 +1,272 @@
+"""One call's pipeline: audio frames in, typed events out, no I/O.
+
+The same object serves live calls and QA replay; only the shell around it
+differs. Heavy model work is not done here: `feed` returns `TranscriptionJob`
+items next to events, the shell runs them on the shared transcriber (batched
+across calls) and hands each result back through `on_transcription`.
+Downstream stages (affect, assist, ...) see every event the call produces and
+may add their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from .events import (
+    CallEnded,
+    CallStarted,
+    Dtmf,
+    ErrorEvent,
+    Event,
+    EventSequencer,
+    SpeechStarted,
+    TranscriptFinal,
+    TranscriptPartial,
+    Word,
+)
+from .legs import PIPELINE_RATE, AudioFrame
+from .segmenter import SegmenterConfig, UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+from .transcriber import TranscriptionResult
+
+# A gap in a leg's timeline shorter than this is jitter, not lost audio.
+GAP_TOLERANCE_S = 0.06
+# Never pad more than this much silence for one gap (a bogus timestamp must not eat memory).
+MAX_GAP_S = 30.0
+
+
+@dataclass(frozen=True)
+class TranscriptionJob:
+    """An utterance (or the growing part of one) waiting for the transcriber."""
+
+    call_id: str
+    leg: str
+    utterance_id: str
+    start: float
+    end: float
+    audio: np.ndarray  # int16 at PIPELINE_RATE
+    final: bool
+    language: str | None  # None: detect, then fix for the call
+
+
+class Stage(Protocol):
+    """A downstream stage: sees each event of the call, may add events of its own."""
+
+    def feed(self, event: Event) -> list[Event]: ...
+
+    def flush(self) -> list[Event]: ...
+
+
+@dataclass
+class PipelineConfig:
+    language: str = "en"  # "en", "nl" or "auto"
+    segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
+    partials: bool = True
+
+
+class CallPipeline:
+    def __init__(
+        self,
+        call_id: str,
+        legs: Sequence[str],
+        config: PipelineConfig | None = None,
+        source: str = "",
+        metadata: dict[str, Any] | None = None,
+        stages: Sequence[Stage] = (),
+    ) -> None:
+        self.call_id = call_id
+        self.legs = tuple(legs)
+        self.config = config or PipelineConfig()
+        self.source = source
+        self.metadata = dict(metadata or {})
+        self.language: str | None = None if self.config.language == "auto" else self.config.language
+        self._sequencer = EventSequencer(call_id)
+        self._stages = list(stages)
+        self._segmenters = {
+            leg: UtteranceSegmenter(leg, self.config.segmenter) for leg in self.legs
+        }
+        self._position = dict.fromkeys(self.legs, 0.0)  # seconds of audio fed per leg
+        self._partial_in_flight: set[str] = set()
+        self._finalised: set[str] = set()
+        self._open_finals: set[str] = set()
+        self.started = False
+        self.ended = False
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        self.started = True
+        return self._emit(
+            CallStarted(
+                self.call_id, 0, 0.0, source=self.source, legs=self.legs, metadata=self.metadata
+            )
+        )
+
+    def finish(self) -> list[Event | TranscriptionJob]:
+        """End of audio: close open utterances. Await their jobs, then call `close`."""
+        out: list[Event | TranscriptionJob] = []
+        for segmenter in self._segmenters.values():
+            out.extend(self._on_segments(segmenter.flush()))
+        return out
+
+    def close(self, reason: str = "end") -> list[Event]:
+        if self.ended:
+            return []
+        self.ended = True
+        out: list[Event] = []
+        for stage in self._stages:
+            for event in stage.flush():
+                out.extend(self._emit(event))
+        out.extend(
+            self._emit(
+                CallEnded(self.call_id, 0, self.duration, duration=self.duration, reason=reason)
+            )
+        )
+        return out
+
+    @property
+    def duration(self) -> float:
+        return round(max(self._position.values(), default=0.0), 3)
+
+    @property
+    def pending_finals(self) -> int:
+        return len(self._open_finals)
+
+    # -- input -----------------------------------------------------------------
+
+    def feed(self, frame: AudioFrame) -> list[Event | TranscriptionJob]:
+        if frame.leg not in self._segmenters:
+            raise ValueError(f"call {self.call_id} has no leg {frame.leg!r}")
+        samples = self._align(frame)
+        if len(samples) == 0:
+            return []
+        self._position[frame.leg] += len(samples) / PIPELINE_RATE
+        return self._on_segments(self._segmenters[frame.leg].feed(samples))
+
+    def dtmf(self, leg: str, digit: str) -> list[Event]:
+        return self._emit(
+            Dtmf(self.call_id, 0, self._position.get(leg, 0.0), speaker=leg, digit=digit)
+        )
+
+    def _align(self, frame: AudioFrame) -> np.ndarray:
+        """Place the frame on the leg's timeline: fill lost audio with silence, drop overlaps."""
+        expected = self._position[frame.leg]
+        samples = frame.samples
+        gap = frame.t - expected
+        if gap > GAP_TOLERANCE_S:
+            silence = np.zeros(int(min(gap, MAX_GAP_S) * PIPELINE_RATE), dtype=np.int16)
+            samples = np.concatenate([silence, samples])
+        elif gap < -GAP_TOLERANCE_S:
+            overlap = int(-gap * PIPELINE_RATE)
+            samples = samples[overlap:]
+        return samples
+
+    def _on_segments(self, items: list) -> list[Event | TranscriptionJob]:
+        out: list[Event | TranscriptionJob] = []
+        for item in items:
+            if isinstance(item, UtteranceStarted):
+                out.extend(
+                    self._emit(
+                        SpeechStarted(
+                            self.call_id,
+                            0,
+                            item.start,
+                            speaker=item.leg,
+                            utterance_id=item.utterance_id,
+                        )
+                    )
+                )
+            elif isinstance(item, UtteranceAudio):
+                job = self._job_for(item)
+                if job is not None:
+                    out.append(job)
+        return out
+
+    def _job_for(self, item: UtteranceAudio) -> TranscriptionJob | None:
+        if item.final:
+            self._finalised.add(item.utterance_id)
+            if len(item.audio) == 0:
+                return None
+            self._open_finals.add(item.utterance_id)
+        else:
+            # Bounded cost: at most one partial per leg in flight, and none once final.
+            if not self.config.partials or item.leg in self._partial_in_flight:
+                return None
+            self._partial_in_flight.add(item.leg)
+        return TranscriptionJob(
+            self.call_id,
+            item.leg,
+            item.utterance_id,
+            item.start,
+            item.end,
+            item.audio,
+            item.final,
+            self.language,
+        )
+
+    # -- results ---------------------------------------------------------------
+
+    def on_transcription(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        if self.language is None and result.language:
+            self.language = result.language  # first detection fixes the call's language
+        if not job.final:
+            self._partial_in_flight.discard(job.leg)
+            if job.utterance_id in self._finalised or not result.text:
+                return []  # the final is on its way; a late partial would only flicker
+            return self._emit(
+                TranscriptPartial(
+                    self.call_id,
+                    0,
+                    job.end,
+                    speaker=job.leg,
+                    utterance_id=job.utterance_id,
+                    start=job.start,
+                    end=job.end,
+                    text=result.text,
+                )
+            )
+        self._open_finals.discard(job.utterance_id)
+        if not result.text:
+            return []
+        words = tuple(
+            Word(w.word, round(job.start + w.start, 2), round(job.start + w.end, 2), w.probability)
+            for w in result.words
+        )
+        return self._emit(
+            TranscriptFinal(
+                self.call_id,
+                0,
+                job.end,
+                speaker=job.leg,
+                utterance_id=job.utterance_id,
+                start=job.start,
+                end=job.end,
+                text=result.text,
+                language=result.language,
+                words=words,
+            )
+        )
+
+    def on_transcription_failed(self, job: TranscriptionJob) -> None:
+        """The shell could not transcribe this job; forget it so the call can still end."""
+        if job.final:
+            self._open_finals.discard(job.utterance_id)
+        else:
+            self._partial_in_flight.discard(job.leg)
+
+    def report_error(self, code: str, message: str, t: float) -> list[Event]:
+        return self._emit(ErrorEvent(self.call_id, 0, t, code=code, message=message))
+
+    # -- output ----------------------------------------------------------------
+
+    def _emit(self, event: Event) -> list[Event]:
+        """Stamp an event, then let every downstream stage react to it (in order)."""
+        stamped = self._sequencer.stamp(event)
+        out = [stamped]
+        for stage in self._stages:
+            for produced in stage.feed(stamped):
+                out.extend(self._emit(produced))
+        return out

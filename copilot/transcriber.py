@@ -1,0 +1,271 @@
+"""Whisper transcription of whole utterances, batched, on a trimmed encoder window.
+
+faster-whisper's own `transcribe` always encodes a padded 30-second window,
+which dominates the cost of the short utterances a call is made of. We drive
+its CTranslate2 model directly: the mel window is cut to the utterance plus a
+margin (never below a per-model safe minimum), several utterances share one
+encoder/decoder pass, and a repetition guard re-runs an item on the full
+window when the decoder starts looping.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from dataclasses import dataclass, field
+
+import ctranslate2
+import numpy as np
+from faster_whisper import WhisperModel
+from faster_whisper.tokenizer import Tokenizer
+
+from .events import Word
+from .legs import PIPELINE_RATE
+from .model_files import ModelNotAvailable, resolve_model
+
+log = logging.getLogger(__name__)
+
+FULL_WINDOW = 3000  # mel frames in whisper's 30-second window
+FRAMES_PER_SECOND = 100
+
+# Measured safe minimum windows (see docs/benchmarks.md): the English-only tiny
+# model keeps its WER on utterance + 1 s; the multilingual base loops or loses
+# words on short windows and needs about 20 s of context to match the full window.
+SAFE_MIN_WINDOW = {"tiny.en": 0, "base": 2000}
+WINDOW_MARGIN = 100  # 1 s of padding after the speech
+
+
+@dataclass(frozen=True)
+class TranscriptionRequest:
+    audio: np.ndarray  # float32 mono at 16 kHz
+    language: str | None = None  # None: detect (multilingual models only)
+    word_timestamps: bool = True
+
+
+@dataclass(frozen=True)
+class TranscriptionResult:
+    text: str
+    language: str
+    language_probability: float = 1.0
+    words: tuple[Word, ...] = ()
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+    window_frames: int = 0
+    retried_full_window: bool = False
+    tokens: tuple[int, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    beam_size: int = 1
+    # An utterance whose compressed text is this much smaller than itself repeats itself.
+    compression_ratio_threshold: float = 2.4
+    # Whisper says "no speech" with a confident blank; treat it as silence.
+    no_speech_threshold: float = 0.6
+    logprob_threshold: float = -1.0
+    max_new_tokens: int = 200
+    min_window_frames: int | None = None  # None: the model's measured safe minimum
+
+
+class WhisperTranscriber:
+    """One loaded whisper model, shared by every call in the process."""
+
+    def __init__(
+        self,
+        model: str = "tiny.en",
+        cpu_threads: int = 2,
+        compute_type: str = "int8",
+        options: DecodingOptions | None = None,
+    ) -> None:
+        self.name = model
+        path = resolve_model(model)
+        try:
+            self._whisper = WhisperModel(
+                str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelNotAvailable(
+                f"cannot load whisper model {model!r} from {path}: {exc}"
+            ) from exc
+        self.options = options or DecodingOptions()
+        self.multilingual = self._whisper.model.is_multilingual
+        self._tokenizers: dict[str, Tokenizer] = {}
+        self.min_window = (
+            self.options.min_window_frames
+            if self.options.min_window_frames is not None
+            else SAFE_MIN_WINDOW.get(model, 0 if not self.multilingual else 2000)
+        )
+
+    # -- public ---------------------------------------------------------------
+
+    def transcribe_batch(self, requests: list[TranscriptionRequest]) -> list[TranscriptionResult]:
+        if not requests:
+            return []
+        results = self._run(requests, window=self._window_for(requests))
+        for i, (request, result) in enumerate(zip(requests, results, strict=True)):
+            if self._looks_looped(result) and result.window_frames < FULL_WINDOW:
+                retry = self._run([request], window=FULL_WINDOW)[0]
+                results[i] = _dedupe_repeats(
+                    TranscriptionResult(**{**retry.__dict__, "retried_full_window": True})
+                )
+            elif self._looks_looped(result):
+                results[i] = _dedupe_repeats(result)
+        return results
+
+    def transcribe(self, audio: np.ndarray, language: str | None = None) -> TranscriptionResult:
+        return self.transcribe_batch([TranscriptionRequest(audio, language)])[0]
+
+    # -- internals ------------------------------------------------------------
+
+    def _window_for(self, requests: list[TranscriptionRequest]) -> int:
+        longest = max(len(r.audio) for r in requests) // (PIPELINE_RATE // FRAMES_PER_SECOND)
+        return int(min(FULL_WINDOW, max(self.min_window, longest + WINDOW_MARGIN)))
+
+    def _features(self, audio: np.ndarray, window: int) -> np.ndarray:
+        samples = window * (PIPELINE_RATE // FRAMES_PER_SECOND)
+        audio = audio[:samples].astype(np.float32, copy=False)
+        mel = self._whisper.feature_extractor(audio, padding=samples - len(audio) + 160)
+        return mel[:, :window]
+
+    def _tokenizer(self, language: str) -> Tokenizer:
+        if language not in self._tokenizers:
+            self._tokenizers[language] = Tokenizer(
+                self._whisper.hf_tokenizer,
+                self.multilingual,
+                task="transcribe",
+                language=language if self.multilingual else None,
+            )
+        return self._tokenizers[language]
+
+    def _run(self, requests: list[TranscriptionRequest], window: int) -> list[TranscriptionResult]:
+        features = np.stack([self._features(r.audio, window) for r in requests])
+        encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
+        languages = self._languages(requests, encoded)
+        prompts = [
+            [*self._tokenizer(lang).sot_sequence, self._tokenizer(lang).no_timestamps]
+            for lang, _ in languages
+        ]
+        generated = self._whisper.model.generate(
+            encoded,
+            prompts,
+            beam_size=self.options.beam_size,
+            max_length=len(prompts[0]) + self.options.max_new_tokens,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )
+        results = []
+        for i, (request, gen) in enumerate(zip(requests, generated, strict=True)):
+            lang, lang_prob = languages[i]
+            tokenizer = self._tokenizer(lang)
+            tokens = [t for t in gen.sequences_ids[0] if t < tokenizer.eot]
+            text = tokenizer.decode(tokens).strip()
+            n_tokens = max(1, len(tokens))
+            avg_logprob = gen.scores[0] / n_tokens if gen.scores else 0.0
+            if gen.no_speech_prob > self.options.no_speech_threshold and (
+                avg_logprob < self.options.logprob_threshold
+            ):
+                text, tokens = "", []
+            words: tuple[Word, ...] = ()
+            if tokens and request.word_timestamps:
+                words = self._align(tokenizer, tokens, encoded, i, len(request.audio))
+            results.append(
+                TranscriptionResult(
+                    text=text,
+                    language=lang,
+                    language_probability=lang_prob,
+                    words=words,
+                    avg_logprob=float(avg_logprob),
+                    no_speech_prob=float(gen.no_speech_prob),
+                    window_frames=window,
+                    tokens=tuple(tokens),
+                )
+            )
+        return results
+
+    def _languages(
+        self, requests: list[TranscriptionRequest], encoded: ctranslate2.StorageView
+    ) -> list[tuple[str, float]]:
+        if not self.multilingual:
+            return [("en", 1.0)] * len(requests)
+        detected: list[list[tuple[str, float]]] | None = None
+        if any(r.language is None for r in requests):
+            detected = self._whisper.model.detect_language(encoded)
+        out = []
+        for i, request in enumerate(requests):
+            if request.language is not None:
+                out.append((request.language, 1.0))
+            else:
+                token, prob = detected[i][0]  # type: ignore[index]
+                out.append((token[2:-2], float(prob)))
+        return out
+
+    def _align(
+        self,
+        tokenizer: Tokenizer,
+        tokens: list[int],
+        encoded: ctranslate2.StorageView,
+        index: int,
+        n_samples: int,
+    ) -> tuple[Word, ...]:
+        # align() takes one start sequence for the whole batch, so each item is aligned on
+        # its own slice of the encoder output (cheap next to encoding).
+        if encoded.shape[0] > 1:
+            one = np.asarray(encoded)[index : index + 1]
+            encoded = ctranslate2.StorageView.from_array(np.ascontiguousarray(one))
+        num_frames = n_samples // (PIPELINE_RATE // FRAMES_PER_SECOND)
+        alignment = self._whisper.find_alignment(tokenizer, [tokens], encoded, num_frames)[0]
+        duration = n_samples / PIPELINE_RATE
+        return tuple(
+            Word(
+                word=a["word"].strip(),
+                start=round(min(float(a["start"]), duration), 2),
+                end=round(min(float(a["end"]), duration), 2),
+                probability=round(float(a["probability"]), 3),
+            )
+            for a in alignment
+            if a["word"].strip()
+        )
+
+    def _looks_looped(self, result: TranscriptionResult) -> bool:
+        if not result.text:
+            return False
+        return compression_ratio(
+            result.text
+        ) > self.options.compression_ratio_threshold or _has_repeated_run(result.text.split())
+
+
+def compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data))
+
+
+def _has_repeated_run(words: list[str], min_repeats: int = 4) -> bool:
+    """True when some 1- to 4-word phrase repeats back to back min_repeats times ("Dat Dat Dat Dat")."""
+    lowered = [w.lower().strip(".,!?") for w in words]
+    for size in range(1, 5):
+        for start in range(0, max(0, len(lowered) - size * min_repeats + 1)):
+            phrase = lowered[start : start + size]
+            if all(
+                lowered[start + k * size : start + (k + 1) * size] == phrase
+                for k in range(1, min_repeats)
+            ):
+                return True
+    return False
+
+
+def _dedupe_repeats(result: TranscriptionResult) -> TranscriptionResult:
+    """Last resort against a looping decoder: collapse back-to-back repeats of a phrase."""
+    words = result.text.split()
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        for size in range(1, 5):
+            if len(out) >= 2 * size and [w.lower() for w in out[-size:]] == [
+                w.lower() for w in out[-2 * size : -size]
+            ]:
+                del out[-size:]
+                break
+    words_kept = result.words[: len(out)]
+    return TranscriptionResult(**{**result.__dict__, "text": " ".join(out), "words": words_kept})

@@ -1,0 +1,164 @@
+"""Share whisper models across calls and batch their utterances.
+
+Calls submit `TranscriptionJob`s; one worker task takes whatever is waiting
+(finals before partials, oldest first), runs it as one batch on a worker
+thread (CTranslate2 releases the GIL, so the event loop keeps moving audio),
+and resolves each caller's future. When calls speak at the same moment, their
+utterances share one encoder pass instead of queueing one by one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from .audio_files import pcm16_to_float
+from .model_files import default_model_for
+from .pipeline import TranscriptionJob
+from .transcriber import (
+    DecodingOptions,
+    TranscriptionRequest,
+    TranscriptionResult,
+    WhisperTranscriber,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TranscriberPool:
+    """Loads each whisper model once per process, on first use."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        cpu_threads: int = 2,
+        options: DecodingOptions | None = None,
+        factory: Callable[..., WhisperTranscriber] = WhisperTranscriber,
+    ) -> None:
+        self.model = model  # None: pick per language
+        self.cpu_threads = cpu_threads
+        self.options = options
+        self._factory = factory
+        self._loaded: dict[str, WhisperTranscriber] = {}
+        self._lock = threading.Lock()
+
+    def model_for(self, language: str | None) -> str:
+        return self.model or default_model_for(language or "auto")
+
+    def get(self, name: str) -> WhisperTranscriber:
+        with self._lock:
+            if name not in self._loaded:
+                self._loaded[name] = self._factory(
+                    name, cpu_threads=self.cpu_threads, options=self.options
+                )
+            return self._loaded[name]
+
+
+@dataclass(order=True)
+class _Pending:
+    priority: tuple[int, float]
+    job: TranscriptionJob = field(compare=False)
+    model: str = field(compare=False)
+    future: asyncio.Future = field(compare=False)
+
+
+@dataclass
+class ServiceStats:
+    batches: int = 0
+    jobs: int = 0
+    largest_batch: int = 0
+    busy_seconds: float = 0.0
+
+
+class TranscriptionService:
+    def __init__(self, pool: TranscriberPool, max_batch: int = 8) -> None:
+        self.pool = pool
+        self.max_batch = max_batch
+        self.stats = ServiceStats()
+        self._waiting: list[_Pending] = []
+        self._wakeup = asyncio.Event()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
+        self._worker: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        if self._worker is None:
+            self._worker = asyncio.create_task(self._run(), name="transcription-worker")
+
+    async def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            try:
+                await self._worker
+            except asyncio.CancelledError:
+                pass
+            self._worker = None
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def preload(self, language: str | None) -> None:
+        """Load the model a call in `language` will need now, not on its first utterance."""
+        self.pool.get(self.pool.model_for(language))
+
+    @property
+    def queue_depth(self) -> int:
+        return len(self._waiting)
+
+    async def transcribe(self, job: TranscriptionJob, model: str) -> TranscriptionResult:
+        await self.start()
+        future = asyncio.get_running_loop().create_future()
+        # Finals first (someone is waiting for them), then by age.
+        priority = (0 if job.final else 1, time.monotonic())
+        self._waiting.append(_Pending(priority, job, model, future))
+        self._wakeup.set()
+        return await future
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await self._wakeup.wait()
+            self._wakeup.clear()
+            while self._waiting:
+                batch = self._take_batch()
+                started = time.perf_counter()
+                try:
+                    results = await loop.run_in_executor(self._executor, self._transcribe, batch)
+                except Exception as exc:  # a model failure must fail these jobs, not the worker
+                    log.exception("transcription batch failed")
+                    for item in batch:
+                        if not item.future.done():
+                            item.future.set_exception(exc)
+                    continue
+                self._record(len(batch), time.perf_counter() - started)
+                for item, result in zip(batch, results, strict=True):
+                    if not item.future.done():
+                        item.future.set_result(result)
+
+    def _take_batch(self) -> list[_Pending]:
+        self._waiting.sort()
+        model = self._waiting[0].model
+        batch = [p for p in self._waiting if p.model == model][: self.max_batch]
+        taken = {id(p) for p in batch}
+        self._waiting = [p for p in self._waiting if id(p) not in taken]
+        return batch
+
+    def _transcribe(self, batch: list[_Pending]) -> list[TranscriptionResult]:
+        transcriber = self.pool.get(batch[0].model)
+        requests = [
+            TranscriptionRequest(
+                audio=pcm16_to_float(p.job.audio),
+                language=p.job.language,
+                word_timestamps=p.job.final,
+            )
+            for p in batch
+        ]
+        return transcriber.transcribe_batch(requests)
+
+    def _record(self, size: int, seconds: float) -> None:
+        self.stats.batches += 1
+        self.stats.jobs += size
+        self.stats.largest_batch = max(self.stats.largest_batch, size)
+        self.stats.busy_seconds += seconds
