@@ -41,7 +41,7 @@ class Config:
     language: str = "en"
     model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
     cpu_threads: int = 2
-    beam_size: int = 1
+    beam_size: int = 0  # 0: per-model default (1 for tiny.en, 5 for the multilingual base)
     max_batch: int = 8
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
     mono_leg: str = CUSTOMER
@@ -60,8 +60,8 @@ class Config:
             raise ConfigError("mono_leg must be 'agent' or 'customer'")
         if not 1 <= self.cpu_threads <= 64 or not 1 <= self.max_batch <= 64:
             raise ConfigError("cpu_threads and max_batch must be between 1 and 64")
-        if not 1 <= self.beam_size <= 10:
-            raise ConfigError("beam_size must be between 1 and 10")
+        if not 0 <= self.beam_size <= 10:
+            raise ConfigError("beam_size must be between 0 (model default) and 10")
         return self
 
 

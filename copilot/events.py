@@ -142,6 +142,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     cls = EVENT_TYPES.get(data.get("type", ""))
     if cls is None:
         raise EventDecodeError(f"unknown event type {data.get('type')!r}")
+    _check_base_fields(data)
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name not in data:
@@ -153,9 +154,23 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         raise EventDecodeError(f"bad {cls.type} event: {exc}") from exc
 
 
+def _check_base_fields(data: dict[str, Any]) -> None:
+    if not isinstance(data.get("call_id", ""), str):
+        raise EventDecodeError("call_id must be a string")
+    seq = data.get("seq", 0)
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        raise EventDecodeError("seq must be a non-negative integer")
+    t = data.get("t", 0.0)
+    if not isinstance(t, int | float) or isinstance(t, bool):
+        raise EventDecodeError("t must be a number")
+
+
 def _field_value(cls: type[Event], name: str, value: Any) -> Any:
     if name == "words" and isinstance(value, list):
-        return tuple(Word(**w) for w in value)
+        try:
+            return tuple(Word(**w) for w in value)
+        except TypeError as exc:
+            raise EventDecodeError(f"bad word timing in {cls.type}: {exc}") from None
     if isinstance(value, list):
         return tuple(value)
     return value

@@ -152,6 +152,7 @@ class TranscriptionService:
                 audio=pcm16_to_float(p.job.audio),
                 language=p.job.language,
                 word_timestamps=p.job.final,
+                partial=not p.job.final,
             )
             for p in batch
         ]

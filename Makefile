@@ -1,0 +1,49 @@
+# copilot — every target works on a fresh Debian machine: the venv and system packages are made here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+APT_PACKAGES := portaudio19-dev
+
+.PHONY: venv system-deps demo test test-fast bench lint fixtures clean
+
+venv: $(STAMP)
+
+# Debian packages the Python packages need (pyaudio builds against PortAudio).
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "please install Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+# torch is pinned to the CPU build first so nothing later can pull a CUDA build.
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev,mic]'
+	touch $(STAMP)
+
+demo: venv
+	$(BIN)/copilot demo
+
+test: venv
+	$(BIN)/pytest -q -p no:cacheprovider
+
+lint: venv
+	$(BIN)/ruff check copilot tests bench audio_fixtures
+	$(BIN)/ruff format --check copilot tests bench audio_fixtures
+
+bench: venv
+	$(BIN)/python -m bench.run
+
+# Regenerate the synthetic calls in audio_fixtures/ (needs Debian's espeak-ng).
+fixtures: venv
+	@command -v espeak-ng >/dev/null || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null)
+	$(BIN)/python audio_fixtures/generate_calls.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache bench/out

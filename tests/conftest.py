@@ -1,0 +1,34 @@
+"""Shared test fixtures: real clips from audio_fixtures/ and the real whisper models, loaded once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from copilot.transcriber import WhisperTranscriber
+
+FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
+
+
+def fixture_path(name: str) -> Path:
+    return FIXTURES / name
+
+
+def reference(name: str) -> dict:
+    return json.loads((FIXTURES / "references.json").read_text(encoding="utf-8"))[name]
+
+
+def call_script(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def tiny_en() -> WhisperTranscriber:
+    return WhisperTranscriber("tiny.en")
+
+
+@pytest.fixture(scope="session")
+def base_multilingual() -> WhisperTranscriber:
+    return WhisperTranscriber("base")

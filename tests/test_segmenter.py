@@ -1,0 +1,83 @@
+"""webrtcvad endpointing on real speech, silence, and over-long monologues."""
+
+import numpy as np
+import pytest
+
+from copilot.audio_files import decode_file
+from copilot.legs import PIPELINE_RATE
+from copilot.segmenter import SegmenterConfig, UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+
+from .conftest import call_script, fixture_path
+
+
+def run(pcm: np.ndarray, config: SegmenterConfig | None = None, chunk: int = 320):
+    segmenter = UtteranceSegmenter("customer", config)
+    out = []
+    for i in range(0, len(pcm), chunk):
+        out.extend(segmenter.feed(pcm[i : i + chunk]))
+    out.extend(segmenter.flush())
+    return out
+
+
+def finals(items):
+    return [i for i in items if isinstance(i, UtteranceAudio) and i.final and len(i.audio)]
+
+
+def test_generated_call_turns_become_one_utterance_each():
+    call = decode_file(fixture_path("call_escalating_en.wav"))
+    script = [t for t in call_script("call_escalating_en")["turns"] if t["speaker"] == "customer"]
+    found = finals(run(call.legs["customer"]))
+    assert len(found) == len(script)
+    for utterance, turn in zip(found, script, strict=True):
+        # Pre-roll starts a little early; the end is the last voiced frame.
+        assert turn["start"] - 0.4 <= utterance.start <= turn["start"] + 0.1
+        assert abs(utterance.end - turn["end"]) < 0.35
+
+
+def test_silence_and_low_noise_give_no_utterance():
+    rng = np.random.default_rng(0)
+    noise = (rng.standard_normal(5 * PIPELINE_RATE) * 30).astype(np.int16)
+    assert run(np.zeros(5 * PIPELINE_RATE, np.int16)) == []
+    assert finals(run(noise)) == []
+
+
+def test_chunk_size_does_not_change_the_result():
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"]
+    a = [(u.start, u.end) for u in finals(run(pcm, chunk=160))]
+    b = [(u.start, u.end) for u in finals(run(pcm, chunk=4000))]
+    assert a == b and len(a) >= 1
+
+
+def test_long_speech_is_cut_at_max_length_near_a_quiet_frame():
+    pcm = decode_file(fixture_path("multilingual.mp3")).legs["customer"]
+    config = SegmenterConfig(max_utterance_s=8.0)
+    items = run(pcm, config)
+    utterances = finals(items)
+    assert all(u.end - u.start <= 8.0 + 1e-6 for u in utterances)
+    assert len(utterances) >= 6
+    # Consecutive cut pieces touch: no audio is lost at a forced cut.
+    starts = [i.start for i in items if isinstance(i, UtteranceStarted)]
+    assert len(starts) == len({i.utterance_id for i in items if isinstance(i, UtteranceStarted)})
+
+
+def test_partials_are_offered_about_every_second_of_speech():
+    pcm = decode_file(fixture_path("stereo_diarization.wav")).legs["agent"]
+    items = run(pcm, SegmenterConfig(partial_every_s=1.0))
+    partials = [i for i in items if isinstance(i, UtteranceAudio) and not i.final]
+    assert 2 <= len(partials) <= 5
+    assert all(p.utterance_id == "customer-1" for p in partials)
+    assert [len(p.audio) for p in partials] == sorted(len(p.audio) for p in partials)
+
+
+def test_flush_closes_an_utterance_cut_off_by_a_hangup():
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"][: 3 * PIPELINE_RATE]
+    items = run(pcm)
+    assert len(finals(items)) == 1
+    assert finals(items)[0].end == pytest.approx(3.0, abs=0.1)
+
+
+def test_bad_settings_are_refused():
+    with pytest.raises(ValueError, match="aggressiveness"):
+        SegmenterConfig(aggressiveness=5)
+    with pytest.raises(TypeError):
+        UtteranceSegmenter("customer").feed(np.zeros(10, np.float32))

@@ -1,0 +1,95 @@
+"""The real whisper models on the real clips: WER, telephony copies, stereo attribution, language."""
+
+import pytest
+
+from copilot.asr_eval import corpus_wer, leg_texts, score_clip, telephony_copy
+from copilot.transcriber import TranscriptionRequest
+
+from .conftest import fixture_path, reference
+
+ENGLISH = {
+    "jfk.flac": lambda ref: {"customer": ref["text"]},
+    "stereo_diarization.wav": lambda ref: {
+        "agent": ref["channel_texts"]["left"],
+        "customer": ref["channel_texts"]["right"],
+    },
+}
+FLEMISH = ("vl00203.wav", "vl04108.wav", "vl09647.wav")
+
+
+@pytest.fixture(scope="module")
+def models(tiny_en, base_multilingual):
+    return lambda language: tiny_en if language == "en" else base_multilingual
+
+
+def english_scores(models, path_for=fixture_path):
+    scores = []
+    for name, refs in ENGLISH.items():
+        scores += score_clip(path_for(name), refs(reference(name)), models, "en")
+    return scores
+
+
+def flemish_scores(models, path_for=fixture_path):
+    scores = []
+    for name in FLEMISH:
+        scores += score_clip(path_for(name), {"customer": reference(name)["text"]}, models, "nl")
+    return scores
+
+
+def test_english_clips_under_ten_percent_wer(models):
+    scores = english_scores(models)
+    for score in scores:
+        assert score.wer <= 0.10, f"{score.clip}/{score.leg}: {score.hypothesis!r}"
+
+
+def test_flemish_clips_with_dutch_language_under_35_percent_wer(models):
+    for score in flemish_scores(models):
+        assert score.wer <= 0.35, f"{score.clip}: {score.hypothesis!r}"
+
+
+@pytest.mark.parametrize("codec", ["ULAW", "ALAW"])
+def test_english_telephony_copies_stay_within_five_points(models, tmp_path, codec):
+    copy = lambda name: telephony_copy(fixture_path(name), tmp_path, codec)  # noqa: E731
+    assert corpus_wer(english_scores(models, copy)) <= corpus_wer(english_scores(models)) + 0.05
+
+
+def test_flemish_telephony_copies_stay_usable(models, tmp_path):
+    # Known shortfall (docs/benchmarks.md): the multilingual base loses 10-15 points on
+    # 8 kHz Flemish, short of the 5-point goal. This guards against it getting worse.
+    copy = lambda name: telephony_copy(fixture_path(name), tmp_path, "ULAW")  # noqa: E731
+    assert corpus_wer(flemish_scores(models, copy)) <= corpus_wer(flemish_scores(models)) + 0.30
+
+
+def test_stereo_recording_attributes_each_channel_to_its_speaker(models):
+    texts = leg_texts(fixture_path("stereo_diarization.wav"), models, "en")
+    assert "wizard" in texts["agent"].lower() and "horizon" not in texts["agent"].lower()
+    assert "horizon" in texts["customer"].lower() and "wizard" not in texts["customer"].lower()
+
+
+def test_auto_language_detects_dutch_and_english(base_multilingual):
+    from copilot.audio_files import decode_file, pcm16_to_float
+
+    for name, expected in (("vl04108.wav", "nl"), ("jfk.flac", "en")):
+        pcm = decode_file(fixture_path(name)).legs["customer"]
+        result = base_multilingual.transcribe(pcm16_to_float(pcm), language=None)
+        assert result.language == expected
+
+
+def test_batched_results_equal_one_by_one(tiny_en):
+    from copilot.audio_files import decode_file, pcm16_to_float
+
+    clips = [pcm16_to_float(decode_file(fixture_path(n)).legs["customer"]) for n in ("jfk.flac",)]
+    clips.append(pcm16_to_float(decode_file(fixture_path("stereo_diarization.wav")).legs["agent"]))
+    alone = [tiny_en.transcribe(c, "en").text for c in clips]
+    together = [r.text for r in tiny_en.transcribe_batch([TranscriptionRequest(c, "en") for c in clips])]
+    assert together == alone
+
+
+def test_word_timestamps_lie_inside_the_utterance(tiny_en):
+    from copilot.audio_files import decode_file, pcm16_to_float
+
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"]
+    result = tiny_en.transcribe(pcm16_to_float(pcm), "en")
+    assert [w.word.strip(",.") for w in result.words][:4] == ["And", "so", "my", "fellow"]
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts) and result.words[-1].end <= 11.0 + 1e-6
