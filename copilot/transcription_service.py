@@ -50,6 +50,11 @@ class TranscriberPool:
     def model_for(self, language: str | None) -> str:
         return self.model or default_model_for(language or "auto")
 
+    def add(self, name: str, transcriber: WhisperTranscriber) -> None:
+        """Share an already loaded model (tests and benchmarks load each model once)."""
+        with self._lock:
+            self._loaded[name] = transcriber
+
     def get(self, name: str) -> WhisperTranscriber:
         with self._lock:
             if name not in self._loaded:

@@ -14,7 +14,11 @@ from .conftest import fixture_path
 @pytest.mark.parametrize(
     ("name", "legs", "duration"),
     [
-        ("jfk.flac", {"customer"}, 11.0),  # 44.1 kHz 24-bit FLAC with identical channels: one speaker
+        (
+            "jfk.flac",
+            {"customer"},
+            11.0,
+        ),  # 44.1 kHz 24-bit FLAC with identical channels: one speaker
         ("stereo_diarization.wav", {"agent", "customer"}, 5.0),
         ("hotwords.mp3", {"customer"}, 4.0),
         ("multilingual.mp3", {"customer"}, 59.9),
@@ -37,7 +41,10 @@ def test_stereo_channels_map_to_agent_left_customer_right_and_can_be_swapped():
     assert np.array_equal(default.legs["agent"], swapped.legs["customer"])
     # The right channel of this clip is silent after ~2.7 s; the left speaks until ~4.7 s.
     tail = slice(int(3.2 * PIPELINE_RATE), int(4.5 * PIPELINE_RATE))
-    assert np.abs(default.legs["customer"][tail]).mean() < np.abs(default.legs["agent"][tail]).mean() / 5
+    assert (
+        np.abs(default.legs["customer"][tail]).mean()
+        < np.abs(default.legs["agent"][tail]).mean() / 5
+    )
 
 
 @pytest.mark.parametrize("subtype", ["ULAW", "ALAW"])

@@ -15,8 +15,15 @@ from copilot.events import (
 
 def test_transcript_final_round_trips_through_json():
     event = TranscriptFinal(
-        "call-1", 7, 3.4, speaker="customer", utterance_id="customer-2", start=1.2, end=3.4,
-        text="Waar blijft mijn pakketje?", language="nl",
+        "call-1",
+        7,
+        3.4,
+        speaker="customer",
+        utterance_id="customer-2",
+        start=1.2,
+        end=3.4,
+        text="Waar blijft mijn pakketje?",
+        language="nl",
         words=(Word("Waar", 1.2, 1.5, 0.9), Word("blijft", 1.5, 1.9, 0.8)),
     )
     data = event.to_dict()

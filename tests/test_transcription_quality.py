@@ -81,7 +81,9 @@ def test_batched_results_equal_one_by_one(tiny_en):
     clips = [pcm16_to_float(decode_file(fixture_path(n)).legs["customer"]) for n in ("jfk.flac",)]
     clips.append(pcm16_to_float(decode_file(fixture_path("stereo_diarization.wav")).legs["agent"]))
     alone = [tiny_en.transcribe(c, "en").text for c in clips]
-    together = [r.text for r in tiny_en.transcribe_batch([TranscriptionRequest(c, "en") for c in clips])]
+    together = [
+        r.text for r in tiny_en.transcribe_batch([TranscriptionRequest(c, "en") for c in clips])
+    ]
     assert together == alone
 
 

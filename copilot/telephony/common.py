@@ -8,6 +8,7 @@ call pipeline (which resamples it to 16 kHz).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,3 +78,62 @@ class ReplyBytes:
 
 
 ProtocolEvent = CallOpened | LegAudio | DtmfPressed | CallClosed | ReplyText | ReplyBytes
+
+
+# --- helpers shared by the JSON-over-websocket parsers (Twilio, AudioHook, raw ingest) ---
+
+# Real control messages are a few hundred bytes (a Twilio 20 ms media message ~300);
+# AudioHook's reference server also refuses text over 64 KiB.
+MAX_TEXT_CHARS = 64 * 1024
+
+_REQUIRED: Any = object()
+_KIND_NAMES = {
+    str: "a string",
+    int: "an integer",
+    dict: "an object",
+    list: "a list",
+    bool: "a boolean",
+}
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def decode_json_object(text: object, max_chars: int = MAX_TEXT_CHARS) -> dict[str, Any]:
+    """One websocket text message as a JSON object, or ProtocolError saying why not."""
+    if not isinstance(text, str):
+        raise ProtocolError("not_text", f"expected a text message, got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise ProtocolError(
+            "oversized", f"text message of {len(text)} characters exceeds {max_chars}"
+        )
+    try:
+        # RecursionError: "[[[[..." nested a few thousand deep fits easily in 64 KiB.
+        value = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError("bad_json", f"text message is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise ProtocolError("not_object", f"expected a JSON object, got {type(value).__name__}")
+    return value
+
+
+def json_field(
+    obj: dict[str, Any], key: str, kind: type, where: str, default: Any = _REQUIRED
+) -> Any:
+    """`obj[key]` checked to be of JSON type `kind`; `default` if absent or null (when given).
+
+    `where` names the message for the error, e.g. "Twilio start.mediaFormat".
+    """
+    value = obj.get(key)
+    if value is None:
+        if default is not _REQUIRED:
+            return default
+        raise ProtocolError("missing_field", f"{where}: missing field {key!r}")
+    # JSON true/false arrive as Python bools, which are ints; never accept them as numbers.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        wanted = _KIND_NAMES.get(kind, kind.__name__)
+        raise ProtocolError(
+            "bad_field", f"{where}: field {key!r} must be {wanted}, got {type(value).__name__}"
+        )
+    return value

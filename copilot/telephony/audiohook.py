@@ -1,0 +1,330 @@
+"""Genesys AudioHook v2: JSON control messages plus binary PCMU audio on one websocket.
+
+The client (Genesys) sends `open` offering media; we answer `opened` with exactly one
+of them (or none), and only then may audio arrive. Each binary frame is interleaved
+PCMU whose channel i is `channels[i]` of the chosen media, and that order can be
+["internal", "external"]. external = customer, internal = agent. Frames have no
+fixed duration (one client sends 200 ms).
+
+Timeline: AudioHook's `position` counts only audio actually sent, so after the client
+drops audio (`discarded`, or `resumed` after a pause) the stream position runs behind
+the call. We keep the call's clock: every LegAudio carries
+`t = samples received / 8000 + seconds discarded so far`, leaving a gap rather than
+filling it with invented silence.
+
+`verify_signature` checks the HTTP Message Signature (RFC 9421, hmac-sha256) that
+Genesys puts on the websocket upgrade request when a client secret is configured.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from copilot.legs import AGENT, CUSTOMER
+from copilot.telephony import g711, httpsig
+from copilot.telephony.common import (
+    CallClosed,
+    CallOpened,
+    LegAudio,
+    ProtocolError,
+    ProtocolEvent,
+    ReplyText,
+    decode_json_object,
+    json_field,
+)
+
+SOURCE = "audiohook"
+SAMPLE_RATE = 8000
+# ~4 s of stereo PCMU: far above what Genesys sends, low enough to bound memory.
+MAX_FRAME_BYTES = 64 * 1024
+CHANNEL_LEGS = {"external": CUSTOMER, "internal": AGENT}
+# Genesys probes a configured endpoint with an all-zero conversation id.
+_NULL_UUID = "00000000-0000-0000-0000-000000000000"
+_DURATION = re.compile(
+    r"PT(?:([0-9]{1,9})H)?(?:([0-9]{1,9})M)?(?:([0-9]{1,12}(?:\.[0-9]{1,9})?)S)?"
+)
+
+
+def parse_duration(text: str) -> float:
+    """An AudioHook ISO-8601 duration ("PT1.2S", "PT0S", "PT1M2.5S") in seconds."""
+    match = _DURATION.fullmatch(text) if isinstance(text, str) else None
+    if match is None or not any(match.groups()):
+        raise ProtocolError("bad_duration", f"{str(text)[:40]!r} is not an ISO-8601 duration")
+    hours, minutes, seconds = match.groups()
+    return int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds or 0)
+
+
+def choose_media(offered: list[Any]) -> dict[str, Any] | None:
+    """Stereo PCMU 8 kHz with both channels if offered, else single-channel PCMU, else None."""
+    stereo = mono = None
+    for media in offered:
+        if not isinstance(media, dict):
+            raise ProtocolError("bad_media", "AudioHook open: media entries must be objects")
+        channels = media.get("channels")
+        rate = media.get("rate")
+        if media.get("type") != "audio" or media.get("format") != "PCMU":
+            continue
+        if isinstance(rate, bool) or rate != SAMPLE_RATE or not isinstance(channels, list):
+            continue
+        if stereo is None and channels in (["external", "internal"], ["internal", "external"]):
+            stereo = media
+        elif mono is None and len(channels) == 1 and channels[0] in ("external", "internal"):
+            mono = media
+    return stereo if stereo is not None else mono
+
+
+class AudioHookSession:
+    """Parser for one AudioHook websocket (the server side of the protocol).
+
+    `feed_text(text)` returns ReplyText for the shell to send (`opened`, `pong`,
+    `closed`), CallOpened on `open` and CallClosed(reason) on `close`.
+    `feed_binary(data)` returns one LegAudio per channel of the chosen media.
+    `pause()`, `resume()` and `disconnect()` build server-initiated messages.
+    """
+
+    def __init__(self) -> None:
+        self.session_id: str | None = None
+        self.call_id: str | None = None
+        self.media: dict[str, Any] | None = None
+        self.legs: tuple[str, ...] = ()
+        self.state = "new"  # new -> open -> closed
+        self.paused = False
+        self.language: str | None = None
+        self.last_error: dict[str, Any] | None = None
+        self.client_seq = 0
+        self.server_seq = 0
+        self.samples_received = 0  # per channel, i.e. AudioHook's stream position
+        self.discarded_seconds = 0.0
+
+    # --- client -> server ---
+
+    def feed_text(self, text: str) -> list[ProtocolEvent]:
+        message = decode_json_object(text)
+        kind = self._check_envelope(message)
+        parameters = json_field(message, "parameters", dict, f"AudioHook {kind}", default={})
+        handler = _HANDLERS[kind]
+        return handler(self, parameters)
+
+    def feed_binary(self, data: bytes) -> list[ProtocolEvent]:
+        if not isinstance(data, bytes | bytearray | memoryview):
+            raise ProtocolError("not_bytes", f"expected bytes, got {type(data).__name__}")
+        if self.state != "open":
+            when = "before opened" if self.state == "new" else "after close"
+            raise ProtocolError("unexpected_audio", f"AudioHook audio {when}")
+        if self.media is None:
+            raise ProtocolError("unexpected_audio", "AudioHook audio but no media was selected")
+        channels = len(self.legs)
+        if len(data) > MAX_FRAME_BYTES:
+            raise ProtocolError("oversized", f"AudioHook frame of {len(data)} bytes is too large")
+        if len(data) % channels:
+            raise ProtocolError(
+                "partial_frame",
+                f"AudioHook frame of {len(data)} bytes is not a multiple of {channels} channels",
+            )
+        if not data:
+            return []
+        frames = g711.ulaw_decode(data).reshape(-1, channels)
+        t = self.samples_received / SAMPLE_RATE + self.discarded_seconds
+        self.samples_received += frames.shape[0]
+        return [
+            LegAudio(
+                leg=leg, samples=np.ascontiguousarray(frames[:, i]), sample_rate=SAMPLE_RATE, t=t
+            )
+            for i, leg in enumerate(self.legs)
+        ]
+
+    def _check_envelope(self, message: dict[str, Any]) -> str:
+        version = message.get("version")
+        if version != "2":
+            raise ProtocolError(
+                "bad_version", f'AudioHook version must be "2", got {version!r:.20}'
+            )
+        kind = json_field(message, "type", str, "AudioHook message")
+        where = f"AudioHook {kind[:20]}"
+        if kind not in _HANDLERS:
+            raise ProtocolError("unknown_type", f"unknown AudioHook message type {kind[:40]!r}")
+        session_id = json_field(message, "id", str, where)
+        if not 0 < len(session_id) <= 128:
+            raise ProtocolError("bad_id", f"{where}: id must be 1-128 characters")
+        if self.session_id is not None and session_id != self.session_id:
+            raise ProtocolError("wrong_session", f"{where}: id {session_id!r} is not this session")
+        seq = json_field(message, "seq", int, where)
+        if seq != self.client_seq + 1:
+            raise ProtocolError("bad_seq", f"{where}: seq {seq} after {self.client_seq}")
+        serverseq = json_field(message, "serverseq", int, where, default=0)
+        if not 0 <= serverseq <= self.server_seq:
+            raise ProtocolError("bad_serverseq", f"{where}: serverseq {serverseq} never sent")
+        position = json_field(message, "position", str, where, default=None)
+        if position is not None:
+            parse_duration(position)
+        if self.state == "closed":
+            raise ProtocolError("after_close", f"{where} after close")
+        if self.state == "new" and kind not in ("open", "ping", "close", "error"):
+            raise ProtocolError("before_open", f"{where} before open")
+        self.session_id, self.client_seq = session_id, seq
+        return kind
+
+    def _open(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        if self.state != "new":
+            raise ProtocolError("duplicate_open", "second AudioHook open on one session")
+        where = "AudioHook open.parameters"
+        offered = json_field(parameters, "media", list, where)
+        conversation_id = json_field(parameters, "conversationId", str, where, default="")
+        metadata: dict[str, Any] = {"audiohook_session_id": self.session_id}
+        for key, name, kind in _OPEN_METADATA:
+            value = json_field(parameters, key, kind, where, default=None)
+            if value is not None:
+                metadata[name] = value
+        if conversation_id == _NULL_UUID:
+            metadata["probe"] = True  # a connection test, not a real call
+        self.media = choose_media(offered)
+        self.legs = tuple(CHANNEL_LEGS[c] for c in self.media["channels"]) if self.media else ()
+        self.language = metadata.get("language")
+        self.call_id = conversation_id or self.session_id or ""
+        self.state = "open"
+        opened = self._reply(
+            "opened", {"startPaused": False, "media": [self.media] if self.media else []}
+        )
+        metadata["media"] = self.media
+        return [opened, CallOpened(self.call_id, SOURCE, self.legs, metadata)]
+
+    def _ping(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        # Genesys closes the session after ~5 s without a pong, so answer at once.
+        return [self._reply("pong", {})]
+
+    def _close(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        reason = json_field(parameters, "reason", str, "AudioHook close.parameters", default="end")
+        self.state = "closed"
+        return [self._reply("closed", {}), CallClosed(reason=reason[:64])]
+
+    def _paused(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        self.paused = True
+        return []
+
+    def _resumed(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        # `resumed` says how much audio the client dropped while paused.
+        self.paused = False
+        self._add_discarded(parameters, "AudioHook resumed.parameters", required=False)
+        return []
+
+    def _discarded(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        self._add_discarded(parameters, "AudioHook discarded.parameters", required=True)
+        return []
+
+    def _update(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        where = "AudioHook update.parameters"
+        self.language = json_field(parameters, "language", str, where, default=self.language)
+        return []
+
+    def _error(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        # The client reports a problem and will follow with `close`; keep it for the log.
+        self.last_error = dict(parameters)
+        return []
+
+    def _add_discarded(self, parameters: dict[str, Any], where: str, *, required: bool) -> None:
+        if not required and "discarded" not in parameters:
+            return
+        parse_duration(json_field(parameters, "start", str, where))
+        self.discarded_seconds += parse_duration(json_field(parameters, "discarded", str, where))
+
+    # --- server -> client ---
+
+    def pause(self) -> ReplyText:
+        """Ask Genesys to stop sending audio (e.g. while the call sits in IVR)."""
+        return self._reply("pause", {})
+
+    def resume(self) -> ReplyText:
+        return self._reply("resume", {})
+
+    def disconnect(self, reason: str, info: str | None = None) -> ReplyText:
+        """Ask Genesys to close: reason "completed", "unauthorized" or "error"."""
+        parameters = {"reason": reason} if info is None else {"reason": reason, "info": info}
+        return self._reply("disconnect", parameters)
+
+    def _reply(self, kind: str, parameters: dict[str, Any]) -> ReplyText:
+        if self.session_id is None:
+            raise ValueError("no AudioHook session id yet: nothing has been received")
+        self.server_seq += 1
+        message = {
+            "version": "2",
+            "type": kind,
+            "seq": self.server_seq,
+            "clientseq": self.client_seq,
+            "id": self.session_id,
+            "parameters": parameters,
+        }
+        return ReplyText(json.dumps(message, separators=(",", ":")))
+
+
+_HANDLERS = {
+    "open": AudioHookSession._open,
+    "ping": AudioHookSession._ping,
+    "close": AudioHookSession._close,
+    "paused": AudioHookSession._paused,
+    "resumed": AudioHookSession._resumed,
+    "discarded": AudioHookSession._discarded,
+    "update": AudioHookSession._update,
+    "error": AudioHookSession._error,
+}
+# open.parameters field -> CallOpened.metadata key, with its JSON type.
+_OPEN_METADATA = (
+    ("organizationId", "organization_id", str),
+    ("conversationId", "conversation_id", str),
+    ("participant", "participant", dict),
+    ("language", "language", str),
+    ("customConfig", "custom_config", dict),
+)
+
+
+# What a Genesys upgrade signature covers; one that leaves any of these out proves nothing.
+SIGNED_COMPONENTS = (
+    "@request-target",
+    "@authority",
+    "audiohook-organization-id",
+    "audiohook-session-id",
+    "audiohook-correlation-id",
+    "x-api-key",
+)
+
+
+def verify_signature(
+    method: str,
+    authority: str,
+    path: str,
+    headers: Mapping[str, str],
+    client_secret_b64: str,
+    now: float,
+    *,
+    max_age: float = 30.0,
+) -> None:
+    """Raise ProtocolError unless the websocket upgrade carries a valid AudioHook signature.
+
+    HTTP Message Signature, hmac-sha256 keyed with the base64-decoded client secret,
+    covering SIGNED_COMPONENTS, keyid = the X-API-KEY header, `created` within
+    `max_age` seconds of `now` (Unix time) and `expires` not passed. `path` is the
+    request target as sent, `authority` the host[:port] the client dialled.
+    """
+    try:
+        key = base64.b64decode(client_secret_b64, validate=True)
+    except (ValueError, TypeError):  # binascii.Error is a ValueError
+        raise ProtocolError("config", "configured AudioHook client secret is not base64") from None
+    api_key = next((v for k, v in headers.items() if str(k).lower() == "x-api-key"), None)
+    if not isinstance(api_key, str) or not api_key:
+        raise ProtocolError("unauthorized", "missing X-API-KEY header")
+    httpsig.verify_hmac_sha256(
+        method,
+        authority,
+        path,
+        headers,
+        key,
+        now,
+        required=SIGNED_COMPONENTS,
+        keyid=api_key.strip(),
+        max_age=max_age,
+    )

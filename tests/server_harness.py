@@ -1,0 +1,52 @@
+"""A real copilot server on loopback ports for tests: real model, real sockets, events in a list."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from copilot.config import Config
+from copilot.events import Event
+from copilot.server import CopilotServer
+from copilot.transcriber import WhisperTranscriber
+from copilot.transcription_service import TranscriberPool, TranscriptionService
+
+
+class EventLog(list):
+    def of(self, call_id: str, type_: str | None = None) -> list[Event]:
+        return [e for e in self if e.call_id == call_id and (type_ is None or e.type == type_)]
+
+    def texts(self, call_id: str, speaker: str) -> str:
+        finals = self.of(call_id, "transcript.final")
+        return " ".join(e.text for e in finals if e.speaker == speaker).lower()
+
+    async def wait_for(self, call_id: str, type_: str, timeout: float = 60.0) -> Event:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while asyncio.get_running_loop().time() < deadline:
+            found = self.of(call_id, type_)
+            if found:
+                return found[0]
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"no {type_} for call {call_id} within {timeout} s")
+
+
+@contextlib.asynccontextmanager
+async def running_server(
+    transcriber: WhisperTranscriber, **serve_settings
+) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
+    config = Config(language="en")
+    config.serve.port = 0
+    config.serve.audiosocket_customer_port = 0
+    config.serve.audiosocket_agent_port = 0
+    for key, value in serve_settings.items():
+        setattr(config.serve, key, value)
+    pool = TranscriberPool(model=transcriber.name)
+    pool.add(transcriber.name, transcriber)
+    events = EventLog()
+    server = CopilotServer(config, TranscriptionService(pool), events.append)
+    await server.start()
+    try:
+        yield server, events
+    finally:
+        await server.stop()
