@@ -8,6 +8,9 @@ default); a mono file is one leg.
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,15 +56,32 @@ def decode_file(
     if path.stat().st_size == 0:
         raise AudioDecodeError(f"{path}: the file is empty")
     try:
-        samples, rate, fmt = _read_soundfile(path)
+        with native_stderr_silenced():  # libmpg123 prints "Note: ..." lines on bad MP3 data
+            samples, rate, fmt = _read_soundfile(path)
     except (sf.LibsndfileError, RuntimeError, TypeError, ValueError) as sf_error:
         try:
-            samples, rate, fmt = _read_with_av(path)
-        except AudioDecodeError as av_error:
-            raise AudioDecodeError(
-                f"{path}: not a readable audio file ({sf_error}; {av_error})"
-            ) from None
+            with native_stderr_silenced():
+                samples, rate, fmt = _read_with_av(path)
+        except AudioDecodeError:
+            raise AudioDecodeError(f"{path}: not a readable audio file ({sf_error})") from None
     return _to_call(path, samples, rate, fmt, stereo_legs, mono_leg)
+
+
+@contextlib.contextmanager
+def native_stderr_silenced() -> Iterator[None]:
+    """Hide what C libraries (libmpg123, PortAudio, ALSA) print straight to fd 2.
+
+    Python-level errors still reach the caller as exceptions with a clear message.
+    """
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(devnull)
+        os.close(saved)
 
 
 def _read_soundfile(path: Path) -> tuple[np.ndarray, int, str]:

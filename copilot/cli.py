@@ -124,6 +124,31 @@ def _serve(args: argparse.Namespace) -> int:
     return asyncio.run(serve_forever(config))
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import DEFAULT_CALL, run_demo
+
+    config = _load(args)
+    return asyncio.run(run_demo(config, Path(args.file or DEFAULT_CALL), realtime=not args.fast))
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from . import simulate
+
+    config = _load(args)
+    try:
+        call = decode_file(args.file, config.stereo_legs, config.mono_leg)
+    except AudioDecodeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    realtime = not args.fast
+    if args.protocol == "twilio":
+        play = simulate.play_twilio(args.url, call, args.call_id, realtime)
+    else:
+        play = simulate.play_raw(args.url, call, args.call_id, realtime)
+    asyncio.run(play)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -147,6 +172,21 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--event-log", help="append events as JSON lines here (default: stdout)")
     _common_flags(se)
     se.set_defaults(run=_serve)
+
+    de = sub.add_parser("demo", help="serve and play a shipped stereo call into it, live")
+    de.add_argument("--file", help="a stereo recording (left agent, right customer)")
+    de.add_argument("--fast", action="store_true", help="do not pace the call in real time")
+    _common_flags(de)
+    de.set_defaults(run=_demo)
+
+    si = sub.add_parser("simulate", help="play a recording into a running copilot serve")
+    si.add_argument("file")
+    si.add_argument("--protocol", choices=("twilio", "raw"), default="twilio")
+    si.add_argument("--url", default="ws://127.0.0.1:8765/twilio")
+    si.add_argument("--call-id", default="CA-simulated")
+    si.add_argument("--fast", action="store_true", help="do not pace the call in real time")
+    _common_flags(si)
+    si.set_defaults(run=_simulate)
     return parser
 
 

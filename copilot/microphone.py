@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import sys
 import time
 
 import numpy as np
 
+from .audio_files import native_stderr_silenced
 from .call_session import CallSession
 from .config import Config
 from .legs import PIPELINE_RATE
@@ -22,20 +22,6 @@ class MicrophoneUnavailable(RuntimeError):
     """No PortAudio, or no input device; the message says what to install or plug in."""
 
 
-@contextlib.contextmanager
-def _quiet_stderr():
-    """PortAudio probes every ALSA/JACK backend and prints pages of noise to fd 2; hide it."""
-    saved = os.dup(2)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(devnull)
-        os.close(saved)
-
-
 def open_microphone():
     try:
         import pyaudio
@@ -44,7 +30,7 @@ def open_microphone():
             "microphone input needs PortAudio and pyaudio: `apt-get install portaudio19-dev` "
             "then `pip install 'copilot[mic]'` (make venv does both)"
         ) from exc
-    with _quiet_stderr():
+    with native_stderr_silenced():  # PortAudio probes every ALSA/JACK backend noisily
         audio = pyaudio.PyAudio()
     try:
         device = audio.get_default_input_device_info()

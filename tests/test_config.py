@@ -1,0 +1,41 @@
+import pytest
+
+from copilot.config import ConfigError, load_config
+
+
+def test_file_then_environment_then_flags(tmp_path, monkeypatch):
+    path = tmp_path / "copilot.toml"
+    path.write_text(
+        'language = "nl"\nmax_batch = 4\nstereo_legs = ["customer", "agent"]\n'
+        "[segmenter]\nend_silence_ms = 700\n[serve]\nport = 9000\n"
+    )
+    monkeypatch.setenv("COPILOT_PORT", "9100")
+    config = load_config(path, {"segmenter.aggressiveness": "3", "language": None})
+    assert config.language == "nl" and config.max_batch == 4
+    assert config.stereo_legs == ("customer", "agent")
+    assert config.segmenter.end_silence_ms == 700 and config.segmenter.aggressiveness == 3
+    assert config.serve.port == 9100
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("language = 'fr'", "language must be one of"),
+        ("bogus = 1", "unknown config key 'bogus'"),
+        ("[nope]\nx = 1", "unknown config section 'nope'"),
+        ("[segmenter]\naggressiveness = 9", "aggressiveness must be 0, 1, 2 or 3"),
+        ("partials = 'maybe'", "partials must be a bool"),
+        ("stereo_legs = ['agent', 'agent']", "stereo_legs must name"),
+        ("language = ", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message):
+    path = tmp_path / "copilot.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "absent.toml")

@@ -1,0 +1,89 @@
+"""The shared service batches utterances that wait together, finals first, on the real model."""
+
+import asyncio
+
+import numpy as np
+
+from copilot.audio_files import decode_file
+from copilot.pipeline import TranscriptionJob
+from copilot.transcription_service import TranscriberPool, TranscriptionService
+
+from .conftest import call_script, fixture_path
+
+
+def utterance_jobs(n: int) -> list[TranscriptionJob]:
+    call = decode_file(fixture_path("call_escalating_en.wav"))
+    turns = call_script("call_escalating_en")["turns"][:n]
+    return [
+        TranscriptionJob(
+            "c",
+            t["speaker"],
+            f"u{i}",
+            t["start"],
+            t["end"],
+            call.legs[t["speaker"]][int(t["start"] * 16000) : int(t["end"] * 16000)],
+            True,
+            "en",
+        )
+        for i, t in enumerate(turns)
+    ]
+
+
+def test_waiting_jobs_share_one_batch_and_keep_their_own_text(tiny_en):
+    jobs = utterance_jobs(4)
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, max_batch=8)
+        await service.start()
+        results = await asyncio.gather(*(service.transcribe(j, "tiny.en") for j in jobs))
+        await service.stop()
+        return results, service.stats
+
+    results, stats = asyncio.run(scenario())
+    assert stats.jobs == 4 and stats.batches == 1 and stats.largest_batch == 4
+    assert "good morning" in results[0].text.lower()
+    assert "parcel" in results[1].text.lower()
+
+
+def test_finals_are_served_before_partials(tiny_en):
+    jobs = utterance_jobs(3)
+    partial = TranscriptionJob("c", "agent", "p", 0, 1, jobs[0].audio, False, "en")
+    order: list[str] = []
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, max_batch=1)
+
+        async def one(job):
+            await service.transcribe(job, "tiny.en")
+            order.append(job.utterance_id)
+
+        await asyncio.gather(one(partial), one(jobs[1]), one(jobs[2]))
+        await service.stop()
+
+    asyncio.run(scenario())
+    assert order == ["u1", "u2", "p"]
+
+
+def test_a_failing_batch_fails_its_jobs_not_the_service(tiny_en):
+    good = utterance_jobs(1)[0]
+    bad = TranscriptionJob("c", "agent", "bad", 0, 1, np.zeros(10, np.int16), True, "en")
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool)
+        try:
+            await service.transcribe(bad, "no-such-model")
+        except Exception as exc:  # noqa: BLE001 - the model error must reach the caller
+            failure = exc
+        result = await service.transcribe(good, "tiny.en")
+        await service.stop()
+        return failure, result
+
+    failure, result = asyncio.run(scenario())
+    assert "no-such-model" in str(failure)
+    assert "good morning" in result.text.lower()
