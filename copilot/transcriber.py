@@ -69,6 +69,9 @@ class DecodingOptions:
     no_speech_threshold: float = 0.6
     logprob_threshold: float = -1.0
     max_new_tokens: int = 200
+    # Speech runs at about 3-4 tokens a second; a decoder past this budget is looping,
+    # and each extra token costs a decoder step on the shared worker.
+    tokens_per_second: float = 7.0
     min_window_frames: int | None = None  # None: the model's measured safe minimum
     # Auto-detection picks among these only: a Dutch caller misheard as Norwegian or
     # Afrikaans helps nobody. Extend per deployment.
@@ -122,7 +125,9 @@ class WhisperTranscriber:
             return [by_index[i] for i in range(len(requests))]
         results = self._run(requests, window=self._window_for(requests))
         for i, (request, result) in enumerate(zip(requests, results, strict=True)):
-            if self._looks_looped(result) and result.window_frames < FULL_WINDOW:
+            # A looping partial is only trimmed: it is redone at the end of the utterance anyway.
+            retry_allowed = not request.partial and result.window_frames < FULL_WINDOW
+            if self._looks_looped(result) and retry_allowed:
                 retry = self._run([request], window=FULL_WINDOW)[0]
                 results[i] = _dedupe_repeats(
                     TranscriptionResult(**{**retry.__dict__, "retried_full_window": True})
@@ -168,7 +173,7 @@ class WhisperTranscriber:
             encoded,
             prompts,
             beam_size=1 if requests[0].partial else self.beam_size,
-            max_length=len(prompts[0]) + self.options.max_new_tokens,
+            max_length=len(prompts[0]) + self._token_budget(requests),
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,
@@ -253,6 +258,11 @@ class WhisperTranscriber:
             for a in alignment
             if a["word"].strip()
         )
+
+    def _token_budget(self, requests: list[TranscriptionRequest]) -> int:
+        longest = max(len(r.audio) for r in requests) / PIPELINE_RATE
+        budget = 12 + int(longest * self.options.tokens_per_second)
+        return min(self.options.max_new_tokens, budget)
 
     def _looks_looped(self, result: TranscriptionResult) -> bool:
         if not result.text:

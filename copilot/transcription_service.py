@@ -29,6 +29,9 @@ from .transcriber import (
 
 log = logging.getLogger(__name__)
 
+# What a partial that was dropped under load resolves to: no text, so no event.
+SKIPPED_PARTIAL = TranscriptionResult(text="", language="")
+
 
 class TranscriberPool:
     """Loads each whisper model once per process, on first use."""
@@ -78,12 +81,16 @@ class ServiceStats:
     jobs: int = 0
     largest_batch: int = 0
     busy_seconds: float = 0.0
+    skipped_partials: int = 0
 
 
 class TranscriptionService:
-    def __init__(self, pool: TranscriberPool, max_batch: int = 8) -> None:
+    def __init__(
+        self, pool: TranscriberPool, max_batch: int = 8, partial_max_wait: float = 0.5
+    ) -> None:
         self.pool = pool
         self.max_batch = max_batch
+        self.partial_max_wait = partial_max_wait
         self.stats = ServiceStats()
         self._waiting: list[_Pending] = []
         self._wakeup = asyncio.Event()
@@ -128,6 +135,8 @@ class TranscriptionService:
             self._wakeup.clear()
             while self._waiting:
                 batch = self._take_batch()
+                if not batch:
+                    break
                 started = time.perf_counter()
                 try:
                     results = await loop.run_in_executor(self._executor, self._transcribe, batch)
@@ -143,12 +152,31 @@ class TranscriptionService:
                         item.future.set_result(result)
 
     def _take_batch(self) -> list[_Pending]:
+        self._drop_stale_partials()
+        if not self._waiting:
+            return []
         self._waiting.sort()
-        model = self._waiting[0].model
-        batch = [p for p in self._waiting if p.model == model][: self.max_batch]
+        first = self._waiting[0]
+        # One kind per batch: finals never wait behind partials' decoding.
+        batch = [
+            p for p in self._waiting if p.model == first.model and p.job.final == first.job.final
+        ][: self.max_batch]
         taken = {id(p) for p in batch}
         self._waiting = [p for p in self._waiting if id(p) not in taken]
         return batch
+
+    def _drop_stale_partials(self) -> None:
+        """Under load, a partial that waited too long is worthless: a newer one or the final follows."""
+        now = time.monotonic()
+        keep = []
+        for pending in self._waiting:
+            stale = not pending.job.final and now - pending.priority[1] > self.partial_max_wait
+            if stale and not pending.future.done():
+                pending.future.set_result(SKIPPED_PARTIAL)
+                self.stats.skipped_partials += 1
+            if not stale:
+                keep.append(pending)
+        self._waiting = keep
 
     def _transcribe(self, batch: list[_Pending]) -> list[TranscriptionResult]:
         transcriber = self.pool.get(batch[0].model)

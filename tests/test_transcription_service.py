@@ -87,3 +87,22 @@ def test_a_failing_batch_fails_its_jobs_not_the_service(tiny_en):
     failure, result = asyncio.run(scenario())
     assert "no-such-model" in str(failure)
     assert "good morning" in result.text.lower()
+
+
+def test_partials_that_waited_too_long_are_skipped_not_transcribed(tiny_en):
+    final = utterance_jobs(1)[0]
+    partial = TranscriptionJob("c", "agent", "p", 0, 1, final.audio, False, "en")
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, partial_max_wait=0.0)
+        results = await asyncio.gather(
+            service.transcribe(final, "tiny.en"), service.transcribe(partial, "tiny.en")
+        )
+        await service.stop()
+        return results, service.stats
+
+    (final_result, partial_result), stats = asyncio.run(scenario())
+    assert "good morning" in final_result.text.lower()
+    assert partial_result.text == "" and stats.skipped_partials == 1 and stats.jobs == 1
