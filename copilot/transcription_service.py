@@ -84,13 +84,38 @@ class ServiceStats:
     skipped_partials: int = 0
 
 
+class WorkerLoad:
+    """Share of the last `window` seconds the worker spent transcribing."""
+
+    def __init__(self, window: float = 5.0) -> None:
+        self.window = window
+        self._spans: list[tuple[float, float]] = []
+
+    def add(self, start: float, end: float) -> None:
+        self._spans.append((start, end))
+
+    def share(self, now: float) -> float:
+        since = now - self.window
+        self._spans = [(a, b) for a, b in self._spans if b > since]
+        busy = sum(b - max(a, since) for a, b in self._spans)
+        return busy / self.window
+
+
 class TranscriptionService:
     def __init__(
-        self, pool: TranscriberPool, max_batch: int = 8, partial_max_wait: float = 0.5
+        self,
+        pool: TranscriberPool,
+        max_batch: int = 8,
+        partial_max_wait: float = 0.5,
+        partial_load_limit: float = 0.5,
     ) -> None:
         self.pool = pool
         self.max_batch = max_batch
         self.partial_max_wait = partial_max_wait
+        # Partials are a nicety; finals are what agents act on. When the worker has been
+        # busier than this share of recent time, partials are shed before they cost anything.
+        self.partial_load_limit = partial_load_limit
+        self.load = WorkerLoad()
         self.stats = ServiceStats()
         self._waiting: list[_Pending] = []
         self._wakeup = asyncio.Event()
@@ -138,6 +163,7 @@ class TranscriptionService:
                 if not batch:
                     break
                 started = time.perf_counter()
+                began = time.monotonic()
                 try:
                     results = await loop.run_in_executor(self._executor, self._transcribe, batch)
                 except Exception as exc:  # a model failure must fail these jobs, not the worker
@@ -147,6 +173,7 @@ class TranscriptionService:
                             item.future.set_exception(exc)
                     continue
                 self._record(len(batch), time.perf_counter() - started)
+                self.load.add(began, time.monotonic())
                 for item, result in zip(batch, results, strict=True):
                     if not item.future.done():
                         item.future.set_result(result)
@@ -168,9 +195,11 @@ class TranscriptionService:
     def _drop_stale_partials(self) -> None:
         """Under load, a partial that waited too long is worthless: a newer one or the final follows."""
         now = time.monotonic()
+        overloaded = self.load.share(now) > self.partial_load_limit
         keep = []
         for pending in self._waiting:
-            stale = not pending.job.final and now - pending.priority[1] > self.partial_max_wait
+            waited = now - pending.priority[1]
+            stale = not pending.job.final and (overloaded or waited > self.partial_max_wait)
             if stale and not pending.future.done():
                 pending.future.set_result(SKIPPED_PARTIAL)
                 self.stats.skipped_partials += 1

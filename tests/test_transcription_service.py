@@ -55,7 +55,10 @@ def test_finals_are_served_before_partials(tiny_en):
     async def scenario():
         pool = TranscriberPool(model="tiny.en")
         pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, max_batch=1)
+        # No shedding here: this checks the order in which work is done.
+        service = TranscriptionService(
+            pool, max_batch=1, partial_max_wait=60, partial_load_limit=1.0
+        )
 
         async def one(job):
             await service.transcribe(job, "tiny.en")
@@ -106,3 +109,21 @@ def test_partials_that_waited_too_long_are_skipped_not_transcribed(tiny_en):
     (final_result, partial_result), stats = asyncio.run(scenario())
     assert "good morning" in final_result.text.lower()
     assert partial_result.text == "" and stats.skipped_partials == 1 and stats.jobs == 1
+
+
+def test_partials_are_shed_while_the_worker_is_busy(tiny_en):
+    final = utterance_jobs(1)[0]
+    partial = TranscriptionJob("c", "agent", "p", 0, 1, final.audio, False, "en")
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, partial_max_wait=60, partial_load_limit=0.0)
+        first = await service.transcribe(final, "tiny.en")  # makes the worker "busy"
+        shed = await service.transcribe(partial, "tiny.en")
+        await service.stop()
+        return first, shed, service.stats
+
+    first, shed, stats = asyncio.run(scenario())
+    assert first.text and shed.text == ""
+    assert stats.skipped_partials == 1 and stats.jobs == 1
