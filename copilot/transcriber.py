@@ -29,10 +29,11 @@ log = logging.getLogger(__name__)
 FULL_WINDOW = 3000  # mel frames in whisper's 30-second window
 FRAMES_PER_SECOND = 100
 
-# Measured safe minimum windows (see docs/benchmarks.md): the English-only tiny
-# model keeps its WER on utterance + 1 s; the multilingual base loops or loses
-# words on short windows and needs about 20 s of context to match the full window.
-SAFE_MIN_WINDOW = {"tiny.en": 0, "base": 2000}
+# Measured safe minimum windows (see docs/benchmarks.md). On a window of just the
+# utterance + 1 s, tiny.en sometimes misses the end of text and repeats the sentence
+# ("The horizon seems extremely distant. The horizon seems..."); 10 s of context stops
+# that. The multilingual base loops or loses words on short windows and needs 20 s.
+SAFE_MIN_WINDOW = {"tiny.en": 1000, "base": 2000}
 WINDOW_MARGIN = 100  # 1 s of padding after the speech
 # tiny.en loses nothing with greedy decoding on our clips; the multilingual base gains
 # about 10 WER points on Flemish with a beam of 5 (docs/benchmarks.md).
@@ -282,16 +283,24 @@ _REPEATED_CHARS = re.compile(r"(.{1,6}?)\1{3,}")
 
 
 def _has_repeated_run(words: list[str], min_repeats: int = 4) -> bool:
-    """True when some 1- to 4-word phrase repeats back to back min_repeats times ("Dat Dat Dat Dat")."""
+    """True when the decoder repeats itself.
+
+    Either a 1-4 word phrase back to back `min_repeats` times ("Dat Dat Dat Dat"), or a
+    phrase of three or more words said twice in a row ("you can do for your country you
+    can do for your country"), which people almost never do but a decoder that missed
+    the end of the audio does.
+    """
     if any(_REPEATED_CHARS.search(w) for w in words if len(w) > 12):
         return True
     lowered = [w.lower().strip(".,!?") for w in words]
-    for size in range(1, 5):
-        for start in range(0, max(0, len(lowered) - size * min_repeats + 1)):
+    n = len(lowered)
+    for size in range(1, n // 2 + 1):
+        repeats_needed = min_repeats if size < 3 else 2
+        for start in range(0, n - size * repeats_needed + 1):
             phrase = lowered[start : start + size]
             if all(
                 lowered[start + k * size : start + (k + 1) * size] == phrase
-                for k in range(1, min_repeats)
+                for k in range(1, repeats_needed)
             ):
                 return True
     return False
@@ -303,10 +312,8 @@ def _dedupe_repeats(result: TranscriptionResult) -> TranscriptionResult:
     out: list[str] = []
     for word in words:
         out.append(word)
-        for size in range(1, 5):
-            if len(out) >= 2 * size and [w.lower() for w in out[-size:]] == [
-                w.lower() for w in out[-2 * size : -size]
-            ]:
+        for size in range(1, len(out) // 2 + 1):
+            if [w.lower() for w in out[-size:]] == [w.lower() for w in out[-2 * size : -size]]:
                 del out[-size:]
                 break
     words_kept = result.words[: len(out)]
