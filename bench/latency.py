@@ -1,0 +1,242 @@
+"""End-of-speech to final-transcript latency with several live calls on one real server.
+
+A CopilotServer runs in this process on 127.0.0.1 (AudioSocket off), with the
+shared tiny.en model. A child process (bench/callers.py) plays generated stereo
+calls into its Twilio endpoint at real-time pace. The sink stamps every event
+with the wall time it arrived; a final's latency is that time minus the wall
+time of its call's call.started plus the final's `end` (seconds into the call).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from copilot.audio_files import decode_file
+from copilot.config import Config
+from copilot.events import Event
+from copilot.legs import CUSTOMER, PIPELINE_RATE
+from copilot.pipeline import TranscriptionJob
+from copilot.server import CopilotServer
+from copilot.transcriber import (
+    FULL_WINDOW,
+    TranscriptionRequest,
+    TranscriptionResult,
+    WhisperTranscriber,
+)
+from copilot.transcription_service import ServiceStats, TranscriberPool, TranscriptionService
+
+from .clips import CPU_THREADS, Models, fixture
+from .machine import REPO, rss_mb
+
+LEVELS = (1, 4, 8, 12)
+QUICK_LEVELS = (1, 4)
+CALL_FILES = ("call_escalating_en.wav", "call_calm_en.wav")
+STAGGER_S = 2.0
+TARGET_P95_S = 1.0
+TARGET_CALLS = 8
+RSS_EVERY_S = 0.2
+SEED = 7
+
+
+class TimedSink:
+    """Keeps every event with the monotonic wall time it reached the sink."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[float, Event]] = []
+
+    def __call__(self, event: Event) -> None:
+        self.received.append((time.monotonic(), event))
+
+    def count(self, type_: str) -> int:
+        return sum(e.type == type_ for _, e in self.received)
+
+    def latencies(self) -> list[float]:
+        started = {e.call_id: t for t, e in self.received if e.type == "call.started"}
+        return [
+            t - (started[e.call_id] + e.end)
+            for t, e in self.received
+            if e.type == "transcript.final"
+        ]
+
+
+class CountingTranscriber:
+    """Stands in for the shared model in the pool and counts what the service asked of it."""
+
+    def __init__(self, inner: WhisperTranscriber) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.reset()
+
+    def reset(self) -> None:
+        self.counts = {"finals": 0, "partials": 0, "final_retries": 0, "partial_retries": 0}
+
+    def transcribe_batch(self, requests: list[TranscriptionRequest]) -> list[TranscriptionResult]:
+        results = self.inner.transcribe_batch(requests)
+        for request, result in zip(requests, results, strict=True):
+            kind = "partial" if request.partial else "final"
+            self.counts[f"{kind}s"] += 1
+            self.counts[f"{kind}_retries"] += result.retried_full_window
+        return results
+
+
+def server_config() -> Config:
+    config = Config(language="en", cpu_threads=CPU_THREADS)
+    config.serve.port = 0
+    config.serve.audiosocket_customer_port = -1  # negative: AudioSocket off
+    config.serve.audiosocket_agent_port = -1
+    return config
+
+
+def summary(values: list[float]) -> dict:
+    if not values:
+        return {"p50": None, "p95": None, "p99": None, "max": None, "mean": None}
+    p50, p95, p99 = np.percentile(values, [50, 95, 99])
+    return {
+        "p50": round(float(p50), 3),
+        "p95": round(float(p95), 3),
+        "p99": round(float(p99), 3),
+        "max": round(max(values), 3),
+        "mean": round(float(np.mean(values)), 3),
+    }
+
+
+async def _sample_rss(samples: list[float]) -> None:
+    while True:
+        samples.append(rss_mb())
+        await asyncio.sleep(RSS_EVERY_S)
+
+
+async def _play(url: str, calls: int, seed: int) -> None:
+    files = [str(fixture(name)) for name in CALL_FILES]
+    args = ["--calls", str(calls), "--seed", str(seed), "--stagger", str(STAGGER_S)]
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.callers", url, *files, *args, cwd=REPO
+    )
+    if await child.wait() != 0:
+        raise subprocess.CalledProcessError(child.returncode or 1, "bench.callers")
+
+
+async def _until(done, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the server did not end every call in time")
+        await asyncio.sleep(0.1)
+
+
+async def _warm_service(service: TranscriptionService, model: str, max_batch: int) -> None:
+    """A full batch of 29 s finals, then of partials, through the service's own worker thread.
+
+    CTranslate2 and the C allocator keep memory per thread once allocated: warming the
+    model on the main thread would leave the worker's first big batch (or full-window
+    retry) to show up as memory per call and as one slow final.
+    """
+    pcm = decode_file(fixture("jfk.flac")).legs[CUSTOMER]
+    audio = np.resize(pcm, (FULL_WINDOW - 100) * PIPELINE_RATE // 100)
+    jobs = [
+        TranscriptionJob("warm-up", CUSTOMER, f"w{i}", 0.0, 29.0, audio, final, "en")
+        for final in (True, False)
+        for i in range(max_batch)
+    ]
+    await asyncio.gather(*(service.transcribe(job, model) for job in jobs))
+
+
+async def _level(
+    server: CopilotServer, sink: TimedSink, counting: CountingTranscriber, calls: int
+) -> dict:
+    sink.received.clear()
+    counting.reset()
+    server.service.stats = ServiceStats()  # per level; the worker is idle between levels
+    rss_idle = rss_mb()
+    samples: list[float] = []
+    sampler = asyncio.create_task(_sample_rss(samples))
+    began = time.monotonic()
+    try:
+        await _play(f"ws://127.0.0.1:{server.ws_port}/twilio", calls, SEED + calls)
+        await _until(lambda: sink.count("call.ended") >= calls, timeout=120)
+    finally:
+        sampler.cancel()
+    wall = time.monotonic() - began
+    latencies = sink.latencies()
+    silence_s = server.config.segmenter.end_silence_ms / 1000
+    stats = server.service.stats
+    rss_peak = max(samples, default=rss_idle)
+    return {
+        "calls": calls,
+        "utterances": len(latencies),
+        "partials": sink.count("transcript.partial"),
+        "errors": sink.count("error"),
+        "latency_s": summary(latencies),
+        "processing_latency_s": summary([v - silence_s for v in latencies]),
+        "service": {
+            "batches": stats.batches,
+            "jobs": stats.jobs,
+            "largest_batch": stats.largest_batch,
+            "mean_batch": round(stats.jobs / max(1, stats.batches), 2),
+            "busy_s": round(stats.busy_seconds, 1),
+            "busy_fraction": round(stats.busy_seconds / wall, 3),
+            "skipped_partials": stats.skipped_partials,
+            **counting.counts,
+        },
+        "wall_s": round(wall, 1),
+        "rss_idle_mb": rss_idle,
+        "rss_peak_mb": rss_peak,
+        "rss_growth_per_call_mb": round((rss_peak - rss_idle) / calls, 2),
+    }
+
+
+async def run_levels(transcriber: WhisperTranscriber, levels: tuple[int, ...]) -> list[dict]:
+    """One server for all levels, warmed up first; the levels run one after another."""
+    config = server_config()
+    pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
+    counting = CountingTranscriber(transcriber)
+    pool.add(transcriber.name, counting)  # type: ignore[arg-type]  # same transcribe_batch
+    service = TranscriptionService(pool, max_batch=config.max_batch)
+    sink = TimedSink()
+    server = CopilotServer(config, service, sink)
+    await server.start()
+    rows = []
+    try:
+        await _warm_service(service, transcriber.name, config.max_batch)
+        for calls in levels:
+            rows.append(await _level(server, sink, counting, calls))
+            lat = rows[-1]["latency_s"]
+            print(f"  latency {calls} calls: p50 {lat['p50']} s, p95 {lat['p95']} s", flush=True)
+    finally:
+        await server.stop()
+    return rows
+
+
+def _p95_within_target(row: dict) -> bool:
+    p95 = row["latency_s"]["p95"]
+    return p95 is not None and p95 <= TARGET_P95_S
+
+
+def latency(models: Models, quick: bool) -> dict:
+    transcriber = models.get("tiny.en")
+    rows = asyncio.run(run_levels(transcriber, QUICK_LEVELS if quick else LEVELS))
+    within = [r["calls"] for r in rows if _p95_within_target(r)]
+    at_target = next((r for r in rows if r["calls"] == TARGET_CALLS), None)
+    config = server_config()
+    return {
+        "model": transcriber.name,
+        "cpu_threads": CPU_THREADS,
+        "language": "en",
+        "calls": list(CALL_FILES),
+        "end_silence_ms": config.segmenter.end_silence_ms,
+        "partials": config.partials,
+        "max_batch": config.max_batch,
+        "stagger_s": STAGGER_S,
+        "target": {
+            "p95_s": TARGET_P95_S,
+            "calls": TARGET_CALLS,
+            "met": None if at_target is None else _p95_within_target(at_target),
+        },
+        "max_calls_within_target": max(within, default=None),
+        "levels": rows,
+    }

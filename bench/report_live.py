@@ -1,0 +1,132 @@
+"""Markdown for the live sections of results.json: latency with concurrent calls, memory."""
+
+from __future__ import annotations
+
+from .markdown import pct, seconds, stamp, table
+
+
+def _latency_rows(levels: list[dict]) -> list[list]:
+    rows = []
+    for r in levels:
+        lat, proc = r["latency_s"], r["processing_latency_s"]
+        rows.append(
+            [
+                r["calls"],
+                r["utterances"],
+                seconds(lat["p50"]),
+                f"**{seconds(lat['p95'])}**",
+                seconds(lat["p99"]),
+                seconds(lat["max"]),
+                seconds(proc["p50"]),
+                seconds(proc["p95"]),
+                seconds(proc["p99"]),
+            ]
+        )
+    return rows
+
+
+def _service_rows(levels: list[dict]) -> list[list]:
+    rows = []
+    for r in levels:
+        svc = r["service"]
+        rows.append(
+            [
+                r["calls"],
+                svc["batches"],
+                svc["jobs"],
+                svc["largest_batch"],
+                svc["mean_batch"],
+                pct(svc["busy_fraction"]),
+                f"{svc['final_retries']} of {svc['finals']}",
+                f"{svc['partial_retries']} of {svc['partials']}",
+                svc["skipped_partials"],
+            ]
+        )
+    return rows
+
+
+def latency_section(sec: dict) -> list[str]:
+    target = sec["target"]
+    met = {True: "**met**", False: "**not met**", None: "not measured (level missing)"}[
+        target["met"]
+    ]
+    return [
+        "## 4. End of speech to final transcript, live (`latency`)",
+        "",
+        stamp(sec),
+        "",
+        *table(
+            ["Calls", "Finals", "p50 (s)", "p95 (s)", "p99 (s)", "max (s)"]
+            + ["Proc. p50", "Proc. p95", "Proc. p99"],
+            _latency_rows(sec["levels"]),
+        ),
+        f"Target p95 <= {target['p95_s']} s with {target['calls']} concurrent calls: {met}. Most",
+        f"calls measured with p95 <= {target['p95_s']} s: {sec['max_calls_within_target'] or 'none'}.",
+        "",
+        "The transcription worker during each level:",
+        "",
+        *table(
+            ["Calls", "Batches", "Jobs", "Largest batch", "Mean batch", "Worker busy"]
+            + ["Retried finals", "Retried partials", "Skipped partials"],
+            _service_rows(sec["levels"]),
+        ),
+        "How it was measured: a real `CopilotServer` runs in the benchmark process on 127.0.0.1",
+        f"(port 0, AudioSocket off) with `{sec['model']}` loaded once, `cpu_threads={sec['cpu_threads']}`,",
+        f"`max_batch={sec['max_batch']}`, partial transcripts {'on' if sec['partials'] else 'off'} (the",
+        "defaults). One server serves all levels, one after another; before the first, a batch",
+        "of 29 s finals and one of partials go through its worker so that first-use allocations",
+        "count neither as latency nor as memory per call. A child process (`bench/callers.py`)",
+        "plays the stereo calls",
+        f"`{sec['calls'][0]}` and `{sec['calls'][1]}` alternately with `copilot.simulate.play_twilio`",
+        "(Twilio Media Streams: 20 ms mu-law packets per leg, 8 kHz, real-time pace); the",
+        f"calls start at random moments within the first {sec['stagger_s']} s (seeded). Playing from",
+        "a separate process keeps the players' JSON and base64 work off the server's GIL and out",
+        "of its RSS, as a remote telephony platform would. The event sink stamps each event with",
+        "its arrival time; a final's latency is arrival - (arrival of its call's `call.started`",
+        "+ the final's `end`, the end of the last voiced VAD frame in call seconds). It therefore",
+        f"includes the {sec['end_silence_ms']} ms of silence the segmenter waits for before it",
+        "closes an utterance (17 frames of 30 ms = 510 ms in practice); *Proc.* is the same",
+        f"minus {sec['end_silence_ms']} ms, i.e. queueing + transcription + event delivery.",
+        "*Batches/Jobs* come from `TranscriptionService.stats` and include partial-transcript",
+        "jobs; *Worker busy* is the share of the level's wall time the whisper worker thread",
+        "was transcribing. *Retried* counts jobs whose short-window decode looked looped and",
+        "was re-run on the full 30 s window (see section 1): each costs a loop up to the token",
+        "budget plus a full-window decode on the single worker, and every job queued behind it",
+        "waits. *Skipped partials* waited longer than the service's `partial_max_wait` and were",
+        "dropped unrun.",
+        "The playing client and the server share the same 2 cores.",
+        "",
+    ]
+
+
+def memory_section(sec: dict) -> list[str]:
+    rows = [["Python with copilot imported", sec["rss_start_mb"], "–"]]
+    rows += [
+        [f"after loading `{name}`", m["rss_after_mb"], f"+{m['added_mb']}"]
+        for name, m in sec["models"].items()
+    ]
+    per_level = [
+        [r["calls"], r["rss_idle_mb"], r["rss_peak_mb"], r["growth_per_call_mb"]]
+        for r in sec["per_level"]
+    ]
+    pc = sec["per_call"]
+    return [
+        "## 5. Memory (`memory`)",
+        "",
+        stamp(sec),
+        "",
+        *table(["Process state", "RSS (MiB)", "Added (MiB)"], rows),
+        f"RSS growth per active call: **{pc['growth_per_call_mb']} MiB** (idle server",
+        f"{pc['rss_idle_mb']} MiB, peak {pc['rss_peak_mb']} MiB with {pc['calls']} calls).",
+        "",
+        *table(["Calls", "Idle RSS (MiB)", "Peak RSS (MiB)", "Growth per call (MiB)"], per_level),
+        "How it was measured: VmRSS from `/proc/self/status`. Model cost: just before and after",
+        "each model loads, first thing in the run (`int8` weights; tiny.en is about 40 MB on",
+        "disk, base about 75 MB, and CTranslate2 adds its runtime). Per call: the latency run",
+        "samples RSS every 0.2 s; growth is (peak during a level - RSS of the idle server just",
+        "before it) / calls. It includes per-call buffers (segmenter, resamplers, events kept",
+        "by the benchmark's sink, well under 1 MiB per call) and any encoder memory the",
+        "larger batches of more calls need beyond the warm-up's. The allocator keeps freed",
+        "memory, so levels after the first start from a higher idle RSS and show less growth.",
+        "",
+    ]
