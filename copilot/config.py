@@ -14,6 +14,7 @@ from typing import Any
 
 import tomllib
 
+from .call_tracker import AffectConfig
 from .legs import AGENT, CUSTOMER, LEGS
 from .segmenter import SegmenterConfig
 
@@ -48,6 +49,7 @@ class Config:
     partials: bool = True
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    affect: AffectConfig = field(default_factory=AffectConfig)
 
     def validate(self) -> Config:
         if self.language not in LANGUAGES:
@@ -128,7 +130,7 @@ def set_key(config: Config, dotted: str, value: Any) -> None:
     current = getattr(target, name)
     converted = _convert(dotted, current, value)
     if dataclasses.is_dataclass(target) and target.__dataclass_params__.frozen:
-        # SegmenterConfig is frozen (stages share it): replace it whole.
+        # SegmenterConfig and AffectConfig are frozen (stages share them): replace them whole.
         parent: Any = config
         for section in sections[:-1]:
             parent = getattr(parent, section)

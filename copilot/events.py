@@ -8,6 +8,7 @@ a field changes meaning or disappears (adding an optional field does not).
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -136,10 +137,23 @@ def register(cls: type[Event]) -> type[Event]:
     return cls
 
 
+# Where stage-defined event types live: a reader that never imported the stage (the store,
+# a replay report) still decodes them.
+STAGE_EVENT_MODULES = {"affect": "copilot.affect_stage", "alert": "copilot.call_tracker"}
+
+
+def _event_class(type_name: Any) -> type[Event] | None:
+    if not isinstance(type_name, str):
+        return None
+    if type_name not in EVENT_TYPES and type_name in STAGE_EVENT_MODULES:
+        importlib.import_module(STAGE_EVENT_MODULES[type_name])  # registers on import
+    return EVENT_TYPES.get(type_name)
+
+
 def event_from_dict(data: dict[str, Any]) -> Event:
     if not isinstance(data, dict):
         raise EventDecodeError("an event must be a JSON object")
-    cls = EVENT_TYPES.get(data.get("type", ""))
+    cls = _event_class(data.get("type", ""))
     if cls is None:
         raise EventDecodeError(f"unknown event type {data.get('type')!r}")
     _check_base_fields(data)

@@ -53,7 +53,11 @@ class TranscriptionJob:
 
 
 class Stage(Protocol):
-    """A downstream stage: sees each event of the call, may add events of its own."""
+    """A downstream stage: sees each event of the call, may add events of its own.
+
+    A stage may also define `on_utterance_audio(job: TranscriptionJob) -> None`: it then gets
+    each final utterance's job (audio included) just before that utterance's transcript event.
+    """
 
     def feed(self, event: Event) -> list[Event]: ...
 
@@ -229,6 +233,11 @@ class CallPipeline:
                 )
             )
         self._open_finals.discard(job.utterance_id)
+        for stage in self._stages:
+            # Stages that judge how something was said (prosody) get the final audio first.
+            hook = getattr(stage, "on_utterance_audio", None)
+            if hook is not None:
+                hook(job)
         if not result.text:
             return []
         words = tuple(

@@ -1,0 +1,167 @@
+"""CallTracker on sequences of per-utterance scores: trends, hysteresis, cooldown, reasons."""
+
+import dataclasses
+import json
+
+import pytest
+
+from copilot.affect_types import Cue, TextAffect
+from copilot.call_tracker import AffectConfig, Alert, CallTracker
+from copilot.config import ConfigError, load_config
+from copilot.events import EventDecodeError, event_from_json
+
+# Phrase cues as the text scorer writes them: "topic: 'the words that matched'".
+MANAGER = Cue("frustration", "phrase", "asks for a manager: 'manager'", 0.7)
+REPEAT = Cue("frustration", "phrase", "repeated contact: 'third time'", 0.7)
+
+
+def scores(frustration=0.05, doubt=0.05, load=0.05, cues=(), annoyance=None) -> TextAffect:
+    emotions = {"neutral": 0.8}
+    if annoyance is not None:
+        emotions["annoyance"] = annoyance
+        cues = (*cues, Cue("frustration", "emotion", f"annoyance {annoyance:.2f}", annoyance))
+    return TextAffect(emotions, frustration, doubt, load, tuple(cues), "en")
+
+
+def run(sequence, config=None, speaker="customer", gap_s=6.0):
+    """Feed scores as one customer utterance every `gap_s`; return (index, alert) pairs."""
+    tracker = CallTracker(config or AffectConfig())
+    fired = []
+    for i, item in enumerate(sequence):
+        for alert in tracker.observe(speaker, f"{speaker}-{i + 1}", (i + 1) * gap_s, item):
+            fired.append((i, alert))
+    return tracker, fired
+
+
+def levels(fired):
+    return [(i, a.level, a.signal) for i, a in fired]
+
+
+def test_calm_call_with_one_doubt_and_one_load_moment_raises_nothing():
+    calm = [scores(0.05), scores(0.1), scores(0.1, load=0.8), scores(0.08, doubt=0.75)]
+    _, fired = run([*calm, scores(0.05), scores(0.1)])
+    assert fired == []
+
+
+def test_rising_frustration_warns_early_then_escalates_then_suggests_take_over():
+    values = [0.1, 0.3, 0.7, 0.75, 0.8, 0.85]
+    _, fired = run([scores(v) for v in values])
+    assert levels(fired) == [
+        (2, "early_warning", "frustration"),
+        (4, "escalate", "frustration"),
+        (5, "take_over", "frustration"),
+    ]
+    early = fired[0][1]
+    assert early.speaker == "customer" and early.score == 0.7 and 0.35 <= early.trend < 0.55
+
+
+def test_a_manager_request_escalates_at_once():
+    _, fired = run([scores(0.05), scores(0.3, cues=(MANAGER,))])
+    assert levels(fired) == [(1, "escalate", "frustration")]
+    assert "manager" in fired[0][1].reason and fired[0][1].cues[0] == MANAGER
+
+
+def test_alerts_cite_the_utterances_and_cues_behind_them_in_words():
+    sequence = [
+        scores(0.05),
+        scores(0.7, cues=(REPEAT,), annoyance=0.71),
+        scores(0.8, annoyance=0.8),
+        scores(0.85, annoyance=0.9),
+        scores(0.9, annoyance=0.9),
+    ]
+    _, fired = run(sequence)
+    early = next(a for _, a in fired if a.level == "early_warning")
+    assert early.utterance_ids == ("customer-2",)
+    assert early.reason.startswith("frustration rising: 'third time' (repeated contact)")
+    assert "annoyance 0.71" in early.reason
+    escalate = next(a for _, a in fired if a.level == "escalate")
+    assert escalate.utterance_ids == ("customer-2", "customer-3", "customer-4")
+    assert REPEAT in escalate.cues  # the phrase behind the trend is still cited
+    assert "high for 2 utterances" in escalate.reason
+
+
+def test_flapping_input_never_repeats_an_alert_within_the_cooldown():
+    config = AffectConfig()
+    flapping = [scores(0.8 if i % 2 == 0 else 0.05, annoyance=0.6) for i in range(16)]
+    _, fired = run(flapping, config, gap_s=4.0)
+    assert fired, "the first spike should warn"
+    last: dict[tuple[str, str], int] = {}
+    for i, alert in fired:
+        key = (alert.level, alert.signal)
+        if key in last:
+            assert i - last[key] >= config.cooldown_utterances
+            assert (i - last[key]) * 4.0 >= config.cooldown_s
+        last[key] = i
+    assert len(fired) <= 3
+
+
+def test_hysteresis_rearms_only_after_the_trend_falls_well_below():
+    config = dataclasses.replace(AffectConfig(), cooldown_utterances=1, cooldown_s=0.0)
+    # Up, hover just under the threshold (not re-armed), up again: one warning.
+    hover = [0.8, 0.4, 0.4, 0.6, 0.6]
+    _, fired = run([scores(v) for v in hover], config)
+    assert levels(fired) == [(0, "early_warning", "frustration")]
+    # Up, well down (re-armed), up again: two warnings.
+    dip = [0.8, 0.0, 0.0, 0.0, 0.8, 0.8]
+    _, fired = run([scores(v) for v in dip], config)
+    assert [i for i, a in fired if a.level == "early_warning"] == [0, 4]
+
+
+def test_a_repeated_manager_request_after_escalation_suggests_a_take_over():
+    sequence = [
+        scores(0.2),
+        scores(0.4, cues=(MANAGER,)),
+        scores(0.4),
+        scores(0.5, cues=(MANAGER,)),
+    ]
+    _, fired = run(sequence)
+    assert levels(fired) == [(1, "escalate", "frustration"), (3, "take_over", "frustration")]
+
+
+def test_the_escalation_ends_when_the_caller_calms_down():
+    sequence = [
+        scores(0.3, cues=(MANAGER,)),
+        scores(0.0),
+        scores(0.0),
+        scores(0.3, cues=(MANAGER,)),
+    ]
+    _, fired = run(sequence, gap_s=15.0)
+    assert levels(fired) == [(0, "escalate", "frustration"), (3, "escalate", "frustration")]
+
+
+def test_doubt_warns_only_when_it_persists_and_load_can_ask_for_a_take_over():
+    _, fired = run([scores(doubt=0.9), scores(doubt=0.8), scores(), scores()])
+    assert fired == []
+    _, fired = run([scores(doubt=0.8)] * 4)
+    assert levels(fired) == [(2, "early_warning", "doubt")]
+    assert fired[0][1].reason.startswith("doubt up for 2 utterances")
+    _, fired = run([scores(load=0.7)] * 3 + [scores(load=0.95)] * 3)
+    assert levels(fired) == [(2, "early_warning", "load"), (4, "take_over", "load")]
+
+
+def test_the_agent_is_tracked_but_never_alerted_about():
+    tracker, fired = run([scores(v) for v in (0.5, 0.8, 0.9, 0.9)], speaker="agent")
+    assert fired == [] and tracker.trend("agent", "frustration") > 0.7
+    assert tracker.trend("customer", "frustration") == 0.0
+
+
+def test_alert_events_round_trip_through_json_with_their_cues():
+    _, fired = run([scores(0.05), scores(0.4, cues=(MANAGER,), annoyance=0.5)])
+    alert = dataclasses.replace(fired[0][1], call_id="c1", seq=9)
+    decoded = event_from_json(alert.to_json())
+    assert isinstance(decoded, Alert) and decoded == alert
+    assert isinstance(decoded.cues[0], Cue)
+    assert alert.to_dict()["cues"][0]["kind"] == "phrase"
+    bad = alert.to_dict() | {"cues": [{"signal": "frustration", "weight": "high"}]}
+    with pytest.raises(EventDecodeError):
+        event_from_json(json.dumps(bad))
+
+
+def test_affect_section_of_the_config_file(tmp_path):
+    path = tmp_path / "copilot.toml"
+    path.write_text('[affect]\nearly_threshold = 0.3\nescalation_phrases = ["klacht"]\n')
+    config = load_config(path)
+    assert config.affect.early_threshold == 0.3 and config.affect.escalation_phrases == ("klacht",)
+    path.write_text("[affect]\nearly_threshold = 0.9\n")
+    with pytest.raises(ConfigError, match="early_threshold"):
+        load_config(path)
