@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := portaudio19-dev
 
-.PHONY: venv system-deps demo test test-fast bench lint fixtures clean
+.PHONY: venv system-deps demo test test-fast bench lint fixtures train-affect eval-affect clean
 
 venv: $(STAMP)
 
@@ -39,6 +39,13 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m bench.run
+
+# The emotion head in models/ (reproducible: same weights on every run).
+train-affect: venv
+	$(BIN)/python -m copilot.affect_training train
+
+eval-affect: venv
+	$(BIN)/python -m copilot.affect_training eval
 
 # Regenerate the synthetic calls in audio_fixtures/ (needs Debian's espeak-ng).
 fixtures: venv
