@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .markdown import pct, seconds, stamp, table
+from .report_affect import affect_text_line, affect_text_section
 from .report_live import latency_section, memory_section
 
 
@@ -259,6 +260,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "batching": _batching,
     "latency": latency_section,
     "memory": memory_section,
+    "affect_text": affect_text_section,
 }
 
 
@@ -306,6 +308,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "batching": _batching_line,
     "latency": _latency_line,
     "memory": _memory_line,
+    "affect_text": affect_text_line,
 }
 
 

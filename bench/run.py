@@ -1,4 +1,4 @@
-"""`make bench`: copilot's ASR accuracy and speed, batching, live latency and memory.
+"""`make bench`: ASR accuracy and speed, batching, live latency, memory, the text emotion model.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .affect import affect_text
 from .asr import asr_rtf, asr_window
 from .batching import batching
 from .clips import Models
@@ -39,6 +40,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "batching": batching,
     "latency": latency,
     "memory": memory,
+    "affect_text": affect_text,
 }
 
 

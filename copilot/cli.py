@@ -12,10 +12,12 @@ from pathlib import Path
 from .audio_files import AudioDecodeError, decode_file
 from .call_session import CallSession
 from .config import Config, ConfigError, load_config
-from .events import Event, TranscriptFinal
+from .event_text import readable_line
+from .events import Event
 from .model_files import ModelNotAvailable
 from .pipeline import PipelineConfig
 from .sources import play_call
+from .stages import StageFactory
 from .transcriber import DecodingOptions
 from .transcription_service import TranscriberPool, TranscriptionService
 
@@ -55,12 +57,11 @@ class EventPrinter:
     def _write(self, event: Event) -> None:
         if self.as_json:
             self.stream.write(event.to_json() + "\n")
-        elif isinstance(event, TranscriptFinal):
-            self.stream.write(
-                f"[{event.start:7.2f} - {event.end:7.2f}] {event.speaker:>8}: {event.text}\n"
-            )
         else:
-            return
+            line = readable_line(event)
+            if line is None:
+                return
+            self.stream.write(line + "\n")
         self.stream.flush()
 
 
@@ -70,11 +71,20 @@ def _common_flags(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--language", choices=("en", "nl", "auto"), help="call language")
     parser.add_argument("--model", help="tiny.en, base, or a CTranslate2 whisper model directory")
+    parser.add_argument(
+        "--stages",
+        help="comma-separated downstream stages (default from config: affect); '' for none",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
 
 
 def _load(args: argparse.Namespace, extra: dict | None = None) -> Config:
-    overrides = {"language": args.language, "model": args.model, **(extra or {})}
+    overrides = {
+        "language": args.language,
+        "model": args.model,
+        "stages": args.stages,
+        **(extra or {}),
+    }
     return load_config(args.config, overrides)
 
 
@@ -82,6 +92,8 @@ async def _transcribe(args: argparse.Namespace) -> int:
     config = _load(args)
     service = build_service(config)
     service.preload(config.language)
+    stages = StageFactory(config)
+    stages.preload()
     printer = EventPrinter(sys.stdout, args.json)
     failures = 0
     for path in args.files:
@@ -99,6 +111,7 @@ async def _transcribe(args: argparse.Namespace) -> int:
             pipeline_config(config, partials=args.realtime and config.partials),
             source="file",
             metadata={"path": str(path), "format": call.source_format, "rate": call.source_rate},
+            stages=stages.for_call(Path(path).stem),
         )
         await play_call(session, call, realtime=args.realtime)
     await service.stop()
@@ -122,6 +135,12 @@ def _serve(args: argparse.Namespace) -> int:
     extra = {"serve.host": args.host, "serve.port": args.port, "serve.event_log": args.event_log}
     config = _load(args, extra)
     return asyncio.run(serve_forever(config))
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from .classify import run_classify
+
+    return run_classify(args.language)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -173,6 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common_flags(se)
     se.set_defaults(run=_serve)
 
+    cl = sub.add_parser(
+        "classify", help="emotions and call signals of text lines on stdin, as JSON lines"
+    )
+    cl.add_argument("--language", choices=("en", "nl", "auto"), default="auto")
+    cl.set_defaults(run=_classify)
+
     de = sub.add_parser("demo", help="serve and play a shipped stereo call into it, live")
     de.add_argument("--file", help="a stereo recording (left agent, right customer)")
     de.add_argument("--fast", action="store_true", help="do not pace the call in real time")
@@ -193,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )

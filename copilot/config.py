@@ -47,6 +47,7 @@ class Config:
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
     mono_leg: str = CUSTOMER
     partials: bool = True
+    stages: tuple[str, ...] = ("affect",)  # downstream stages per call, in order
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     affect: AffectConfig = field(default_factory=AffectConfig)
@@ -160,7 +161,7 @@ def _convert(key: str, current: Any, value: Any) -> Any:
             return float(value)
         if isinstance(current, tuple):
             items = value.split(",") if isinstance(value, str) else list(value)
-            return tuple(str(v).strip() for v in items)
+            return tuple(str(v).strip() for v in items if str(v).strip())
         if not isinstance(value, str):
             raise ValueError(value)
         return value

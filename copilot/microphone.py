@@ -58,16 +58,21 @@ def open_microphone():
 
 async def listen(config: Config, service: TranscriptionService, speaker: str, as_json: bool) -> int:
     from .cli import EventPrinter, pipeline_config
+    from .stages import StageFactory
 
     audio, stream = open_microphone()  # fail before loading any model
     service.preload(config.language)
+    stages = StageFactory(config)
+    stages.preload()
+    call_id = f"mic-{int(time.time())}"
     session = CallSession(
-        f"mic-{int(time.time())}",
+        call_id,
         (speaker,),
         service,
         EventPrinter(sys.stdout, as_json),
         pipeline_config(config),
         source="microphone",
+        stages=stages.for_call(call_id),
     )
     session.start()
     print("listening; press Ctrl+C to stop", file=sys.stderr)

@@ -38,6 +38,7 @@ from .config import Config
 from .events import Event
 from .legs import AGENT, CUSTOMER, LEGS
 from .pipeline import PipelineConfig
+from .stages import StageFactory
 from .telephony.audiohook import AudioHookSession, verify_signature
 from .telephony.audiosocket import AudioSocketParser
 from .telephony.common import (
@@ -77,10 +78,12 @@ class CopilotServer:
         service: TranscriptionService,
         sink: EventSink,
         pipeline_config: Callable[[str], PipelineConfig] | None = None,
+        stages: StageFactory | None = None,
     ) -> None:
         self.config = config
         self.service = service
         self.sink = sink
+        self.stages = stages or StageFactory(config)
         self._pipeline_config = pipeline_config or self._default_pipeline_config
         self.sessions: dict[str, CallSession] = {}
         self._audiosocket_legs: dict[str, set[str]] = {}
@@ -319,6 +322,7 @@ class CopilotServer:
             self._pipeline_config(language),
             source=opened.source,
             metadata=opened.metadata,
+            stages=self.stages.for_call(opened.call_id, opened.metadata),
         )
         self.sessions[opened.call_id] = session
         session.start()
@@ -353,7 +357,9 @@ async def serve_forever(config: Config) -> int:
 
     service = build_service(config)
     service.preload(config.language)
-    server = CopilotServer(config, service, JsonLinesSink(config.serve.event_log))
+    stages = StageFactory(config)
+    stages.preload()
+    server = CopilotServer(config, service, JsonLinesSink(config.serve.event_log), stages=stages)
     await server.start()
     log.warning(
         "copilot serving on ws://%s:%d (twilio, audiohook, ingest); audiosocket ports %s",

@@ -107,3 +107,70 @@ def test_listen_without_a_microphone_says_so():
     else:  # a machine with a real microphone: it opened, so close it again
         stream.close()
         audio.terminate()
+
+
+def test_transcribe_streams_affect_and_alerts_of_the_escalating_call():
+    done = copilot("transcribe", "--json", str(fixture_path("call_escalating_en.wav")))
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    finals = [e for e in events if e["type"] == "transcript.final"]
+    affects = {e["utterance_id"]: e for e in events if e["type"] == "affect"}
+    # every final has its affect event, right after it in the stream
+    assert set(affects) == {e["utterance_id"] for e in finals}
+    for i, event in enumerate(events):
+        if event["type"] == "transcript.final":
+            assert events[i + 1]["type"] == "affect"
+            assert events[i + 1]["utterance_id"] == event["utterance_id"]
+    alerts = [e for e in events if e["type"] == "alert"]
+    levels = [a["level"] for a in alerts]
+    assert "early_warning" in levels and "escalate" in levels
+    assert levels.index("early_warning") < levels.index("escalate")
+    for alert in alerts:
+        assert alert["reason"] and alert["utterance_ids"]
+        assert set(alert["utterance_ids"]) <= set(affects)
+
+
+def test_transcribe_readable_output_shows_alerts_and_stages_can_be_switched_off():
+    call = str(fixture_path("call_escalating_en.wav"))
+    readable = copilot("transcribe", call)
+    assert readable.returncode == 0, readable.stderr
+    assert "!! ESCALATE" in readable.stdout and "customer:" in readable.stdout
+    bare = copilot("transcribe", "--json", "--stages", "", call)
+    types = {json.loads(line)["type"] for line in bare.stdout.splitlines()}
+    assert "transcript.final" in types and not types & {"affect", "alert"}
+
+
+def test_classify_scores_text_lines_in_both_languages():
+    lines = [
+        "This is the third time I call, I want to speak to a manager!",
+        "",
+        "Ik weet het niet zeker, ik begrijp het niet.",
+        "Mijn man is vorige maand overleden en ik heb schulden.",
+        "Thanks, that was helpful.",
+    ]
+    done = subprocess.run(
+        [*COPILOT, "classify"], input="\n".join(lines), capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["text"] for r in rows] == [line for line in lines if line]
+    angry, unsure, grieving, thankful = rows
+    assert [r["language"] for r in rows] == ["en", "nl", "nl", "en"]
+    assert angry["frustration"] > 0.5 > thankful["frustration"]
+    assert unsure["doubt"] > max(unsure["frustration"], unsure["load"], thankful["doubt"])
+    assert grieving["load"] > max(grieving["frustration"], grieving["doubt"], thankful["load"])
+    assert any("manager" in c["evidence"] for c in angry["cues"])
+    assert len(angry["emotions"]) == 5
+    assert all(0 <= p <= 1 for r in rows for p in r["emotions"].values())
+
+
+def test_classify_language_flag_is_used():
+    done = subprocess.run(
+        [*COPILOT, "classify", "--language", "nl"],
+        input="ok\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["language"] == "nl"

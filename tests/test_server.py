@@ -59,6 +59,25 @@ def test_twilio_stereo_call_gives_per_speaker_transcripts(tiny_en):
     assert seqs == list(range(1, len(seqs) + 1))
 
 
+def test_live_call_stream_carries_affect_and_alerts(tiny_en):
+    async def scenario():
+        async with running_server(tiny_en) as (server, events):
+            url = f"ws://127.0.0.1:{server.ws_port}/twilio"
+            call = decode_file(fixture_path("call_escalating_en.wav"))
+            await play_twilio(url, call, "CA-affect", realtime=False)
+            await events.wait_for("CA-affect", "call.ended", timeout=120)
+            return events
+
+    events = run(scenario())
+    finals = events.of("CA-affect", "transcript.final")
+    affects = events.of("CA-affect", "affect")
+    assert {a.utterance_id for a in affects} == {f.utterance_id for f in finals}
+    # live audio reaches the voice side of the stage: every utterance has prosody
+    assert all(a.voice and a.voice["loudness_db"] < 0 for a in affects)
+    levels = [a.level for a in events.of("CA-affect", "alert")]
+    assert "early_warning" in levels and "escalate" in levels
+
+
 def test_malformed_twilio_messages_hurt_only_their_own_call(tiny_en):
     async def scenario():
         async with running_server(tiny_en) as (server, events):

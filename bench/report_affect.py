@@ -1,0 +1,50 @@
+"""The affect text model's section of docs/benchmarks.md."""
+
+from __future__ import annotations
+
+from .markdown import stamp, table
+
+
+def _batch1(sec: dict) -> dict:
+    return next(row for row in sec["batches"] if row["batch"] == 1)
+
+
+def affect_text_line(sec: dict) -> str:
+    best = min(sec["batches"], key=lambda row: row["ms_per_utterance"])
+    one = _batch1(sec)
+    q = sec["quality"]
+    met = "met" if best["ms_per_utterance"] <= sec["target_ms"] else "**not met**"
+    return (
+        f"- Text emotion model: {best['ms_per_utterance']} ms / utterance in batches of"
+        f" {best['batch']}, {one['ms_per_utterance']} ms one at a time (target <= {sec['target_ms']}"
+        f" ms in batch: {met}); GoEmotions test macro-F1 {q['macro_f1_28']} (28 labels) /"
+        f" {q['macro_f1_ekman']} (Ekman)"
+    )
+
+
+def affect_text_section(sec: dict) -> list[str]:
+    rows = [
+        [row["batch"], row["ms_per_utterance"], ", ".join(map(str, row["passes_ms"]))]
+        for row in sec["batches"]
+    ]
+    q = sec["quality"]
+    auc = q["check_set_auc"]
+    auc_rows = [[lang, *(auc[lang][s] for s in ("frustration", "doubt", "load"))] for lang in auc]
+    f1 = q["signal_f1"]
+    return [
+        "## 6. Text emotion model (`affect_text`)",
+        "",
+        stamp(sec),
+        "",
+        f"The whole text scorer (multilingual sentence encoder, emotion head, phrase cues, the three"
+        f" signals) on {sec['texts']} texts (check set and GoEmotions test comments, mean"
+        f" {sec['mean_words']} words), {sec['threads']} threads, best of 3 passes.",
+        "",
+        *table(["Batch", "ms / utterance", "Passes (ms)"], rows),
+        f"Quality, from `make eval-affect` (models/emotion_head_eval.json): macro-F1"
+        f" {q['macro_f1_28']} on 28 labels, {q['macro_f1_ekman']} Ekman (targets 0.46 / 0.60);"
+        f" signal F1 frustration {f1['frustration']}, doubt {f1['doubt']}, load {f1['load']};"
+        f" {q['parameters'] / 1e6:.1f} M parameters. Check-set AUC per language:",
+        "",
+        *table(["Language", "frustration", "doubt", "load"], auc_rows),
+    ]
