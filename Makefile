@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,mic]'
+	$(BIN)/pip install -q -e '.[dev,mic,ray]'
 	touch $(STAMP)
 
 demo: venv

@@ -137,6 +137,21 @@ def _serve(args: argparse.Namespace) -> int:
     return asyncio.run(serve_forever(config))
 
 
+def _replay(args: argparse.Namespace) -> int:
+    from .qa_scorecard import ScorecardError
+    from .replay import ReplayOptions, run_replay
+
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    options = ReplayOptions(args.paths, Path(args.out), args.workers, args.ray, args.scorecard)
+    try:
+        return run_replay(_load(args), options)
+    except ScorecardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def _classify(args: argparse.Namespace) -> int:
     from .classify import run_classify
 
@@ -191,6 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--event-log", help="append events as JSON lines here (default: stdout)")
     _common_flags(se)
     se.set_defaults(run=_serve)
+
+    rp = sub.add_parser("replay", help="QA replay: recordings in batch, a report per call")
+    rp.add_argument("paths", nargs="+", help="recordings and folders of recordings")
+    rp.add_argument("--out", required=True, help="report folder (reruns skip finished calls)")
+    rp.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    rp.add_argument("--ray", metavar="ADDRESS", help="distribute over Ray: 'local' or an address")
+    rp.add_argument("--scorecard", help="QA scorecard TOML (default: the shipped one)")
+    _common_flags(rp)
+    rp.set_defaults(run=_replay)
 
     cl = sub.add_parser(
         "classify", help="emotions and call signals of text lines on stdin, as JSON lines"
