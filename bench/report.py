@@ -7,6 +7,7 @@ from collections.abc import Callable
 from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
 from .report_live import latency_section, memory_section
+from .report_replay import replay_line, replay_section
 
 
 def _machine(m: dict) -> list[str]:
@@ -261,6 +262,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "latency": latency_section,
     "memory": memory_section,
     "affect_text": affect_text_section,
+    "replay": replay_section,
 }
 
 
@@ -309,6 +311,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "latency": _latency_line,
     "memory": _memory_line,
     "affect_text": affect_text_line,
+    "replay": replay_line,
 }
 
 

@@ -1,4 +1,4 @@
-"""`make bench`: ASR accuracy and speed, batching, live latency, memory, the text emotion model.
+"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -28,6 +28,7 @@ from .clips import Models
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
 from .memory import memory
+from .replay import replay
 from .report import render
 
 # Above this share of the CPU taken by other processes, a section's timings are not ours.
@@ -41,6 +42,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "latency": latency,
     "memory": memory,
     "affect_text": affect_text,
+    "replay": replay,
 }
 
 

@@ -71,8 +71,8 @@ class ReplayOptions:
 class Progress:
     """One status line on stderr: calls done, audio hours, speed against real time."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total, self.stream = total, stream
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total, self.stream = total, stream or sys.stderr
         self.done = self.failed = 0
         self.audio_s = 0.0
         self.began = time.perf_counter()
@@ -100,17 +100,19 @@ class Progress:
         self.stream.flush()
 
 
-def run_replay(config: Config, options: ReplayOptions) -> int:
+def run_replay(config: Config, options: ReplayOptions, log: TextIO | None = None) -> int:
+    """Replay, write the reports; progress and problems go to `log` (stderr by default)."""
+    log = log or sys.stderr
     scorecard = load_scorecard(options.scorecard)
     recordings, missing = find_recordings(options.paths)
     calls_dir = options.out_dir / "calls"
     calls_dir.mkdir(parents=True, exist_ok=True)
     for problem in missing:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {problem}", file=log)
     todo = [r for r in recordings if not _done(calls_dir, r.call_id)]
     if len(todo) < len(recordings):
-        print(f"{len(recordings) - len(todo)} call(s) already replayed, skipped", file=sys.stderr)
-    progress = Progress(len(todo))
+        print(f"{len(recordings) - len(todo)} call(s) already replayed, skipped", file=log)
+    progress = Progress(len(todo), log)
     failures = [{"path": p.split(":")[0], "error": "no such file or folder"} for p in missing]
     for result in _results(config, options, todo):
         progress.update(result)
@@ -120,7 +122,7 @@ def run_replay(config: Config, options: ReplayOptions) -> int:
             failures.append({"path": str(result.recording.path), "error": result.error})
     reports = _load_reports(calls_dir, {r.call_id for r in recordings})
     write_index(options.out_dir, reports, failures)
-    print(f"report: {options.out_dir / 'index.html'}", file=sys.stderr)
+    print(f"report: {options.out_dir / 'index.html'}", file=log)
     return 1 if failures else 0
 
 
