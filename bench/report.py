@@ -7,6 +7,7 @@ from collections.abc import Callable
 from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
 from .report_live import latency_section, memory_section
+from .report_fuzz import fuzz_line, fuzz_section
 from .report_replay import replay_line, replay_section
 
 
@@ -263,6 +264,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "memory": memory_section,
     "affect_text": affect_text_section,
     "replay": replay_section,
+    "fuzz": fuzz_section,
 }
 
 
@@ -312,6 +314,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "memory": _memory_line,
     "affect_text": affect_text_line,
     "replay": replay_line,
+    "fuzz": fuzz_line,
 }
 
 

@@ -1,4 +1,4 @@
-"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay.
+"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay, fuzzing.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -25,6 +25,7 @@ from .affect import affect_text
 from .asr import asr_rtf, asr_window
 from .batching import batching
 from .clips import Models
+from .fuzz import fuzz
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
 from .memory import memory
@@ -43,6 +44,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "memory": memory,
     "affect_text": affect_text,
     "replay": replay,
+    "fuzz": fuzz,
 }
 
 
