@@ -3,15 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := portaudio19-dev
+APT_PACKAGES := portaudio19-dev espeak-ng redis-server
 
 .PHONY: venv system-deps demo test test-fast bench lint fixtures train-affect eval-affect clean
 
 venv: $(STAMP)
 
-# Debian packages the Python packages need (pyaudio builds against PortAudio).
+# Debian packages the Python packages need (pyaudio builds against PortAudio; the voicebot
+# speaks with espeak-ng); chromium is the
+# browser the sidebar tests drive through Playwright (which must never download its own).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:$$missing"; \
@@ -24,7 +27,7 @@ $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,mic,ray]'
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q -e '.[dev,mic,ray,scale]'
 	touch $(STAMP)
 
 demo: venv

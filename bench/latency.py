@@ -2,21 +2,28 @@
 
 A CopilotServer runs in this process on 127.0.0.1 (AudioSocket off), with the
 shared tiny.en model. A child process (bench/callers.py) plays generated stereo
-calls into its Twilio endpoint at real-time pace. The sink stamps every event
+calls into its Twilio endpoint at real-time pace; another (bench/sidebars.py)
+connects one supervisor sidebar per call to /events. The sink stamps every event
 with the wall time it arrived; a final's latency is that time minus the wall
 time of its call's call.started plus the final's `end` (seconds into the call).
+The same is measured where it matters, at the sidebars: the wall time each
+sidebar received the final.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
 from copilot.audio_files import decode_file
+from copilot.auth import TokenFile
 from copilot.config import Config
 from copilot.events import Event
 from copilot.legs import CUSTOMER, PIPELINE_RATE
@@ -32,13 +39,15 @@ from copilot.transcription_service import ServiceStats, TranscriberPool, Transcr
 
 from .clips import CPU_THREADS, Models, fixture
 from .machine import REPO, rss_mb
+from .sidebars import gaps_and_duplicates
 
-LEVELS = (1, 4, 8, 12)
+LEVELS = (1, 4, 8, 12, 16)
 QUICK_LEVELS = (1, 4)
 CALL_FILES = ("call_escalating_en.wav", "call_calm_en.wav")
 STAGGER_S = 2.0
 TARGET_P95_S = 1.0
-TARGET_CALLS = 8
+TARGET_CALLS = 16
+CALL_SECONDS = 62.0  # the longest call in CALL_FILES
 RSS_EVERY_S = 0.2
 SEED = 7
 
@@ -48,9 +57,26 @@ class TimedSink:
 
     def __init__(self) -> None:
         self.received: list[tuple[float, Event]] = []
+        self.wall_started: dict[str, float] = {}  # call_id -> time.time() at call.started
 
     def __call__(self, event: Event) -> None:
         self.received.append((time.monotonic(), event))
+        if event.type == "call.started":
+            self.wall_started[event.call_id] = time.time()
+
+    def sidebar_latencies(self, reports: list[dict]) -> list[float]:
+        """Arrival at each sidebar minus the wall time the utterance ended."""
+        ends = {
+            f"{e.call_id}/{e.utterance_id}": self.wall_started[e.call_id] + e.end
+            for _, e in self.received
+            if e.type == "transcript.final" and e.call_id in self.wall_started
+        }
+        return [
+            arrived - ends[key]
+            for report in reports
+            for key, arrived in report["finals"].items()
+            if key in ends
+        ]
 
     def count(self, type_: str) -> int:
         return sum(e.type == type_ for _, e in self.received)
@@ -84,8 +110,10 @@ class CountingTranscriber:
         return results
 
 
-def server_config() -> Config:
+def server_config(tokens_file: str = "") -> Config:
     config = Config(language="en", cpu_threads=CPU_THREADS)
+    config.store.path = ""  # in memory: the bench measures the pipeline, not the disk
+    config.auth.tokens_file = tokens_file
     config.serve.port = 0
     config.serve.audiosocket_customer_port = -1  # negative: AudioSocket off
     config.serve.audiosocket_agent_port = -1
@@ -121,6 +149,19 @@ async def _play(url: str, calls: int, seed: int) -> None:
         raise subprocess.CalledProcessError(child.returncode or 1, "bench.callers")
 
 
+async def _watch(url: str, token: str, counts: dict[str, int], seconds: float) -> list[dict]:
+    """Run bench/sidebars.py for `seconds`; returns each client's report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "sidebars.json"
+        args = [f"--{k}={v}" for k, v in counts.items()] + [f"--seconds={seconds}", f"--out={out}"]
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bench.sidebars", url, token, *args, cwd=REPO
+        )
+        if await child.wait() != 0:
+            raise subprocess.CalledProcessError(child.returncode or 1, "bench.sidebars")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
 async def _until(done, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not done():
@@ -147,7 +188,7 @@ async def _warm_service(service: TranscriptionService, model: str, max_batch: in
 
 
 async def _level(
-    server: CopilotServer, sink: TimedSink, counting: CountingTranscriber, calls: int
+    server: CopilotServer, sink: TimedSink, counting: CountingTranscriber, calls: int, token: str
 ) -> dict:
     sink.received.clear()
     counting.reset()
@@ -156,13 +197,20 @@ async def _level(
     samples: list[float] = []
     sampler = asyncio.create_task(_sample_rss(samples))
     began = time.monotonic()
+    events_url = f"ws://127.0.0.1:{server.ws_port}/events"
+    watching = asyncio.create_task(
+        _watch(events_url, token, {"normal": calls}, CALL_SECONDS + STAGGER_S + 15)
+    )
     try:
+        await asyncio.sleep(1.0)  # the sidebars are connected before the first call starts
         await _play(f"ws://127.0.0.1:{server.ws_port}/twilio", calls, SEED + calls)
         await _until(lambda: sink.count("call.ended") >= calls, timeout=120)
+        reports = await watching
     finally:
         sampler.cancel()
     wall = time.monotonic() - began
     latencies = sink.latencies()
+    at_sidebar = sink.sidebar_latencies(reports)
     silence_s = server.config.segmenter.end_silence_ms / 1000
     stats = server.service.stats
     rss_peak = max(samples, default=rss_idle)
@@ -172,6 +220,9 @@ async def _level(
         "partials": sink.count("transcript.partial"),
         "errors": sink.count("error"),
         "latency_s": summary(latencies),
+        "sidebar_latency_s": summary(at_sidebar),
+        "sidebars": len(reports),
+        "sidebar_gaps": gaps_and_duplicates(reports),
         "processing_latency_s": summary([v - silence_s for v in latencies]),
         "service": {
             "batches": stats.batches,
@@ -192,7 +243,10 @@ async def _level(
 
 async def run_levels(transcriber: WhisperTranscriber, levels: tuple[int, ...]) -> list[dict]:
     """One server for all levels, warmed up first; the levels run one after another."""
-    config = server_config()
+    tokens_dir = tempfile.TemporaryDirectory()
+    tokens = TokenFile(Path(tokens_dir.name) / "tokens.json")
+    token = tokens.add("supervisor")
+    config = server_config(str(tokens.path))
     pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
     counting = CountingTranscriber(transcriber)
     pool.add(transcriber.name, counting)  # type: ignore[arg-type]  # same transcribe_batch
@@ -204,16 +258,17 @@ async def run_levels(transcriber: WhisperTranscriber, levels: tuple[int, ...]) -
     try:
         await _warm_service(service, transcriber.name, config.max_batch)
         for calls in levels:
-            rows.append(await _level(server, sink, counting, calls))
-            lat = rows[-1]["latency_s"]
+            rows.append(await _level(server, sink, counting, calls, token))
+            lat = rows[-1]["sidebar_latency_s"]
             print(f"  latency {calls} calls: p50 {lat['p50']} s, p95 {lat['p95']} s", flush=True)
     finally:
         await server.stop()
+        tokens_dir.cleanup()
     return rows
 
 
 def _p95_within_target(row: dict) -> bool:
-    p95 = row["latency_s"]["p95"]
+    p95 = row["sidebar_latency_s"]["p95"]
     return p95 is not None and p95 <= TARGET_P95_S
 
 

@@ -95,7 +95,7 @@ def _has_assist() -> bool:
 
 
 def replay(models: Models, quick: bool) -> dict:
-    copies = 1 if quick else 4
+    copies = 1 if quick else 8  # about 21 minutes of audio: a small day of QA, not a smoke test
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = _folder(Path(tmp), copies)

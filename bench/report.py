@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
-from .report_live import latency_section, memory_section
+from .report_assist import assist_line, assist_section
 from .report_fuzz import fuzz_line, fuzz_section
+from .report_live import latency_section, memory_section
 from .report_replay import replay_line, replay_section
+from .report_soak import soak_line, soak_section
+from .report_voicebot import voicebot_line, voicebot_section
 
 
 def _machine(m: dict) -> list[str]:
@@ -264,7 +267,10 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "memory": memory_section,
     "affect_text": affect_text_section,
     "replay": replay_section,
+    "assist": assist_section,
     "fuzz": fuzz_section,
+    "voicebot": voicebot_section,
+    "soak": soak_section,
 }
 
 
@@ -290,12 +296,13 @@ def _batching_line(sec: dict) -> str:
 
 def _latency_line(sec: dict) -> str:
     parts = [
-        f"{r['calls']} call(s) {seconds(r['latency_s']['p50'])} / {seconds(r['latency_s']['p95'])} s"
+        f"{r['calls']} call(s) {seconds(r['sidebar_latency_s']['p50'])} /"
+        f" {seconds(r['sidebar_latency_s']['p95'])} / {seconds(r['sidebar_latency_s']['p99'])} s"
         for r in sec["levels"]
     ]
     met = {True: "met", False: "**not met**", None: "not measured"}[sec["target"]["met"]]
     return (
-        "- Live end of speech to final transcript, p50 / p95: "
+        "- Live end of speech to final transcript at the sidebar, p50 / p95 / p99: "
         + ", ".join(parts)
         + f". Target p95 <= {sec['target']['p95_s']} s at {sec['target']['calls']} calls: {met}."
     )
@@ -314,12 +321,28 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "memory": _memory_line,
     "affect_text": affect_text_line,
     "replay": replay_line,
+    "assist": assist_line,
     "fuzz": fuzz_line,
+    "voicebot": voicebot_line,
+    "soak": soak_line,
 }
 
 
+def _headline_line(name: str, line: Callable[[dict], str], data: dict) -> str:
+    try:
+        return line(data)
+    except KeyError as missing:  # stored by an older bench that lacked this field
+        return (
+            f"- `{name}`: stored results lack {missing}; rerun `python -m bench.run --only {name}`"
+        )
+
+
 def _headline(results: dict) -> list[str]:
-    lines = [line(results[name]) for name, line in HEADLINES.items() if name in results]
+    lines = [
+        _headline_line(name, line, results[name])
+        for name, line in HEADLINES.items()
+        if name in results
+    ]
     return ["## Headline", "", *lines, ""] if lines else []
 
 

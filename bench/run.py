@@ -1,4 +1,5 @@
-"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay, fuzzing.
+"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay, fuzzing,
+voicebot, soak.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from .affect import affect_text
 from .asr import asr_rtf, asr_window
+from .assist import assist
 from .batching import batching
 from .clips import Models
 from .fuzz import fuzz
@@ -31,6 +33,8 @@ from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_
 from .memory import memory
 from .replay import replay
 from .report import render
+from .soak import soak
+from .voicebot import voicebot
 
 # Above this share of the CPU taken by other processes, a section's timings are not ours.
 DISTURBED_SHARE = 0.10
@@ -44,7 +48,10 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "memory": memory,
     "affect_text": affect_text,
     "replay": replay,
+    "assist": assist,
     "fuzz": fuzz,
+    "voicebot": voicebot,
+    "soak": soak,
 }
 
 

@@ -158,11 +158,29 @@ def _classify(args: argparse.Namespace) -> int:
     return run_classify(args.language)
 
 
+def _assist(args: argparse.Namespace) -> int:
+    from .assist.command import run_assist
+
+    config = _load(args)
+    return run_assist(
+        config,
+        sys.stdin.read(),
+        record=args.record or "",
+        conversation_id=args.call_id,
+        source=args.source,
+        show_all=args.all,
+        readable=args.text,
+    )
+
+
 def _demo(args: argparse.Namespace) -> int:
     from .demo import DEFAULT_CALL, run_demo
 
     config = _load(args)
-    return asyncio.run(run_demo(config, Path(args.file or DEFAULT_CALL), realtime=not args.fast))
+    call = Path(args.file or DEFAULT_CALL)
+    return asyncio.run(
+        run_demo(config, call, realtime=not args.fast, open_browser=not args.no_browser)
+    )
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -180,6 +198,27 @@ def _simulate(args: argparse.Namespace) -> int:
     else:
         play = simulate.play_raw(args.url, call, args.call_id, realtime)
     asyncio.run(play)
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    from .auth import AuthError, TokenFile
+
+    config = load_config(args.config)
+    tokens = TokenFile(args.file or config.auth.tokens_file)
+    try:
+        if args.action == "add":
+            token = tokens.add(args.role, args.agent_id or "", args.name or "")
+            print(token)  # shown once; only its hash is kept
+            print(f"stored hashed in {tokens.path}", file=sys.stderr)
+        elif args.action == "revoke":
+            print(f"revoked {tokens.revoke(args.name or '')} token(s)", file=sys.stderr)
+        else:
+            for p in tokens.principals():
+                print(f"{p.role:<10} agent_id={p.agent_id or '-':<12} name={p.name or '-'}")
+    except AuthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -222,9 +261,23 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--language", choices=("en", "nl", "auto"), default="auto")
     cl.set_defaults(run=_classify)
 
+    asx = sub.add_parser(
+        "assist", help="suggestions and drafts for a conversation on stdin (speaker: text lines)"
+    )
+    asx.add_argument("--record", help="customer record as a JSON object (checked for conflicts)")
+    asx.add_argument("--call-id", default="chat", help="conversation id in the events")
+    asx.add_argument("--source", default="chat", help="'chat' answers from the KB; 'call' does not")
+    asx.add_argument("--all", action="store_true", help="print every event, not only assist ones")
+    asx.add_argument("--text", action="store_true", help="readable lines instead of JSON")
+    _common_flags(asx)
+    asx.set_defaults(run=_assist)
+
     de = sub.add_parser("demo", help="serve and play a shipped stereo call into it, live")
     de.add_argument("--file", help="a stereo recording (left agent, right customer)")
     de.add_argument("--fast", action="store_true", help="do not pace the call in real time")
+    de.add_argument(
+        "--no-browser", action="store_true", help="print the sidebar URL, do not open it"
+    )
     _common_flags(de)
     de.set_defaults(run=_demo)
 
@@ -236,6 +289,15 @@ def build_parser() -> argparse.ArgumentParser:
     si.add_argument("--fast", action="store_true", help="do not pace the call in real time")
     _common_flags(si)
     si.set_defaults(run=_simulate)
+
+    to = sub.add_parser("token", help="create, list or revoke sidebar / supervisor / ingest tokens")
+    to.add_argument("action", choices=("add", "list", "revoke"))
+    to.add_argument("--role", choices=("agent", "supervisor", "ingest"), default="agent")
+    to.add_argument("--agent-id", help="the agent_id of the calls this agent may see")
+    to.add_argument("--name", help="a label, to revoke the token by later")
+    to.add_argument("--file", help="token file (default: auth.tokens_file)")
+    to.add_argument("--config", help="path of copilot.toml")
+    to.set_defaults(run=_token, verbose=False)
     return parser
 
 

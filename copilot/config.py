@@ -14,9 +14,13 @@ from typing import Any
 
 import tomllib
 
+from .assist.settings import AssistConfig
 from .call_tracker import AffectConfig
 from .legs import AGENT, CUSTOMER, LEGS
+from .redaction import KINDS as REDACTION_KINDS
+from .redis_relay import RelayConfig
 from .segmenter import SegmenterConfig
+from .voicebot_settings import VoicebotConfig
 
 LANGUAGES = ("en", "nl", "auto")
 
@@ -35,6 +39,26 @@ class ServeConfig:
     ingest_api_key: str = ""  # empty: ingest endpoints open (loopback only by default)
     audiohook_client_secret: str = ""  # base64; empty: no signature check
     max_message_bytes: int = 1 << 20
+    client_queue: int = 2000  # events queued per sidebar before it is told to resume
+    audiosocket_agent_id: str = ""  # AudioSocket carries no metadata: its calls go to this agent
+    audiosocket_voicebot: bool = False  # the voicebot (stage "voicebot") answers AudioSocket calls
+
+
+@dataclass
+class AuthConfig:
+    # Hashed sidebar/supervisor/ingest tokens (`copilot token add`); no file: nobody sees events.
+    tokens_file: str = "copilot_data/tokens.json"
+
+
+@dataclass
+class StoreConfig:
+    path: str = "copilot_data/events.sqlite3"  # "" keeps events in memory only (tests)
+
+
+@dataclass
+class RedactionConfig:
+    enabled: bool = False
+    kinds: tuple[str, ...] = REDACTION_KINDS
 
 
 @dataclass
@@ -50,7 +74,13 @@ class Config:
     stages: tuple[str, ...] = ("affect",)  # downstream stages per call, in order
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
+    auth: AuthConfig = field(default_factory=AuthConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    redaction: RedactionConfig = field(default_factory=RedactionConfig)
     affect: AffectConfig = field(default_factory=AffectConfig)
+    relay: RelayConfig = field(default_factory=RelayConfig)  # [relay]: workers sharing calls
+    assist: AssistConfig = field(default_factory=AssistConfig)
+    voicebot: VoicebotConfig = field(default_factory=VoicebotConfig)
 
     def validate(self) -> Config:
         if self.language not in LANGUAGES:
@@ -65,6 +95,11 @@ class Config:
             raise ConfigError("cpu_threads and max_batch must be between 1 and 64")
         if not 0 <= self.beam_size <= 10:
             raise ConfigError("beam_size must be between 0 (model default) and 10")
+        unknown = [k for k in self.redaction.kinds if k not in REDACTION_KINDS]
+        if unknown:
+            raise ConfigError(f"redaction.kinds: unknown {unknown}; known: {REDACTION_KINDS}")
+        if self.serve.client_queue < 10:
+            raise ConfigError("serve.client_queue must be at least 10")
         return self
 
 
@@ -74,6 +109,9 @@ ENV_KEYS = {
     "COPILOT_CPU_THREADS": "cpu_threads",
     "COPILOT_INGEST_API_KEY": "serve.ingest_api_key",
     "COPILOT_PORT": "serve.port",
+    "COPILOT_STORE_PATH": "store.path",
+    "COPILOT_RELAY_URL": "relay.url",
+    "COPILOT_WORKER_ID": "relay.worker_id",
 }
 
 
@@ -131,7 +169,7 @@ def set_key(config: Config, dotted: str, value: Any) -> None:
     current = getattr(target, name)
     converted = _convert(dotted, current, value)
     if dataclasses.is_dataclass(target) and target.__dataclass_params__.frozen:
-        # SegmenterConfig and AffectConfig are frozen (stages share them): replace them whole.
+        # Frozen sections (segmenter, affect, assist) are shared by stages: replace them whole.
         parent: Any = config
         for section in sections[:-1]:
             parent = getattr(parent, section)

@@ -1,62 +1,107 @@
 """`copilot demo`: a live call end to end on this machine, no telephony account needed.
 
-Starts the server on loopback, plays a shipped stereo call into its Twilio
-endpoint at the pace of a real call, and prints what the copilot hears as it
-happens: partial text while someone is speaking, the final line when they stop.
+Starts the server on loopback with a throw-away store and demo tokens, prints the
+sidebar and supervisor URLs (and opens the sidebar when this machine has a
+browser), plays a shipped stereo call into its Twilio endpoint at the pace of a
+real call, and prints what the copilot hears and thinks as it happens.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+import tempfile
 import time
+import webbrowser
 from pathlib import Path
 
 from .audio_files import decode_file
+from .auth import TokenFile
 from .cli import build_service
 from .config import Config
-from .events import Event, TranscriptFinal, TranscriptPartial
+from .event_text import readable_line
+from .events import Event, TranscriptPartial
 from .server import CopilotServer
 from .simulate import play_twilio
+from .stages import StageFactory
 
 DEFAULT_CALL = Path(__file__).resolve().parent.parent / "audio_fixtures" / "call_escalating_en.wav"
+DEMO_AGENT = "demo"
 
 
 class DemoPrinter:
+    """Readable lines for the terminal; a partial overwrites itself until its final arrives."""
+
     def __init__(self, stream=sys.stdout) -> None:
         self.stream = stream
         self.began = time.monotonic()
 
     def __call__(self, event: Event) -> None:
         clock = f"{time.monotonic() - self.began:6.1f}s"
-        if isinstance(event, TranscriptFinal):
-            self.stream.write(f"\r\033[K{clock}  {event.speaker:>8}: {event.text}\n")
-        elif isinstance(event, TranscriptPartial):
+        if isinstance(event, TranscriptPartial):
             self.stream.write(f"\r\033[K{clock}  {event.speaker:>8}… {event.text[-70:]}")
         elif event.type in ("call.started", "call.ended"):
             self.stream.write(f"\r\033[K{clock}  [{event.type}] {event.call_id}\n")
         else:
-            return
+            line = readable_line(event)
+            if line is None:
+                return
+            self.stream.write(f"\r\033[K{clock}  {line}\n")
         self.stream.flush()
 
 
-async def run_demo(config: Config, call_path: Path, realtime: bool = True) -> int:
-    config.serve.port = 0
+def has_browser() -> bool:
+    """A graphical browser can open here (a text browser would take over the terminal)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def demo_tokens(folder: Path) -> tuple[str, str]:
+    tokens = TokenFile(folder / "tokens.json")
+    return tokens.add("agent", DEMO_AGENT, name="demo agent"), tokens.add("supervisor", name="demo")
+
+
+async def run_demo(
+    config: Config, call_path: Path, realtime: bool = True, open_browser: bool = True
+) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="copilot-demo-"))
+    config.auth.tokens_file = str(folder / "tokens.json")
+    config.store.path = str(folder / "events.sqlite3")
     config.serve.audiosocket_customer_port = -1
     config.serve.audiosocket_agent_port = -1
+    agent_token, supervisor_token = demo_tokens(folder)
     call = decode_file(call_path, config.stereo_legs, config.mono_leg)
     service = build_service(config)
     service.preload(config.language)
-    server = CopilotServer(config, service, DemoPrinter())
-    await server.start()
-    url = f"ws://127.0.0.1:{server.ws_port}/twilio"
-    print(
-        f"copilot is listening on {url}; playing {call_path.name} ({call.duration:.0f} s) as a live call\n"
-    )
+    stages = StageFactory(config)
+    stages.preload()
+    server = CopilotServer(config, service, DemoPrinter(), stages=stages)
     try:
-        await play_twilio(url, call, "CA-demo", realtime=realtime, parameters={"agent_id": "demo"})
+        await server.start()
+    except OSError:  # the configured port is taken: any free port will do for a demo
+        config.serve.port = 0
+        server = CopilotServer(config, service, DemoPrinter(), stages=stages)
+        await server.start()
+    base = f"http://127.0.0.1:{server.ws_port}"
+    sidebar = f"{base}/#token={agent_token}"
+    print(f"agent sidebar:   {sidebar}")
+    print(f"supervisor view: {base}/supervisor#token={supervisor_token}")
+    print(f"playing {call_path.name} ({call.duration:.0f} s) into {base}/twilio as a live call\n")
+    if open_browser and has_browser():
+        webbrowser.open(sidebar)
+    try:
+        await asyncio.sleep(2.0 if realtime else 0)  # time for the sidebar to connect
+        url = f"ws://127.0.0.1:{server.ws_port}/twilio"
+        await play_twilio(
+            url, call, "CA-demo", realtime=realtime, parameters={"agent_id": DEMO_AGENT}
+        )
         while server.sessions:  # the last transcripts are still on their way
             await asyncio.sleep(0.1)
+        if realtime and sys.stdin.isatty():
+            print("\nthe call has ended; the sidebar stays up until Ctrl-C")
+            await asyncio.Event().wait()
     finally:
         await server.stop()
     return 0

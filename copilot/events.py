@@ -139,7 +139,17 @@ def register(cls: type[Event]) -> type[Event]:
 
 # Where stage-defined event types live: a reader that never imported the stage (the store,
 # a replay report) still decodes them.
-STAGE_EVENT_MODULES = {"affect": "copilot.affect_stage", "alert": "copilot.call_tracker"}
+STAGE_EVENT_MODULES = {
+    "affect": "copilot.affect_stage",
+    "alert": "copilot.call_tracker",
+    "suggestion": "copilot.assist.events",
+    "draft": "copilot.assist.events",
+    "route_to_human": "copilot.assist.events",
+    "bot.say": "copilot.voicebot_events",
+    "bot.stop": "copilot.voicebot_events",
+    "bot.decision": "copilot.voicebot_events",
+    "handoff": "copilot.voicebot_events",
+}
 
 
 def _event_class(type_name: Any) -> type[Event] | None:

@@ -57,6 +57,8 @@ class Stage(Protocol):
 
     A stage may also define `on_utterance_audio(job: TranscriptionJob) -> None`: it then gets
     each final utterance's job (audio included) just before that utterance's transcript event.
+    A stage that acts on silence (the voicebot) may define `on_clock(t: float) -> list[Event]`:
+    it is told after each frame how far the call's audio has got, the only clock a replay has.
     """
 
     def feed(self, event: Event) -> list[Event]: ...
@@ -89,6 +91,7 @@ class CallPipeline:
         self.language: str | None = None if self.config.language == "auto" else self.config.language
         self._sequencer = EventSequencer(call_id)
         self._stages = list(stages)
+        self._clocked = [s.on_clock for s in self._stages if hasattr(s, "on_clock")]
         self._segmenters = {
             leg: UtteranceSegmenter(leg, self.config.segmenter) for leg in self.legs
         }
@@ -148,7 +151,11 @@ class CallPipeline:
         if len(samples) == 0:
             return []
         self._position[frame.leg] += len(samples) / PIPELINE_RATE
-        return self._on_segments(self._segmenters[frame.leg].feed(samples))
+        out = self._on_segments(self._segmenters[frame.leg].feed(samples))
+        for tick in self._clocked:
+            for event in tick(self.duration):
+                out.extend(self._emit(event))
+        return out
 
     def dtmf(self, leg: str, digit: str) -> list[Event]:
         return self._emit(

@@ -1,15 +1,17 @@
-"""`copilot serve`: live calls in over telephony sockets, events out.
+"""`copilot serve`: live calls in over telephony sockets, events out to sidebars.
 
-A thin asyncio shell. Each connection gets its protocol's sans-I/O parser; the
-parser's CallOpened / LegAudio / DtmfPressed / CallClosed items drive a
-CallSession, and its Reply* items go back on the same socket. Every event goes
-to one sink (JSON lines on stdout or a log file for now).
+A thin asyncio shell. Each ingest connection gets its protocol's sans-I/O
+parser; the parser's CallOpened / LegAudio / DtmfPressed / CallClosed items drive
+a CallSession, and its Reply* items go back on the same socket. Every event goes
+through LiveEvents (redact, store in SQLite, fan out to /events clients).
 
-Endpoints (websockets on serve.host:serve.port):
+Endpoints (websockets on serve.host:serve.port; routes in http_routes.py):
   /twilio     Twilio Media Streams
   /audiohook  Genesys AudioHook v2
   /ingest     raw PCM16 (copilot's own protocol, docs/protocol.md)
-  GET /healthz
+  /chat       text turns of a chat conversation
+  /events     sidebars and supervisors (sidebar_socket.py)
+  GET /, /supervisor, /metrics, /healthz
 TCP: Asterisk AudioSocket, one port per leg (serve.audiosocket_*_port).
 """
 
@@ -17,30 +19,46 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
+import dataclasses
 import json
 import logging
+import os
 import signal
+import socket
 import sys
 import time
+import uuid
 from collections.abc import Callable
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from websockets.asyncio.server import ServerConnection, serve
-from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from .audiosocket_shell import AudioSocketShell
+from .auth import TokenFile, assigned_agent_id
+from .bot_calls import BotCalls, websocket_send
+from .call_board import CallBoard
 from .call_session import CallSession, EventSink
+from .chat_session import ChatSession
 from .config import Config
-from .events import Event
-from .legs import AGENT, CUSTOMER, LEGS
+from .event_hub import EventHub
+from .event_store import EventStore
+from .events import CallEnded, Event, TranscriptFinal
+from .feedback import FeedbackRecorder, Learner, assist_learner
+from .http_routes import EVENTS_PATH, HttpRoutes, query
+from .legs import AGENT, CUSTOMER
+from .live_events import LiveEvents
+from .metrics import Metrics
 from .pipeline import PipelineConfig
+from .redaction import Redactor
+from .redis_relay import RedisRelay
+from .sidebar_protocol import SidebarServices
+from .sidebar_socket import serve_sidebar
 from .stages import StageFactory
-from .telephony.audiohook import AudioHookSession, verify_signature
-from .telephony.audiosocket import AudioSocketParser
+from .telephony.audiohook import AudioHookSession
+from .telephony.chat import ChatStream, ChatTurn
 from .telephony.common import (
     CallClosed,
     CallOpened,
@@ -53,6 +71,7 @@ from .telephony.common import (
 from .telephony.raw_ingest import RawIngestSession
 from .telephony.twilio import TwilioMediaStream
 from .transcription_service import TranscriptionService
+from .voicebot_io import Send
 
 log = logging.getLogger(__name__)
 
@@ -76,30 +95,83 @@ class CopilotServer:
         self,
         config: Config,
         service: TranscriptionService,
-        sink: EventSink,
+        sink: EventSink | None = None,
         pipeline_config: Callable[[str], PipelineConfig] | None = None,
         stages: StageFactory | None = None,
+        learner: Learner | None = None,
     ) -> None:
         self.config = config
         self.service = service
-        self.sink = sink
         self.stages = stages or StageFactory(config)
         self._pipeline_config = pipeline_config or self._default_pipeline_config
-        self.sessions: dict[str, CallSession] = {}
-        self._audiosocket_legs: dict[str, set[str]] = {}
+        self.sessions: dict[str, CallSession | ChatSession] = {}
         self._servers: list[Any] = []
         self.ws_port = 0
         self.audiosocket_ports: dict[str, int] = {}
+        self.metrics = Metrics()
+        self.relay: RedisRelay | None = None
+        self.store = EventStore(config.store.path or ":memory:")
+        self.hub = EventHub(config.serve.client_queue)
+        self.tokens = TokenFile(config.auth.tokens_file)
+        redactor = Redactor(config.redaction.kinds, config.redaction.enabled)
+        # `sink` (a log, the demo's printer, a test's list) sees every event after it is stored.
+        self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, sink)
+        if learner is None and "assist" in self.stages.names:
+            learner = assist_learner(self.stages.assist_learner())
+        recorder = FeedbackRecorder(self.store, learner)
+        self.sidebars = SidebarServices(
+            self.hub, self.store, self.live.board, recorder, self.metrics
+        )
+        self.routes = HttpRoutes(
+            config.serve, self.tokens, lambda: len(self.sessions), self.metrics.render
+        )
+        self.bots = BotCalls(self.stages)  # the voicebot's voice on calls that can carry it
+        self._register_gauges()
 
     def _default_pipeline_config(self, language: str) -> PipelineConfig:
         return PipelineConfig(
             language=language, segmenter=self.config.segmenter, partials=self.config.partials
         )
 
+    def _register_gauges(self) -> None:
+        m = self.metrics
+        m.gauge("copilot_active_calls", "calls being streamed in now", lambda: len(self.sessions))
+        m.gauge(
+            "copilot_clients",
+            "connected sidebar and supervisor clients",
+            lambda: len(self.hub.clients),
+        )
+        m.gauge(
+            "copilot_client_queue_max",
+            "longest client queue",
+            lambda: max(self.hub.queue_depths(), default=0),
+        )
+        m.gauge(
+            "copilot_client_queue_total",
+            "events queued for all clients",
+            lambda: sum(self.hub.queue_depths()),
+        )
+        m.gauge(
+            "copilot_transcription_queue",
+            "utterances waiting for the transcriber",
+            self._waiting_jobs,
+        )
+        m.counter(
+            "copilot_dropped_clients_total",
+            "clients told to resume because they fell behind",
+            lambda: self.hub.dropped_clients,
+        )
+
+    def _waiting_jobs(self) -> float:
+        return float(self.service.queue_depth)
+
     # -- lifecycle -------------------------------------------------------------
 
     async def start(self) -> None:
         cfg = self.config.serve
+        self._close_interrupted_calls()
+        self.live.load_history()
+        await self._start_relay()
         await self.service.start()
         ws = await serve(
             self._handle_ws,
@@ -110,6 +182,7 @@ class CopilotServer:
         )
         self._servers.append(ws)
         self.ws_port = next(iter(ws.sockets)).getsockname()[1]
+        audiosocket = AudioSocketShell(self)
         for leg, port in (
             (CUSTOMER, cfg.audiosocket_customer_port),
             (AGENT, cfg.audiosocket_agent_port),
@@ -117,10 +190,40 @@ class CopilotServer:
             if port < 0:
                 continue  # a negative port switches AudioSocket off for that leg
             tcp = await asyncio.start_server(
-                lambda r, w, leg=leg: self._handle_audiosocket(r, w, leg), cfg.host, port
+                lambda r, w, leg=leg: audiosocket.handle(r, w, leg), cfg.host, port
             )
             self._servers.append(tcp)
             self.audiosocket_ports[leg] = tcp.sockets[0].getsockname()[1]
+
+    async def _start_relay(self) -> None:
+        """With [relay] url set, share calls with the other workers through Redis Streams."""
+        relay_config = self.config.relay
+        if not relay_config.url:
+            return
+        if not relay_config.worker_id:
+            relay_config = dataclasses.replace(
+                relay_config,
+                # unique per server object: tests (and embedders) may run two in one process
+                worker_id=f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}",
+            )
+        self.relay = RedisRelay(
+            relay_config,
+            self.live.apply_remote,
+            last_applied=self.store.get_meta("relay_last_id", "$"),
+            remember=lambda entry_id: self.store.set_meta("relay_last_id", entry_id),
+        )
+        await self.relay.start()
+        self.live.relay = self.relay
+
+    def _close_interrupted_calls(self) -> None:
+        """Calls a killed process left open get their call.ended now, so sidebars can close them."""
+        for stored in self.store.recent_calls(limit=10_000):
+            if not stored.live or stored.origin:
+                continue  # ended, or run by another worker (its events come through the relay)
+            last = self.store.event_at(stored.call_id, stored.last_seq)
+            t = float(json.loads(last).get("t", 0.0)) if last else 0.0
+            ended = CallEnded(stored.call_id, stored.last_seq + 1, t, duration=t)
+            self.live(dataclasses.replace(ended, reason="server_restart"))
 
     async def stop(self) -> None:
         for server in self._servers:
@@ -131,52 +234,35 @@ class CopilotServer:
         for session in list(self.sessions.values()):
             await session.end("server_shutdown")
         self.sessions.clear()
+        await self.bots.close_all()
         await self.service.stop()
+        if self.relay is not None:
+            await self.relay.stop()
+        self.store.close()
 
     # -- HTTP ------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        path = urlsplit(request.path).path
-        if path == "/healthz":
-            body = json.dumps({"status": "ok", "active_calls": len(self.sessions)})
-            return _response(HTTPStatus.OK, body, "application/json")
-        if path not in ("/twilio", "/audiohook", "/ingest"):
-            return _response(HTTPStatus.NOT_FOUND, f"no endpoint {path}\n")
-        if request.headers.get("Upgrade", "").lower() != "websocket":
-            return _response(HTTPStatus.UPGRADE_REQUIRED, f"{path} is a websocket endpoint\n")
-        problem = self._check_credentials(path, request)
-        if problem:
-            log.warning("refused %s: %s", path, problem)
-            return _response(HTTPStatus.UNAUTHORIZED, problem + "\n")
-        return None
-
-    def _check_credentials(self, path: str, request: Request) -> str:
-        cfg = self.config.serve
-        if cfg.ingest_api_key:
-            # Twilio cannot set headers on its stream request, so it passes the key in the URL.
-            given = request.headers.get("X-API-KEY") or _query(request.path).get("key", "")
-            if not hmac.compare_digest(given.encode(), cfg.ingest_api_key.encode()):
-                return "missing or wrong ingest API key"
-        if path == "/audiohook" and cfg.audiohook_client_secret:
-            try:
-                verify_signature(
-                    "GET",
-                    request.headers.get("Host", ""),
-                    request.path,
-                    dict(request.headers.raw_items()),
-                    cfg.audiohook_client_secret,
-                    time.time(),
-                )
-            except ProtocolError as exc:
-                return f"AudioHook signature rejected: {exc}"
-        return ""
+        refused = self.routes.respond(request)
+        if refused is not None and refused.status_code == 401:
+            log.warning(
+                "refused %s: %s", urlsplit(request.path).path, refused.body.decode().strip()
+            )
+        return refused
 
     # -- websockets ------------------------------------------------------------
 
     async def _handle_ws(self, ws: ServerConnection) -> None:
         path = urlsplit(ws.request.path).path
-        if path == "/twilio":
-            parser: Any = TwilioMediaStream()
+        if path == EVENTS_PATH:
+            principal = self.routes.watcher(ws.request)
+            if principal is not None:  # checked before the upgrade; a revoked token lands here
+                await serve_sidebar(ws, principal, self.sidebars)
+            return
+        if path == "/chat":
+            parser: Any = ChatStream()
+        elif path == "/twilio":
+            parser = TwilioMediaStream()
         elif path == "/audiohook":
             parser = AudioHookSession()
         else:
@@ -189,6 +275,8 @@ class CopilotServer:
         reason = "disconnected"
         try:
             async for message in ws:
+                if session is not None:
+                    self.bots.on_text(session.call_id, message)
                 try:
                     items = _feed(parser, message)
                 except ProtocolError as exc:
@@ -206,7 +294,7 @@ class CopilotServer:
             pass
         finally:
             if session is not None:
-                await self._end_session(session, reason)
+                await self.end_session(session, reason)
 
     async def _apply(
         self, items: list, session: CallSession | None, ws: ServerConnection, protocol: str
@@ -221,20 +309,19 @@ class CopilotServer:
                     raise_error = ProtocolError("already_open", "this stream already opened a call")
                     await self._report(ws, protocol, session, raise_error)
                     continue
-                session = self._open_session(item)
+                agent = query(ws.request.path).get("agent_id", "")
+                session = self.open_session(item, agent, websocket_send(ws))
                 if session is None:
-                    await self._report(
-                        ws,
-                        protocol,
-                        None,
-                        ProtocolError("duplicate_call", f"call {item.call_id} is already live"),
-                    )
+                    why = f"call {item.call_id} is already live"
+                    await self._report(ws, protocol, None, ProtocolError("duplicate_call", why))
                     await ws.close(1008, "duplicate call id")
                     return None, True
             elif isinstance(item, LegAudio) and session is not None:
                 session.push_pcm(item.leg, item.samples, item.sample_rate, item.t)
             elif isinstance(item, DtmfPressed) and session is not None:
                 session.dtmf(item.leg, item.digit)
+            elif isinstance(item, ChatTurn) and session is not None:
+                session.turn(item.speaker, item.text, item.t)
             elif isinstance(item, CallClosed):
                 return session, True
         return session, False
@@ -245,94 +332,60 @@ class CopilotServer:
         log.warning("%s: %s (%s)", protocol, exc, exc.code)
         if session is not None:
             session.report_error(exc.code, str(exc))
-        if protocol == "ingest":
-            # Our own protocol has an error message; telephony platforms would not understand one.
+        if protocol in ("ingest", "chat"):
+            # Our own protocols have an error message; telephony platforms would not understand one.
             with contextlib.suppress(ConnectionClosed):
                 await ws.send(json.dumps({"type": "error", "code": exc.code, "message": str(exc)}))
 
-    # -- AudioSocket (TCP) -----------------------------------------------------
-
-    async def _handle_audiosocket(
-        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, leg: str
-    ) -> None:
-        parser = AudioSocketParser(leg)
-        session: CallSession | None = None
-        call_id = ""
-        try:
-            while True:
-                data = await reader.read(65536)
-                try:
-                    items = parser.feed(data) if data else parser.eof()
-                except ProtocolError as exc:
-                    log.warning("audiosocket %s: %s", leg, exc)
-                    if session is not None:
-                        session.report_error(exc.code, str(exc))
-                    break  # a corrupt TCP stream cannot be resynchronised
-                done = False
-                for item in items:
-                    if isinstance(item, CallOpened):
-                        call_id = item.call_id
-                        session = self._join_audiosocket(item, leg)
-                        if session is None:
-                            done = True
-                    elif isinstance(item, LegAudio) and session is not None:
-                        session.push_pcm(leg, item.samples, item.sample_rate, item.t)
-                    elif isinstance(item, DtmfPressed) and session is not None:
-                        session.dtmf(leg, item.digit)
-                    elif isinstance(item, CallClosed):
-                        done = True
-                if done or not data:
-                    break
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
-        finally:
-            writer.close()
-            if session is not None:
-                legs = self._audiosocket_legs.get(call_id, set())
-                legs.discard(leg)
-                if not legs:
-                    self._audiosocket_legs.pop(call_id, None)
-                    await self._end_session(session, "hangup")
-
-    def _join_audiosocket(self, opened: CallOpened, leg: str) -> CallSession | None:
-        """Asterisk opens one socket per leg with the same UUID: both feed one call."""
-        legs = self._audiosocket_legs.setdefault(opened.call_id, set())
-        if leg in legs:
-            log.warning("audiosocket: call %s already has a %s leg", opened.call_id, leg)
-            return None
-        legs.add(leg)
-        existing = self.sessions.get(opened.call_id)
-        if existing is not None:
-            return existing
-        return self._open_session(CallOpened(opened.call_id, "audiosocket", LEGS, opened.metadata))
-
     # -- sessions --------------------------------------------------------------
 
-    def _open_session(self, opened: CallOpened) -> CallSession | None:
+    def open_session(
+        self, opened: CallOpened, default_agent: str = "", send: Send | None = None
+    ) -> CallSession | None:
         if opened.call_id in self.sessions:
             return None
         language = str(opened.metadata.get("language") or self.config.language)
         if language not in ("en", "nl", "auto"):
             language = self.config.language
+        metadata = dict(opened.metadata)
+        metadata["agent_id"] = assigned_agent_id(metadata, default_agent)
+        sink = self.live.sink_for(opened.call_id)
+        if opened.source == "chat":
+            stages = self.stages.for_call(opened.call_id, metadata)
+            chat = ChatSession(opened.call_id, sink, language, metadata, stages)
+            return self._started(chat)
+        self.bots.open(opened.call_id, opened.source, metadata, send)
         session = CallSession(
             opened.call_id,
             tuple(opened.legs),
             self.service,
-            self.sink,
+            lambda event: self._publish(session, sink, event),
             self._pipeline_config(language),
             source=opened.source,
-            metadata=opened.metadata,
-            stages=self.stages.for_call(opened.call_id, opened.metadata),
+            metadata=metadata,
+            stages=self.stages.for_call(opened.call_id, metadata),
         )
-        self.sessions[opened.call_id] = session
+        return self._started(session)
+
+    def _started(self, session: Any) -> Any:
+        self.sessions[session.call_id] = session
         session.start()
         return session
 
-    async def _end_session(self, session: CallSession, reason: str) -> None:
+    def _publish(self, session: CallSession, sink: EventSink, event: Event) -> None:
+        if isinstance(event, TranscriptFinal):
+            ended = session.speech_end_wall.pop(event.utterance_id, None)
+            if ended is not None:
+                self.metrics.transcript_latency.observe(time.monotonic() - ended)
+        sink(event)
+        self.bots.on_event(event)
+
+    async def end_session(self, session: CallSession, reason: str) -> None:
         try:
             await session.end(reason)
         finally:
             self.sessions.pop(session.call_id, None)
+            await self.bots.close(session.call_id)
 
 
 def _feed(parser: Any, message: str | bytes) -> list:
@@ -341,15 +394,6 @@ def _feed(parser: Any, message: str | bytes) -> list:
     if hasattr(parser, "feed_binary"):
         return parser.feed_binary(message)
     raise ProtocolError("binary_not_allowed", "this endpoint takes text messages only")
-
-
-def _query(path: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(path).query).items()}
-
-
-def _response(status: HTTPStatus, body: str, content_type: str = "text/plain") -> Response:
-    headers = Headers([("Content-Type", f"{content_type}; charset=utf-8")])
-    return Response(status.value, status.phrase, headers, body.encode())
 
 
 async def serve_forever(config: Config) -> int:
@@ -362,7 +406,8 @@ async def serve_forever(config: Config) -> int:
     server = CopilotServer(config, service, JsonLinesSink(config.serve.event_log), stages=stages)
     await server.start()
     log.warning(
-        "copilot serving on ws://%s:%d (twilio, audiohook, ingest); audiosocket ports %s",
+        "copilot serving on ws://%s:%d (twilio, audiohook, ingest, chat, events; sidebar at /, "
+        "supervisor at /supervisor); audiosocket ports %s",
         config.serve.host,
         server.ws_port,
         server.audiosocket_ports,

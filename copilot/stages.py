@@ -16,7 +16,7 @@ from .pipeline import Stage
 
 log = logging.getLogger(__name__)
 
-KNOWN_STAGES = ("affect", "assist")
+KNOWN_STAGES = ("affect", "assist", "voicebot")
 
 
 class StageFactory:
@@ -26,8 +26,12 @@ class StageFactory:
             raise ConfigError(
                 f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(KNOWN_STAGES)}"
             )
+        _check_voicebot_order(tuple(config.stages))
         self.config = config
         self._scorer: Any = None
+        self._synthesizer: Any = None
+        self._assist: Any = None
+        self._learner: Any = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -37,6 +41,8 @@ class StageFactory:
         """Load the shared models now, so the first call does not wait for them."""
         if "affect" in self.names:
             self._text_scorer().model.predict(["hello"])
+        if "assist" in self.names:
+            self.assist_learner()  # builds the assist models and replays stored feedback
 
     def for_call(self, call_id: str, metadata: dict[str, Any] | None = None) -> tuple[Stage, ...]:
         stages: list[Stage] = []
@@ -44,7 +50,44 @@ class StageFactory:
             from .affect_stage import AffectStage
 
             stages.append(AffectStage(self._text_scorer(), self.config.affect))
+        if "assist" in self.names:
+            from .assist.stage import AssistStage
+
+            self.assist_learner()
+            stages.append(AssistStage(self._assist, self.config.language))
+        if "voicebot" in self.names:
+            from .voicebot import VoicebotStage
+
+            speaker = self.synthesizer()
+            stages.append(
+                VoicebotStage(self.config.voicebot, self.config.language, speaker.duration)
+            )
         return tuple(stages)
+
+    def assist_learner(self):
+        """The process's `FeedbackLearner` over the shared assist models (built on first use).
+
+        The server records agents' feedback through it; learning changes the models every
+        later call's `AssistStage` uses.
+        """
+        if self._learner is None:
+            from .assist.learning import FeedbackLearner
+            from .assist.models import load_assist_models
+            from .emotion_model import load_emotion_model
+
+            # The emotion model's encoder: one copy of its ~70 MB of tables per process.
+            self._assist = load_assist_models(self.config.assist, load_emotion_model().encoder)
+            self._learner = FeedbackLearner(self._assist, self.config.assist.feedback_db or None)
+            self._learner.replay()
+        return self._learner
+
+    def synthesizer(self):
+        """The process's `SpeechSynthesizer` (its prompt cache is shared by every call)."""
+        if self._synthesizer is None:
+            from .tts import SpeechSynthesizer
+
+            self._synthesizer = SpeechSynthesizer.from_config(self.config.voicebot)
+        return self._synthesizer
 
     def _text_scorer(self):
         if self._scorer is None:
@@ -52,3 +95,12 @@ class StageFactory:
 
             self._scorer = TextAffectScorer()
         return self._scorer
+
+
+def _check_voicebot_order(names: tuple[str, ...]) -> None:
+    """The bot judges a turn on that turn's affect and assist events, so it must see them first."""
+    if "voicebot" not in names:
+        return
+    before = [n for n in ("affect", "assist") if n in names]
+    if "assist" not in names or names.index("voicebot") < max(map(names.index, before)):
+        raise ConfigError("stage 'voicebot' needs 'assist' and must come after affect and assist")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 from collections.abc import AsyncIterator
 
 from copilot.config import Config
@@ -33,12 +34,21 @@ class EventLog(list):
 
 @contextlib.asynccontextmanager
 async def running_server(
-    transcriber: WhisperTranscriber, **serve_settings
+    transcriber: WhisperTranscriber,
+    store_path: str = "",
+    tokens_file: str = "",
+    stages: tuple[str, ...] = ("affect",),
+    relay_url: str = "",
+    **serve_settings,
 ) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
-    config = Config(language="en")
+    """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in."""
+    config = Config(language="en", stages=stages)
     config.serve.port = 0
     config.serve.audiosocket_customer_port = 0
     config.serve.audiosocket_agent_port = 0
+    config.store.path = store_path
+    config.auth.tokens_file = tokens_file
+    config.relay = dataclasses.replace(config.relay, url=relay_url)
     for key, value in serve_settings.items():
         setattr(config.serve, key, value)
     pool = TranscriberPool(model=transcriber.name)

@@ -1,0 +1,118 @@
+"""Voicebot: time from the caller's end of speech to the bot's first audio byte on the wire.
+
+Each caller turn (espeak-ng, EN and NL) runs through the real pipeline with the
+affect, assist and voicebot stages. The time is the sum of three parts, each
+measured where it happens:
+- endpointing, on the audio timeline: the segmenter needs `end_silence_ms` of
+  silence before it closes the utterance (from the last audible sample to the
+  frame at which the final job appeared);
+- compute, wall clock: transcription plus every stage, the bot's speech
+  synthesis included (`BotConversation.answer_seconds`);
+- playback start, wall clock: `BotAudioPlayer` from the `bot.say` event to its
+  first Twilio `media` message handed to the socket.
+Fed faster than real time, the three add up to what a live caller waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import numpy as np
+
+from copilot.config import Config
+from copilot.legs import CUSTOMER, PIPELINE_RATE
+from copilot.pipeline import CallPipeline, PipelineConfig
+from copilot.stages import StageFactory
+from copilot.telephony.audio_out import TwilioAudioOut
+from copilot.tts import SpeechSynthesizer
+from copilot.voicebot_events import BotSay
+from copilot.voicebot_io import BotAudioPlayer
+from copilot.voicebot_offline import BotConversation
+
+TARGET_P95_S = 1.2
+MODELS = {"en": "tiny.en", "nl": "base"}
+TURNS = {
+    "en": [
+        "What are your delivery times?",
+        "My parcel is late, where is it?",
+        "I forgot my password for the app.",
+        "This is the third time I am calling about my parcel. This is ridiculous!",
+        "I want to speak to a real person please.",
+        "How do I return a parcel?",
+    ],
+    "nl": [
+        "Mijn account is geblokkeerd.",
+        "Mijn pakket is nog niet bezorgd.",
+        "Ik ben boos. Dit is echt slecht.",
+        "Ik wil een medewerker spreken.",
+    ],
+}
+QUICK_TURNS = 2
+STARTED = {"started_at": "2025-03-04T10:00:00+01:00"}
+AUDIBLE = 500  # int16 amplitude: above espeak's digital silence and soxr ringing
+
+
+def voicebot(models, quick: bool) -> dict:
+    caller = SpeechSynthesizer(words_per_minute=150)
+    factory = StageFactory(Config(stages=("affect", "assist", "voicebot")))
+    factory.preload()
+    rows = []
+    for language, turns in TURNS.items():
+        model = models.get(MODELS[language])
+        for text in turns[:QUICK_TURNS] if quick else turns:
+            rows.append(_turn(factory, model, caller, language, text))
+    totals = [r["total_s"] for r in rows]
+    return {
+        "turns": rows,
+        "p50_s": round(float(np.percentile(totals, 50)), 3),
+        "p95_s": round(float(np.percentile(totals, 95)), 3),
+        "max_s": round(float(np.max(totals)), 3),
+        "target_p95_s": TARGET_P95_S,
+        "end_silence_ms": factory.config.segmenter.end_silence_ms,
+    }
+
+
+def _turn(factory, model, caller, language: str, text: str) -> dict:
+    factory.config.language = language
+    stages = factory.for_call("BENCH")
+    config = PipelineConfig(language=language, partials=False)
+    pipeline = CallPipeline("BENCH", (CUSTOMER,), config, "twilio", STARTED, stages)
+    conv = BotConversation(pipeline, lambda _language: model)
+    conv.start()
+    conv.until_bot_done()
+    pcm = caller.synthesize(text, language)
+    began = conv.position
+    conv.speak(pcm)
+    last_audible = (
+        began + np.flatnonzero(np.abs(pcm.astype(np.int32)) > AUDIBLE)[-1] / PIPELINE_RATE
+    )
+    reply = [e for e in conv.events("bot.say") if e.t >= began][0]
+    endpoint = float(conv.endpoints[0] - last_audible)
+    compute = conv.answer_seconds[0]
+    first_byte = asyncio.run(_first_byte(reply, factory.synthesizer()))
+    return {
+        "language": language,
+        "text": text,
+        "heard": conv.events("transcript.final")[0].text,
+        "bot": reply.purpose,
+        "endpoint_s": round(endpoint, 3),
+        "compute_s": round(compute, 3),
+        "first_byte_s": round(first_byte, 4),
+        "total_s": round(endpoint + compute + first_byte, 3),
+    }
+
+
+async def _first_byte(say: BotSay, synthesizer: SpeechSynthesizer) -> float:
+    sent: list[float] = []
+
+    async def send(message) -> None:
+        sent.append(time.perf_counter())
+
+    player = BotAudioPlayer(TwilioAudioOut("MZbench"), send, synthesizer)
+    began = time.perf_counter()
+    player.on_event(say)
+    while not sent:
+        await asyncio.sleep(0.001)
+    await player.close()
+    return sent[0] - began

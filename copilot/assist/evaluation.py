@@ -1,0 +1,165 @@
+"""Quality figures of the assist models on the shipped evaluation sets, computed, never typed in.
+
+    python -m copilot.assist.evaluation      # intent accuracy per language, KB recall@3
+
+The evaluation sets (`assist_data/intents_eval.yaml`, `assist_data/kb_questions.yaml`)
+are never used for training or for choosing a setting; the tests and `make bench`
+call these functions.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+from ..emotion_model import SentenceEncoder
+from .events import Suggestion, suggestion_id
+from .intents import IntentModel, build_intent_model, load_examples, unit_rows
+from .knowledge import KnowledgeBase
+from .learning import Feedback, FeedbackLearner, Ranking
+
+REPO = Path(__file__).resolve().parent.parent.parent
+DATA = REPO / "assist_data"
+INTENT_SEEDS = DATA / "intents_train.yaml"
+INTENT_EVAL = DATA / "intents_eval.yaml"
+KB_QUESTIONS = DATA / "kb_questions.yaml"
+KB_ROOT = REPO / "kb"
+
+
+def intent_accuracy(model: IntentModel, path: Path = INTENT_EVAL) -> dict[str, dict]:
+    """Per language: accuracy, number of utterances, and the most frequent confusions."""
+    examples = load_examples(path)
+    guesses = model.classify_many([text for text, _, _ in examples])
+    out: dict[str, dict] = {}
+    for language in sorted({lang for _, _, lang in examples}):
+        rows = [
+            (intent, guess.intent)
+            for (_, intent, lang), guess in zip(examples, guesses, strict=True)
+            if lang == language
+        ]
+        confusions = Counter(f"{want}->{got}" for want, got in rows if want != got)
+        out[language] = {
+            "accuracy": round(sum(w == g for w, g in rows) / len(rows), 4),
+            "n": len(rows),
+            "confusions": dict(confusions.most_common(5)),
+        }
+    return out
+
+
+def load_questions(path: Path = KB_QUESTIONS) -> list[tuple[str, str, str]]:
+    """(question, expected article id, language)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(row["q"], row["article"], lang) for lang, rows in data.items() for row in rows]
+
+
+def kb_recall(kb: KnowledgeBase, k: int = 3, path: Path = KB_QUESTIONS) -> dict[str, dict]:
+    """Recall@k per language and overall: the expected article among the top k."""
+    rows = [
+        (lang, expected in [m.article_id for m in kb.search(q, lang, k=k)])
+        for q, expected, lang in load_questions(path)
+    ]
+    out = {}
+    for language in [*sorted({lang for lang, _ in rows}), "all"]:
+        hits = [hit for lang, hit in rows if language in ("all", lang)]
+        out[language] = {f"recall@{k}": round(sum(hits) / len(hits), 4), "n": len(hits)}
+    return out
+
+
+def learning_curve(
+    encoder: SentenceEncoder,
+    intents: tuple[str, ...],
+    checkpoints: tuple[int, ...] = (0, 25, 50, 100, 200, 400),
+    seed: int = 7,
+) -> list[dict]:
+    """Eval accuracy of a cold-started intent model as a simulated agent gives feedback.
+
+    The model starts from the first seed of each intent and language; the other seeds,
+    shuffled, play the customers. For each, the model suggests an intent and the simulated
+    agent accepts it when right or corrects it (edit, the right intent) when wrong, through
+    the real `FeedbackLearner` (SQLite in memory). After every checkpoint's number of
+    feedback events, accuracy on the evaluation set, which no feedback ever comes from.
+    """
+    examples = load_examples(INTENT_SEEDS)
+    first: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for example in examples:
+        first.setdefault((example[1], example[2]), example)
+    start = list(first.values())
+    pool = [e for e in examples if e not in start]
+    random.Random(seed).shuffle(pool)
+    model = IntentModel(encoder, intents)
+    model.add_examples([e[0] for e in start], [e[1] for e in start])
+    learner = FeedbackLearner(SimpleNamespace(intents=model, ranking=Ranking(), drafts=None))
+    held_out = load_examples(INTENT_EVAL)
+    held_vectors = unit_rows(encoder.encode([e[0] for e in held_out]))
+    pool_vectors = unit_rows(encoder.encode([e[0] for e in pool]))
+    curve, accepted = [], 0
+    for n in range(max(checkpoints) + 1):
+        if n in checkpoints:
+            guesses = model.classify_vectors(held_vectors)
+            by_language = {
+                lang: _accuracy(
+                    [
+                        (e[1], g.intent)
+                        for e, g in zip(held_out, guesses, strict=True)
+                        if e[2] == lang
+                    ]
+                )
+                for lang in ("en", "nl")
+            }
+            acceptance = accepted / n if n else None
+            curve.append({"feedback": n, "accuracy": by_language, "acceptance_so_far": acceptance})
+        if n >= len(pool):
+            break
+        text, truth, language = pool[n]
+        guess = model.classify_vectors(pool_vectors[n : n + 1])[0]
+        card = Suggestion(
+            "sim",
+            n,
+            0.0,
+            suggestion_id=suggestion_id("sim", "intent", str(n)),
+            kind="intent",
+            item=guess.intent,
+            intent=guess.intent,
+            language=language,
+            quote=text,
+        )
+        right = guess.intent == truth
+        accepted += right
+        learner.record(
+            Feedback(
+                card.suggestion_id,
+                "accept" if right else "edit",
+                "sim-agent",
+                "" if right else truth,
+            ),
+            card,
+        )
+    return curve
+
+
+def _accuracy(pairs: list[tuple[str, str]]) -> float:
+    return round(sum(want == got for want, got in pairs) / max(len(pairs), 1), 4)
+
+
+def main() -> int:
+    from ..emotion_model import load_emotion_model
+    from .settings import DEFAULT_INTENTS
+
+    encoder: SentenceEncoder = load_emotion_model().encoder
+    model = build_intent_model(encoder, DEFAULT_INTENTS, INTENT_SEEDS)
+    report = {
+        "intent_accuracy": intent_accuracy(model),
+        "kb_recall": kb_recall(KnowledgeBase(KB_ROOT, encoder)),
+        "learning_curve": learning_curve(encoder, DEFAULT_INTENTS),
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""Audio back to the caller, per platform, as sans-I/O encoders: 16 kHz PCM16 in, wire messages out.
+
+- Twilio (bidirectional `<Connect><Stream>` only): `media` messages of base64 mu-law,
+  8 kHz, 20 ms each; a `mark` after a prompt, which Twilio echoes back once the
+  audio before it has been played; `clear` drops whatever is still queued (barge-in).
+- Asterisk AudioSocket: `0x10` packets of signed 16-bit little-endian 8 kHz slin,
+  20 ms each; hang-up is `0x00`. Asterisk plays frames as they come, so stopping
+  playback is simply not sending more (there is no queue to clear).
+- Genesys AudioHook cannot carry audio to the caller: the protocol lets the server
+  send only `pause`, `resume`, `disconnect` and `event`. A voicebot on Genesys needs
+  the call delivered over Twilio or AudioSocket; `audio_out_for` returns None there.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Protocol
+
+import numpy as np
+import soxr
+
+from copilot.audio_files import float_to_pcm16, pcm16_to_float
+from copilot.legs import PIPELINE_RATE
+from copilot.telephony import audiosocket, twilio
+
+WIRE_RATE = 8000  # Twilio and AudioSocket (type 0x10) both carry 8 kHz
+FRAME_S = 0.02
+FRAME_SAMPLES = int(WIRE_RATE * FRAME_S)
+
+
+class AudioOut(Protocol):
+    """What the voicebot's audio shell needs from a platform."""
+
+    def frames(self, samples: np.ndarray) -> list[str | bytes]:
+        """16 kHz int16 samples as 20 ms wire messages, the last one padded with silence."""
+        ...
+
+    def mark(self, name: str) -> str | bytes | None:
+        """A message that comes back when playback reaches it, or None if the platform has none."""
+        ...
+
+    def clear(self) -> str | bytes | None:
+        """A message that drops queued audio, or None if stopping sending is enough."""
+        ...
+
+    def hangup(self) -> str | bytes | None: ...
+
+
+def wire_frames(samples: np.ndarray) -> list[np.ndarray]:
+    """16 kHz int16 -> 8 kHz int16 in 20 ms frames (the last one padded with silence)."""
+    pcm = np.asarray(samples, dtype=np.int16).reshape(-1)
+    if len(pcm) == 0:
+        return []
+    narrow = float_to_pcm16(soxr.resample(pcm16_to_float(pcm), PIPELINE_RATE, WIRE_RATE, "HQ"))
+    padded = np.zeros(-(-len(narrow) // FRAME_SAMPLES) * FRAME_SAMPLES, dtype=np.int16)
+    padded[: len(narrow)] = narrow
+    return list(padded.reshape(-1, FRAME_SAMPLES))
+
+
+class TwilioAudioOut:
+    def __init__(self, stream_sid: str) -> None:
+        self.stream_sid = stream_sid
+
+    def frames(self, samples: np.ndarray) -> list[str | bytes]:
+        return [twilio.build_media_message(self.stream_sid, f) for f in wire_frames(samples)]
+
+    def mark(self, name: str) -> str:
+        return twilio.build_mark_message(self.stream_sid, name)
+
+    def clear(self) -> str:
+        return twilio.build_clear_message(self.stream_sid)
+
+    def hangup(self) -> None:
+        return None  # a Twilio call is ended over its REST API, not on the media stream
+
+
+class AudioSocketAudioOut:
+    def frames(self, samples: np.ndarray) -> list[str | bytes]:
+        return [audiosocket.build_audio(f, FRAME_SAMPLES) for f in wire_frames(samples)]
+
+    def mark(self, name: str) -> None:
+        return None
+
+    def clear(self) -> None:
+        return None
+
+    def hangup(self) -> bytes:
+        return audiosocket.build_hangup()
+
+
+def audio_out_for(source: str, metadata: dict[str, Any]) -> AudioOut | None:
+    """The encoder for a call's platform, or None where audio cannot go back (AudioHook, chat)."""
+    if source == "twilio" and metadata.get("twilio_stream_sid"):
+        return TwilioAudioOut(str(metadata["twilio_stream_sid"]))
+    if source == "audiosocket":
+        return AudioSocketAudioOut()
+    return None
+
+
+def twilio_mark_name(text: str) -> str | None:
+    """The name in a Twilio `mark` echo, or None for any other (or unreadable) message."""
+    try:
+        message = json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        return None
+    if not isinstance(message, dict) or message.get("event") != "mark":
+        return None
+    mark = message.get("mark")
+    name = mark.get("name") if isinstance(mark, dict) else None
+    return name if isinstance(name, str) else None

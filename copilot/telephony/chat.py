@@ -1,0 +1,90 @@
+"""The `/chat` websocket: a chat conversation as text turns, through the same stages as a call.
+
+    text {"type": "start", "call_id": "...", "language": "en", "metadata": {"agent_id": "..."}}
+    text {"type": "turn", "speaker": "customer" | "agent", "text": "...", "t": 12.5}   t optional
+    text {"type": "stop"}                                                              optional
+
+Each turn becomes the call's next final transcript; without `t`, turns are one
+second apart. A chat has no audio, so affect comes from the words alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from copilot.legs import LEGS
+from copilot.telephony.common import (
+    CallClosed,
+    CallOpened,
+    ProtocolError,
+    decode_json_object,
+    json_field,
+)
+
+SOURCE = "chat"
+MAX_TURN_CHARS = 4000
+MAX_CALL_ID_CHARS = 256
+
+
+@dataclass(frozen=True)
+class ChatTurn:
+    speaker: str
+    text: str
+    t: float | None  # seconds into the conversation; None: one second after the previous turn
+
+
+class ChatStream:
+    """Parser for one `/chat` websocket."""
+
+    def __init__(self) -> None:
+        self.started = False
+        self.closed = False
+        self.t = 0.0
+
+    def feed_text(self, text: str) -> list[Any]:
+        message = decode_json_object(text)
+        kind = json_field(message, "type", str, "chat message")
+        if self.closed:
+            raise ProtocolError("after_stop", f"chat {kind[:20]!r} message after stop")
+        if kind == "start":
+            return [self._start(message)]
+        if not self.started:
+            raise ProtocolError("before_start", f"chat {kind[:20]!r} message before start")
+        if kind == "turn":
+            return [self._turn(message)]
+        if kind == "stop":
+            self.closed = True
+            return [CallClosed(reason="stop")]
+        raise ProtocolError("unknown_type", f"unknown chat message type {kind[:40]!r}")
+
+    def feed_binary(self, data: bytes) -> list[Any]:
+        raise ProtocolError("binary_not_allowed", "/chat takes JSON text messages only")
+
+    def _start(self, message: dict[str, Any]) -> CallOpened:
+        if self.started:
+            raise ProtocolError("duplicate_start", "second chat start on one socket")
+        call_id = json_field(message, "call_id", str, "chat start")
+        if not call_id or len(call_id) > MAX_CALL_ID_CHARS:
+            raise ProtocolError("bad_call_id", f"call_id must be 1..{MAX_CALL_ID_CHARS} characters")
+        metadata = dict(json_field(message, "metadata", dict, "chat start", default={}))
+        language = json_field(message, "language", str, "chat start", default="")
+        if language:
+            metadata["language"] = language
+        self.started = True
+        return CallOpened(call_id=call_id, source=SOURCE, legs=LEGS, metadata=metadata)
+
+    def _turn(self, message: dict[str, Any]) -> ChatTurn:
+        speaker = json_field(message, "speaker", str, "chat turn")
+        if speaker not in LEGS:
+            raise ProtocolError("bad_speaker", f"speaker must be one of {', '.join(LEGS)}")
+        text = json_field(message, "text", str, "chat turn").strip()
+        if not text or len(text) > MAX_TURN_CHARS:
+            raise ProtocolError("bad_text", f"text must be 1..{MAX_TURN_CHARS} characters")
+        t = message.get("t")
+        if t is None:
+            return ChatTurn(speaker, text, None)  # one second after the previous turn
+        if not isinstance(t, int | float) or isinstance(t, bool) or not self.t <= t < 86400:
+            raise ProtocolError("bad_time", "t must be seconds, not before the previous turn")
+        self.t = float(t)
+        return ChatTurn(speaker, text, self.t)

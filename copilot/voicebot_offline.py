@@ -1,0 +1,102 @@
+"""A bot conversation on the audio timeline, synchronously: for tests, benchmarks and QA.
+
+The caller's audio is fed to a real `CallPipeline` 20 ms at a time; every final
+utterance is transcribed at once (as if the transcriber were instant), so the
+bot's answer lands at the audio position where the caller's speech was
+endpointed. Each event is logged with the audio position at which the pipeline
+produced it: that is how "the bot stopped 180 ms after the caller started"
+is measured without a wall clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .audio_files import pcm16_to_float
+from .events import Event
+from .legs import CUSTOMER, PIPELINE_RATE, AudioFrame
+from .pipeline import CallPipeline, TranscriptionJob
+from .transcriber import WhisperTranscriber
+from .voicebot_events import BotSay
+
+STEP = PIPELINE_RATE // 50  # 20 ms, a telephony frame
+ENDPOINT_WAIT_S = 0.9  # silence after the caller's words: the segmenter's 500 ms and then some
+
+
+@dataclass(frozen=True)
+class Logged:
+    position: float  # seconds of call audio fed when the pipeline produced the event
+    event: Event
+
+
+class BotConversation:
+    def __init__(
+        self, pipeline: CallPipeline, transcriber_for: Callable[[str | None], WhisperTranscriber]
+    ) -> None:
+        self.pipeline = pipeline
+        self.transcriber_for = transcriber_for
+        self.log: list[Logged] = []
+        self.position = 0.0
+        # Wall time from each final utterance's job to the events it led to (transcription and
+        # every stage, the bot's speech synthesis included): the compute part of its answer time.
+        self.answer_seconds: list[float] = []
+        self.endpoints: list[float] = []  # audio position at which each final job appeared
+
+    def start(self) -> list[Event]:
+        return self._record(self.pipeline.start())
+
+    def speak(self, pcm: np.ndarray, then_silence: float = ENDPOINT_WAIT_S) -> list[Event]:
+        """The caller says `pcm` (16 kHz int16), then is quiet for `then_silence` seconds."""
+        silence = np.zeros(int(then_silence * PIPELINE_RATE), np.int16)
+        return self._feed(np.concatenate([np.asarray(pcm, np.int16), silence]))
+
+    def silence(self, seconds: float) -> list[Event]:
+        return self._feed(np.zeros(int(seconds * PIPELINE_RATE), np.int16))
+
+    def until_bot_done(self, margin: float = 0.3) -> list[Event]:
+        """Silence until the bot's last prompt has been heard out."""
+        says = [e.event for e in self.log if isinstance(e.event, BotSay)]
+        end = max((s.t + s.duration for s in says), default=0.0) + margin
+        return self.silence(max(0.0, end - self.position))
+
+    def finish(self) -> list[Event]:
+        out = self._handle(self.pipeline.finish())
+        return out + self._record(self.pipeline.close())
+
+    def events(self, type_name: str | None = None) -> list[Event]:
+        return [e.event for e in self.log if type_name in (None, e.event.type)]
+
+    def _feed(self, pcm: np.ndarray) -> list[Event]:
+        out: list[Event] = []
+        for i in range(0, len(pcm), STEP):
+            frame = pcm[i : i + STEP]
+            items = self.pipeline.feed(AudioFrame(CUSTOMER, frame, self.position))
+            self.position += len(frame) / PIPELINE_RATE
+            out += self._handle(items)
+        return out
+
+    def _handle(self, items: list) -> list[Event]:
+        out: list[Event] = []
+        for item in items:
+            if isinstance(item, TranscriptionJob):
+                out += self._transcribe(item) if item.final else []
+            else:
+                out += self._record([item])
+        return out
+
+    def _transcribe(self, job: TranscriptionJob) -> list[Event]:
+        self.endpoints.append(self.position)
+        began = time.perf_counter()
+        model = self.transcriber_for(job.language)
+        result = model.transcribe(pcm16_to_float(job.audio), job.language)
+        events = self.pipeline.on_transcription(job, result)
+        self.answer_seconds.append(time.perf_counter() - began)
+        return self._record(events)
+
+    def _record(self, events: list[Event]) -> list[Event]:
+        self.log.extend(Logged(round(self.position, 3), e) for e in events)
+        return events

@@ -1,0 +1,108 @@
+"""Settings of the voicebot front door: `[voicebot]` in copilot.toml.
+
+What the bot says (NL and EN), when it gives up on itself (thresholds, re-prompts,
+silence), how it speaks (espeak-ng or a Piper voice file) and where it routes
+(intent -> queue, urgency -> priority, business hours).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+TTS_ENGINES = ("espeak-ng", "piper")
+_HOURS = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
+
+
+@dataclass(frozen=True)
+class VoicebotConfig:
+    default_language: str = "nl"  # greeting language when the call's language is "auto"
+    greeting_nl: str = "Welkom bij de klantenservice van Vlotpost. Waarmee kan ik u helpen?"
+    greeting_en: str = "Welcome to Vlotpost customer service. How can I help you?"
+    confirm_nl: str = "Heeft dit u geholpen?"
+    confirm_en: str = "Did that help?"
+    silence_nl: str = "Bent u er nog? Zegt u maar waarmee ik u kan helpen."
+    silence_en: str = "Are you still there? Please tell me how I can help you."
+    not_understood_nl: str = (
+        "Sorry, dat heb ik niet goed begrepen. Kunt u het in een paar woorden zeggen?"
+    )
+    not_understood_en: str = "Sorry, I did not quite get that. Could you say it in a few words?"
+    confirm_again_nl: str = "Heeft dit u geholpen? Zegt u maar ja of nee."
+    confirm_again_en: str = "Did that help? Please say yes or no."
+    goodbye_nl: str = "Fijn dat ik u kon helpen. Tot ziens!"
+    goodbye_en: str = "Glad I could help. Goodbye!"
+    handoff_nl: str = "Ik verbind u door met een collega. Een moment alstublieft."
+    handoff_en: str = "I am putting you through to a colleague. One moment please."
+    max_reprompts: int = 2
+    silence_timeout_s: float = 6.0
+    # A knowledge-base passage at or above this cosine similarity is read out; the assist
+    # stage's own answer_similarity, which was set on the shipped articles.
+    answer_confidence: float = 0.45
+    answer_max_chars: int = 220  # a spoken answer longer than this is cut at a sentence end
+    # Affect of one customer utterance that hands over at once. Doubt is high on any plain
+    # question (0.4-0.6 on "how long does ...?"), so its bar is higher than frustration's.
+    frustration_threshold: float = 0.5
+    doubt_threshold: float = 0.75
+    load_threshold: float = 0.6
+    tts_engine: str = "espeak-ng"  # or "piper" (needs the piper-tts package and voice files)
+    espeak_voice_nl: str = "nl"
+    espeak_voice_en: str = "en"
+    espeak_words_per_minute: int = 165
+    piper_voice_nl: str = ""  # path to a Piper .onnx voice
+    piper_voice_en: str = ""
+    queues: tuple[str, ...] = ()  # "intent=queue"; an intent not listed goes to its assist team
+    default_queue: str = "customer_service"
+    priorities: tuple[str, ...] = ("critical=1", "high=2", "normal=3", "low=4")
+    business_days: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    business_hours: str = "08:00-18:00"
+    timezone: str = "Europe/Amsterdam"
+    after_hours_queue: str = "callback"
+
+    def __post_init__(self) -> None:
+        if self.default_language not in ("nl", "en"):
+            raise ValueError("voicebot default_language must be 'nl' or 'en'")
+        if self.tts_engine not in TTS_ENGINES:
+            raise ValueError(f"voicebot tts_engine must be one of {', '.join(TTS_ENGINES)}")
+        if not 0 <= self.max_reprompts <= 5 or self.silence_timeout_s <= 0:
+            raise ValueError("voicebot needs 0 <= max_reprompts <= 5 and silence_timeout_s > 0")
+        for pair in (*self.queues, *self.priorities):
+            if not re.fullmatch(r"[\w.-]+=[\w.-]+", pair):
+                raise ValueError(f"voicebot routing rule {pair!r} must be 'name=value'")
+        for name, value in (dict(p.split("=") for p in self.priorities)).items():
+            if not value.isdigit():
+                raise ValueError(f"voicebot priority of {name!r} must be a number")
+        if any(day not in WEEKDAYS for day in self.business_days):
+            raise ValueError(f"voicebot business_days are some of {', '.join(WEEKDAYS)}")
+        self.opening_hours()  # raises on a malformed range
+
+    def text(self, key: str, language: str) -> str:
+        """A configured prompt (`greeting`, `confirm`, ...) in `language` (nl or en)."""
+        return getattr(self, f"{key}_{'nl' if language == 'nl' else 'en'}")
+
+    def queue_for(self, intent: str, team: str = "") -> str:
+        for rule in self.queues:
+            name, _, queue = rule.partition("=")
+            if name == intent:
+                return queue
+        return team or self.default_queue
+
+    def priority_for(self, urgency: str) -> int:
+        table = {name: int(value) for name, value in (p.split("=") for p in self.priorities)}
+        return table.get(urgency, table.get("normal", 3))
+
+    def opening_hours(self) -> tuple[time, time]:
+        match = _HOURS.match(self.business_hours.replace(" ", ""))
+        if not match:
+            raise ValueError("voicebot business_hours must look like '08:00-18:00'")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
+            raise ValueError("voicebot business_hours must look like '08:00-18:00'")
+        return time(h1, m1), time(min(h2, 23), m2 if h2 < 24 else 59)
+
+    def is_open(self, when: datetime) -> bool:
+        """Whether `when` (already in the contact centre's timezone) is within business hours."""
+        opens, closes = self.opening_hours()
+        day = WEEKDAYS[when.weekday()]
+        return day in self.business_days and opens <= when.time() < closes

@@ -1,0 +1,159 @@
+"""The assist stage on real text, with the real multilingual encoder: what an agent would see."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from copilot.assist.chat import ChatConversation, parse_turns, run_text_turns
+from copilot.assist.events import Draft, RouteToHuman, Suggestion
+from copilot.assist.models import load_assist_models
+from copilot.assist.settings import AssistConfig
+from copilot.assist.stage import AssistStage
+from copilot.call_tracker import Alert
+from copilot.emotion_model import load_emotion_model
+from copilot.event_text import readable_line
+from copilot.events import event_from_json
+
+FIXTURE = (
+    Path(__file__).resolve().parent.parent / "assist_data" / "fixtures" / "contradiction_nl.txt"
+)
+RECORD = {"name": "mevrouw De Vries", "tracking_code": "VP123456789NL", "postcode": "3512 CD"}
+
+
+@pytest.fixture(scope="module")
+def models():
+    return load_assist_models(AssistConfig(), load_emotion_model().encoder)
+
+
+def run(models, turns, record=None, source="call", language="en"):
+    metadata = {"record": record} if record else {}
+    stage = AssistStage(models, language)
+    return run_text_turns(turns, [stage], "T1", metadata, language, source)
+
+
+def of(events, cls):
+    return [e for e in events if isinstance(e, cls)]
+
+
+def test_contradiction_fixture_is_routed_to_a_human_with_the_quotes(models):
+    events = run(models, parse_turns(FIXTURE.read_text(encoding="utf-8")), RECORD, language="nl")
+    routes = {r.reason: r for r in of(events, RouteToHuman)}
+    contradiction = routes["contradiction"]
+    assert contradiction.evidence == (
+        "Goedemiddag, ik bel over mijn pakket VP123456789NL, ik heb het nooit ontvangen.",
+        "Toen ik de doos openmaakte was de vaas kapot.",
+    )
+    mismatch = routes["record_mismatch"]
+    assert mismatch.evidence == ("3511 AB", "record postcode: 3512CD")
+    assert routes["custom_arrangement"].evidence == (
+        "Kunt u voor deze ene keer een uitzondering maken en 800 euro vergoeden?",
+    )
+    assert "Bekend:" in contradiction.summary  # the hand-over note is in the customer's language
+
+
+def test_parcel_question_gets_intent_route_article_and_steps(models):
+    events = run(models, [("customer", "Hi, where is my parcel? It was due yesterday.")])
+    intent = next(s for s in of(events, Suggestion) if s.kind == "intent")
+    assert (intent.intent, intent.team, intent.urgency) == ("parcel_status", "delivery", "normal")
+    articles = [s.item for s in of(events, Suggestion) if s.kind == "article"]
+    assert "delivery-times" in articles
+    steps = [s.item for s in of(events, Suggestion) if s.kind == "next_step"]
+    assert steps[0] == "parcel_status.verify_identity"
+
+
+def test_steps_already_done_in_the_call_are_not_suggested(models):
+    turns = [
+        ("agent", "Good morning, can I have your postcode and house number?"),
+        ("customer", "1012 AB, 5. Where is my parcel VP987654321NL? It should have come today."),
+    ]
+    steps = [s.item for s in of(run(models, turns), Suggestion) if s.kind == "next_step"]
+    assert "parcel_status.verify_identity" not in steps
+    assert "parcel_status.ask_tracking_code" not in steps  # the code was given already
+    assert steps[0] == "parcel_status.check_scan_history"
+
+
+def test_urgency_rises_with_an_alert_and_a_deadline(models):
+    stage = AssistStage(models)
+    chat = ChatConversation("T2", [stage], {})
+    chat.start()
+    first = of(chat.turn("customer", "I need to change my delivery appointment."), Suggestion)
+    assert first[0].urgency == "normal"
+    raised = stage.feed(
+        Alert("T2", 9, 3.0, level="take_over", signal="frustration", reason="still angry")
+    )
+    assert [e.urgency for e in raised if isinstance(e, Suggestion)] == ["critical"]
+    assert any(isinstance(e, RouteToHuman) and e.reason == "escalation" for e in raised)
+
+
+def test_chat_front_door_answers_simple_questions_and_hands_over_the_rest(models):
+    answered = run(
+        models, [("customer", "The locker says my code is invalid, what can I do?")], source="chat"
+    )
+    answer = next(s for s in of(answered, Suggestion) if s.kind == "answer")
+    assert answer.item == "parcel-locker" and answer.confidence >= models.config.answer_similarity
+    handed = run(
+        models, [("customer", "I want to speak to your manager right now!")], source="chat"
+    )
+    reasons = {r.reason for r in of(handed, RouteToHuman)}
+    assert {"asked_for_human", "front_door"} <= reasons
+    assert not [s for s in of(handed, Suggestion) if s.kind == "answer"]
+
+
+def test_draft_is_in_the_customers_language_with_the_facts(models):
+    turns = [("klant", "Waar blijft mijn pakket VP123456789NL? Het zou dinsdag komen.")]
+    draft = of(run(models, turns, {"name": "meneer Bakker"}, language="nl"), Draft)[0]
+    assert draft.language == "nl" and draft.generator == "template"
+    assert draft.body.startswith("Beste meneer Bakker,")
+    assert "VP123456789NL" in draft.subject and draft.facts["tracking_code"] == "VP123456789NL"
+
+
+def test_assist_events_round_trip_and_read_well(models):
+    events = run(
+        models, [("customer", "I was charged twice this month, can you check my invoice?")]
+    )
+    for event in events:
+        assert event_from_json(event.to_json()) == event
+    lines = [readable_line(e) for e in events if e.type in ("suggestion", "draft")]
+    assert all(lines) and any("intent billing" in line for line in lines)
+
+
+def test_suggestion_ids_are_stable_when_a_card_is_updated(models):
+    stage = AssistStage(models)
+    chat = ChatConversation("T3", [stage], {})
+    chat.start()
+    first = of(chat.turn("customer", "My invoice has an amount I don't recognise."), Suggestion)
+    again = stage.feed(Alert("T3", 9, 2.0, level="escalate", signal="frustration", reason="angry"))
+    ids = {s.suggestion_id for s in first if s.kind == "intent"}
+    assert (
+        ids
+        == {s.suggestion_id for s in again if isinstance(s, Suggestion)}
+        == {"T3:intent:billing"}
+    )
+
+
+def test_kb_edits_are_picked_up_without_a_restart(tmp_path, models):
+    from copilot.assist import knowledge
+
+    (tmp_path / "en").mkdir()
+    article = tmp_path / "en" / "pets.md"
+    article.write_text(
+        "---\nid: pets\ntitle: Pets\n---\n## Sending animals\nWe do not ship live animals.\n"
+    )
+    kb = knowledge.KnowledgeBase(tmp_path, models.encoder)
+    assert kb.article_ids == {"pets"}
+    (tmp_path / "en" / "gifts.md").write_text(
+        "---\nid: gifts\ntitle: Gift cards\n---\n## Buying a gift card\nGift cards are sold online.\n"
+    )
+    kb._checked = 0.0  # skip the once-a-second throttle instead of sleeping
+    assert kb.search("Can I buy a gift card?", "en", k=1)[0].article_id == "gifts"
+
+
+def test_config_section_reaches_the_stage(models):
+    config = dataclasses.replace(models.config, routes=("parcel_status=team_parcels",))
+    assert config.team_for("parcel_status") == "team_parcels"
+    assert config.team_for("billing") == "customer_service"
+    with pytest.raises(ValueError):
+        AssistConfig(routes=("nonsense=team",))

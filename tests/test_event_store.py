@@ -1,0 +1,32 @@
+"""SQLite store: events in order after a seq, calls and their agent, feedback and drafts, reopen."""
+
+from copilot.event_store import EventStore, Feedback, event_json
+
+
+def put(store, call_id, seq, kind, **fields):
+    data = {"type": kind, "call_id": call_id, "seq": seq, "t": float(seq), **fields}
+    return store.append(data, event_json(data))
+
+
+def test_events_calls_feedback_survive_reopen(tmp_path):
+    path = tmp_path / "events.sqlite3"
+    store = EventStore(path)
+    put(store, "CA-1", 1, "call.started", source="twilio", metadata={"agent_id": "a"})
+    for seq in range(2, 6):
+        put(store, "CA-1", seq, "suggestion", suggestion_id=f"CA-1:article:{seq}")
+    assert not put(store, "CA-1", 3, "suggestion")  # a seq is stored once
+    store.add_feedback(Feedback("CA-1", "draft", "CA-1:draft:x", "edit", "new text", "a"))
+    store.add_feedback(Feedback("CA-1", "draft", "CA-1:draft:x", "send", "", "a"))
+    store.close()
+
+    store = EventStore(path)
+    assert [seq for seq, _ in store.events_after("CA-1", 2)] == [3, 4, 5]
+    assert store.last_seq("CA-1") == 5
+    call = store.call("CA-1")
+    assert call.agent_id == "a" and call.live and call.last_seq == 5
+    assert '"CA-1:article:4"' in store.event_with_suggestion("CA-1", "CA-1:article:4")
+    assert store.event_with_suggestion("CA-1", "CA-1:article:9") is None
+    assert [f.action for f in store.feedback_for("CA-1")] == ["edit", "send"]
+    assert store.draft("CA-1", "CA-1:draft:x") == ("new text", "sent")
+    put(store, "CA-1", 6, "call.ended", reason="hangup")
+    assert not store.call("CA-1").live and store.call("CA-1").end_reason == "hangup"

@@ -1,0 +1,90 @@
+"""The Redis Streams relay between workers, against a real redis-server."""
+
+import asyncio
+import json
+
+import pytest
+
+from copilot.redis_relay import RedisRelay, RedisUnavailable, RelayConfig
+
+from .redis_harness import redis_server
+
+pytest.importorskip("redis")
+
+
+def event(call_id: str, seq: int) -> str:
+    return json.dumps({"type": "transcript.final", "call_id": call_id, "seq": seq, "t": seq})
+
+
+async def wait_until(condition, timeout: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.02)
+
+
+def test_each_worker_applies_the_others_events_in_order_and_not_its_own(tmp_path):
+    async def scenario(url):
+        got = {"a": [], "b": []}
+        a = RedisRelay(RelayConfig(url, worker_id="a"), lambda d, _t, _w: got["a"].append(d))
+        b = RedisRelay(RelayConfig(url, worker_id="b"), lambda d, _t, _w: got["b"].append(d))
+        await a.start()
+        await b.start()
+        for seq in range(1, 51):
+            a.publish("CA-1", seq, event("CA-1", seq))
+        b.publish("CA-2", 1, event("CA-2", 1))
+        await wait_until(lambda: len(got["b"]) == 50 and len(got["a"]) == 1)
+        await a.stop()
+        await b.stop()
+        return got
+
+    with redis_server(tmp_path) as url:
+        got = asyncio.run(scenario(url))
+    assert [d["seq"] for d in got["b"]] == list(range(1, 51))
+    assert {d["call_id"] for d in got["b"]} == {"CA-1"}
+    assert [(d["call_id"], d["seq"]) for d in got["a"]] == [("CA-2", 1)]
+
+
+def test_a_restarted_worker_catches_up_from_its_last_applied_entry(tmp_path):
+    async def scenario(url):
+        seen, marks = [], []
+        a = RedisRelay(RelayConfig(url, worker_id="a"), lambda d, t, w: None)
+        b = RedisRelay(
+            RelayConfig(url, worker_id="b"),
+            lambda d, t, w: seen.append(d["seq"]),
+            remember=marks.append,
+        )
+        await a.start()
+        await b.start()
+        for seq in (1, 2, 3):
+            a.publish("CA-1", seq, event("CA-1", seq))
+        await wait_until(lambda: len(seen) == 3)
+        await b.stop()  # worker b goes down; a goes on
+        for seq in (4, 5):
+            a.publish("CA-1", seq, event("CA-1", seq))
+        await a.flush()
+        b2 = RedisRelay(
+            RelayConfig(url, worker_id="b"),
+            lambda d, t, w: seen.append(d["seq"]),
+            last_applied=marks[-1],
+        )
+        await b2.start()
+        await wait_until(lambda: len(seen) == 5)
+        await a.stop()
+        await b2.stop()
+        return seen
+
+    with redis_server(tmp_path) as url:
+        assert asyncio.run(scenario(url)) == [1, 2, 3, 4, 5]
+
+
+def test_unreachable_redis_is_a_clear_error():
+    async def scenario():
+        relay = RedisRelay(
+            RelayConfig("redis://127.0.0.1:1/0", worker_id="a"), lambda d, t, w: None
+        )
+        with pytest.raises(RedisUnavailable, match="cannot reach Redis at redis://127.0.0.1:1/0"):
+            await relay.start()
+
+    asyncio.run(scenario())

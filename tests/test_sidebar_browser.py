@@ -1,0 +1,273 @@
+"""The agent sidebar and supervisor view in headless Debian Chromium, against a real loopback server.
+
+The escalating fixture call is played into /twilio; the page must show its transcript and the
+escalation alert, and clicking the page's own buttons must land feedback in SQLite.
+"""
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from websockets.asyncio.client import connect
+
+from copilot.audio_files import decode_file
+from copilot.auth import TokenFile
+from copilot.simulate import play_twilio
+from copilot.stages import KNOWN_STAGES
+
+from .conftest import call_script, fixture_path
+from .server_harness import running_server
+from .test_voicebot_server import OFFICE_HOURS, TwilioCaller
+
+playwright_api = pytest.importorskip("playwright.async_api")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "sidebar.png"
+CALL = "call_escalating_en"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+
+
+def feedback_rows(store_path: Path) -> list[tuple]:
+    with sqlite3.connect(store_path) as db:
+        return db.execute(
+            "SELECT call_id, target, target_id, action, agent_id FROM feedback"
+        ).fetchall()
+
+
+def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
+    store_path = tmp_path / "events.sqlite3"
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agent_token = tokens.add("agent", "agent-7")
+    supervisor_token = tokens.add("supervisor")
+    stages = ("affect", "assist") if "assist" in KNOWN_STAGES else ("affect",)
+    script = call_script(CALL)
+
+    async def scenario():
+        async with running_server(tiny_en, str(store_path), str(tokens.path), stages=stages) as (
+            server,
+            events,
+        ):
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 400, "height": 1100})
+                await page.goto(f"{base}/#token={agent_token}")
+                await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
+                assert "token=" not in page.url  # the token left the address bar
+
+                supervisor = await browser.new_page(viewport={"width": 1200, "height": 800})
+                await supervisor.goto(f"{base}/supervisor#token={supervisor_token}")
+                await supervisor.wait_for_selector('#conn[data-state="connected"]')
+
+                await play_twilio(
+                    f"ws://127.0.0.1:{server.ws_port}/twilio",
+                    decode_file(fixture_path(f"{CALL}.wav")),
+                    "CA-browser",
+                    realtime=False,
+                    parameters={"agent_id": "agent-7"},
+                )
+                await events.wait_for("CA-browser", "call.ended", timeout=120)
+                alert_seq = events.of("CA-browser", "alert")[-1].seq
+
+                escalate = page.locator('.alert[data-level="escalate"]')
+                await escalate.wait_for(timeout=15000)
+                escalate_text = await escalate.inner_text()
+                finals = events.of("CA-browser", "transcript.final")
+                lines = await page.locator("#transcript .line:not(.partial)").all_inner_texts()
+                await page.wait_for_selector("#call-status.notice")  # the sidebar saw call.ended
+                await page.screenshot(path=str(SCREENSHOT))  # the top of a 400 x 1100 panel
+
+                # The supervisor lists the call with its risk and can open it read-only.
+                row = supervisor.locator('tr[data-call-id="CA-browser"]')
+                await row.wait_for()
+                risk = float(await row.locator(".risk").inner_text())
+                await row.click()
+                await supervisor.locator('#call .alert[data-level="escalate"]').wait_for()
+                supervisor_buttons = await supervisor.locator("#call .alert button").count()
+
+                # Acknowledge the newest alert with the keyboard: focus it, press "a".
+                newest = page.locator(f'.alert[data-seq="{alert_seq}"]')
+                await newest.focus()
+                await page.keyboard.press("a")
+                await newest.locator(".state", has_text="accepted").wait_for()
+
+                suggestion_result = None
+                if "assist" in stages:  # the assist stage's cards for this call: accept one
+                    card = page.locator('.suggestion[data-type="suggestion"]').first
+                    await card.wait_for(timeout=15000)
+                    suggestion_id = await card.get_attribute("data-suggestion-id")
+                    await card.get_by_role("button", name="Accept").click()
+                    await card.locator(".state", has_text="accepted").wait_for()
+                    learned = server.stages.assist_learner().db.execute(
+                        "SELECT suggestion_id, action, agent_id FROM assist_feedback"
+                    )
+                    suggestion_result = suggestion_id, learned.fetchall()
+                await browser.close()
+            return (
+                events,
+                escalate_text,
+                finals,
+                lines,
+                alert_seq,
+                risk,
+                supervisor_buttons,
+                suggestion_result,
+            )
+
+    events, escalate_text, finals, lines, alert_seq, risk, sup_buttons, suggestion_id = asyncio.run(
+        scenario()
+    )
+    escalations = events.of("CA-browser", "alert")
+    escalate = next(a for a in escalations if a.level == "escalate")
+    assert escalate.reason in escalate_text
+    assert len(lines) == len(finals) and len(finals) >= len(script["turns"]) // 2
+    assert any(f.text in line for f in finals for line in lines if f.speaker == "customer")
+    assert risk >= 0.75  # an escalate alert puts the call high on the supervisor's list
+    assert sup_buttons == 0  # read-only: no feedback buttons for the supervisor
+    rows = feedback_rows(store_path)
+    assert ("CA-browser", "alert", str(alert_seq), "accept", "agent-7") in rows
+    assert SCREENSHOT.stat().st_size > 10_000
+    if "assist" in stages:
+        suggestion_id, learned = suggestion_id
+        assert ("CA-browser", "suggestion", suggestion_id, "accept", "agent-7") in rows
+        assert (suggestion_id, "accept", "agent-7") in learned  # handed to the assist learner
+
+
+def test_sidebar_suggestion_and_draft_feedback(tiny_en, tmp_path):
+    """Assist cards (the assist stage's own event types) through store, hub and page, then back."""
+    from copilot.assist.events import Draft, Suggestion
+    from copilot.events import CallStarted
+
+    store_path = tmp_path / "events.sqlite3"
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agent_token = tokens.add("agent", "agent-7")
+    call = "CA-assist"
+    article_id = f"{call}:article:delivery-times-en"
+    draft_id = f"{call}:draft:late-parcel"
+
+    async def scenario():
+        async with running_server(tiny_en, str(store_path), str(tokens.path)) as (server, _):
+            publish = server.live.sink_for(call)
+            publish(
+                CallStarted(
+                    call,
+                    1,
+                    0.0,
+                    source="chat",
+                    legs=("customer",),
+                    metadata={"agent_id": "agent-7"},
+                )
+            )
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 400, "height": 900})
+                await page.goto(f"{base}/#token={agent_token}")
+                await page.wait_for_selector('#call-status:has-text("Live call CA-assist")')
+                publish(
+                    Suggestion(
+                        call,
+                        2,
+                        5.0,
+                        suggestion_id=article_id,
+                        kind="article",
+                        item="delivery-times-en",
+                        title="Delivery times",
+                        text="Parcels arrive within 2 working days.",
+                        confidence=0.8,
+                        intent="late_delivery",
+                        urgency="high",
+                    )
+                )
+                publish(
+                    Draft(
+                        call,
+                        3,
+                        6.0,
+                        suggestion_id=draft_id,
+                        subject="Your parcel",
+                        body="Dear customer, your parcel is on its way.",
+                        intent="late_delivery",
+                    )
+                )
+                article = page.locator(f'.suggestion[data-suggestion-id="{article_id}"]')
+                await article.locator("blockquote", has_text="within 2 working days").wait_for()
+                chips = await page.locator("#assist-chips").inner_text()
+                await article.get_by_role("button", name="Accept").click()
+                await article.locator(".state", has_text="accepted").wait_for()
+
+                draft = page.locator(f'.suggestion[data-suggestion-id="{draft_id}"]')
+                await draft.locator("textarea").fill(
+                    "Dear Ms Jansen, your parcel arrives tomorrow."
+                )
+                await draft.get_by_role("button", name="Send").click()
+                await draft.locator(".state", has_text="sent").wait_for()
+                await browser.close()
+            return chips
+
+    chips = asyncio.run(scenario())
+    assert "late_delivery" in chips and "high" in chips
+    rows = feedback_rows(store_path)
+    assert (call, "suggestion", article_id, "accept", "agent-7") in rows
+    assert (call, "draft", draft_id, "send", "agent-7") in rows
+    with sqlite3.connect(store_path) as db:
+        drafts = db.execute(
+            "SELECT text, status FROM drafts WHERE suggestion_id = ?", (draft_id,)
+        ).fetchall()
+    assert drafts == [("Dear Ms Jansen, your parcel arrives tomorrow.", "sent")]
+
+
+def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en, tmp_path):
+    """A bot call on /twilio where the caller presses 0: the agent's sidebar shows the card."""
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agent_token = tokens.add("agent", "agent-7")
+    stages = ("affect", "assist", "voicebot")
+
+    async def scenario():
+        async with running_server(tiny_en, "", str(tokens.path), stages=stages) as (server, events):
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 400, "height": 1100})
+                await page.goto(f"http://127.0.0.1:{server.ws_port}/#token={agent_token}")
+                await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
+                async with connect(f"ws://127.0.0.1:{server.ws_port}/twilio") as ws:
+                    caller = TwilioCaller(ws, "CA-bot", {**OFFICE_HOURS, "agent_id": "agent-7"})
+                    await caller.start()
+                    try:
+                        await caller.until_position(0.5)
+                        await caller.dtmf("0")  # "an operator, please"
+                        await events.wait_for("CA-bot", "handoff", timeout=15)
+                        await caller.hang_up()
+                    finally:
+                        caller.abandon()
+                card = page.locator("#handoff section.handoff")
+                await card.wait_for(timeout=15000)
+                card_text = await card.inner_text()
+                top = await page.evaluate("document.querySelector('#call').children[1].id")
+                bot = page.locator('#transcript .line[data-speaker="bot"]')
+                await bot.nth(1).wait_for(timeout=5000)
+                bot_lines = await bot.all_inner_texts()
+                await browser.close()
+            return events, card_text, top, bot_lines
+
+    events, card_text, top, bot_lines = asyncio.run(scenario())
+    card = events.of("CA-bot", "handoff")[0]
+    assert card.reason == "asked_for_person"
+    assert top == "handoff"  # right under the call's status line, above alerts and assist
+    for shown in (
+        f"queue: {card.queue}",
+        f"priority: {card.priority}",
+        f"intent: {card.intent or 'unknown'}",
+        f"urgency: {card.urgency}",
+        "asked for person",
+        card.bot_said[0],  # what the bot already said
+        f"Frustration {card.affect['frustration']:.2f}",
+    ):
+        assert shown in card_text, (shown, card_text)
+    says = events.of("CA-bot", "bot.say")
+    assert [s.purpose for s in says] == ["greeting", "handoff"]
+    assert len(bot_lines) == len(says)
+    assert all(s.text in line and "Bot" in line for s, line in zip(says, bot_lines, strict=True))

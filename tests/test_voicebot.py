@@ -1,0 +1,237 @@
+"""The voicebot front door end to end: generated caller audio, real whisper, real stages, real TTS.
+
+Each conversation runs on the pipeline's audio timeline (`BotConversation`), so
+"when" is measured in seconds of call audio, never with a wall clock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from copilot.config import Config, ConfigError, set_key
+from copilot.events import event_from_json
+from copilot.legs import AGENT, CUSTOMER, PIPELINE_RATE
+from copilot.pipeline import CallPipeline, PipelineConfig
+from copilot.stages import StageFactory
+from copilot.tts import SpeechSynthesizer
+from copilot.voicebot import VoicebotStage
+from copilot.voicebot_events import BotSay, BotStop, Handoff
+from copilot.voicebot_offline import BotConversation
+from copilot.voicebot_policy import confirmation, spoken_answer
+
+STAGES = ("affect", "assist", "voicebot")
+OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning
+# The caller's voice: espeak's default voices at a calm pace, never the bot's own prompts.
+CALLER = SpeechSynthesizer(words_per_minute=150)
+
+
+@pytest.fixture(scope="module")
+def factories():
+    made = {}
+    for language in ("en", "nl"):
+        config = Config(language=language, stages=STAGES)
+        made[language] = StageFactory(config)
+    made["en"].preload()
+    # Both languages share the assist models, the text scorer and the prompt cache.
+    made["nl"]._assist, made["nl"]._learner = made["en"]._assist, made["en"]._learner
+    made["nl"]._scorer, made["nl"]._synthesizer = made["en"]._scorer, made["en"]._synthesizer
+    return made
+
+
+@pytest.fixture(scope="module")
+def models(request):
+    return {
+        "en": request.getfixturevalue("tiny_en"),
+        "nl": request.getfixturevalue("base_multilingual"),
+    }
+
+
+def conversation(factories, models, language, metadata=None, legs=(CUSTOMER,)):
+    stages = factories[language].for_call("BOT1")
+    metadata = {**OFFICE_HOURS, **(metadata or {})}
+    config = PipelineConfig(language=language, partials=False)
+    pipeline = CallPipeline("BOT1", legs, config, "twilio", metadata, stages)
+    conv = BotConversation(pipeline, lambda _language: models[language])
+    conv.start()
+    return conv
+
+
+def caller(text: str, language: str) -> np.ndarray:
+    return CALLER.synthesize(text, language)
+
+
+def actions(conv) -> list[str]:
+    return [e.action for e in conv.events("bot.decision")]
+
+
+def test_english_faq_is_answered_and_closed(factories, models):
+    conv = conversation(factories, models, "en")
+    greeting = conv.events("bot.say")[0]
+    assert greeting.purpose == "greeting" and greeting.language == "en" and greeting.duration > 1
+    conv.until_bot_done()
+    conv.speak(caller("What are your delivery times?", "en"))
+    answer = conv.events("bot.say")[-1]
+    assert answer.purpose == "answer" and answer.article == "delivery-times"
+    assert "Monday to Saturday" in answer.text and answer.text.endswith("Did that help?")
+    conv.until_bot_done()
+    conv.speak(caller("Yes, thank you.", "en"))
+    conv.finish()
+    assert actions(conv) == ["greet", "answer", "close"]
+    goodbye = conv.events("bot.say")[-1]
+    assert (goodbye.purpose, goodbye.then) == ("goodbye", "hangup")
+    assert not conv.events("handoff")
+
+
+def test_dutch_faq_is_answered_in_dutch_and_closed(factories, models):
+    # espeak's Dutch through whisper base comes out garbled ("Mijn account is geblocking."), so
+    # the right passage scores 0.37, under the default bar of 0.45 (where the bot hands over,
+    # the safe side). This test lowers the bar to show the Dutch answer-and-close path.
+    factory = factories["nl"]
+    default = factory.config
+    factory.config = dataclasses.replace(
+        default, voicebot=dataclasses.replace(default.voicebot, answer_confidence=0.35)
+    )
+    try:
+        conv = conversation(factories, models, "nl")
+    finally:
+        factory.config = default
+    assert conv.events("bot.say")[0].text.startswith("Welkom")
+    conv.until_bot_done()
+    conv.speak(caller("Mijn account is geblokkeerd.", "nl"))
+    answer = conv.events("bot.say")[-1]
+    assert answer.purpose == "answer" and answer.article == "app-account"
+    assert "geblokkeerd" in answer.text and answer.text.endswith("Heeft dit u geholpen?")
+    assert answer.language == "nl"
+    conv.until_bot_done()
+    conv.speak(caller("Ja, bedankt.", "nl"))
+    conv.finish()
+    assert actions(conv) == ["greet", "answer", "close"]
+    assert conv.events("bot.say")[-1].text.startswith("Fijn dat ik u kon helpen")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "This is the third time I am calling about my parcel. This is ridiculous!"),
+        ("nl", "Ik ben boos. Dit is echt slecht."),
+    ],
+)
+def test_frustrated_caller_is_handed_over_in_one_turn_with_a_context_card(
+    factories, models, language, words
+):
+    conv = conversation(factories, models, language)
+    conv.until_bot_done()
+    conv.speak(caller(words, language))
+    finals = conv.events("transcript.final")
+    assert len(finals) == 1  # one caller turn
+    card = conv.events("handoff")[0]
+    assert isinstance(card, Handoff)
+    assert card.reason == "frustration" and card.affect["frustration"] >= 0.5
+    assert card.urgency in ("high", "critical") and card.priority <= 2
+    assert card.customer_said == (finals[0].text,)
+    assert card.bot_said == (conv.events("bot.say")[0].text,)
+    assert card.language == language and card.in_business_hours and card.queue
+    said = conv.events("bot.say")[-1]
+    assert (said.purpose, said.then) == ("handoff", "transfer")
+    # The card reaches any reader of the stream (sidebar, store, replay) as JSON.
+    assert event_from_json(card.to_json()) == card
+
+
+def test_barge_in_stops_the_bot_within_300_ms_of_speech_onset(factories, models):
+    conv = conversation(factories, models, "en")
+    greeting = conv.events("bot.say")[0]
+    conv.silence(1.5)  # the greeting is still playing (it lasts about 4 s)
+    words = caller("Sorry, where is my parcel?", "en")
+    voiced = np.flatnonzero(np.abs(words.astype(np.int32)) > 500)
+    onset = conv.position + voiced[0] / PIPELINE_RATE  # first audible sample, on the timeline
+    assert onset < greeting.t + greeting.duration
+    conv.speak(words)
+    stops = [logged for logged in conv.log if isinstance(logged.event, BotStop)]
+    assert len(stops) == 1
+    stop = stops[0]
+    assert stop.event.prompt_id == greeting.prompt_id
+    assert 0 <= stop.position - onset <= 0.3, (stop.position, onset)
+    assert 0 <= stop.event.t - onset <= 0.3
+    assert stop.event.played == pytest.approx(stop.event.t - greeting.t, abs=0.01)
+
+
+def test_silence_is_reprompted_twice_then_handed_over(factories, models):
+    conv = conversation(factories, models, "en")
+    conv.silence(40.0)
+    says = conv.events("bot.say")
+    assert [s.purpose for s in says] == ["greeting", "reprompt", "reprompt", "handoff"]
+    timeout = factories["en"].config.voicebot.silence_timeout_s
+    for before, after in zip(says, says[1:], strict=False):
+        assert after.t == pytest.approx(before.t + before.duration + timeout, abs=0.05)
+    assert conv.events("handoff")[0].reason == "no_response"
+
+
+def test_asking_for_a_person_hands_over_at_once(factories, models):
+    conv = conversation(factories, models, "en")
+    conv.until_bot_done()
+    conv.speak(caller("I want to speak to a real person please.", "en"))
+    card = conv.events("handoff")[0]
+    assert card.reason == "asked_for_person"
+    assert card.queue == "team_leads"  # request_human's team in the assist routes
+
+
+def test_bot_stays_silent_on_an_agent_call_and_after_hours_routes_to_callback(factories):
+    stages = factories["en"].for_call("AG1")
+    pipeline = CallPipeline(
+        "AG1", (AGENT, CUSTOMER), PipelineConfig(partials=False), "twilio", {}, stages
+    )
+    assert [e.type for e in pipeline.start()] == ["call.started"]
+    bot = VoicebotStage(factories["en"].config.voicebot)
+    night = {"started_at": "2025-03-04T23:30:00+01:00"}
+    pipeline = CallPipeline("N1", (CUSTOMER,), PipelineConfig(), "twilio", night, (bot,))
+    pipeline.start()
+    events = pipeline.dtmf(CUSTOMER, "0")  # "0": an operator, please
+    card = next(e for e in events if isinstance(e, Handoff))
+    assert (card.reason, card.in_business_hours, card.queue) == (
+        "asked_for_person",
+        False,
+        "callback",
+    )
+
+
+def test_policy_words_and_answers():
+    assert confirmation("Yes, thank you.") == "yes"
+    assert confirmation("Ja, bedankt.") == "yes"
+    assert confirmation("No, it did not.") == "no"
+    assert confirmation("Ja, maar niet helemaal.") == "no"  # mixed: a person takes it
+    assert confirmation("Where is my parcel?") == ""
+    long = "One two three. Four five six. " * 20
+    cut = spoken_answer(long, 40)
+    assert cut == "One two three. Four five six." and len(cut) <= 40
+
+
+def test_voicebot_config_is_checked():
+    config = Config()
+    set_key(config, "voicebot.queues", "parcel_status=parcels,complaint=escalations")
+    assert config.voicebot.queue_for("complaint") == "escalations"
+    assert config.voicebot.queue_for("billing", "billing") == "billing"
+    for key, value in [
+        ("voicebot.business_hours", "8-18"),
+        ("voicebot.tts_engine", "festival"),
+        ("voicebot.priorities", "high=soon"),
+    ]:
+        with pytest.raises(ConfigError):
+            set_key(config, key, value)
+    with pytest.raises(ConfigError):
+        StageFactory(Config(stages=("voicebot", "assist")))
+    with pytest.raises(ConfigError):
+        StageFactory(Config(stages=("affect", "voicebot")))
+
+
+def test_bad_input_never_crashes_the_stage():
+    bot = VoicebotStage(speech_seconds=lambda text, language: 1.0)
+    pipeline = CallPipeline("B1", (CUSTOMER,), PipelineConfig(), "raw", {"started_at": 7}, (bot,))
+    pipeline.start()
+    pipeline.dtmf(CUSTOMER, "5")
+    for t in (0.0, -3.0, 1e9):
+        bot.on_clock(t)
+    assert bot.feed(BotSay("B1", 0, 0.0)) == []  # its own events come back to it: ignored
+    assert bot.phase == "listening"

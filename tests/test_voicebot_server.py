@@ -1,0 +1,327 @@
+"""The voicebot on a live server: a caller on the real /twilio endpoint, the bot's voice coming back.
+
+The test plays Twilio for a bidirectional `<Connect><Stream>`: only the inbound
+(customer) track, sent in real time with silence between turns, while it reads
+what the server sends back (`media`, `mark`, `clear`) and echoes each mark as
+Twilio does once the audio before it has been played. Two calls run at once: a
+simple question answered and closed, and an upset caller who barges into the
+greeting and is handed over in that one turn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import uuid
+from collections import deque
+
+import numpy as np
+import pytest
+from websockets.asyncio.client import connect
+
+from copilot.auth import TokenFile
+from copilot.telephony import audiosocket
+from copilot.telephony.audio_out import FRAME_S, FRAME_SAMPLES, TwilioAudioOut, wire_frames
+from copilot.telephony.common import LegAudio
+from copilot.telephony.g711 import ulaw_decode, ulaw_encode
+from copilot.tts import SpeechSynthesizer
+
+from .server_harness import running_server
+from .test_live_server import Watcher
+
+STAGES = ("affect", "assist", "voicebot")
+OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning
+CALLER = SpeechSynthesizer(words_per_minute=150)  # the caller's voice, never the bot's prompts
+SILENCE = np.zeros(FRAME_SAMPLES, np.int16)
+ENDPOINT_WAIT_S = 1.0  # silence after the caller's words, so the segmenter closes the utterance
+
+
+class TwilioCaller:
+    """Twilio's side of one call: the caller's audio out in real time, the bot's messages in.
+
+    Each received message is stamped with the call's audio position (seconds of
+    caller audio sent so far), which is also the server's timeline for this call.
+    """
+
+    def __init__(self, ws, call_sid: str, parameters: dict | None = None) -> None:
+        self.ws = ws
+        self.call_sid = call_sid
+        self.parameters = OFFICE_HOURS if parameters is None else parameters
+        self.stream_sid = "MZ" + uuid.uuid4().hex
+        self.received: list[tuple[float, dict]] = []
+        self.sent_frames = 0
+        self._frames: deque[np.ndarray] = deque()
+        self._tasks: list[asyncio.Task] = []
+
+    @property
+    def position(self) -> float:
+        return self.sent_frames * FRAME_S
+
+    async def start(self) -> None:
+        start = {
+            "streamSid": self.stream_sid,
+            "accountSid": "AC" + "0" * 32,
+            "callSid": self.call_sid,
+            "tracks": ["inbound"],
+            "customParameters": self.parameters,
+            "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1},
+        }
+        await self.ws.send(
+            json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"})
+        )
+        await self.ws.send(
+            json.dumps({"event": "start", "start": start, "streamSid": self.stream_sid})
+        )
+        self._tasks = [
+            asyncio.create_task(self._send_audio()),
+            asyncio.create_task(self._receive()),
+        ]
+
+    def say(self, text: str) -> float:
+        """Queue the caller's words; returns the audio position of their first audible sample."""
+        frames = wire_frames(CALLER.synthesize(text, "en"))
+        voiced = np.flatnonzero(np.abs(np.concatenate(frames).astype(np.int32)) > 500)
+        onset = (self.sent_frames + len(self._frames)) * FRAME_S + voiced[0] / 8000
+        self._frames.extend(frames)
+        return onset
+
+    async def until_said(self) -> float:
+        """Wait until the queued words and the endpointing silence are sent; returns speech end."""
+        while self._frames:
+            await asyncio.sleep(FRAME_S)
+        end = self.position
+        await self.until_position(end + ENDPOINT_WAIT_S)
+        return end
+
+    async def until_position(self, seconds: float) -> None:
+        while self.position < seconds:
+            await asyncio.sleep(FRAME_S)
+
+    async def until_marks(self, count: int, timeout: float = 30.0) -> None:
+        async with asyncio.timeout(timeout):
+            while len(self.messages("mark")) < count:
+                await asyncio.sleep(FRAME_S)
+
+    def messages(self, event: str | None = None) -> list[dict]:
+        return [m for _, m in self.received if event in (None, m.get("event"))]
+
+    async def dtmf(self, digit: str) -> None:
+        dtmf = {"track": "inbound_track", "digit": digit}
+        await self.ws.send(
+            json.dumps({"event": "dtmf", "dtmf": dtmf, "streamSid": self.stream_sid})
+        )
+
+    def abandon(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+
+    async def hang_up(self) -> None:
+        self._tasks[0].cancel()
+        stop = {"event": "stop", "stop": {"callSid": self.call_sid}, "streamSid": self.stream_sid}
+        await self.ws.send(json.dumps(stop))
+        async with asyncio.timeout(10):
+            await self._tasks[1]  # the server closes the socket once the call has ended
+
+    async def _send_audio(self) -> None:
+        began = asyncio.get_running_loop().time()
+        while True:
+            frame = self._frames.popleft() if self._frames else SILENCE
+            media = {
+                "track": "inbound",
+                "chunk": str(self.sent_frames + 1),
+                "timestamp": str(round(self.sent_frames * 1000 * FRAME_S)),
+                "payload": base64.b64encode(ulaw_encode(frame)).decode("ascii"),
+            }
+            message = {"event": "media", "media": media, "streamSid": self.stream_sid}
+            await self.ws.send(json.dumps(message))
+            self.sent_frames += 1
+            delay = began + self.position - asyncio.get_running_loop().time()
+            await asyncio.sleep(max(0.0, delay))
+
+    async def _receive(self) -> None:
+        async for text in self.ws:
+            message = json.loads(text)
+            self.received.append((self.position, message))
+            if message.get("event") == "mark":
+                await self.ws.send(text)  # played: Twilio echoes our mark
+
+
+def expected_frames(server, say, stream_sid: str) -> list[str]:
+    samples = server.stages.synthesizer().synthesize(say.text, say.language)
+    return TwilioAudioOut(stream_sid).frames(samples)
+
+
+def media_between_marks(caller: TwilioCaller) -> list[tuple[list[str], dict]]:
+    """The media messages sent before each mark, with that mark (what one prompt sounded like)."""
+    played, media = [], []
+    for message in caller.messages():
+        if message["event"] == "media":
+            media.append(json.dumps(message, separators=(",", ":")))
+        elif message["event"] == "mark":
+            played.append((media, message))
+            media = []
+    return played
+
+
+async def on_the_phone(port: int, call_sid: str, script) -> tuple[TwilioCaller, object]:
+    """Call the server's /twilio endpoint and run `script(caller)`; returns the caller and result."""
+    async with connect(f"ws://127.0.0.1:{port}/twilio") as ws:
+        caller = TwilioCaller(ws, call_sid)
+        await caller.start()
+        try:
+            result = await script(caller)
+            await caller.hang_up()
+        finally:
+            caller.abandon()
+    return caller, result
+
+
+async def asks_a_simple_question(caller: TwilioCaller) -> None:
+    await caller.until_marks(1, timeout=20)  # the greeting has played
+    await caller.until_position(caller.position + 0.3)
+    # Through 8 kHz mu-law and tiny.en, espeak's "What are your delivery times?" loses its
+    # "s" and scores 0.44, just under the answer bar; this question comes through clearly.
+    caller.say("My account is blocked.")
+    await caller.until_said()
+    await caller.until_marks(2, timeout=40)  # the answer has played
+    await caller.until_position(caller.position + 0.3)
+    caller.say("Yes, thank you.")
+    await caller.until_said()
+    await caller.until_marks(3, timeout=20)  # the goodbye has played
+    await caller.until_position(caller.position + 0.5)
+
+
+async def barges_in_upset(caller: TwilioCaller) -> float:
+    await caller.until_position(1.5)  # the greeting (about 4 s) is still playing
+    onset = caller.say("This is the third time I am calling about my parcel. This is ridiculous!")
+    await caller.until_said()
+    await caller.until_marks(1, timeout=30)  # the hand-over prompt has played
+    return onset
+
+
+@pytest.mark.slow
+def test_bot_answers_hands_over_and_stops_on_barge_in_over_twilio(tiny_en, tmp_path):
+    tokens = TokenFile(tmp_path / "tokens.json")
+    supervisor = tokens.add("supervisor")
+
+    async def scenario():
+        async with running_server(tiny_en, tokens_file=str(tokens.path), stages=STAGES) as (
+            server,
+            log,
+        ):
+            port = server.ws_port
+            (faq, _), (upset, onset) = await asyncio.gather(
+                on_the_phone(port, "CA-faq", asks_a_simple_question),
+                on_the_phone(port, "CA-upset", barges_in_upset),
+            )
+            await log.wait_for("CA-upset", "call.ended", timeout=20)
+            watcher = await Watcher.open(port, supervisor)
+            await watcher.until(lambda m: m["type"] == "calls")
+            await watcher.send({"type": "subscribe", "call_id": "CA-upset", "after_seq": 0})
+            await watcher.until(lambda m: m.get("type") == "call.ended", timeout=20)
+            await watcher.ws.close()
+            return server, log, faq, upset, onset, watcher
+
+    server, log, faq, upset, onset, watcher = asyncio.run(scenario())
+
+    # -- the FAQ: greeting, answer, goodbye, each heard in full, in Twilio's format ----------
+    says = log.of("CA-faq", "bot.say")
+    decisions = [(d.t, d.action, d.reason) for d in log.of("CA-faq", "bot.decision")]
+    assert [s.purpose for s in says] == ["greeting", "answer", "goodbye"], decisions
+    assert says[1].article == "app-account" and says[1].text.endswith("Did that help?")
+    played = media_between_marks(faq)
+    assert len(played) == 3
+    for say, (media, mark) in zip(says, played, strict=True):
+        assert mark == {
+            "event": "mark",
+            "streamSid": faq.stream_sid,
+            "mark": {"name": say.prompt_id},
+        }
+        assert media == expected_frames(server, say, faq.stream_sid)
+    for message in faq.messages("media"):
+        payload = base64.b64decode(message["media"]["payload"])
+        assert len(payload) == FRAME_SAMPLES and message["streamSid"] == faq.stream_sid
+    answer_audio = np.concatenate(
+        [ulaw_decode(base64.b64decode(json.loads(m)["media"]["payload"])) for m in played[1][0]]
+    )
+    assert np.abs(answer_audio.astype(np.int32)).max() > 3000  # speech, not silence
+    assert not log.of("CA-faq", "handoff") and not faq.messages("clear")
+    assert server.bots.finished["CA-faq"].then == "hangup"
+
+    # -- barge-in: the bot stops within 300 ms of speech onset, on the call's audio timeline --
+    greeting = log.of("CA-upset", "bot.say")[0]
+    stop = log.of("CA-upset", "bot.stop")[0]
+    assert stop.prompt_id == greeting.prompt_id
+    assert 0 <= stop.t - onset <= 0.3, (stop.t, onset)
+    events = [m["event"] for m in upset.messages()]
+    assert "clear" in events
+    cut = events.index("clear")
+    greeting_frames = expected_frames(server, greeting, upset.stream_sid)
+    sent_before = events[:cut].count("media")
+    assert 0 < sent_before < len(greeting_frames)
+    assert upset.messages("clear")[0] == {"event": "clear", "streamSid": upset.stream_sid}
+
+    # -- the frustrated caller is handed over in that one turn, with the context card ---------
+    card = log.of("CA-upset", "handoff")[0]
+    assert card.reason == "frustration" and card.affect["frustration"] >= 0.5
+    assert card.priority <= 2 and card.queue and card.bot_said == (greeting.text,)
+    finals = [e for e in log.of("CA-upset", "transcript.final") if e.seq < card.seq]
+    assert len(finals) == 1 and card.customer_said == (finals[0].text,)
+    decision = [d for d in log.of("CA-upset", "bot.decision") if d.action == "handoff"][0]
+    assert decision.utterance_id == finals[0].utterance_id
+    handoff_say = log.of("CA-upset", "bot.say")[-1]
+    assert (handoff_say.purpose, handoff_say.then) == ("handoff", "transfer")
+    # After the clear, only the hand-over prompt is heard, in full, and then its mark.
+    [(media, mark)] = [(m, k) for m, k in media_between_marks(upset)]
+    assert media[sent_before:] == expected_frames(server, handoff_say, upset.stream_sid)
+    assert mark["mark"]["name"] == handoff_say.prompt_id
+    assert server.bots.finished["CA-upset"] == handoff_say
+    assert server.bots.handoffs["CA-upset"] == card
+    # The supervisor's (and the receiving agent's) event stream carries the card as sent.
+    streamed = [m for m in watcher.events("CA-upset") if m["type"] == "handoff"]
+    assert len(streamed) == 1 and streamed[0]["queue"] == card.queue
+    assert streamed[0]["customer_said"] == list(card.customer_said)
+    assert not server.bots.players  # every call's player was closed with its call
+
+
+def test_audiosocket_caller_hears_the_greeting_when_the_bot_is_switched_on(tiny_en):
+    """AudioSocket has no metadata: `serve.audiosocket_voicebot` turns the bot on for its calls."""
+
+    async def scenario():
+        async with running_server(tiny_en, stages=STAGES, audiosocket_voicebot=True) as (
+            server,
+            log,
+        ):
+            call = str(uuid.uuid4())
+            reader, writer = await asyncio.open_connection(
+                "127.0.0.1", server.audiosocket_ports["customer"]
+            )
+            writer.write(audiosocket.build_uuid(call))
+            greeting = await log.wait_for(call, "bot.say", timeout=10)
+            expected = len(wire_frames(server.stages.synthesizer().synthesize(greeting.text, "en")))
+            parser = audiosocket.AudioSocketParser("customer")
+            parser.feed(audiosocket.build_uuid(call))  # our parser reads the server's packets
+            heard: list[LegAudio] = []
+            async with asyncio.timeout(20):
+                while len(heard) < expected:
+                    writer.write(
+                        audiosocket.build_audio(SILENCE, FRAME_SAMPLES)
+                    )  # the caller's line
+                    data = await reader.read(65536)
+                    heard += [i for i in parser.feed(data) if isinstance(i, LegAudio)]
+            writer.write(audiosocket.build_hangup())
+            await writer.drain()
+            writer.close()
+            await log.wait_for(call, "call.ended", timeout=10)
+            return server, greeting, heard, expected
+
+    server, greeting, heard, expected = asyncio.run(scenario())
+    assert greeting.purpose == "greeting"
+    assert len(heard) == expected and all(a.sample_rate == 8000 for a in heard)
+    samples = np.concatenate([a.samples for a in heard])
+    wanted = np.concatenate(
+        wire_frames(server.stages.synthesizer().synthesize(greeting.text, "en"))
+    )
+    assert np.array_equal(samples, wanted)  # the greeting, sample for sample, as 8 kHz slin
+    assert not server.bots.players
