@@ -35,13 +35,15 @@ def soak_section(sec: dict) -> list[str]:
         " and must be told to resume, *reconnect* ones drop their socket every 3-8 s and"
         " subscribe again from their last seq. *Broken*: a call whose received seqs are not"
         " exactly 1, 2, 3, ...; *incomplete*: fewer events than the server produced (expected"
-        " only for slow clients, which never catch up).",
+        " only for slow clients, which never catch up). A slow client stops reading, so the"
+        " server either tells it to resume (*Resumes*) or, when it stops answering keepalive"
+        " pings, closes it and it reconnects from its last seq (*Reconnects*).",
         "",
         *table(
             ["Clients", "Count", "Calls followed", "Broken", "Incomplete", "Resumes", "Reconnects"],
             rows,
         ),
-        f"Latency of finals at the sidebars p50 / p95 / p99: {seconds(lat['p50'])} /"
+        f"Latency of finals at the normal and reconnecting sidebars p50 / p95 / p99: {seconds(lat['p50'])} /"
         f" {seconds(lat['p95'])} / {seconds(lat['p99'])} s (at the server: {seconds(srv['p50'])}"
         f" / {seconds(srv['p95'])} / {seconds(srv['p99'])} s). Server RSS max: first half"
         f" {sec['rss_mb']['first_half_max']} MiB, second half {sec['rss_mb']['second_half_max']} MiB.",
