@@ -9,9 +9,9 @@ APT_PACKAGES := portaudio19-dev espeak-ng redis-server
 
 venv: $(STAMP)
 
-# Debian packages the Python packages need (pyaudio builds against PortAudio; the voicebot
-# speaks with espeak-ng); chromium is the
-# browser the sidebar tests drive through Playwright (which must never download its own).
+# Debian packages copilot needs: PortAudio (pyaudio builds against it), espeak-ng (the voicebot's
+# voice), redis-server (the multi-worker tests start one); chromium is the browser the sidebar
+# and report tests drive through Playwright (which must never download its own).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \

@@ -70,12 +70,13 @@ class Client:
         kind = message.get("type")
         if kind == "call.summary":
             call_id = message["call"]["call_id"]
-            if call_id not in self.seqs:
+            if call_id not in self.seqs and message["call"].get("live", True):
                 self.seqs[call_id] = []
                 self._pending.append(call_id)
         elif kind == "calls":
             for call in message.get("calls", []):
-                if call["call_id"] not in self.seqs:
+                # like a supervisor: follow the calls going on now, not the ended ones listed
+                if call["call_id"] not in self.seqs and call.get("live", True):
                     self.seqs[call["call_id"]] = []
                     self._pending.append(call["call_id"])
         elif kind == "resume":
