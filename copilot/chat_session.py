@@ -41,7 +41,7 @@ class ChatSession:
 
     def report_error(self, code: str, message: str) -> None:
         error = ErrorEvent(self.call_id, 0, self.conversation.t, code=code, message=message)
-        self._publish(self.conversation._emit(error))
+        self._publish(self.conversation.emit(error))
 
     async def end(self, reason: str = "end") -> None:
         self._publish(self.conversation.close(reason))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +22,6 @@ from .events import (
     Dtmf,
     ErrorEvent,
     Event,
-    EventSequencer,
     SpeechStarted,
     TranscriptFinal,
     TranscriptPartial,
@@ -30,6 +29,7 @@ from .events import (
 )
 from .legs import PIPELINE_RATE, AudioFrame
 from .segmenter import SegmenterConfig, UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+from .stage_chain import Stage, StageChain
 from .transcriber import TranscriptionResult
 
 # A gap in a leg's timeline shorter than this is jitter, not lost audio.
@@ -50,20 +50,6 @@ class TranscriptionJob:
     audio: np.ndarray  # int16 at PIPELINE_RATE
     final: bool
     language: str | None  # None: detect, then fix for the call
-
-
-class Stage(Protocol):
-    """A downstream stage: sees each event of the call, may add events of its own.
-
-    A stage may also define `on_utterance_audio(job: TranscriptionJob) -> None`: it then gets
-    each final utterance's job (audio included) just before that utterance's transcript event.
-    A stage that acts on silence (the voicebot) may define `on_clock(t: float) -> list[Event]`:
-    it is told after each frame how far the call's audio has got, the only clock a replay has.
-    """
-
-    def feed(self, event: Event) -> list[Event]: ...
-
-    def flush(self) -> list[Event]: ...
 
 
 @dataclass
@@ -89,8 +75,8 @@ class CallPipeline:
         self.source = source
         self.metadata = dict(metadata or {})
         self.language: str | None = None if self.config.language == "auto" else self.config.language
-        self._sequencer = EventSequencer(call_id)
-        self._stages = list(stages)
+        self._chain = StageChain(call_id, stages)
+        self._stages = self._chain.stages
         self._clocked = [s.on_clock for s in self._stages if hasattr(s, "on_clock")]
         self._segmenters = {
             leg: UtteranceSegmenter(leg, self.config.segmenter) for leg in self.legs
@@ -123,10 +109,7 @@ class CallPipeline:
         if self.ended:
             return []
         self.ended = True
-        out: list[Event] = []
-        for stage in self._stages:
-            for event in stage.flush():
-                out.extend(self._emit(event))
+        out = self._chain.flush()
         out.extend(
             self._emit(
                 CallEnded(self.call_id, 0, self.duration, duration=self.duration, reason=reason)
@@ -279,10 +262,4 @@ class CallPipeline:
     # -- output ----------------------------------------------------------------
 
     def _emit(self, event: Event) -> list[Event]:
-        """Stamp an event, then let every downstream stage react to it (in order)."""
-        stamped = self._sequencer.stamp(event)
-        out = [stamped]
-        for stage in self._stages:
-            for produced in stage.feed(stamped):
-                out.extend(self._emit(produced))
-        return out
+        return self._chain.emit(event)

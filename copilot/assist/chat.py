@@ -18,9 +18,10 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..events import CallEnded, CallStarted, Event, EventSequencer, TranscriptFinal
+from ..events import CallEnded, CallStarted, Event, TranscriptFinal
 from ..legs import AGENT, CUSTOMER
 from ..pipeline import Stage
+from ..stage_chain import StageChain
 from .language import guess_language
 
 CHAT_SOURCE = "chat"
@@ -55,15 +56,14 @@ class ChatConversation:
         self.metadata = dict(metadata or {})
         self.language = language if language in ("en", "nl") else "en"
         self.source = source
-        self._stages = list(stages)
-        self._sequencer = EventSequencer(conversation_id)
+        self._chain = StageChain(conversation_id, stages)
         self._turns = {CUSTOMER: 0, AGENT: 0}
         self.t = 0.0
         self.closed = False
 
     def start(self) -> list[Event]:
         legs = (AGENT, CUSTOMER)
-        return self._emit(
+        return self.emit(
             CallStarted(
                 self.conversation_id, 0, 0.0, source=self.source, legs=legs, metadata=self.metadata
             )
@@ -90,27 +90,19 @@ class ChatConversation:
             text=text.strip(),
             language=language or guess_language(text, self.language),
         )
-        return self._emit(final)
+        return self.emit(final)
 
     def close(self, reason: str = "end") -> list[Event]:
         if self.closed:
             return []
         self.closed = True
-        out: list[Event] = []
-        for stage in self._stages:
-            for event in stage.flush():
-                out.extend(self._emit(event))
-        return out + self._emit(
+        return self._chain.flush() + self.emit(
             CallEnded(self.conversation_id, 0, self.t, duration=self.t, reason=reason)
         )
 
-    def _emit(self, event: Event) -> list[Event]:
-        stamped = self._sequencer.stamp(event)
-        out = [stamped]
-        for stage in self._stages:
-            for produced in stage.feed(stamped):
-                out.extend(self._emit(produced))
-        return out
+    def emit(self, event: Event) -> list[Event]:
+        """Any event of this conversation (e.g. an error), numbered and shown to the stages."""
+        return self._chain.emit(event)
 
 
 def run_text_turns(
