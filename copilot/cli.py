@@ -73,7 +73,7 @@ def _common_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="tiny.en, base, or a CTranslate2 whisper model directory")
     parser.add_argument(
         "--stages",
-        help="comma-separated downstream stages (default from config: affect); '' for none",
+        help="comma-separated downstream stages (default: affect,assist; add voicebot for bot-first calls); '' for none",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
 

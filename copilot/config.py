@@ -71,7 +71,7 @@ class Config:
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
     mono_leg: str = CUSTOMER
     partials: bool = True
-    stages: tuple[str, ...] = ("affect",)  # downstream stages per call, in order
+    stages: tuple[str, ...] = ("affect", "assist")  # downstream stages per call, in order
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     auth: AuthConfig = field(default_factory=AuthConfig)
