@@ -285,6 +285,7 @@ def latency(models: Models, quick: bool) -> dict:
         "calls": list(CALL_FILES),
         "end_silence_ms": config.segmenter.end_silence_ms,
         "partials": config.partials,
+        "stages": list(config.stages),
         "max_batch": config.max_batch,
         "stagger_s": STAGGER_S,
         "target": {

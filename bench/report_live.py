@@ -76,7 +76,7 @@ def latency_section(sec: dict) -> list[str]:
         ),
         "How it was measured: a real `CopilotServer` runs in the benchmark process on 127.0.0.1",
         f"(port 0, AudioSocket off) with `{sec['model']}` loaded once, `cpu_threads={sec['cpu_threads']}`,",
-        f"`max_batch={sec['max_batch']}`, partial transcripts {'on' if sec['partials'] else 'off'} (the",
+        f"`max_batch={sec['max_batch']}`, stages {', '.join(sec.get('stages', ['affect']))}, partial transcripts {'on' if sec['partials'] else 'off'} (the",
         "defaults). One server serves all levels, one after another; before the first, a batch",
         "of 29 s finals and one of partials go through its worker so that first-use allocations",
         "count neither as latency nor as memory per call. A child process (`bench/callers.py`)",

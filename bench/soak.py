@@ -119,6 +119,7 @@ async def run_soak(models: Models, seconds: float) -> dict:
     half = len(rss) // 2
     return {
         "calls_at_once": CALLS,
+        "stages": list(server_config().stages),
         "calls_played": sum(1 for _, e in sink.received if e.type == "call.ended"),
         "seconds": round(time.monotonic() - began, 1),
         "events": len(sink.received),
