@@ -134,13 +134,18 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     return config.validate()
 
 
-def _apply_file(config: Config, path: Path) -> None:
+def read_toml(path: Path, what: str, error: type[ValueError] = ConfigError) -> dict[str, Any]:
+    """A TOML file as a dict; a missing or broken file raises `error` naming `what` and the path."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"config file {path} does not exist") from None
+        raise error(f"{what} {path} does not exist") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        raise error(f"{what} {path} is not valid TOML: {exc}") from None
+
+
+def _apply_file(config: Config, path: Path) -> None:
+    data = read_toml(path, "config file")
     for key, value in _flatten(data):
         set_key(config, key, value)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomllib
+from .config import read_toml
 
 DEFAULT_SCORECARD = Path(__file__).with_name("qa_scorecard.toml")
 WHEN = ("anytime", "opening", "closing", "after_frustration")
@@ -48,12 +48,7 @@ class Utterance:
 
 def load_scorecard(path: str | Path | None = None) -> list[ScorecardItem]:
     path = Path(path) if path else DEFAULT_SCORECARD
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScorecardError(f"scorecard {path} does not exist") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ScorecardError(f"scorecard {path} is not valid TOML: {exc}") from None
+    data = read_toml(path, "scorecard", ScorecardError)
     items = data.get("item")
     if not isinstance(items, list) or not items:
         raise ScorecardError(f"scorecard {path} has no [[item]] tables")
