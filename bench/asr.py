@@ -15,6 +15,7 @@ from pathlib import Path
 
 from copilot.asr_eval import ClipScore, corpus_wer, score_clip, telephony_copy
 from copilot.audio_files import decode_file
+from copilot.config import Config
 from copilot.events import TranscriptFinal
 from copilot.legs import PIPELINE_RATE
 from copilot.offline import run_call_offline
@@ -28,6 +29,7 @@ from copilot.transcriber import (
     TranscriptionResult,
     WhisperTranscriber,
 )
+from copilot.transcription_service import decoding_options
 from copilot.wer import word_errors
 
 from .clips import (
@@ -145,7 +147,9 @@ def time_alone(
 
 
 def _variant(suite: Suite, window: int, beam: int, repeats: int, tmp: Path) -> dict:
-    options = DecodingOptions(min_window_frames=window, beam_size=beam)
+    # Every variant keeps the default deployment's vocabulary; only window and beam vary.
+    vocabulary = decoding_options(Config()).vocabulary
+    options = DecodingOptions(min_window_frames=window, beam_size=beam, vocabulary=vocabulary)
     transcriber = Models.variant(suite.model, options)
     warm_up(transcriber)
     recorder = RecordingTranscriber(transcriber)

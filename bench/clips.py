@@ -11,8 +11,10 @@ from pathlib import Path
 import numpy as np
 
 from copilot.audio_files import decode_file, pcm16_to_float
+from copilot.config import Config
 from copilot.legs import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.transcriber import DecodingOptions, TranscriptionRequest, WhisperTranscriber
+from copilot.transcription_service import decoding_options
 
 from .machine import REPO, rss_mb
 
@@ -107,7 +109,9 @@ class Models:
         self.rss_after_mb: dict[str, float] = {}
         self._loaded: dict[str, WhisperTranscriber] = {}
         for name in self.NAMES:
-            self._loaded[name] = WhisperTranscriber(name, cpu_threads=CPU_THREADS)
+            # As the default deployment decodes (its vocabulary included).
+            options = decoding_options(Config())
+            self._loaded[name] = WhisperTranscriber(name, cpu_threads=CPU_THREADS, options=options)
             self.rss_after_mb[name] = rss_mb()
 
     def get(self, name: str) -> WhisperTranscriber:

@@ -232,6 +232,11 @@ async def _level(
             "busy_s": round(stats.busy_seconds, 1),
             "busy_fraction": round(stats.busy_seconds / wall, 3),
             "skipped_partials": stats.skipped_partials,
+            "final_jobs": stats.final_jobs,
+            "speculative_jobs": stats.speculative_jobs,
+            # Finals that needed no job of their own: the would-be final made during the
+            # closing silence was already theirs.
+            "finals_served_early": len(latencies) - stats.final_jobs,
             **counting.counts,
         },
         "wall_s": round(wall, 1),
@@ -284,6 +289,7 @@ def latency(models: Models, quick: bool) -> dict:
         "language": "en",
         "calls": list(CALL_FILES),
         "end_silence_ms": config.segmenter.end_silence_ms,
+        "speculate_after_ms": config.segmenter.speculate_after_ms,
         "partials": config.partials,
         "stages": list(config.stages),
         "max_batch": config.max_batch,

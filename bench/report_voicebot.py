@@ -21,7 +21,10 @@ def voicebot_section(sec: dict) -> list[str]:
             r["heard"],
             r["bot"],
             r["endpoint_s"],
-            r["compute_s"],
+            r.get("whisper_sent_s", "–"),
+            r.get("whisper_s", "–"),
+            r.get("transcript_ready_s", "–"),
+            r.get("stages_s", r.get("compute_s")),
             r["first_byte_s"],
             r["total_s"],
         ]
@@ -33,10 +36,13 @@ def voicebot_section(sec: dict) -> list[str]:
         stamp(sec),
         "",
         "Caller turns spoken by espeak-ng go through the real pipeline (affect, assist and"
-        " voicebot stages; `tiny.en` for EN, `base` for NL). Time to the bot's first audio byte ="
-        f" endpointing on the audio timeline (the segmenter waits {sec['end_silence_ms']} ms of"
-        " silence) + transcription and all stages incl. speech synthesis (wall) + the player's"
-        " first Twilio `media` message (wall).",
+        " voicebot stages; `tiny.en` for EN, `base` for NL), all times from the caller's last"
+        " audible sample. Whisper starts on the would-be final once the caller has been silent"
+        f" {sec.get('speculate_after_ms', 0)} ms (*whisper sent*, audio timeline) and takes"
+        " *whisper s* (wall); the transcript is ready at the later of that and the *endpoint*"
+        f" (the segmenter closes the utterance after {sec['end_silence_ms']} ms of silence)."
+        " Time to the bot's first audio byte = transcript ready + all stages incl. speech"
+        " synthesis (wall) + the player's first Twilio `media` message (wall).",
         "",
         f"p50 {sec['p50_s']} s, p95 {sec['p95_s']} s, max {sec['max_s']} s"
         f" (target p95 <= {sec['target_p95_s']} s).",
@@ -48,7 +54,10 @@ def voicebot_section(sec: dict) -> list[str]:
                 "whisper heard",
                 "bot",
                 "endpoint s",
-                "compute s",
+                "whisper sent s",
+                "whisper s",
+                "transcript ready s",
+                "stages s",
                 "first byte s",
                 "total s",
             ],

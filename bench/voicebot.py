@@ -1,16 +1,16 @@
 """Voicebot: time from the caller's end of speech to the bot's first audio byte on the wire.
 
 Each caller turn (espeak-ng, EN and NL) runs through the real pipeline with the
-affect, assist and voicebot stages. The time is the sum of three parts, each
-measured where it happens:
-- endpointing, on the audio timeline: the segmenter needs `end_silence_ms` of
-  silence before it closes the utterance (from the last audible sample to the
-  frame at which the final job appeared);
-- compute, wall clock: transcription plus every stage, the bot's speech
-  synthesis included (`BotConversation.answer_seconds`);
+affect, assist and voicebot stages, fed faster than real time; each part of the
+wait is measured where it happens and put back on the caller's timeline:
+- transcript ready: whisper starts on the would-be final once the caller has
+  been silent `speculate_after_ms` (audio timeline) and takes its wall time; the
+  final is out at the later of that and the endpoint (`end_silence_ms` of
+  silence closes the utterance), both counted from the last audible sample;
+- stages, wall clock: every stage's work on the final, the bot's speech
+  synthesis included (`Answer.stages_s`);
 - playback start, wall clock: `BotAudioPlayer` from the `bot.say` event to its
   first Twilio `media` message handed to the socket.
-Fed faster than real time, the three add up to what a live caller waits.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def voicebot(models, quick: bool) -> dict:
         "max_s": round(float(np.max(totals)), 3),
         "target_p95_s": TARGET_P95_S,
         "end_silence_ms": factory.config.segmenter.end_silence_ms,
+        "speculate_after_ms": factory.config.segmenter.speculate_after_ms,
     }
 
 
@@ -88,8 +89,9 @@ def _turn(factory, model, caller, language: str, text: str) -> dict:
         began + np.flatnonzero(np.abs(pcm.astype(np.int32)) > AUDIBLE)[-1] / PIPELINE_RATE
     )
     reply = [e for e in conv.events("bot.say") if e.t >= began][0]
-    endpoint = float(conv.endpoints[0] - last_audible)
-    compute = conv.answer_seconds[0]
+    answer = conv.answers[0]
+    endpoint = float(answer.endpoint - last_audible)
+    transcript_ready = max(endpoint, float(answer.sent - last_audible) + answer.whisper_s)
     first_byte = asyncio.run(_first_byte(reply, factory.synthesizer()))
     return {
         "language": language,
@@ -97,9 +99,13 @@ def _turn(factory, model, caller, language: str, text: str) -> dict:
         "heard": conv.events("transcript.final")[0].text,
         "bot": reply.purpose,
         "endpoint_s": round(endpoint, 3),
-        "compute_s": round(compute, 3),
+        "whisper_sent_s": round(float(answer.sent - last_audible), 3),
+        "whisper_s": round(answer.whisper_s, 3),
+        "transcript_ready_s": round(transcript_ready, 3),
+        "stages_s": round(answer.stages_s, 3),
+        "compute_s": round(answer.whisper_s + answer.stages_s, 3),
         "first_byte_s": round(first_byte, 4),
-        "total_s": round(endpoint + compute + first_byte, 3),
+        "total_s": round(transcript_ready + answer.stages_s + first_byte, 3),
     }
 
 

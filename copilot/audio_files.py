@@ -167,7 +167,12 @@ def pcm16_to_float(samples: np.ndarray) -> np.ndarray:
 
 
 class StreamResampler:
-    """Streaming resampler for one live leg (keeps filter state between chunks)."""
+    """Streaming resampler for one live leg (keeps filter state between chunks).
+
+    soxr holds input back for its filter and hands output out in bursts (a 20 ms
+    packet may give nothing, the next one 100 ms), so the output of one call does
+    not line up with that call's input. `held_back` says by how much.
+    """
 
     def __init__(self, in_rate: int) -> None:
         self.in_rate = in_rate
@@ -176,9 +181,19 @@ class StreamResampler:
             if in_rate != PIPELINE_RATE
             else None
         )
+        self._samples_in = 0
+        self._samples_out = 0
+
+    @property
+    def held_back(self) -> float:
+        """Seconds of input taken in but not yet given out."""
+        return self._samples_in / self.in_rate - self._samples_out / PIPELINE_RATE
 
     def feed(self, samples: np.ndarray, last: bool = False) -> np.ndarray:
+        self._samples_in += len(samples)
         if self._stream is None:
-            return samples.astype(np.int16, copy=False)
-        out = self._stream.resample_chunk(pcm16_to_float(samples), last=last)
-        return float_to_pcm16(out)
+            out = samples.astype(np.int16, copy=False)
+        else:
+            out = float_to_pcm16(self._stream.resample_chunk(pcm16_to_float(samples), last=last))
+        self._samples_out += len(out)
+        return out

@@ -17,7 +17,7 @@ import numpy as np
 
 from .audio_files import StreamResampler
 from .events import Event
-from .legs import AudioFrame
+from .legs import PIPELINE_RATE, AudioFrame
 from .pipeline import CallPipeline, PipelineConfig, Stage, TranscriptionJob
 from .transcription_service import TranscriptionService
 
@@ -59,13 +59,24 @@ class CallSession:
         key = (leg, sample_rate)
         if key not in self._resamplers:
             self._resamplers[key] = StreamResampler(sample_rate)
-        pcm = self._resamplers[key].feed(samples)
+        resampler = self._resamplers[key]
+        pcm = resampler.feed(samples)
         start = self._next_t.get(leg, 0.0) if t is None else t
         self._next_t[leg] = start + len(samples) / sample_rate
-        self.push(AudioFrame(leg, pcm, start))
+        # What came out sits before the audio the resampler still holds, not at this
+        # packet's timestamp: placing it there would read the lag as lost audio.
+        placed = self._next_t[leg] - resampler.held_back - len(pcm) / PIPELINE_RATE
+        self.push(AudioFrame(leg, pcm, max(0.0, placed)))
 
     def push(self, frame: AudioFrame) -> None:
-        self._dispatch(self.pipeline.feed(frame))
+        items = self.pipeline.feed(frame)
+        self._stamp_endpoints()
+        self._dispatch(items)
+
+    def _stamp_endpoints(self) -> None:
+        now = time.monotonic()
+        for utterance_id in self.pipeline.endpointed:
+            self.speech_end_wall[utterance_id] = now
 
     def dtmf(self, leg: str, digit: str) -> None:
         self._publish(self.pipeline.dtmf(leg, digit))
@@ -78,7 +89,9 @@ class CallSession:
         """Close open utterances, wait for their transcripts, then end the call."""
         if self.pipeline.ended:
             return
-        self._dispatch(self.pipeline.finish())
+        items = self.pipeline.finish()
+        self._stamp_endpoints()
+        self._dispatch(items)
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
         self._publish(self.pipeline.close(reason))
@@ -90,8 +103,6 @@ class CallSession:
     def _dispatch(self, items: list) -> None:
         for item in items:
             if isinstance(item, TranscriptionJob):
-                if item.final:
-                    self.speech_end_wall[item.utterance_id] = time.monotonic()
                 task = asyncio.get_running_loop().create_task(self._transcribe(item))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)

@@ -18,24 +18,25 @@ from .model_files import ModelNotAvailable
 from .pipeline import PipelineConfig
 from .sources import play_call
 from .stages import StageFactory
-from .transcriber import DecodingOptions
-from .transcription_service import TranscriberPool, TranscriptionService
+from .transcription_service import TranscriberPool, TranscriptionService, decoding_options
 
 
 def build_service(config: Config) -> TranscriptionService:
     pool = TranscriberPool(
         model=config.model or None,
         cpu_threads=config.cpu_threads,
-        options=DecodingOptions(beam_size=config.beam_size),
+        options=decoding_options(config),
     )
     return TranscriptionService(pool, max_batch=config.max_batch)
 
 
-def pipeline_config(config: Config, partials: bool | None = None) -> PipelineConfig:
+def pipeline_config(config: Config, live: bool = True) -> PipelineConfig:
+    """Partials and early would-be finals only pay off when someone waits on a live call."""
     return PipelineConfig(
         language=config.language,
         segmenter=config.segmenter,
-        partials=config.partials if partials is None else partials,
+        partials=config.partials and live,
+        speculative_finals=live,
     )
 
 
@@ -108,7 +109,7 @@ async def _transcribe(args: argparse.Namespace) -> int:
             tuple(call.legs),
             service,
             printer,
-            pipeline_config(config, partials=args.realtime and config.partials),
+            pipeline_config(config, live=args.realtime),
             source="file",
             metadata={"path": str(path), "format": call.source_format, "rate": call.source_rate},
             stages=stages.for_call(Path(path).stem),

@@ -67,6 +67,18 @@ class Config:
     model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
     cpu_threads: int = 2
     beam_size: int = 0  # 0: per-model default (1 for tiny.en, 5 for the multilingual base)
+    # Whisper's preceding text per language: the words of this deployment's trade. The
+    # defaults fit the shipped sample deployment (parcel delivery); set "" to switch off.
+    vocabulary_en: str = (
+        "Customer service call about parcels and deliveries: parcel, order number,"
+        " tracking page, delivery, parcel locker, return, refund, invoice, subscription,"
+        " complaint, manager, supervisor."
+    )
+    vocabulary_nl: str = (
+        "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
+        " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
+        " opzeggen, klacht, leidinggevende, medewerker."
+    )
     max_batch: int = 8
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
     mono_leg: str = CUSTOMER

@@ -29,7 +29,10 @@ def run_call_offline(
     stages: tuple[Stage, ...] = (),
     metadata: dict | None = None,
 ) -> list[Event]:
-    config = dataclasses.replace(config or PipelineConfig(), partials=False)
+    # No one waits on a recording: neither partials nor early would-be finals are worth whisper time.
+    config = dataclasses.replace(
+        config or PipelineConfig(), partials=False, speculative_finals=False
+    )
     pipeline = CallPipeline(call_id, tuple(call.legs), config, "file", metadata, stages)
     events: list[Event] = list(pipeline.start())
     jobs: list[TranscriptionJob] = []

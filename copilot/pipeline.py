@@ -50,6 +50,22 @@ class TranscriptionJob:
     audio: np.ndarray  # int16 at PIPELINE_RATE
     final: bool
     language: str | None  # None: detect, then fix for the call
+    # The would-be final, sent during the closing silence (see the segmenter).
+    speculative: bool = False
+
+    @property
+    def full_quality(self) -> bool:
+        """Decoded like a final (beam, word timestamps), because it may become one."""
+        return self.final or self.speculative
+
+
+@dataclass
+class _Speculation:
+    """The speculative job of an utterance, and what became of it."""
+
+    end: float
+    result: TranscriptionResult | None = None
+    final: TranscriptionJob | None = None  # the final that waits for this job's result
 
 
 @dataclass
@@ -57,6 +73,8 @@ class PipelineConfig:
     language: str = "en"  # "en", "nl" or "auto"
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     partials: bool = True
+    # Start transcribing during the closing silence (live calls); replay has no one waiting.
+    speculative_finals: bool = True
 
 
 class CallPipeline:
@@ -85,6 +103,9 @@ class CallPipeline:
         self._partial_in_flight: set[str] = set()
         self._finalised: set[str] = set()
         self._open_finals: set[str] = set()
+        self._speculations: dict[str, _Speculation] = {}  # utterance id -> latest speculation
+        # Utterances closed by the latest `feed` or `finish`, for the shell's latency clock.
+        self.endpointed: list[str] = []
         self.started = False
         self.ended = False
 
@@ -101,6 +122,7 @@ class CallPipeline:
     def finish(self) -> list[Event | TranscriptionJob]:
         """End of audio: close open utterances. Await their jobs, then call `close`."""
         out: list[Event | TranscriptionJob] = []
+        self.endpointed = []
         for segmenter in self._segmenters.values():
             out.extend(self._on_segments(segmenter.flush()))
         return out
@@ -134,6 +156,7 @@ class CallPipeline:
         if len(samples) == 0:
             return []
         self._position[frame.leg] += len(samples) / PIPELINE_RATE
+        self.endpointed = []
         out = self._on_segments(self._segmenters[frame.leg].feed(samples))
         for tick in self._clocked:
             for event in tick(self.duration):
@@ -174,10 +197,47 @@ class CallPipeline:
                     )
                 )
             elif isinstance(item, UtteranceAudio):
-                job = self._job_for(item)
-                if job is not None:
-                    out.append(job)
+                out.extend(self._on_utterance_audio(item))
         return out
+
+    def _on_utterance_audio(self, item: UtteranceAudio) -> list[Event | TranscriptionJob]:
+        if item.speculative:
+            return self._speculate(item)
+        if item.final:
+            self.endpointed.append(item.utterance_id)
+            speculation = self._speculations.get(item.utterance_id)
+            if speculation is not None and speculation.end == item.end and len(item.audio):
+                # No new speech since the speculative offer: its job is this final's.
+                job = self._job_for(item)
+                if speculation.result is not None:
+                    del self._speculations[item.utterance_id]
+                    return self._on_final(job, speculation.result)
+                speculation.final = job
+                return []
+            self._speculations.pop(item.utterance_id, None)
+        job = self._job_for(item)
+        return [job] if job is not None else []
+
+    def _speculate(self, item: UtteranceAudio) -> list[TranscriptionJob]:
+        if not self.config.speculative_finals:
+            return []
+        previous = self._speculations.get(item.utterance_id)
+        if previous is not None and previous.result is None:
+            return []  # bounded cost: one speculation per utterance in flight
+        self._speculations[item.utterance_id] = _Speculation(item.end)
+        return [
+            TranscriptionJob(
+                self.call_id,
+                item.leg,
+                item.utterance_id,
+                item.start,
+                item.end,
+                item.audio,
+                False,
+                self.language,
+                speculative=True,
+            )
+        ]
 
     def _job_for(self, item: UtteranceAudio) -> TranscriptionJob | None:
         if item.final:
@@ -206,22 +266,41 @@ class CallPipeline:
     def on_transcription(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         if self.language is None and result.language:
             self.language = result.language  # first detection fixes the call's language
+        if job.speculative:
+            return self._on_speculation(job, result)
         if not job.final:
             self._partial_in_flight.discard(job.leg)
-            if job.utterance_id in self._finalised or not result.text:
-                return []  # the final is on its way; a late partial would only flicker
-            return self._emit(
-                TranscriptPartial(
-                    self.call_id,
-                    0,
-                    job.end,
-                    speaker=job.leg,
-                    utterance_id=job.utterance_id,
-                    start=job.start,
-                    end=job.end,
-                    text=result.text,
-                )
+            return self._partial(job, result)
+        return self._on_final(job, result)
+
+    def _on_speculation(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        speculation = self._speculations.get(job.utterance_id)
+        if speculation is None or speculation.end != job.end:
+            # The speaker went on after the pause: what was said so far is still a partial.
+            return self._partial(job, result)
+        if speculation.final is not None:
+            del self._speculations[job.utterance_id]
+            return self._on_final(speculation.final, result)
+        speculation.result = result
+        return self._partial(job, result)
+
+    def _partial(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        if job.utterance_id in self._finalised or not result.text:
+            return []  # the final is on its way or out; a late partial would only flicker
+        return self._emit(
+            TranscriptPartial(
+                self.call_id,
+                0,
+                job.end,
+                speaker=job.leg,
+                utterance_id=job.utterance_id,
+                start=job.start,
+                end=job.end,
+                text=result.text,
             )
+        )
+
+    def _on_final(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         self._open_finals.discard(job.utterance_id)
         for stage in self._stages:
             # Stages that judge how something was said (prosody) get the final audio first.
@@ -251,7 +330,13 @@ class CallPipeline:
 
     def on_transcription_failed(self, job: TranscriptionJob) -> None:
         """The shell could not transcribe this job; forget it so the call can still end."""
-        if job.final:
+        if job.speculative:
+            speculation = self._speculations.get(job.utterance_id)
+            if speculation is not None and speculation.end == job.end:
+                del self._speculations[job.utterance_id]
+                if speculation.final is not None:
+                    self._open_finals.discard(job.utterance_id)
+        elif job.final:
             self._open_finals.discard(job.utterance_id)
         else:
             self._partial_in_flight.discard(job.leg)

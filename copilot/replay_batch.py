@@ -20,8 +20,7 @@ from .events import Event
 from .offline import run_call_offline
 from .pipeline import PipelineConfig
 from .stages import StageFactory
-from .transcriber import DecodingOptions
-from .transcription_service import TranscriberPool
+from .transcription_service import TranscriberPool, decoding_options
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus")
 
@@ -83,7 +82,7 @@ class CallReplayer:
         self.pool = TranscriberPool(
             model=config.model or None,
             cpu_threads=config.cpu_threads,
-            options=DecodingOptions(beam_size=config.beam_size),
+            options=decoding_options(config),
         )
         self.stages = StageFactory(config)
 

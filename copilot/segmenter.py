@@ -6,6 +6,12 @@ Sans-I/O: feed PCM16 samples at 16 kHz, get `UtteranceStarted` and
 and ends after `end_silence_ms` of silence or at `max_utterance_s`. While it
 grows, a partial `UtteranceAudio` is offered every `partial_every_s` of new
 speech so the transcriber can show text before the speaker is done.
+
+Once the speaker has been silent for `speculate_after_ms` (less than the
+`end_silence_ms` that closes the utterance), a *speculative* `UtteranceAudio`
+carries exactly the audio the final would carry if the silence holds. The
+transcriber can start on it while the segmenter is still waiting, so most of
+whisper's time hides inside the end-of-utterance silence.
 """
 
 from __future__ import annotations
@@ -33,12 +39,21 @@ class SegmenterConfig:
     min_speech_ms: int = 200  # shorter bursts are clicks and breaths
     partial_every_s: float = 1.0
     tail_keep_ms: int = 150  # silence kept after the last voiced frame (whisper likes a soft end)
+    # After this much silence, offer the would-be final early (0: never). It must leave
+    # `tail_keep_ms` of audio after the last voiced frame, so the final matches it exactly.
+    speculate_after_ms: int = 210
 
     def __post_init__(self) -> None:
         if self.aggressiveness not in (0, 1, 2, 3):
             raise ValueError("segmenter aggressiveness must be 0, 1, 2 or 3")
         if self.frame_ms not in (10, 20, 30):
             raise ValueError("segmenter frame_ms must be 10, 20 or 30")
+        if self.speculate_after_ms and not (
+            self.tail_keep_ms <= self.speculate_after_ms < self.end_silence_ms
+        ):
+            raise ValueError(
+                "segmenter speculate_after_ms must be 0 or between tail_keep_ms and end_silence_ms"
+            )
 
 
 @dataclass(frozen=True)
@@ -50,7 +65,12 @@ class UtteranceStarted:
 
 @dataclass(frozen=True)
 class UtteranceAudio:
-    """Audio of an utterance so far (`final=False`) or complete (`final=True`)."""
+    """Audio of an utterance so far (`final=False`) or complete (`final=True`).
+
+    `speculative` marks a not-yet-final offer made during the closing silence: if
+    the utterance then closes without new speech, its final has the same `end`
+    and the same audio.
+    """
 
     leg: str
     utterance_id: str
@@ -58,6 +78,7 @@ class UtteranceAudio:
     end: float
     audio: np.ndarray  # int16 at PIPELINE_RATE
     final: bool
+    speculative: bool = False
 
 
 SegmenterOutput = UtteranceStarted | UtteranceAudio
@@ -154,6 +175,12 @@ class UtteranceSegmenter:
         cfg = self.config
         if self._silence_run >= self._frames(cfg.end_silence_ms):
             return self._close()
+        if (
+            cfg.speculate_after_ms
+            and self._silence_run == self._frames(cfg.speculate_after_ms)
+            and self._voiced_frames >= self._frames(cfg.min_speech_ms)
+        ):
+            return [self._utterance_audio(final=False, speculative=True)]
         if frame_end - self._start >= cfg.max_utterance_s:
             # The speaker has not stopped: cut at the quietest recent frame, not mid-word.
             return self._split_long_utterance()
@@ -162,7 +189,7 @@ class UtteranceSegmenter:
             return [self._utterance_audio(final=False)]
         return []
 
-    def _utterance_audio(self, final: bool) -> UtteranceAudio:
+    def _utterance_audio(self, final: bool, speculative: bool = False) -> UtteranceAudio:
         audio = np.concatenate(self._chunks) if self._chunks else np.zeros(0, dtype=np.int16)
         end = self._last_voiced_end
         keep = int((end - self._start + self.config.tail_keep_ms / 1000) * PIPELINE_RATE)
@@ -173,6 +200,7 @@ class UtteranceSegmenter:
             round(end, 3),
             audio[:keep],
             final,
+            speculative,
         )
 
     def _close(self) -> list[SegmenterOutput]:

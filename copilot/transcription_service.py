@@ -1,7 +1,7 @@
 """Share whisper models across calls and batch their utterances.
 
 Calls submit `TranscriptionJob`s; one worker task takes whatever is waiting
-(finals before partials, oldest first), runs it as one batch on a worker
+(finals, then would-be finals, then partials; oldest first), runs it as one batch on a worker
 thread (CTranslate2 releases the GIL, so the event loop keeps moving audio),
 and resolves each caller's future. When calls speak at the same moment, their
 utterances share one encoder pass instead of queueing one by one.
@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from .audio_files import pcm16_to_float
+from .config import Config
 from .model_files import default_model_for
 from .pipeline import TranscriptionJob
 from .transcriber import (
@@ -31,6 +32,12 @@ log = logging.getLogger(__name__)
 
 # What a partial that was dropped under load resolves to: no text, so no event.
 SKIPPED_PARTIAL = TranscriptionResult(text="", language="")
+
+
+def decoding_options(config: Config) -> DecodingOptions:
+    """The deployment's decoding settings for every model it loads."""
+    vocabulary = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
+    return DecodingOptions(beam_size=config.beam_size, vocabulary=vocabulary)
 
 
 class TranscriberPool:
@@ -82,6 +89,8 @@ class ServiceStats:
     largest_batch: int = 0
     busy_seconds: float = 0.0
     skipped_partials: int = 0
+    final_jobs: int = 0
+    speculative_jobs: int = 0  # would-be finals; the rest of `jobs` minus finals are partials
 
 
 class WorkerLoad:
@@ -147,8 +156,10 @@ class TranscriptionService:
     async def transcribe(self, job: TranscriptionJob, model: str) -> TranscriptionResult:
         await self.start()
         future = asyncio.get_running_loop().create_future()
-        # Finals first (someone is waiting for them), then by age.
-        priority = (0 if job.final else 1, time.monotonic())
+        # Finals first (someone is waiting for them), then the would-be finals of
+        # utterances in their closing silence, then partials; each kind by age.
+        kind = 0 if job.final else 1 if job.speculative else 2
+        priority = (kind, time.monotonic())
         self._waiting.append(_Pending(priority, job, model, future))
         self._wakeup.set()
         return await future
@@ -172,7 +183,7 @@ class TranscriptionService:
                         if not item.future.done():
                             item.future.set_exception(exc)
                     continue
-                self._record(len(batch), time.perf_counter() - started)
+                self._record(batch, time.perf_counter() - started)
                 self.load.add(began, time.monotonic())
                 for item, result in zip(batch, results, strict=True):
                     if not item.future.done():
@@ -184,9 +195,12 @@ class TranscriptionService:
             return []
         self._waiting.sort()
         first = self._waiting[0]
-        # One kind per batch: finals never wait behind partials' decoding.
+        # Finals and would-be finals decode alike and share a batch; partials (greedy,
+        # no word times) go apart, so finals never wait behind their decoding.
         batch = [
-            p for p in self._waiting if p.model == first.model and p.job.final == first.job.final
+            p
+            for p in self._waiting
+            if p.model == first.model and p.job.full_quality == first.job.full_quality
         ][: self.max_batch]
         taken = {id(p) for p in batch}
         self._waiting = [p for p in self._waiting if id(p) not in taken]
@@ -199,7 +213,7 @@ class TranscriptionService:
         keep = []
         for pending in self._waiting:
             waited = now - pending.priority[1]
-            stale = not pending.job.final and (overloaded or waited > self.partial_max_wait)
+            stale = not pending.job.full_quality and (overloaded or waited > self.partial_max_wait)
             if stale and not pending.future.done():
                 pending.future.set_result(SKIPPED_PARTIAL)
                 self.stats.skipped_partials += 1
@@ -213,15 +227,18 @@ class TranscriptionService:
             TranscriptionRequest(
                 audio=pcm16_to_float(p.job.audio),
                 language=p.job.language,
-                word_timestamps=p.job.final,
-                partial=not p.job.final,
+                word_timestamps=p.job.full_quality,
+                partial=not p.job.full_quality,
             )
             for p in batch
         ]
         return transcriber.transcribe_batch(requests)
 
-    def _record(self, size: int, seconds: float) -> None:
+    def _record(self, batch: list[_Pending], seconds: float) -> None:
+        size = len(batch)
         self.stats.batches += 1
         self.stats.jobs += size
+        self.stats.final_jobs += sum(p.job.final for p in batch)
+        self.stats.speculative_jobs += sum(p.job.speculative for p in batch)
         self.stats.largest_batch = max(self.stats.largest_batch, size)
         self.stats.busy_seconds += seconds

@@ -1,9 +1,10 @@
 """A bot conversation on the audio timeline, synchronously: for tests, benchmarks and QA.
 
 The caller's audio is fed to a real `CallPipeline` 20 ms at a time; every final
-utterance is transcribed at once (as if the transcriber were instant), so the
-bot's answer lands at the audio position where the caller's speech was
-endpointed. Each event is logged with the audio position at which the pipeline
+(or would-be final) job is transcribed at once (as if the transcriber were
+instant), so the bot's answer lands at the audio position where the caller's
+speech was endpointed. How long whisper and the stages really took is kept per
+utterance (`Answer`), for the benchmark to put back on the timeline. Each event is logged with the audio position at which the pipeline
 produced it: that is how "the bot stopped 180 ms after the caller started"
 is measured without a wall clock.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .audio_files import pcm16_to_float
-from .events import Event
+from .events import Event, TranscriptFinal
 from .legs import CUSTOMER, PIPELINE_RATE, AudioFrame
 from .pipeline import CallPipeline, TranscriptionJob
 from .transcriber import WhisperTranscriber
@@ -33,6 +34,19 @@ class Logged:
     event: Event
 
 
+@dataclass(frozen=True)
+class Answer:
+    """How one caller utterance became its transcript and the stages' reaction."""
+
+    utterance_id: str
+    endpoint: float  # audio position at which the segmenter closed the utterance
+    # Audio position at which the job behind the final was sent: the would-be final's,
+    # during the closing silence, when the silence held; else the endpoint.
+    sent: float
+    whisper_s: float  # wall time whisper took on that job
+    stages_s: float  # wall time from the transcript to every stage's events (bot's TTS included)
+
+
 class BotConversation:
     def __init__(
         self, pipeline: CallPipeline, transcriber_for: Callable[[str | None], WhisperTranscriber]
@@ -41,10 +55,9 @@ class BotConversation:
         self.transcriber_for = transcriber_for
         self.log: list[Logged] = []
         self.position = 0.0
-        # Wall time from each final utterance's job to the events it led to (transcription and
-        # every stage, the bot's speech synthesis included): the compute part of its answer time.
-        self.answer_seconds: list[float] = []
-        self.endpoints: list[float] = []  # audio position at which each final job appeared
+        self.answers: list[Answer] = []
+        # (utterance id, end) -> (audio position sent, whisper seconds) of each job run so far
+        self._runs: dict[tuple[str, float], tuple[float, float]] = {}
 
     def start(self) -> list[Event]:
         return self._record(self.pipeline.start())
@@ -64,7 +77,7 @@ class BotConversation:
         return self.silence(max(0.0, end - self.position))
 
     def finish(self) -> list[Event]:
-        out = self._handle(self.pipeline.finish())
+        out = self._handle(self.pipeline.finish(), time.perf_counter())
         return out + self._record(self.pipeline.close())
 
     def events(self, type_name: str | None = None) -> list[Event]:
@@ -74,28 +87,43 @@ class BotConversation:
         out: list[Event] = []
         for i in range(0, len(pcm), STEP):
             frame = pcm[i : i + STEP]
+            began = time.perf_counter()
             items = self.pipeline.feed(AudioFrame(CUSTOMER, frame, self.position))
             self.position += len(frame) / PIPELINE_RATE
-            out += self._handle(items)
+            out += self._handle(items, began)
         return out
 
-    def _handle(self, items: list) -> list[Event]:
+    def _handle(self, items: list, began: float) -> list[Event]:
+        """`began`: wall time the pipeline call that returned `items` started."""
         out: list[Event] = []
         for item in items:
             if isinstance(item, TranscriptionJob):
-                out += self._transcribe(item) if item.final else []
+                # Partials are left unanswered: the pipeline then sends no more of them.
+                out += self._transcribe(item) if item.full_quality else []
             else:
                 out += self._record([item])
+                if isinstance(item, TranscriptFinal):  # served by a would-be final's result
+                    self._answered(item, time.perf_counter() - began)
         return out
 
     def _transcribe(self, job: TranscriptionJob) -> list[Event]:
-        self.endpoints.append(self.position)
         began = time.perf_counter()
         model = self.transcriber_for(job.language)
         result = model.transcribe(pcm16_to_float(job.audio), job.language)
+        transcribed = time.perf_counter()
+        self._runs[(job.utterance_id, job.end)] = (self.position, transcribed - began)
         events = self.pipeline.on_transcription(job, result)
-        self.answer_seconds.append(time.perf_counter() - began)
+        stages_s = time.perf_counter() - transcribed
+        for event in events:
+            if isinstance(event, TranscriptFinal):
+                self._answered(event, stages_s)
         return self._record(events)
+
+    def _answered(self, final: TranscriptFinal, stages_s: float) -> None:
+        sent, whisper_s = self._runs.pop((final.utterance_id, final.end))
+        self._runs = {k: v for k, v in self._runs.items() if k[0] != final.utterance_id}
+        endpoint = self.position
+        self.answers.append(Answer(final.utterance_id, endpoint, sent, whisper_s, stages_s))
 
     def _record(self, events: list[Event]) -> list[Event]:
         self.log.extend(Logged(round(self.position, 3), e) for e in events)

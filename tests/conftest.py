@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from copilot.config import Config
 from copilot.transcriber import WhisperTranscriber
+from copilot.transcription_service import decoding_options
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 
@@ -26,9 +28,10 @@ def call_script(name: str) -> dict:
 
 @pytest.fixture(scope="session")
 def tiny_en() -> WhisperTranscriber:
-    return WhisperTranscriber("tiny.en")
+    # Decoded as the default deployment decodes (its vocabulary included).
+    return WhisperTranscriber("tiny.en", options=decoding_options(Config()))
 
 
 @pytest.fixture(scope="session")
 def base_multilingual() -> WhisperTranscriber:
-    return WhisperTranscriber("base")
+    return WhisperTranscriber("base", options=decoding_options(Config()))

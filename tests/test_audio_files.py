@@ -116,3 +116,21 @@ def test_stream_resampler_matches_one_shot_resampling():
     pieces.append(stream.feed(np.zeros(0, np.int16), last=True))
     streamed = np.concatenate(pieces)
     assert len(streamed) == pytest.approx(16000, abs=2)
+
+
+def test_live_packets_keep_their_timeline_through_the_bursty_resampler():
+    from copilot.call_session import CallSession
+    from copilot.transcription_service import TranscriberPool, TranscriptionService
+
+    # 4 s of a phone leg in 20 ms packets stamped with their send time, as Twilio does.
+    rng = np.random.default_rng(3)
+    phone = (rng.standard_normal(4 * 8000) * 300).astype(np.int16)
+    session = CallSession("t", ("customer",), TranscriptionService(TranscriberPool()), print)
+    resampler_out = 0
+    for offset in range(0, len(phone), 160):
+        session.push_pcm("customer", phone[offset : offset + 160], 8000, offset / 8000)
+        resampler_out = session._resamplers[("customer", 8000)]._samples_out
+    fed = session.pipeline._segmenters["customer"].position * PIPELINE_RATE
+    # Every resampled sample reached the segmenter once: no lag read as lost audio
+    # (padded silence) and no burst read as a replay (dropped samples).
+    assert round(fed) == resampler_out > 3.9 * PIPELINE_RATE

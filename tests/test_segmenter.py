@@ -81,3 +81,26 @@ def test_bad_settings_are_refused():
         SegmenterConfig(aggressiveness=5)
     with pytest.raises(TypeError):
         UtteranceSegmenter("customer").feed(np.zeros(10, np.float32))
+
+
+def test_speculative_offer_in_the_closing_silence_carries_the_final_audio():
+    call = decode_file(fixture_path("call_escalating_en.wav"))
+    items = run(call.legs["customer"])
+    offers = {
+        (i.utterance_id, i.end): i for i in items if isinstance(i, UtteranceAudio) and i.speculative
+    }
+    held = [u for u in finals(items) if (u.utterance_id, u.end) in offers]
+    # Each turn ends in a held silence, so its final was offered early, byte for byte.
+    assert len(held) == len(finals(items))
+    for final in held:
+        offer = offers[(final.utterance_id, final.end)]
+        assert not offer.final and offer.start == final.start
+        assert np.array_equal(offer.audio, final.audio)
+
+
+def test_no_speculative_offer_when_switched_off_or_inconsistent():
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"]
+    items = run(pcm, SegmenterConfig(speculate_after_ms=0))
+    assert finals(items) and not any(getattr(i, "speculative", False) for i in items)
+    with pytest.raises(ValueError, match="speculate_after_ms"):
+        SegmenterConfig(speculate_after_ms=600)  # would come after the utterance closed

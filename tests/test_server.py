@@ -28,11 +28,19 @@ def run(coro):
 
 def http_get(url: str) -> tuple[int, str]:
     """Blocking GET for a worker thread (the server shares the test's event loop)."""
+    status, _, body = http_call(url)
+    return status, body
+
+
+def http_call(url: str, method: str = "GET") -> tuple[int, dict, str]:
+    """Blocking request for a worker thread: status, headers, body."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as reply:
-            return reply.status, reply.read().decode()
+        with urllib.request.urlopen(
+            urllib.request.Request(url, method=method), timeout=10
+        ) as reply:
+            return reply.status, dict(reply.headers), reply.read().decode()
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode()
+        return exc.code, dict(exc.headers), exc.read().decode()
 
 
 def test_twilio_stereo_call_gives_per_speaker_transcripts(tiny_en):
@@ -62,9 +70,11 @@ def test_twilio_stereo_call_gives_per_speaker_transcripts(tiny_en):
 def test_live_call_stream_carries_affect_and_alerts(tiny_en):
     async def scenario():
         async with running_server(tiny_en) as (server, events):
-            url = f"ws://127.0.0.1:{server.ws_port}/twilio"
+            # Wideband /ingest, not 8 kHz Twilio: tiny.en mishears the synthetic caller on a
+            # phone line ("speak to your mind"), and this test is about the stages, not the codec.
+            url = f"ws://127.0.0.1:{server.ws_port}/ingest"
             call = decode_file(fixture_path("call_escalating_en.wav"))
-            await play_twilio(url, call, "CA-affect", realtime=False)
+            assert await play_raw(url, call, "CA-affect", realtime=False) == []
             await events.wait_for("CA-affect", "call.ended", timeout=120)
             return events
 
@@ -319,3 +329,29 @@ def test_unknown_path_and_plain_http_get_clear_answers(tiny_en):
     (missing, missing_body), (upgrade, upgrade_body) = run(scenario())
     assert missing == 404 and "/nowhere" in missing_body
     assert upgrade == 426 and "websocket" in upgrade_body
+
+
+def test_twilio_next_needs_the_ingest_key_and_a_call_sid(tiny_en):
+    """`<Connect action>`'s route: protected like ingest, clear 4xx, a safe default for unknown calls."""
+
+    async def scenario():
+        async with running_server(tiny_en, ingest_api_key="s3cret") as (server, _):
+            url = f"http://127.0.0.1:{server.ws_port}/twilio/next"
+            asks = [
+                (url + "?CallSid=CA1", "GET"),
+                (url + "?key=wrong&CallSid=CA1", "GET"),
+                (url + "?key=s3cret&From=%2B31612345678", "GET"),
+                (url + "?key=s3cret&CallSid=CA%3C%3E", "GET"),
+                (url + "?key=s3cret&CallSid=CA1", "POST"),
+                (url + "?key=s3cret&CallSid=CA-never-seen&CallStatus=in-progress", "GET"),
+            ]
+            return [await asyncio.to_thread(http_call, u, m) for u, m in asks]
+
+    no_key, wrong_key, no_sid, bad_sid, post, unknown = run(scenario())
+    assert no_key[0] == wrong_key[0] == 401 and "ingest API key" in no_key[2]
+    assert no_sid[0] == 400 and "CallSid missing" in no_sid[2]
+    assert bad_sid[0] == 400 and "not a call id" in bad_sid[2]
+    assert post[0] == 405 and post[1]["Allow"] == "GET" and 'method="GET"' in post[2]
+    status, headers, body = unknown
+    assert status == 200 and headers["Content-Type"].startswith("text/xml")
+    assert "<Response><Enqueue>customer_service</Enqueue></Response>" in body  # a person takes it
