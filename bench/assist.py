@@ -1,7 +1,8 @@
 """Agent assist: intent accuracy, knowledge-base recall, per-utterance latency, learning curve.
 
 Quality comes from copilot.assist.evaluation on the shipped evaluation sets (never
-trained on). Latency is the assist stage alone handling one customer utterance
+trained on): intents_eval.yaml and, when present, the blind second set
+intents_eval_blind.yaml. Latency is the assist stage alone handling one customer utterance
 (embedding, intent, retrieval, facts, checks, next steps), wall time per
 `ChatConversation.turn`, on the evaluation utterances fed as five-turn chats.
 """
@@ -15,6 +16,7 @@ import numpy as np
 from copilot.assist.chat import ChatConversation
 from copilot.assist.evaluation import (
     INTENT_EVAL,
+    INTENT_EVAL_BLIND,
     KB_ROOT,
     intent_accuracy,
     kb_recall,
@@ -42,6 +44,11 @@ def assist(models, quick: bool) -> dict:
     checkpoints = QUICK_CHECKPOINTS if quick else CHECKPOINTS
     return {
         "intent_accuracy": intent_accuracy(assist_models.intents),
+        "intent_accuracy_blind": (
+            intent_accuracy(assist_models.intents, INTENT_EVAL_BLIND)
+            if INTENT_EVAL_BLIND.is_file()
+            else None
+        ),
         "kb_recall": kb_recall(KnowledgeBase(KB_ROOT, encoder)),
         "latency_ms": {
             "utterances": len(timings),

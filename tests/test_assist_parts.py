@@ -1,4 +1,5 @@
-"""The small parts of assist: BM25, facts, language guess, turn parsing, the LLM fallback."""
+"""The small parts of assist: BM25, facts, language guess, turn parsing, the LLM fallback,
+the intent model's n-gram view and its cross-validation folds."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
+import numpy as np
 import pytest
 
 from copilot.assist.bm25 import BM25Index, tokens
 from copilot.assist.chat import TurnFormatError, parse_turns
 from copilot.assist.complexity import ComplexityCheck
+from copilot.assist.crossval import cv_folds, translation_groups
 from copilot.assist.facts import extract_facts
 from copilot.assist.language import guess_language
+from copilot.assist.lexical import NgramNaiveBayes, char_ngrams, normalise
 from copilot.assist.llm import ChatCompletionClient
 from copilot.assist.urgency import UrgencyTracker
 
@@ -35,6 +39,37 @@ def test_facts_are_normalised():
         "street": "Lindenlaan",
         "house_number": "14",
     }
+
+
+def test_ngrams_ignore_case_accents_and_which_digit():
+    assert normalise("Beëindigen? VP 4417-2290 NL") == "beeindigen vp 0000 0000 nl"
+    grams = char_ngrams("Bezorgadres bezorgadres")
+    assert " bez" in grams and "dres " in grams and "s b" not in grams  # words stay apart
+    assert abs(sum(v * v for v in grams.values()) - 1) < 1e-9
+
+
+def test_ngram_naive_bayes_learns_from_one_example_and_skips_classes_without_any():
+    model = NgramNaiveBayes(3)
+    model.add(["waar blijft mijn pakket", "ik wil mijn abonnement opzeggen"], [0, 1])
+    p = model.probabilities(["mijn pakketje blijft weg", "abonnement opzeggen graag"])
+    assert p[0].argmax() == 0 and p[1].argmax() == 1 and not p[:, 2].any()
+    model.add(["pakketje naar de buren"], [2], weight=2.0)
+    assert model.probabilities(["het pakketje naar de buren"])[0].argmax() == 2
+
+
+def test_cv_folds_keep_translations_together_and_stratify():
+    seeds = [(intent, lang, i) for intent in ("a", "b") for lang in ("en", "nl") for i in range(5)]
+    examples = [(f"{lang} {intent} {i}", intent, lang) for intent, lang, i in seeds]
+    # Seed i of an intent points the same way in English and in Dutch: a translation.
+    vectors = np.array([np.eye(10)[i + 5 * (intent == "b")] for intent, _, i in seeds])
+    groups = translation_groups(examples, vectors)
+    assert sorted(len(g) for g in groups) == [2] * 10
+    fold = cv_folds(examples, groups, k=5, seed=1)
+    assert all(fold[g[0]] == fold[g[1]] for g in groups)
+    for intent in ("a", "b"):
+        for lang in ("en", "nl"):
+            mine = [n for n, seed in enumerate(seeds) if seed[:2] == (intent, lang)]
+            assert sorted(fold[mine]) == [0, 1, 2, 3, 4]
 
 
 def test_language_guess():

@@ -1,8 +1,8 @@
 """Intent accuracy and knowledge-base recall on the evaluation sets, with the real encoder.
 
 The figures are computed here from assist_data/*_eval files that nothing trains on.
-The floors are regression guards at the level measured when the sets were written
-(docs/benchmarks.md has the numbers): English meets the 0.90 target, Dutch does not yet.
+The intent floors are the 0.90 target, which both languages meet on both sets (the blind
+one when present); docs/benchmarks.md has the numbers.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 
 from copilot.assist.evaluation import (
     INTENT_EVAL,
+    INTENT_EVAL_BLIND,
     INTENT_SEEDS,
     KB_ROOT,
     intent_accuracy,
@@ -30,19 +31,21 @@ def encoder():
 
 
 def test_evaluation_sets_are_big_enough_and_apart_from_training():
-    train = {text for text, _, _ in load_examples(INTENT_SEEDS)}
-    held_out = load_examples(INTENT_EVAL)
-    assert not train & {text for text, _, _ in held_out}
-    for language in ("en", "nl"):
-        assert sum(lang == language for _, _, lang in held_out) >= 100
+    train = {text.casefold() for text, _, _ in load_examples(INTENT_SEEDS)}
+    for path in (INTENT_EVAL, INTENT_EVAL_BLIND):
+        held_out = load_examples(path)
+        assert not train & {text.casefold() for text, _, _ in held_out}, path.name
+        for language in ("en", "nl"):
+            assert sum(lang == language for _, _, lang in held_out) >= 100, path.name
     assert len(load_questions()) >= 50
 
 
 def test_intent_accuracy_per_language(encoder):
     model = build_intent_model(encoder, DEFAULT_INTENTS, INTENT_SEEDS)
-    result = intent_accuracy(model)
-    assert result["en"]["accuracy"] >= 0.90
-    assert result["nl"]["accuracy"] >= 0.84  # below the 0.90 target: see docs/benchmarks.md
+    for path in (INTENT_EVAL, INTENT_EVAL_BLIND):
+        result = intent_accuracy(model, path)
+        assert result["en"]["accuracy"] >= 0.90, path.name
+        assert result["nl"]["accuracy"] >= 0.90, path.name
 
 
 def test_kb_recall_at_3(encoder):

@@ -106,7 +106,7 @@ class AssistStage:
             event.language or c.language or guess_language(event.text, self.default_language)
         )
         vector = unit_rows(self.models.encoder.encode([event.text]))
-        guess = self.models.intents.classify_vectors(vector)[0]
+        guess = self.models.intents.classify(event.text, vector)
         facts = extract_facts(event.text)
         c.facts.update({f.name: f.value for f in facts})
         self.urgency.note_text(event.text)
