@@ -9,10 +9,13 @@ player: their events pass through untouched.
 What a finished `then=hangup` / `then=transfer` prompt does depends on the platform:
 - AudioSocket: hang-up sends the `0x00` packet and Asterisk hangs up; on transfer
   the bot simply stops (routing the call on is the dialplan's job).
-- Twilio: hanging up or redirecting a call needs Twilio's REST API and the
-  account's credentials, which this on-premises server does not hold; the bot
-  stops talking and the `handoff` event on the call's stream is what the queue
-  and the receiving agent's sidebar act on.
+- Twilio: the server closes the stream's websocket once the prompt has been heard
+  (Twilio echoed its mark, or `MARK_GRACE_S` passed without one) or was cut by a
+  barge-in. A bidirectional `<Connect><Stream>` holds the call only while its
+  websocket is open, so Twilio then requests the `<Connect action>` URL, and
+  `GET /twilio/next` (telephony/twiml.py) answers `<Enqueue>` to the hand-over
+  card's queue or `<Hangup/>` after the goodbye. No REST API call and no Twilio
+  account credentials are needed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed
@@ -32,6 +36,8 @@ from .voicebot_io import BotAudioPlayer, Send
 
 log = logging.getLogger(__name__)
 
+CloseStream = Callable[[], Awaitable[None]]
+
 
 class BotCalls:
     def __init__(self, stages: StageFactory) -> None:
@@ -39,15 +45,29 @@ class BotCalls:
         self.players: dict[str, BotAudioPlayer] = {}
         self.handoffs: dict[str, Handoff] = {}  # call id -> the bot's last hand-over card
         self.finished: dict[str, BotSay] = {}  # call id -> the prompt that ended the bot's part
+        # call id -> `then` of the prompt after which the server closed the call's stream;
+        # the server takes it as the call's end reason
+        self.closed_streams: dict[str, str] = {}
 
-    def open(self, call_id: str, source: str, metadata: dict[str, Any], send: Send | None) -> None:
-        """Give the call a player if it can carry audio back and the voicebot stage runs."""
+    def open(
+        self,
+        call_id: str,
+        source: str,
+        metadata: dict[str, Any],
+        send: Send | None,
+        close_stream: CloseStream | None = None,
+    ) -> None:
+        """Give the call a player if it can carry audio back and the voicebot stage runs.
+
+        `close_stream` closes the call's socket cleanly; it is used where closing hands
+        the call back to the platform (`AudioOut.closes_stream`: Twilio).
+        """
         if send is None or "voicebot" not in self.stages.names or call_id in self.players:
             return
         out = audio_out_for(source, metadata)
         if out is None:
             return
-        done = functools.partial(self._finished, call_id, out, send)
+        done = functools.partial(self._finished, call_id, out, send, close_stream)
         self.players[call_id] = BotAudioPlayer(out, send, self.stages.synthesizer(), done)
 
     def on_event(self, event: Event) -> None:
@@ -69,6 +89,7 @@ class BotCalls:
             player.on_mark(name)
 
     async def close(self, call_id: str) -> None:
+        self.closed_streams.pop(call_id, None)
         player = self.players.pop(call_id, None)
         if player is not None:
             await player.close()
@@ -77,7 +98,9 @@ class BotCalls:
         for call_id in list(self.players):
             await self.close(call_id)
 
-    async def _finished(self, call_id: str, out: AudioOut, send: Send, say: BotSay) -> None:
+    async def _finished(
+        self, call_id: str, out: AudioOut, send: Send, close: CloseStream | None, say: BotSay
+    ) -> None:
         self.finished[call_id] = say
         hangup = out.hangup() if say.then == THEN_HANGUP else None
         if hangup is not None:
@@ -86,6 +109,18 @@ class BotCalls:
         card = self.handoffs.get(call_id)
         where = f" to queue {card.queue} (priority {card.priority})" if card else ""
         log.info("call %s: the bot's part ended with %s%s", call_id, say.then, where)
+        if out.closes_stream and close is not None:
+            self.closed_streams[call_id] = say.then
+            await close()
+
+
+def websocket_close(ws: Any) -> CloseStream:
+    """Close a call's websocket normally (1000): for Twilio, "go on with the TwiML"."""
+
+    async def close() -> None:
+        await ws.close(1000, "voicebot finished")
+
+    return close
 
 
 def websocket_send(ws: Any) -> Send:

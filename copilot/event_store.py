@@ -153,6 +153,15 @@ class EventStore:
         )
         return [(int(seq), text) for seq, text in rows]
 
+    def events_of_types(self, call_id: str, types: tuple[str, ...]) -> list[str]:
+        """JSON of a call's stored events of these types, in order."""
+        marks = ",".join("?" * len(types))
+        rows = self._db.execute(
+            f"SELECT json FROM events WHERE call_id = ? AND type IN ({marks}) ORDER BY seq",
+            (call_id, *types),
+        )
+        return [text for (text,) in rows]
+
     def event_at(self, call_id: str, seq: int) -> str | None:
         row = self._db.execute(
             "SELECT json FROM events WHERE call_id = ? AND seq = ?", (call_id, seq)

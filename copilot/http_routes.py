@@ -4,6 +4,8 @@ Routes:
   GET /healthz                 {"status": "ok", "active_calls": N}
   GET /metrics                 Prometheus text
   GET /, /supervisor, /web/*   the sidebar and supervisor pages (web_assets.py)
+  GET /twilio/next             TwiML for a call whose stream the voicebot closed (twiml.py);
+                               Twilio's `<Connect action>`, with the same credential as ingest
   ws  /twilio /audiohook /ingest /chat   ingest: the ingest API key or an `ingest` token
   ws  /events                  sidebars: an agent or supervisor token
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import time
 from collections.abc import Callable
 from http import HTTPStatus
@@ -24,7 +27,10 @@ from .auth import Principal, TokenFile
 from .config import ServeConfig
 from .telephony.audiohook import verify_signature
 from .telephony.common import ProtocolError
+from .telephony.twiml import NEXT_PATH, NextRequestError, NextStep, call_sid_of
 from .web_assets import asset_for
+
+log = logging.getLogger(__name__)
 
 INGEST_PATHS = ("/twilio", "/audiohook", "/ingest", "/chat")
 EVENTS_PATH = "/events"
@@ -37,11 +43,13 @@ class HttpRoutes:
         tokens: TokenFile,
         active_calls: Callable[[], int],
         render_metrics: Callable[[], str],
+        twilio_next_step: Callable[[str], NextStep],
     ) -> None:
         self.serve = serve
         self.tokens = tokens
         self.active_calls = active_calls
         self.render_metrics = render_metrics
+        self.twilio_next_step = twilio_next_step
 
     def respond(self, request: Request) -> Response | None:
         """A response for plain HTTP or a refused upgrade; None lets the websocket through."""
@@ -51,6 +59,8 @@ class HttpRoutes:
             return response(HTTPStatus.OK, body, "application/json")
         if path == "/metrics":
             return response(HTTPStatus.OK, self.render_metrics(), "text/plain; version=0.0.4")
+        if path == NEXT_PATH:
+            return self.twilio_next(request)
         if path not in (*INGEST_PATHS, EVENTS_PATH):
             asset = asset_for(path)
             if asset is None:
@@ -67,6 +77,29 @@ class HttpRoutes:
             return response(HTTPStatus.UNAUTHORIZED, problem + "\n")
         return None
 
+    def twilio_next(self, request: Request) -> Response:
+        """Twilio's `<Connect action>` request once the server closed a call's stream."""
+        if request.method != "GET":
+            # websockets' HTTP reads no request body, so a POST with Twilio's form never
+            # gets here; one without a body does, and is told what to configure.
+            refused = response(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f'{NEXT_PATH} takes GET: set method="GET" on <Connect action=…>\n',
+            )
+            refused.headers["Allow"] = "GET"
+            return refused
+        problem = self.ingest_problem(NEXT_PATH, request)
+        if problem:
+            return response(HTTPStatus.UNAUTHORIZED, problem + "\n")
+        try:
+            call_sid = call_sid_of(urlsplit(request.path).query)
+        except NextRequestError as exc:
+            log.warning("%s: bad request: %s", NEXT_PATH, exc)
+            return response(HTTPStatus.BAD_REQUEST, f"{exc}\n")
+        step = self.twilio_next_step(call_sid)
+        log.info("call %s goes on: %s %s (%s)", call_sid, step.verb, step.queue, step.why)
+        return response(HTTPStatus.OK, step.twiml(), "text/xml", cache=False)
+
     def watcher(self, request: Request) -> Principal | None:
         """The agent or supervisor behind an /events request (token in the URL or a header)."""
         token = query(request.path).get("token", "")
@@ -77,8 +110,11 @@ class HttpRoutes:
         return principal if principal is not None and principal.can_watch else None
 
     def ingest_problem(self, path: str, request: Request) -> str:
-        # Twilio cannot set headers on its stream request, so it passes the key in the URL.
-        given = request.headers.get("X-API-KEY") or query(request.path).get("key", "")
+        given = handshake_key(request)
+        if path == "/twilio" and not given:
+            # Twilio's stream request carries no headers of ours and its URL no query: the
+            # key comes as <Parameter name="key"> in the `start` message (`stream_credential_ok`).
+            return ""
         if self._ingest_key_required() and not self._ingest_key_valid(given):
             return "missing or wrong ingest API key"
         if path == "/audiohook" and self.serve.audiohook_client_secret:
@@ -95,6 +131,12 @@ class HttpRoutes:
                 return f"AudioHook signature rejected: {exc}"
         return ""
 
+    def stream_credential_ok(self, request: Request, credential: str) -> bool:
+        """A stream let in without a key at the handshake must name one when it opens its call."""
+        if handshake_key(request) or not self._ingest_key_required():
+            return True
+        return self._ingest_key_valid(credential)
+
     def _ingest_key_required(self) -> bool:
         if self.serve.ingest_api_key:
             return True
@@ -106,6 +148,11 @@ class HttpRoutes:
             return True
         principal = self.tokens.authenticate(given)
         return principal is not None and principal.role == "ingest"
+
+
+def handshake_key(request: Request) -> str:
+    """The ingest key given on the websocket request: header, or `?key=` in the URL."""
+    return request.headers.get("X-API-KEY") or query(request.path).get("key", "")
 
 
 def query(path: str) -> dict[str, str]:

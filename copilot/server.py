@@ -12,6 +12,7 @@ Endpoints (websockets on serve.host:serve.port; routes in http_routes.py):
   /chat       text turns of a chat conversation
   /events     sidebars and supervisors (sidebar_socket.py)
   GET /, /supervisor, /metrics, /healthz
+  GET /twilio/next  Twilio's `<Connect action>` after the voicebot: TwiML (telephony/twiml.py)
 TCP: Asterisk AudioSocket, one port per leg (serve.audiosocket_*_port).
 """
 
@@ -38,7 +39,7 @@ from websockets.http11 import Request, Response
 
 from .audiosocket_shell import AudioSocketShell
 from .auth import TokenFile, assigned_agent_id
-from .bot_calls import BotCalls, websocket_send
+from .bot_calls import BotCalls, CloseStream, websocket_close, websocket_send
 from .call_board import CallBoard
 from .call_session import CallSession, EventSink
 from .chat_session import ChatSession
@@ -70,6 +71,7 @@ from .telephony.common import (
 )
 from .telephony.raw_ingest import RawIngestSession
 from .telephony.twilio import TwilioMediaStream
+from .telephony.twiml import NextStep, next_step
 from .transcription_service import TranscriptionService
 from .voicebot_io import Send
 
@@ -123,7 +125,11 @@ class CopilotServer:
             self.hub, self.store, self.live.board, recorder, self.metrics
         )
         self.routes = HttpRoutes(
-            config.serve, self.tokens, lambda: len(self.sessions), self.metrics.render
+            config.serve,
+            self.tokens,
+            lambda: len(self.sessions),
+            self.metrics.render,
+            self.twilio_next_step,
         )
         self.bots = BotCalls(self.stages)  # the voicebot's voice on calls that can carry it
         self._register_gauges()
@@ -294,7 +300,9 @@ class CopilotServer:
             pass
         finally:
             if session is not None:
-                await self.end_session(session, reason)
+                # A stream the server closed after the bot's goodbye / hand-over ends as such.
+                then = self.bots.closed_streams.pop(session.call_id, "")
+                await self.end_session(session, f"bot_{then}" if then else reason)
 
     async def _apply(
         self, items: list, session: CallSession | None, ws: ServerConnection, protocol: str
@@ -309,8 +317,13 @@ class CopilotServer:
                     raise_error = ProtocolError("already_open", "this stream already opened a call")
                     await self._report(ws, protocol, session, raise_error)
                     continue
+                if not self.routes.stream_credential_ok(ws.request, item.credential):
+                    why = 'missing or wrong ingest API key (give it as <Parameter name="key">)'
+                    await self._report(ws, protocol, None, ProtocolError("unauthorized", why))
+                    await ws.close(1008, "missing or wrong ingest API key")
+                    return None, True
                 agent = query(ws.request.path).get("agent_id", "")
-                session = self.open_session(item, agent, websocket_send(ws))
+                session = self.open_session(item, agent, websocket_send(ws), websocket_close(ws))
                 if session is None:
                     why = f"call {item.call_id} is already live"
                     await self._report(ws, protocol, None, ProtocolError("duplicate_call", why))
@@ -340,7 +353,11 @@ class CopilotServer:
     # -- sessions --------------------------------------------------------------
 
     def open_session(
-        self, opened: CallOpened, default_agent: str = "", send: Send | None = None
+        self,
+        opened: CallOpened,
+        default_agent: str = "",
+        send: Send | None = None,
+        close_stream: CloseStream | None = None,
     ) -> CallSession | None:
         if opened.call_id in self.sessions:
             return None
@@ -354,7 +371,7 @@ class CopilotServer:
             stages = self.stages.for_call(opened.call_id, metadata)
             chat = ChatSession(opened.call_id, sink, language, metadata, stages)
             return self._started(chat)
-        self.bots.open(opened.call_id, opened.source, metadata, send)
+        self.bots.open(opened.call_id, opened.source, metadata, send, close_stream)
         session = CallSession(
             opened.call_id,
             tuple(opened.legs),
@@ -379,6 +396,15 @@ class CopilotServer:
                 self.metrics.transcript_latency.observe(time.monotonic() - ended)
         sink(event)
         self.bots.on_event(event)
+
+    def twilio_next_step(self, call_sid: str) -> NextStep:
+        """Where Twilio sends a call after its stream: from the call's stored bot events.
+
+        The store, not this worker's memory: with the relay every worker holds every
+        call, and Twilio's request may reach any worker, also after a restart.
+        """
+        stored = self.store.events_of_types(call_sid, ("handoff", "bot.say"))
+        return next_step((json.loads(text) for text in stored), self.config.voicebot.default_queue)
 
     async def end_session(self, session: CallSession, reason: str) -> None:
         try:

@@ -39,10 +39,11 @@ async def running_server(
     tokens_file: str = "",
     stages: tuple[str, ...] = ("affect",),
     relay_url: str = "",
+    language: str = "en",
     **serve_settings,
 ) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
     """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in."""
-    config = Config(language="en", stages=stages)
+    config = Config(language=language, stages=stages)
     config.serve.port = 0
     config.serve.audiosocket_customer_port = 0
     config.serve.audiosocket_agent_port = 0

@@ -302,6 +302,32 @@ def test_ingest_key_is_required_when_configured(tiny_en):
     assert events.of("k", "call.started")[0].source == "raw"
 
 
+def test_twilio_brings_the_ingest_key_as_a_stream_parameter(tiny_en):
+    """Twilio's <Stream url> takes no query string and no headers: the key is a <Parameter>."""
+    short = decode_file(fixture_path("jfk.flac"))
+    short = type(short)({"customer": short.legs["customer"][:8000]}, 16000, 1, "short")
+
+    async def scenario():
+        async with running_server(tiny_en, ingest_api_key="s3cret") as (server, events):
+            url = f"ws://127.0.0.1:{server.ws_port}/twilio"
+            await play_twilio(url, short, "CA-keyed", realtime=False, parameters={"key": "s3cret"})
+            await events.wait_for("CA-keyed", "call.ended")
+            closed = []
+            for name, params in (("CA-nokey", {}), ("CA-wrongkey", {"key": "guess"})):
+                async with connect(url) as ws:  # let in: the key may still come at `start`
+                    for item in list(twilio_messages(short, name, params))[:3]:
+                        await ws.send(item.message)
+                    await ws.wait_closed()
+                    closed.append(ws.close_code)
+            return events, closed
+
+    events, closed = run(scenario())
+    started = events.of("CA-keyed", "call.started")[0]
+    assert "key" not in started.metadata and "s3cret" not in json.dumps(started.to_dict())
+    assert closed == [1008, 1008]
+    assert events.of("CA-nokey") == [] and events.of("CA-wrongkey") == []
+
+
 def test_duplicate_live_call_id_is_refused(tiny_en):
     async def scenario():
         async with running_server(tiny_en) as (server, events):

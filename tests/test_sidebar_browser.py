@@ -18,7 +18,7 @@ from copilot.stages import KNOWN_STAGES
 
 from .conftest import call_script, fixture_path
 from .server_harness import running_server
-from .test_voicebot_server import OFFICE_HOURS, TwilioCaller
+from .test_voicebot_server import TwilioCaller
 
 playwright_api = pytest.importorskip("playwright.async_api")
 
@@ -234,7 +234,7 @@ def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en,
                 await page.goto(f"http://127.0.0.1:{server.ws_port}/#token={agent_token}")
                 await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
                 async with connect(f"ws://127.0.0.1:{server.ws_port}/twilio") as ws:
-                    caller = TwilioCaller(ws, "CA-bot", {**OFFICE_HOURS, "agent_id": "agent-7"})
+                    caller = TwilioCaller(ws, "CA-bot", parameters={"agent_id": "agent-7"})
                     await caller.start()
                     try:
                         await caller.until_position(0.5)

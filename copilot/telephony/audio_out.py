@@ -3,6 +3,7 @@
 - Twilio (bidirectional `<Connect><Stream>` only): `media` messages of base64 mu-law,
   8 kHz, 20 ms each; a `mark` after a prompt, which Twilio echoes back once the
   audio before it has been played; `clear` drops whatever is still queued (barge-in).
+  The bot's part ends with the server closing the stream (Twilio goes on with the TwiML).
 - Asterisk AudioSocket: `0x10` packets of signed 16-bit little-endian 8 kHz slin,
   20 ms each; hang-up is `0x00`. Asterisk plays frames as they come, so stopping
   playback is simply not sending more (there is no queue to clear).
@@ -31,6 +32,10 @@ FRAME_SAMPLES = int(WIRE_RATE * FRAME_S)
 class AudioOut(Protocol):
     """What the voicebot's audio shell needs from a platform."""
 
+    # True where the bot's part ends by closing the call's socket, which hands the call
+    # back to the platform (Twilio runs the TwiML after `<Connect>`, see twiml.py).
+    closes_stream: bool
+
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
         """16 kHz int16 samples as 20 ms wire messages, the last one padded with silence."""
         ...
@@ -58,6 +63,8 @@ def wire_frames(samples: np.ndarray) -> list[np.ndarray]:
 
 
 class TwilioAudioOut:
+    closes_stream = True
+
     def __init__(self, stream_sid: str) -> None:
         self.stream_sid = stream_sid
 
@@ -71,10 +78,12 @@ class TwilioAudioOut:
         return twilio.build_clear_message(self.stream_sid)
 
     def hangup(self) -> None:
-        return None  # a Twilio call is ended over its REST API, not on the media stream
+        return None  # no hang-up message: closing the stream hands the call back to the TwiML
 
 
 class AudioSocketAudioOut:
+    closes_stream = False  # hang-up is a packet; after a transfer the dialplan routes the call
+
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
         return [audiosocket.build_audio(f, FRAME_SAMPLES) for f in wire_frames(samples)]
 

@@ -35,6 +35,9 @@ class CallOpened:
     source: str
     legs: tuple[str, ...]
     metadata: dict[str, Any] = field(default_factory=dict)
+    # An ingest credential the stream carried in its opening message (Twilio cannot put
+    # one in its stream URL or headers); kept out of `metadata`, which is stored.
+    credential: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

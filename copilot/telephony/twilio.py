@@ -30,6 +30,8 @@ from copilot.telephony.common import (
 )
 
 SOURCE = "twilio"
+# The custom <Parameter> that carries the ingest key (Twilio\'s stream URL takes no query).
+CREDENTIAL_PARAMETER = "key"
 SAMPLE_RATE = 8000
 # 1 s of 8 kHz mu-law; Twilio sends 20 ms (160 bytes), so anything this big is not Twilio.
 MAX_PAYLOAD_BYTES = SAMPLE_RATE
@@ -96,7 +98,9 @@ class TwilioMediaStream:
         self.call_id = call_sid or stream_sid
         # Custom <Parameter>s (agent id, queue ...) sit at the top level for the pipeline;
         # Twilio's own ids go under twilio_* names so a parameter cannot overwrite them.
-        metadata: dict[str, Any] = dict(custom)
+        # The ingest key travels as <Parameter name="key">, never into stored metadata.
+        metadata: dict[str, Any] = {k: v for k, v in custom.items() if k != CREDENTIAL_PARAMETER}
+        credential = custom.get(CREDENTIAL_PARAMETER, "")
         metadata.update(
             twilio_stream_sid=stream_sid,
             twilio_call_sid=call_sid,
@@ -104,7 +108,15 @@ class TwilioMediaStream:
             twilio_tracks=list(tracks),
             twilio_version=self.version,
         )
-        return [CallOpened(call_id=self.call_id, source=SOURCE, legs=self.legs, metadata=metadata)]
+        return [
+            CallOpened(
+                call_id=self.call_id,
+                source=SOURCE,
+                legs=self.legs,
+                metadata=metadata,
+                credential=credential if isinstance(credential, str) else "",
+            )
+        ]
 
     def _media(self, message: dict[str, Any]) -> list[ProtocolEvent]:
         self._require_started("media")
