@@ -98,7 +98,7 @@ def latency_section(sec: dict) -> list[str]:
         "on it). Both include the",
         f"{sec['end_silence_ms']} ms of silence the segmenter waits for before it closes an",
         "utterance (17 frames of 30 ms = 510 ms in practice), though whisper starts after",
-        f"{sec.get('speculate_after_ms', 210)} ms of it. The last column checks that every",
+        f"{sec.get('speculate_after_ms', 300)} ms of it. The last column checks that every",
         "sidebar got each call's events exactly once and in order (seq 1, 2, 3, ...).",
         "*Batches/Jobs* come from `TranscriptionService.stats` and include partial-transcript",
         "jobs; *Worker busy* is the share of the level's wall time the whisper worker thread",

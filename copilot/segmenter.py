@@ -41,7 +41,7 @@ class SegmenterConfig:
     tail_keep_ms: int = 150  # silence kept after the last voiced frame (whisper likes a soft end)
     # After this much silence, offer the would-be final early (0: never). It must leave
     # `tail_keep_ms` of audio after the last voiced frame, so the final matches it exactly.
-    speculate_after_ms: int = 210
+    speculate_after_ms: int = 300
 
     def __post_init__(self) -> None:
         if self.aggressiveness not in (0, 1, 2, 3):

@@ -168,9 +168,11 @@ def test_the_final_waits_for_a_speculative_job_still_running_and_counts_as_pendi
 
 def test_speech_after_the_pause_makes_the_speculative_text_a_partial():
     pcm = decode_file(fixture_path("call_calm_en.wav")).legs["customer"]
-    # A long closing silence: every comma pause inside a turn gets a speculative offer.
+    # An early offer and a long closing silence: pauses inside a turn get speculative offers.
     config = PipelineConfig(language="en", partials=False)
-    config.segmenter = dataclasses.replace(config.segmenter, end_silence_ms=1200)
+    config.segmenter = dataclasses.replace(
+        config.segmenter, end_silence_ms=1200, speculate_after_ms=150
+    )
     pipeline = CallPipeline("p", ("customer",), config)
     pipeline.start()
     items = feed_leg(pipeline, "customer", pcm) + pipeline.finish()
