@@ -121,15 +121,45 @@ def call_page(report: dict) -> str:
         _assist_section(r),
         _scorecard(r["scorecard"], r["scorecard_score"]),
         _sidecar(r.get("sidecar")),
+        _voicebot(r.get("bot")),
         '<h2>Transcript</h2><table id="transcript"><tr><th>Time</th><th>Speaker</th><th>Text</th></tr>',
         *(
-            f'<tr class="{escape(u["speaker"])}"><td class="t">{_clock(u["start"])}</td>'
-            f"<td>{escape(u['speaker'])}</td><td>{escape(u['text'])}</td></tr>"
-            for u in r["transcript"]
+            f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
+            f"<td>{escape(line['speaker'])}</td><td>{escape(line['text'])}</td></tr>"
+            for line in _lines_with_bot(r)
         ),
         "</table>",
     ]
     return _page(f"copilot QA: {r['call_id']}", "".join(body))
+
+
+def _lines_with_bot(r: dict) -> list[dict]:
+    """The transcript with the bot's prompts in place, so QA reads the call as it went."""
+    said = (r.get("bot") or {}).get("said", [])
+    bot = [{"speaker": "bot", "start": s["t"], "text": s["text"]} for s in said]
+    return sorted([*r["transcript"], *bot], key=lambda line: line["start"])
+
+
+def _voicebot(bot: dict | None) -> str:
+    if not bot or not (bot["said"] or bot["decisions"]):
+        return ""
+    rows = "".join(
+        f'<tr><td class="t">{_clock(d["t"])}</td><td>{escape(d["action"])}</td>'
+        f"<td>{escape(d['reason'])}</td></tr>"
+        for d in bot["decisions"]
+    )
+    card = bot["handoff"]
+    handed = (
+        f'<div class="alert">handed over to queue <b>{escape(card["queue"])}</b> '
+        f"(priority {card['priority']}, {escape(card['reason'].replace('_', ' '))}, intent "
+        f"{escape(card['intent'] or 'unknown')}, urgency {escape(card['urgency'])})</div>"
+        if card
+        else ""
+    )
+    return (
+        '<h2>Voicebot</h2><table id="bot-decisions"><tr><th>Time</th><th>Decision</th>'
+        f"<th>Why</th></tr>{rows}</table>{handed}"
+    )
 
 
 def _alerts(alerts: list[dict]) -> str:

@@ -64,6 +64,7 @@ def summarise_call(
         "scorecard": results,
         "scorecard_score": scorecard_total(results),
         "errors": [d["message"] for d in dicts if d["type"] == "error"],
+        "bot": bot_part(dicts),
     }
     report["outcome"] = outcome(report)
     report["summary"] = post_call_summary(report)
@@ -75,6 +76,29 @@ def summarise_call(
         if scored:  # a recording without annotations has nothing to be measured against
             report["sidecar"] = scored
     return report
+
+
+def bot_part(dicts: list[dict]) -> dict[str, Any]:
+    """What the voicebot said and decided on the call, for QA to replay its judgement."""
+    said = [
+        {k: d[k] for k in ("t", "purpose", "text", "then", "article")}
+        for d in dicts
+        if d["type"] == "bot.say"
+    ]
+    decisions = [
+        {k: d[k] for k in ("t", "action", "reason", "utterance_id")}
+        for d in dicts
+        if d["type"] == "bot.decision"
+    ]
+    handoff = next(
+        (
+            {k: d[k] for k in ("t", "queue", "priority", "reason", "intent", "urgency")}
+            for d in dicts
+            if d["type"] == "handoff"
+        ),
+        None,
+    )
+    return {"said": said, "decisions": decisions, "handoff": handoff}
 
 
 def assist_items(dicts: list[dict]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ Each conversation runs on the pipeline's audio timeline (`BotConversation`), so
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 
 import numpy as np
 import pytest
@@ -15,6 +16,9 @@ from copilot.config import Config, ConfigError, set_key
 from copilot.events import event_from_json
 from copilot.legs import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.pipeline import CallPipeline, PipelineConfig
+from copilot.qa_scorecard import load_scorecard
+from copilot.replay_html import call_page
+from copilot.replay_summary import summarise_call
 from copilot.stages import StageFactory
 from copilot.tts import SpeechSynthesizer
 from copilot.voicebot import VoicebotStage
@@ -138,6 +142,14 @@ def test_frustrated_caller_is_handed_over_in_one_turn_with_a_context_card(
     assert (said.purpose, said.then) == ("handoff", "transfer")
     # The card reaches any reader of the stream (sidebar, store, replay) as JSON.
     assert event_from_json(card.to_json()) == card
+    # QA replay shows what the bot said and decided, in the transcript and its own section.
+    conv.finish()
+    report = summarise_call("BOT1", conv.events(), conv.position, load_scorecard())
+    assert [d["action"] for d in report["bot"]["decisions"]] == ["greet", "handoff"]
+    assert report["bot"]["handoff"]["queue"] == card.queue
+    page = call_page(report)
+    assert 'id="bot-decisions"' in page and f"queue <b>{card.queue}</b>" in page
+    assert all(escape(s.text) in page for s in conv.events("bot.say"))
 
 
 def test_barge_in_stops_the_bot_within_300_ms_of_speech_onset(factories, models):
