@@ -225,19 +225,7 @@ class CallPipeline:
         if previous is not None and previous.result is None:
             return []  # bounded cost: one speculation per utterance in flight
         self._speculations[item.utterance_id] = _Speculation(item.end)
-        return [
-            TranscriptionJob(
-                self.call_id,
-                item.leg,
-                item.utterance_id,
-                item.start,
-                item.end,
-                item.audio,
-                False,
-                self.language,
-                speculative=True,
-            )
-        ]
+        return [self._job(item)]
 
     def _job_for(self, item: UtteranceAudio) -> TranscriptionJob | None:
         if item.final:
@@ -250,6 +238,9 @@ class CallPipeline:
             if not self.config.partials or item.leg in self._partial_in_flight:
                 return None
             self._partial_in_flight.add(item.leg)
+        return self._job(item)
+
+    def _job(self, item: UtteranceAudio) -> TranscriptionJob:
         return TranscriptionJob(
             self.call_id,
             item.leg,
@@ -259,6 +250,7 @@ class CallPipeline:
             item.audio,
             item.final,
             self.language,
+            speculative=item.speculative,
         )
 
     # -- results ---------------------------------------------------------------
@@ -287,18 +279,7 @@ class CallPipeline:
     def _partial(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         if job.utterance_id in self._finalised or not result.text:
             return []  # the final is on its way or out; a late partial would only flicker
-        return self._emit(
-            TranscriptPartial(
-                self.call_id,
-                0,
-                job.end,
-                speaker=job.leg,
-                utterance_id=job.utterance_id,
-                start=job.start,
-                end=job.end,
-                text=result.text,
-            )
-        )
+        return self._emit(TranscriptPartial(self.call_id, 0, job.end, **_said(job, result)))
 
     def _on_final(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         self._open_finals.discard(job.utterance_id)
@@ -313,19 +294,9 @@ class CallPipeline:
             Word(w.word, round(job.start + w.start, 2), round(job.start + w.end, 2), w.probability)
             for w in result.words
         )
+        said = _said(job, result)
         return self._emit(
-            TranscriptFinal(
-                self.call_id,
-                0,
-                job.end,
-                speaker=job.leg,
-                utterance_id=job.utterance_id,
-                start=job.start,
-                end=job.end,
-                text=result.text,
-                language=result.language,
-                words=words,
-            )
+            TranscriptFinal(self.call_id, 0, job.end, **said, language=result.language, words=words)
         )
 
     def on_transcription_failed(self, job: TranscriptionJob) -> None:
@@ -348,3 +319,14 @@ class CallPipeline:
 
     def _emit(self, event: Event) -> list[Event]:
         return self._chain.emit(event)
+
+
+def _said(job: TranscriptionJob, result: TranscriptionResult) -> dict[str, Any]:
+    """What partial and final transcript events share: who said what, when."""
+    return {
+        "speaker": job.leg,
+        "utterance_id": job.utterance_id,
+        "start": job.start,
+        "end": job.end,
+        "text": result.text,
+    }
