@@ -107,6 +107,7 @@ class WhisperTranscriber:
         self.options = options or DecodingOptions()
         self.multilingual = self._whisper.model.is_multilingual
         self._tokenizers: dict[str, Tokenizer] = {}
+        self._prompts: dict[str, list[int]] = {}  # language -> vocabulary prompt tokens
         self.beam_size = self.options.beam_size or BEAM_SIZE.get(
             model, 5 if self.multilingual else 1
         )
@@ -158,12 +159,15 @@ class WhisperTranscriber:
         return mel[:, :window]
 
     def _vocabulary_prompt(self, language: str) -> list[int]:
-        text = self.options.vocabulary.get(language, "").strip()
-        if not text:
-            return []
-        tokenizer = self._tokenizer(language)
-        words = tokenizer.encode(" " + text)
-        return [tokenizer.sot_prev, *words[-(MAX_PROMPT_TOKENS):]]
+        """Tokenised once per language: every job of the call's language starts with it."""
+        if language not in self._prompts:
+            text = self.options.vocabulary.get(language, "").strip()
+            tokenizer = self._tokenizer(language)
+            words = tokenizer.encode(" " + text) if text else []
+            self._prompts[language] = (
+                [tokenizer.sot_prev, *words[-(MAX_PROMPT_TOKENS):]] if words else []
+            )
+        return self._prompts[language]
 
     def _tokenizer(self, language: str) -> Tokenizer:
         if language not in self._tokenizers:

@@ -4,9 +4,9 @@ The caller's audio is fed to a real `CallPipeline` 20 ms at a time; every final
 (or would-be final) job is transcribed at once (as if the transcriber were
 instant), so the bot's answer lands at the audio position where the caller's
 speech was endpointed. How long whisper and the stages really took is kept per
-utterance (`Answer`), for the benchmark to put back on the timeline. Each event is logged with the audio position at which the pipeline
-produced it: that is how "the bot stopped 180 ms after the caller started"
-is measured without a wall clock.
+utterance (`Answer`), for the benchmark to put back on the timeline. Each event
+is logged with the audio position at which the pipeline produced it: that is how
+"the bot stopped 180 ms after the caller started" is measured without a wall clock.
 """
 
 from __future__ import annotations

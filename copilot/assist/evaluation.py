@@ -4,8 +4,9 @@
     python -m copilot.assist.evaluation --cv  # cross-validation on the seeds, ~4 min (crossval.py)
 
 The evaluation sets (`assist_data/intents_eval.yaml`, `assist_data/intents_eval_blind.yaml`,
-`assist_data/kb_questions.yaml`) are never used for training or for choosing a setting: settings are chosen by
-cross-validation on the training seeds. The tests and `make bench` call these functions.
+`assist_data/kb_questions.yaml`) are never used for training or for choosing a setting:
+settings are chosen by cross-validation on the training seeds. The tests and `make bench`
+call these functions.
 """
 
 from __future__ import annotations
