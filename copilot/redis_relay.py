@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
+STOP_WAIT_S = 5.0  # how long `stop` waits for its loops
 Apply = Callable[[dict, str, str], None]  # (event dict, its JSON, the worker that ran the call)
 
 
@@ -59,6 +60,9 @@ class RedisRelay:
         self._redis = redis_asyncio.from_url(config.url, decode_responses=True)
         self._outbox: asyncio.Queue[tuple[str, int, str]] = asyncio.Queue()
         self._tasks: list[asyncio.Task] = []
+        # redis-py may turn a cancellation that lands mid-command into a connection error,
+        # which the loops' retry would swallow: they also stop on this flag.
+        self._stopping = False
         self.published = 0
         self.applied = 0
 
@@ -85,13 +89,13 @@ class RedisRelay:
 
     async def stop(self) -> None:
         await self.flush()
+        self._stopping = True
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            try:
-                await task
-            except asyncio.CancelledError:
-                pass
+        # A loop sees the flag within one blocking read (1 s); never wait on it forever.
+        _done, stuck = await asyncio.wait(self._tasks, timeout=STOP_WAIT_S)
+        if stuck:
+            log.warning("redis relay: %d task(s) did not stop in %.0f s", len(stuck), STOP_WAIT_S)
         await self._redis.aclose()
 
     async def flush(self, timeout: float = 5.0) -> None:
@@ -107,10 +111,10 @@ class RedisRelay:
         self._outbox.put_nowait((call_id, seq, text))
 
     async def _publish_loop(self) -> None:
-        while True:
+        while not self._stopping:
             call_id, seq, text = await self._outbox.get()
             fields = {"worker": self.config.worker_id, "call_id": call_id, "seq": seq, "json": text}
-            while True:
+            while not self._stopping:
                 try:
                     await self._redis.xadd(
                         self.config.stream, fields, maxlen=self.config.max_len, approximate=True
@@ -118,18 +122,22 @@ class RedisRelay:
                     self.published += 1
                     break
                 except Exception as exc:  # noqa: BLE001 - Redis down: keep the order, retry
+                    if self._stopping:
+                        return
                     log.warning("redis relay: cannot publish (%s); retrying", exc)
                     await asyncio.sleep(1.0)
 
     # -- in: the other workers' events ----------------------------------------------
 
     async def _follow_loop(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 replies = await self._redis.xread(
                     {self.config.stream: self.last_id}, count=500, block=1000
                 )
             except Exception as exc:  # noqa: BLE001 - Redis down: wait and continue from last_id
+                if self._stopping:
+                    return
                 log.warning("redis relay: cannot read (%s); retrying", exc)
                 await asyncio.sleep(1.0)
                 continue
