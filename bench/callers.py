@@ -1,5 +1,12 @@
 """Play recorded calls into a copilot server at real-time pace, each starting at a random moment.
 
+Calls are either *aligned* (every copy starts at its beginning, within `--stagger`
+seconds of the others: all turns of all calls end within those seconds, a burst no
+contact centre sees) or *independent* (`--independent`: every copy starts at a
+random turn boundary of its recording and wraps round to its beginning, so the
+calls run concurrently the whole time but their turns fall where they fall, as in
+unrelated conversations).
+
 bench/latency.py runs this in a child process: the players' JSON, base64 and
 mu-law work then neither competes for the server's GIL nor counts in its RSS,
 as with a real telephony platform on the other end of the socket.
@@ -11,23 +18,53 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
+import json
 import random
+from pathlib import Path
 
-from copilot.audio_files import decode_file
+import numpy as np
+
+from copilot.audio_files import DecodedCall, decode_file
+from copilot.legs import PIPELINE_RATE
 from copilot.simulate import play_twilio
 
 
+def turn_boundaries(wav: str) -> list[float]:
+    """Seconds halfway between consecutive turns, from the recording's JSON sidecar."""
+    turns = json.loads(Path(wav).with_suffix(".json").read_text(encoding="utf-8"))["turns"]
+    return [(a["end"] + b["start"]) / 2 for a, b in zip(turns, turns[1:], strict=False)]
+
+
+def rotated(call: DecodedCall, at_s: float) -> DecodedCall:
+    """The call played from `at_s` to its end, then from its beginning up to `at_s`."""
+    shift = int(at_s * PIPELINE_RATE)
+    legs = {leg: np.roll(pcm, -shift) for leg, pcm in call.legs.items()}
+    return dataclasses.replace(call, legs=legs)
+
+
 async def play_calls(
-    url: str, files: list[str], calls: int, seed: int, stagger_s: float, language: str
+    url: str,
+    files: list[str],
+    calls: int,
+    seed: int,
+    stagger_s: float,
+    language: str,
+    independent: bool = False,
 ) -> None:
     decoded = [decode_file(f) for f in files]
     rng = random.Random(seed)
     delays = [rng.uniform(0.0, stagger_s) for _ in range(calls)]
+    plays = []
+    for i in range(calls):
+        call = decoded[i % len(decoded)]
+        if independent:
+            call = rotated(call, rng.choice([0.0, *turn_boundaries(files[i % len(files)])]))
+        plays.append(call)
 
     async def one(i: int) -> None:
         await asyncio.sleep(delays[i])
-        call = decoded[i % len(decoded)]
-        await play_twilio(url, call, f"bench-{calls}-{i}", parameters={"language": language})
+        await play_twilio(url, plays[i], f"bench-{calls}-{i}", parameters={"language": language})
 
     await asyncio.gather(*(one(i) for i in range(calls)))
 
@@ -40,9 +77,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stagger", type=float, default=2.0, help="start spread, seconds")
     parser.add_argument("--language", default="en")
+    parser.add_argument(
+        "--independent", action="store_true", help="start each call at a random turn boundary"
+    )
     args = parser.parse_args(argv)
     asyncio.run(
-        play_calls(args.url, args.files, args.calls, args.seed, args.stagger, args.language)
+        play_calls(
+            args.url,
+            args.files,
+            args.calls,
+            args.seed,
+            args.stagger,
+            args.language,
+            args.independent,
+        )
     )
 
 

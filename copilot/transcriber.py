@@ -90,15 +90,20 @@ class WhisperTranscriber:
     def __init__(
         self,
         model: str = "tiny.en",
-        cpu_threads: int = 2,
+        cpu_threads: int = 1,
         compute_type: str = "int8",
         options: DecodingOptions | None = None,
+        workers: int = 1,
     ) -> None:
         self.name = model
         path = resolve_model(model)
         try:
             self._whisper = WhisperModel(
-                str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
+                str(path),
+                device="cpu",
+                compute_type=compute_type,
+                cpu_threads=cpu_threads,
+                num_workers=workers,  # parallel batches from several threads, weights shared
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelNotAvailable(

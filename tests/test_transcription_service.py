@@ -6,7 +6,7 @@ import numpy as np
 
 from copilot.audio_files import decode_file
 from copilot.pipeline import TranscriptionJob
-from copilot.transcription_service import TranscriberPool, TranscriptionService
+from copilot.transcription_service import PARTIAL_BATCH, TranscriberPool, TranscriptionService
 
 from .conftest import call_script, fixture_path
 
@@ -127,3 +127,43 @@ def test_partials_are_shed_while_the_worker_is_busy(tiny_en):
     first, shed, stats = asyncio.run(scenario())
     assert first.text and shed.text == ""
     assert stats.skipped_partials == 1 and stats.jobs == 1
+
+
+def test_partials_run_in_small_batches_so_a_final_never_waits_long_behind_them(tiny_en):
+    final = utterance_jobs(1)[0]
+    partials = [
+        TranscriptionJob("c", "agent", f"p{i}", 0, 1, final.audio, False, "en") for i in range(4)
+    ]
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(
+            pool, max_batch=8, partial_max_wait=60, partial_load_limit=1.0
+        )
+        results = await asyncio.gather(*(service.transcribe(p, "tiny.en") for p in partials))
+        await service.stop()
+        return results, service.stats
+
+    results, stats = asyncio.run(scenario())
+    assert all("good morning" in r.text.lower() for r in results)
+    assert stats.jobs == 4 and stats.largest_batch == PARTIAL_BATCH == 2
+
+
+def test_two_workers_share_a_burst_out_and_keep_each_text(tiny_en):
+    jobs = utterance_jobs(4)
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en", workers=2)
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, max_batch=8)
+        assert service.workers == 2
+        results = await asyncio.gather(*(service.transcribe(j, "tiny.en") for j in jobs))
+        await service.stop()
+        return results, service.stats
+
+    results, stats = asyncio.run(scenario())
+    # Two half batches side by side, not one batch of four.
+    assert stats.jobs == 4 and stats.batches == 2 and stats.largest_batch == 2
+    assert "good morning" in results[0].text.lower()
+    assert "parcel" in results[1].text.lower()
