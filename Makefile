@@ -43,9 +43,10 @@ lint: venv
 bench: venv
 	$(BIN)/python -m bench.run
 
-# The emotion head in models/ (reproducible: same weights on every run).
+# The emotion model in models/: USE m3 trimmed to EN + NL pieces, its network fine-tuned
+# with the head on GoEmotions (reproducible: same weights on every run; ~17 min on one core).
 train-affect: venv
-	$(BIN)/python -m copilot.affect_training train
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m copilot.affect_finetune
 
 eval-affect: venv
 	$(BIN)/python -m copilot.affect_training eval

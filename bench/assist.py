@@ -27,7 +27,7 @@ from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
 from copilot.assist.stage import AssistStage
-from copilot.emotion_model import load_emotion_model
+from copilot.emotion_model import load_sentence_encoder
 
 TARGET_P95_MS = 50.0
 TURNS_PER_CHAT = 5
@@ -37,7 +37,7 @@ QUICK_CHECKPOINTS = (0, 50)
 
 
 def assist(models, quick: bool) -> dict:
-    encoder = load_emotion_model().encoder
+    encoder = load_sentence_encoder()
     assist_models = load_assist_models(AssistConfig(), encoder)
     texts = [text for text, _, _ in load_examples(INTENT_EVAL)]
     timings = _latencies(assist_models, texts[:60] if quick else texts)

@@ -24,6 +24,7 @@ import numpy as np
 
 from copilot.audio_files import decode_file
 from copilot.auth import TokenFile
+from copilot.blas_threads import limit_blas_threads
 from copilot.config import Config
 from copilot.events import Event
 from copilot.legs import CUSTOMER, PIPELINE_RATE
@@ -268,6 +269,7 @@ async def run_levels(
     tokens = TokenFile(Path(tokens_dir.name) / "tokens.json")
     token = tokens.add("supervisor")
     config = server_config(str(tokens.path))
+    limit_blas_threads(config.cpu_threads)  # as `copilot serve` (build_service) does
     pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
     counting = CountingTranscriber(transcriber)
     pool.add(transcriber.name, counting)  # type: ignore[arg-type]  # same transcribe_batch

@@ -36,7 +36,8 @@ def affect_text_section(sec: dict) -> list[str]:
         "",
         stamp(sec),
         "",
-        f"The whole text scorer (multilingual sentence encoder, emotion head, phrase cues, the three"
+        f"The whole text scorer (USE m3 trimmed to English + Dutch pieces and fine-tuned on"
+        f" GoEmotions, emotion head, phrase cues, the three"
         f" signals) on {sec['texts']} texts (check set and GoEmotions test comments, mean"
         f" {sec['mean_words']} words), {sec['threads']} threads, best of 3 passes.",
         "",

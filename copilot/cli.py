@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .audio_files import AudioDecodeError, decode_file
+from .blas_threads import limit_blas_threads
 from .call_session import CallSession
 from .config import Config, ConfigError, load_config
 from .event_text import readable_line
@@ -22,6 +23,7 @@ from .transcription_service import TranscriberPool, TranscriptionService, decodi
 
 
 def build_service(config: Config) -> TranscriptionService:
+    limit_blas_threads(config.cpu_threads)  # numpy beside whisper, not against it
     pool = TranscriberPool(
         model=config.model or None,
         cpu_threads=config.cpu_threads,

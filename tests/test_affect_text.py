@@ -25,6 +25,7 @@ from copilot.emotion_model import (
     LABELS,
     EmotionModelMissing,
     load_emotion_model,
+    load_sentence_encoder,
 )
 
 MIN_AUC = 0.75
@@ -169,19 +170,33 @@ def test_roc_auc():
     assert roc_auc(np.array([0.5, 0.5]), np.array([True, False])) == 0.5
 
 
-def test_one_utterance_is_encoded_once_for_every_stage_that_asks():
-    encoder = load_emotion_model().encoder
+def _count_calls(obj, attr: str, calls: list):
+    real = getattr(obj, attr)
+    setattr(obj, attr, lambda batch: calls.append(list(batch)) or real(batch))
+    return real
+
+
+@pytest.mark.parametrize("which", ["assist", "affect"])
+def test_one_utterance_is_encoded_once_for_every_caller(which):
+    """Assist's stock USE m3 and the affect encoder both keep recent single texts."""
+    if which == "assist":
+        encoder = load_sentence_encoder()
+        inner, attr = encoder._use, "encode"
+    else:
+        encoder = load_emotion_model().encoder
+        inner, attr = encoder, "encode_ids"
     text = "Waar blijft mijn pakketje? Ik wacht al twee weken."
-    calls = []
-    real = encoder._use.encode
-    encoder._use.encode = lambda texts: calls.append(list(texts)) or real(texts)
+    other = "Hoe wijzig ik mijn afspraak?"
+    encoder._recent.pop(text, None)  # an earlier test may have asked for it
+    calls: list = []
+    real = _count_calls(inner, attr, calls)
     try:
-        first = encoder.encode([text])  # the affect stage
-        second = encoder.encode([text])  # assist, on the same event
-        batch = encoder.encode([text, "Hoe wijzig ik mijn afspraak?"])
+        first = encoder.encode([text])
+        second = encoder.encode([text])  # the next caller on the same event
+        batch = encoder.encode([text, other])
     finally:
-        encoder._use.encode = real
-    assert calls == [[text], [text, "Hoe wijzig ik mijn afspraak?"]]
+        setattr(inner, attr, real)
+    assert len(calls) == 2 and len(calls[1]) == 2
     assert np.array_equal(first, second) and np.allclose(first[0], batch[0], atol=1e-5)
     second[0, 0] += 1.0  # a caller changing its copy leaves the next caller's alone
     assert np.array_equal(encoder.encode([text]), first)

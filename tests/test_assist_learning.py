@@ -9,13 +9,13 @@ from copilot.assist.events import Draft, Suggestion
 from copilot.assist.learning import Feedback, FeedbackError, FeedbackLearner
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
-from copilot.emotion_model import load_emotion_model
+from copilot.emotion_model import load_sentence_encoder
 
 
 @pytest.fixture()
 def models():
     # Function scope: learning changes the models, and each test starts from the seeds.
-    return load_assist_models(AssistConfig(), load_emotion_model().encoder)
+    return load_assist_models(AssistConfig(), load_sentence_encoder())
 
 
 def intent_card(text: str, intent: str) -> Suggestion:
@@ -54,7 +54,7 @@ def test_feedback_survives_a_restart(models, tmp_path):
         learner.record(
             Feedback("C1:intent:x", "edit", "agent-7", wanted), intent_card(text, before)
         )
-    fresh = load_assist_models(AssistConfig(), load_emotion_model().encoder)
+    fresh = load_assist_models(AssistConfig(), load_sentence_encoder())
     assert fresh.intents.classify(text).intent == before
     assert FeedbackLearner(fresh, db).replay() == 3
     assert fresh.intents.classify(text).intent == wanted
@@ -106,6 +106,6 @@ def test_unknown_actions_are_refused():
 
 
 def test_learning_curve_rises():
-    curve = learning_curve(load_emotion_model().encoder, DEFAULT_INTENTS, checkpoints=(0, 60))
+    curve = learning_curve(load_sentence_encoder(), DEFAULT_INTENTS, checkpoints=(0, 60))
     before, after = curve[0]["accuracy"], curve[-1]["accuracy"]
     assert after["en"] > before["en"] and after["nl"] > before["nl"]

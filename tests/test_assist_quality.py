@@ -22,12 +22,12 @@ from copilot.assist.evaluation import (
 from copilot.assist.intents import build_intent_model
 from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.settings import DEFAULT_INTENTS
-from copilot.emotion_model import load_emotion_model
+from copilot.emotion_model import load_sentence_encoder
 
 
 @pytest.fixture(scope="module")
 def encoder():
-    return load_emotion_model().encoder
+    return load_sentence_encoder()
 
 
 def test_evaluation_sets_are_big_enough_and_apart_from_training():

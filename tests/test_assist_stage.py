@@ -13,7 +13,7 @@ from copilot.assist.models import load_assist_models
 from copilot.assist.settings import AssistConfig
 from copilot.assist.stage import AssistStage
 from copilot.call_tracker import Alert
-from copilot.emotion_model import load_emotion_model
+from copilot.emotion_model import load_sentence_encoder
 from copilot.event_text import readable_line
 from copilot.events import event_from_json
 
@@ -25,7 +25,7 @@ RECORD = {"name": "mevrouw De Vries", "tracking_code": "VP123456789NL", "postcod
 
 @pytest.fixture(scope="module")
 def models():
-    return load_assist_models(AssistConfig(), load_emotion_model().encoder)
+    return load_assist_models(AssistConfig(), load_sentence_encoder())
 
 
 def run(models, turns, record=None, source="call", language="en"):

@@ -153,7 +153,7 @@ def _accuracy(pairs: list[tuple[str, str]]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..emotion_model import load_emotion_model
+    from ..emotion_model import load_sentence_encoder
     from .crossval import cross_validate, cv_table
     from .settings import DEFAULT_INTENTS
 
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=10)
     args = parser.parse_args(argv)
-    encoder: SentenceEncoder = load_emotion_model().encoder
+    encoder: SentenceEncoder = load_sentence_encoder()
     if args.cv:
         seeds = load_examples(INTENT_SEEDS)
         result = cross_validate(encoder, DEFAULT_INTENTS, seeds, k=args.folds, repeats=args.repeats)
