@@ -29,19 +29,23 @@ def utterance_jobs(n: int) -> list[TranscriptionJob]:
     ]
 
 
-def test_waiting_jobs_share_one_batch_and_keep_their_own_text(tiny_en):
-    jobs = utterance_jobs(4)
+def run_together(tiny_en, jobs: list[TranscriptionJob], workers: int = 1, **options):
+    """Submit every job at once to a fresh service; its results and stats."""
 
     async def scenario():
-        pool = TranscriberPool(model="tiny.en")
+        pool = TranscriberPool(model="tiny.en", workers=workers)
         pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, max_batch=8)
-        await service.start()
+        service = TranscriptionService(pool, **options)
+        assert service.workers == workers
         results = await asyncio.gather(*(service.transcribe(j, "tiny.en") for j in jobs))
         await service.stop()
         return results, service.stats
 
-    results, stats = asyncio.run(scenario())
+    return asyncio.run(scenario())
+
+
+def test_waiting_jobs_share_one_batch_and_keep_their_own_text(tiny_en):
+    results, stats = run_together(tiny_en, utterance_jobs(4), max_batch=8)
     assert stats.jobs == 4 and stats.batches == 1 and stats.largest_batch == 4
     assert "good morning" in results[0].text.lower()
     assert "parcel" in results[1].text.lower()
@@ -135,34 +139,15 @@ def test_partials_run_in_small_batches_so_a_final_never_waits_long_behind_them(t
         TranscriptionJob("c", "agent", f"p{i}", 0, 1, final.audio, False, "en") for i in range(4)
     ]
 
-    async def scenario():
-        pool = TranscriberPool(model="tiny.en")
-        pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(
-            pool, max_batch=8, partial_max_wait=60, partial_load_limit=1.0
-        )
-        results = await asyncio.gather(*(service.transcribe(p, "tiny.en") for p in partials))
-        await service.stop()
-        return results, service.stats
-
-    results, stats = asyncio.run(scenario())
+    results, stats = run_together(
+        tiny_en, partials, max_batch=8, partial_max_wait=60, partial_load_limit=1.0
+    )
     assert all("good morning" in r.text.lower() for r in results)
     assert stats.jobs == 4 and stats.largest_batch == PARTIAL_BATCH == 2
 
 
 def test_two_workers_share_a_burst_out_and_keep_each_text(tiny_en):
-    jobs = utterance_jobs(4)
-
-    async def scenario():
-        pool = TranscriberPool(model="tiny.en", workers=2)
-        pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, max_batch=8)
-        assert service.workers == 2
-        results = await asyncio.gather(*(service.transcribe(j, "tiny.en") for j in jobs))
-        await service.stop()
-        return results, service.stats
-
-    results, stats = asyncio.run(scenario())
+    results, stats = run_together(tiny_en, utterance_jobs(4), workers=2, max_batch=8)
     # Two half batches side by side, not one batch of four.
     assert stats.jobs == 4 and stats.batches == 2 and stats.largest_batch == 2
     assert "good morning" in results[0].text.lower()
