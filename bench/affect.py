@@ -59,6 +59,7 @@ def affect_text(models: Models, quick: bool) -> dict:
         "quality": {
             "macro_f1_28": evaluation["macro_f1_28"],
             "macro_f1_ekman": evaluation["macro_f1_ekman"],
+            "macro_f1_ekman_from_28": evaluation.get("macro_f1_ekman_from_28"),
             "signal_f1": evaluation["signals_goemotions_test"]["f1"],
             "check_set_auc": evaluation["check_set"]["auc"],
             "parameters": evaluation["parameters"]["total"],
