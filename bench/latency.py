@@ -256,6 +256,18 @@ async def _level(
     }
 
 
+def serving(config: Config, transcriber: WhisperTranscriber, sink: TimedSink) -> CopilotServer:
+    """A server set up as `copilot serve` sets one up, on an already loaded model: one BLAS
+    thread beside whisper, and the stages' models loaded before the first call."""
+    limit_blas_threads(config.cpu_threads)
+    pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
+    pool.add(transcriber.name, transcriber)
+    stages = StageFactory(config)
+    stages.preload()
+    service = TranscriptionService(pool, max_batch=config.max_batch)
+    return CopilotServer(config, service, sink, stages=stages)
+
+
 async def run_levels(
     transcriber: WhisperTranscriber,
     levels: tuple[int, ...],
@@ -269,15 +281,10 @@ async def run_levels(
     tokens = TokenFile(Path(tokens_dir.name) / "tokens.json")
     token = tokens.add("supervisor")
     config = server_config(str(tokens.path))
-    limit_blas_threads(config.cpu_threads)  # as `copilot serve` (build_service) does
-    pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
     counting = CountingTranscriber(transcriber)
-    pool.add(transcriber.name, counting)  # type: ignore[arg-type]  # same transcribe_batch
-    service = TranscriptionService(pool, max_batch=config.max_batch)
     sink = TimedSink()
-    stages = StageFactory(config)
-    stages.preload()  # as `copilot serve` does: the first final does not load the models
-    server = CopilotServer(config, service, sink, stages=stages)
+    server = serving(config, counting, sink)  # type: ignore[arg-type]  # same transcribe_batch
+    service = server.service
     await server.start()
     rows = []
     try:

@@ -21,14 +21,10 @@ from pathlib import Path
 
 from copilot.audio_files import decode_file
 from copilot.auth import TokenFile
-from copilot.blas_threads import limit_blas_threads
-from copilot.server import CopilotServer
 from copilot.simulate import play_twilio
-from copilot.stages import StageFactory
-from copilot.transcription_service import TranscriberPool, TranscriptionService
 
-from .clips import CPU_THREADS, Models, fixture
-from .latency import CALL_FILES, TimedSink, _until, _watch, server_config, summary
+from .clips import Models, fixture
+from .latency import CALL_FILES, TimedSink, _until, _watch, server_config, serving, summary
 from .machine import REPO, rss_mb
 
 CALLS = 16
@@ -95,14 +91,8 @@ async def run_soak(models: Models, seconds: float) -> dict:
         tokens = TokenFile(Path(tmp) / "tokens.json")
         token = tokens.add("supervisor")
         config = server_config(str(tokens.path))
-        limit_blas_threads(config.cpu_threads)  # as `copilot serve` does
-        pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
-        pool.add(transcriber.name, transcriber)
         sink = TimedSink()
-        stages = StageFactory(config)
-        stages.preload()
-        service = TranscriptionService(pool, max_batch=config.max_batch)
-        server = CopilotServer(config, service, sink, stages=stages)
+        server = serving(config, transcriber, sink)
         await server.start()
         began = time.monotonic()
         samples: list[tuple[float, float]] = []

@@ -13,12 +13,12 @@ Inference is numpy only. Assist keeps the stock `UseEncoder` for intents and the
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
 from .blas_threads import blas_threads
+from .emotion_model import RecentEncodings
 from .emotion_tokenizer import TrimmedTokenizer
 
 ORDERS = ((2, 0), (3, 1), (5, 2))  # (n-gram order, left context) of the three CNN branches
@@ -26,7 +26,6 @@ CNN_DIM = 256
 EMB_DIM = 512
 MAX_TOKENS = 128  # longer utterances keep their first 128 pieces (incl. BOS and EOS)
 TOKEN_BUDGET = 512  # tokens per micro-batch: cache-sized activations, weights streamed once
-RECENT_TEXTS = 256
 TABLE_KEYS = ("table", "row_lo", "row_scale", "kept_piece_ids")
 NETWORK_KEYS = tuple(
     [f"{k}{n}" for n in (2, 3, 5) for k in ("proj", "proj_b", "ln_g", "ln_b")]
@@ -61,7 +60,7 @@ class AffectEncoder:
         self.ln1_b = np.concatenate([w[f"ln_b{n}"] for n in (2, 3, 5)])
         self.convs = [tuple(w[f"{k}_{n}"] for k in ("w1", "b1", "w2", "b2")) for n in (2, 3, 5)]
         self.w = w
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent = RecentEncodings()
 
     def n_parameters(self) -> dict[str, int]:
         return {"embedding_table": int(self.table.size),
@@ -73,17 +72,8 @@ class AffectEncoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if len(texts) == 1:  # the affect stage asks per utterance; replays ask again
-            return self._encode_single(texts[0])
+            return self._recent.get(texts[0], lambda t: self.encode_ids([self.token_ids(t)])[0])
         return self.encode_ids([self.token_ids(t) for t in texts])
-
-    def _encode_single(self, text: str) -> np.ndarray:
-        vector = self._recent.pop(text, None)
-        if vector is None:
-            vector = self.encode_ids([self.token_ids(text)])[0]
-        self._recent[text] = vector
-        while len(self._recent) > RECENT_TEXTS:
-            self._recent.popitem(last=False)
-        return vector[None, :].copy()
 
     def encode_ids(self, id_lists: list[list[int]]) -> np.ndarray:
         out = np.zeros((len(id_lists), EMB_DIM), dtype=np.float32)

