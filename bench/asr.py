@@ -142,7 +142,7 @@ def time_alone(
         "rtf": round(processing_s / audio_s, 4) if audio_s else None,
         # Alone, an utterance gets its own (shorter) window, which may loop where the batch did not.
         "windows_used": sorted({r.window_frames for r in results}),
-        "retried_full_window": sum(r.retried_full_window for r in results),
+        "redone": sum(bool(r.redone) for r in results),
     }
 
 
@@ -165,7 +165,7 @@ def _variant(suite: Suite, window: int, beam: int, repeats: int, tmp: Path) -> d
         **_wer_summary(scores),
         "alone": _wer_summary(_score(suite, OneByOne(transcriber), fixture)),
         "windows_used": sorted({r.window_frames for r in recorder.results}),
-        "retried_full_window": sum(r.retried_full_window for r in recorder.results),
+        "redone": sum(bool(r.redone) for r in recorder.results),
         "timing": time_alone(transcriber, recorder.requests, repeats),
     }
     if is_default:

@@ -20,6 +20,8 @@ from .machine import REPO, rss_mb
 
 FIXTURES = REPO / "audio_fixtures"
 CPU_THREADS = Config().cpu_threads  # whisper threads as deployed (1: fastest on 2 cores)
+WHISPER_WORKERS = Config().whisper_worker_count()  # as deployed: one per core
+WHISPER_NICE = Config().whisper_nice
 
 # Leg -> reference text per clip; stereo_diarization is one speaker per channel.
 ENGLISH_CLIPS = ("jfk.flac", "stereo_diarization.wav")
@@ -111,7 +113,13 @@ class Models:
         for name in self.NAMES:
             # As the default deployment decodes (its vocabulary included).
             options = decoding_options(Config())
-            self._loaded[name] = WhisperTranscriber(name, cpu_threads=CPU_THREADS, options=options)
+            self._loaded[name] = WhisperTranscriber(
+                name,
+                cpu_threads=CPU_THREADS,
+                options=options,
+                workers=WHISPER_WORKERS,
+                nice=WHISPER_NICE,
+            )
             self.rss_after_mb[name] = rss_mb()
 
     def get(self, name: str) -> WhisperTranscriber:

@@ -39,7 +39,7 @@ from copilot.transcriber import (
 )
 from copilot.transcription_service import ServiceStats, TranscriberPool, TranscriptionService
 
-from .clips import CPU_THREADS, Models, fixture
+from .clips import CPU_THREADS, WHISPER_NICE, Models, fixture
 from .machine import REPO, rss_mb
 from .sidebars import gaps_and_duplicates
 
@@ -99,6 +99,7 @@ class CountingTranscriber:
     def __init__(self, inner: WhisperTranscriber) -> None:
         self.inner = inner
         self.name = inner.name
+        self.workers = inner.workers
         self.reset()
 
     def reset(self) -> None:
@@ -109,7 +110,7 @@ class CountingTranscriber:
         for request, result in zip(requests, results, strict=True):
             kind = "partial" if request.partial else "final"
             self.counts[f"{kind}s"] += 1
-            self.counts[f"{kind}_retries"] += result.retried_full_window
+            self.counts[f"{kind}_retries"] += bool(result.redone)
         return results
 
 
@@ -260,7 +261,9 @@ def serving(config: Config, transcriber: WhisperTranscriber, sink: TimedSink) ->
     """A server set up as `copilot serve` sets one up, on an already loaded model: one BLAS
     thread beside whisper, and the stages' models loaded before the first call."""
     limit_blas_threads(config.cpu_threads)
-    pool = TranscriberPool(model=transcriber.name, cpu_threads=CPU_THREADS)
+    pool = TranscriberPool(
+        model=transcriber.name, cpu_threads=CPU_THREADS, workers=transcriber.workers
+    )
     pool.add(transcriber.name, transcriber)
     stages = StageFactory(config)
     stages.preload()
@@ -320,6 +323,8 @@ def latency(models: Models, quick: bool) -> dict:
     return {
         "model": transcriber.name,
         "cpu_threads": CPU_THREADS,
+        "whisper_workers": transcriber.workers,
+        "whisper_nice": WHISPER_NICE,
         "language": "en",
         "calls": list(CALL_FILES),
         "end_silence_ms": config.segmenter.end_silence_ms,

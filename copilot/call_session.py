@@ -117,9 +117,7 @@ class CallSession:
             raise
         except Exception as exc:  # one failed utterance must not end the call
             log.warning("call %s: transcription failed: %s", self.call_id, exc)
-            self.pipeline.on_transcription_failed(job)
-            if job.final:
-                self._publish(self.pipeline.report_error("transcription_failed", str(exc), job.end))
+            self._publish(self.pipeline.on_transcription_failed(job, str(exc)))
             return
         self._publish(self.pipeline.on_transcription(job, result))
 

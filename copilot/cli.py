@@ -28,7 +28,8 @@ def build_service(config: Config) -> TranscriptionService:
         model=config.model or None,
         cpu_threads=config.cpu_threads,
         options=decoding_options(config),
-        workers=config.whisper_workers,
+        workers=config.whisper_worker_count(),
+        nice=config.whisper_nice,
     )
     return TranscriptionService(pool, max_batch=config.max_batch)
 

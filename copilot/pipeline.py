@@ -102,7 +102,10 @@ class CallPipeline:
         self._position = dict.fromkeys(self.legs, 0.0)  # seconds of audio fed per leg
         self._partial_in_flight: set[str] = set()
         self._finalised: set[str] = set()
-        self._open_finals: set[str] = set()
+        # Closed utterances in the order they closed, with their result once it is in. Finals
+        # leave in this order: whisper workers finish jobs in any order, but the stages (the
+        # affect trend, assist) must read a conversation in the order it was spoken.
+        self._awaiting_final: dict[str, tuple[TranscriptionJob, TranscriptionResult] | None] = {}
         self._speculations: dict[str, _Speculation] = {}  # utterance id -> latest speculation
         # Utterances closed by the latest `feed` or `finish`, for the shell's latency clock.
         self.endpointed: list[str] = []
@@ -145,7 +148,7 @@ class CallPipeline:
 
     @property
     def pending_finals(self) -> int:
-        return len(self._open_finals)
+        return len(self._awaiting_final)
 
     # -- input -----------------------------------------------------------------
 
@@ -211,7 +214,7 @@ class CallPipeline:
                 job = self._job_for(item)
                 if speculation.result is not None:
                     del self._speculations[item.utterance_id]
-                    return self._on_final(job, speculation.result)
+                    return self._finished(job, speculation.result)
                 speculation.final = job
                 return []
             self._speculations.pop(item.utterance_id, None)
@@ -232,7 +235,7 @@ class CallPipeline:
             self._finalised.add(item.utterance_id)
             if len(item.audio) == 0:
                 return None
-            self._open_finals.add(item.utterance_id)
+            self._awaiting_final[item.utterance_id] = None
         else:
             # Bounded cost: at most one partial per leg in flight, and none once final.
             if not self.config.partials or item.leg in self._partial_in_flight:
@@ -263,7 +266,7 @@ class CallPipeline:
         if not job.final:
             self._partial_in_flight.discard(job.leg)
             return self._partial(job, result)
-        return self._on_final(job, result)
+        return self._finished(job, result)
 
     def _on_speculation(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         speculation = self._speculations.get(job.utterance_id)
@@ -272,7 +275,7 @@ class CallPipeline:
             return self._partial(job, result)
         if speculation.final is not None:
             del self._speculations[job.utterance_id]
-            return self._on_final(speculation.final, result)
+            return self._finished(speculation.final, result)
         speculation.result = result
         return self._partial(job, result)
 
@@ -281,8 +284,22 @@ class CallPipeline:
             return []  # the final is on its way or out; a late partial would only flicker
         return self._emit(TranscriptPartial(self.call_id, 0, job.end, **_said(job, result)))
 
+    def _finished(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        """A closed utterance has its text; out go the finals it no longer holds back."""
+        self._awaiting_final[job.utterance_id] = (job, result)
+        return self._release_finals()
+
+    def _release_finals(self) -> list[Event]:
+        out: list[Event] = []
+        while self._awaiting_final:
+            utterance_id, done = next(iter(self._awaiting_final.items()))
+            if done is None:
+                break  # an earlier utterance is still being transcribed
+            del self._awaiting_final[utterance_id]
+            out.extend(self._on_final(*done))
+        return out
+
     def _on_final(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
-        self._open_finals.discard(job.utterance_id)
         for stage in self._stages:
             # Stages that judge how something was said (prosody) get the final audio first.
             hook = getattr(stage, "on_utterance_audio", None)
@@ -299,18 +316,25 @@ class CallPipeline:
             TranscriptFinal(self.call_id, 0, job.end, **said, language=result.language, words=words)
         )
 
-    def on_transcription_failed(self, job: TranscriptionJob) -> None:
-        """The shell could not transcribe this job; forget it so the call can still end."""
+    def on_transcription_failed(self, job: TranscriptionJob, reason: str) -> list[Event]:
+        """The shell could not transcribe this job; forget it so the call can still end.
+
+        A lost final is reported as an error; the finals of later utterances that were
+        waiting behind it go out.
+        """
+        lost_final = job.final
         if job.speculative:
             speculation = self._speculations.get(job.utterance_id)
             if speculation is not None and speculation.end == job.end:
                 del self._speculations[job.utterance_id]
-                if speculation.final is not None:
-                    self._open_finals.discard(job.utterance_id)
-        elif job.final:
-            self._open_finals.discard(job.utterance_id)
-        else:
+                lost_final = speculation.final is not None
+        elif not job.final:
             self._partial_in_flight.discard(job.leg)
+        out: list[Event] = []
+        if lost_final:
+            self._awaiting_final.pop(job.utterance_id, None)
+            out.extend(self.report_error("transcription_failed", reason, job.end))
+        return out + self._release_finals()
 
     def report_error(self, code: str, message: str, t: float) -> list[Event]:
         return self._emit(ErrorEvent(self.call_id, 0, t, code=code, message=message))

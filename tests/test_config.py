@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from copilot.config import ConfigError, load_config
@@ -27,6 +29,8 @@ def test_file_then_environment_then_flags(tmp_path, monkeypatch):
         ("partials = 'maybe'", "partials must be a bool"),
         ("stereo_legs = ['agent', 'agent']", "stereo_legs must name"),
         ("language = ", "not valid TOML"),
+        ("whisper_nice = 20", "whisper_nice must be between 0 and 19"),
+        ("whisper_workers = -1", "whisper_workers must be between 0"),
     ],
 )
 def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message):
@@ -34,6 +38,14 @@ def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message
     path.write_text(text)
     with pytest.raises(ConfigError, match=message):
         load_config(path)
+
+
+def test_whisper_gets_one_worker_per_core_unless_told(tmp_path, monkeypatch):
+    path = tmp_path / "copilot.toml"
+    path.write_text("")
+    assert load_config(path).whisper_worker_count() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("COPILOT_WHISPER_WORKERS", "3")
+    assert load_config(path).whisper_worker_count() == 3
 
 
 def test_missing_config_file(tmp_path):

@@ -188,3 +188,55 @@ def test_speech_after_the_pause_makes_the_speculative_text_a_partial():
     assert overtaken, "the calm call has pauses inside turns"
     assert {e.text for e in finals}.isdisjoint({f"at {j.end}" for j in overtaken})
     assert len(finals) == len({j.utterance_id for j in jobs(items)})
+
+
+def _two_closed_utterances():
+    legs = decode_file(fixture_path("stereo_diarization.wav")).legs
+    config = PipelineConfig(language="en", partials=False, speculative_finals=False)
+    pipeline = CallPipeline("c9", ("agent", "customer"), config)
+    pipeline.start()
+    items = feed_leg(pipeline, "agent", legs["agent"]) + feed_leg(
+        pipeline, "customer", legs["customer"]
+    )
+    items += pipeline.finish()
+    first, second = [j for j in jobs(items) if j.final]  # in the order they closed
+    assert first.leg != second.leg
+    return pipeline, first, second
+
+
+def test_finals_leave_in_the_order_their_utterances_closed():
+    # Two whisper workers may finish the later utterance first; its final waits.
+    pipeline, first, second = _two_closed_utterances()
+    assert pipeline.on_transcription(second, TranscriptionResult("Said second.", "en")) == []
+    assert pipeline.pending_finals == 2
+    events = pipeline.on_transcription(first, TranscriptionResult("Said first.", "en"))
+    finals = [e for e in events if isinstance(e, TranscriptFinal)]
+    assert [(f.speaker, f.text) for f in finals] == [
+        (first.leg, "Said first."),
+        (second.leg, "Said second."),
+    ]
+    assert pipeline.pending_finals == 0
+
+
+def test_a_failed_final_is_reported_and_releases_the_finals_behind_it():
+    pipeline, first, second = _two_closed_utterances()
+    assert pipeline.on_transcription(second, TranscriptionResult("Said second.", "en")) == []
+    events = pipeline.on_transcription_failed(first, "model crashed")
+    assert [e.type for e in events] == ["error", "transcript.final"]
+    assert events[0].code == "transcription_failed" and "model crashed" in events[0].message
+    assert events[1].text == "Said second." and pipeline.pending_finals == 0
+
+
+def test_a_failed_speculative_job_with_its_final_waiting_is_reported():
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"]
+    pipeline = CallPipeline("w2", ("customer",), PipelineConfig(language="en", partials=False))
+    pipeline.start()
+    items = feed_leg(pipeline, "customer", pcm) + pipeline.finish()
+    speculative = [j for j in jobs(items) if j.speculative][0]
+    closed_later = [j for j in jobs(items) if j.final][0]
+    assert pipeline.pending_finals == 2  # the first final rides on the speculative job
+    events = pipeline.on_transcription_failed(speculative, "model crashed")
+    assert [e.type for e in events] == ["error"] and events[0].t == speculative.end
+    assert pipeline.pending_finals == 1
+    events = pipeline.on_transcription(closed_later, TranscriptionResult("Later.", "en"))
+    assert [e.text for e in events if isinstance(e, TranscriptFinal)] == ["Later."]

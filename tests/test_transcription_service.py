@@ -1,6 +1,8 @@
 """The shared service batches utterances that wait together, finals first, on the real model."""
 
 import asyncio
+import os
+import threading
 
 import numpy as np
 
@@ -152,3 +154,25 @@ def test_two_workers_share_a_burst_out_and_keep_each_text(tiny_en):
     assert stats.jobs == 4 and stats.batches == 2 and stats.largest_batch == 2
     assert "good morning" in results[0].text.lower()
     assert "parcel" in results[1].text.lower()
+
+
+def _thread_niceness() -> dict[int, int]:
+    niceness = {}
+    for tid in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        niceness[int(tid)] = int(fields[16])  # field 19 of proc(5), counted after the name
+    return niceness
+
+
+def test_whisper_threads_run_below_the_event_loop():
+    before = _thread_niceness()
+    pool = TranscriberPool(model="tiny.en", workers=2, nice=7)
+    transcriber = pool.get("tiny.en")
+    after = _thread_niceness()
+    new_threads = {tid: nice for tid, nice in after.items() if tid not in before}
+    # CTranslate2 starts a thread per worker while loading; both inherit the niceness.
+    assert sum(nice == 7 for nice in new_threads.values()) >= 2
+    assert after[threading.get_native_id()] == before[threading.get_native_id()] == 0
+    audio = decode_file(fixture_path("jfk.flac")).legs["customer"].astype(np.float32) / 32768
+    assert "country" in transcriber.transcribe(audio, "en").text.lower()
