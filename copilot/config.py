@@ -105,7 +105,7 @@ class Config:
 
     def whisper_worker_count(self) -> int:
         """`whisper_workers`, with 0 read as one worker per core this process may use."""
-        return self.whisper_workers or len(os.sched_getaffinity(0))
+        return self.whisper_workers or usable_cores()
 
     def validate(self) -> Config:
         if self.language not in LANGUAGES:
@@ -130,6 +130,22 @@ class Config:
         if self.serve.client_queue < 10:
             raise ConfigError("serve.client_queue must be at least 10")
         return self
+
+
+def usable_cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
+    """Cores this process may run on: its CPU affinity, capped by a cgroup CPU quota.
+
+    A container or systemd unit limited to 2 CPUs (`cpus: 2`, `CPUQuota=200%`) still sees
+    every core of the host in its affinity; more whisper workers than the quota only queue.
+    """
+    cores = len(os.sched_getaffinity(0))
+    try:
+        quota, period = cpu_max.read_text(encoding="ascii").split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass  # no cgroup v2 quota to honour
+    return cores
 
 
 ENV_KEYS = {

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from copilot.config import ConfigError, load_config
+from copilot.config import ConfigError, load_config, usable_cores
 
 
 def test_file_then_environment_then_flags(tmp_path, monkeypatch):
@@ -43,9 +43,21 @@ def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message
 def test_whisper_gets_one_worker_per_core_unless_told(tmp_path, monkeypatch):
     path = tmp_path / "copilot.toml"
     path.write_text("")
-    assert load_config(path).whisper_worker_count() == len(os.sched_getaffinity(0))
+    assert load_config(path).whisper_worker_count() == usable_cores()
     monkeypatch.setenv("COPILOT_WHISPER_WORKERS", "3")
     assert load_config(path).whisper_worker_count() == 3
+
+
+def test_usable_cores_honour_a_cgroup_cpu_quota(tmp_path):
+    cores = len(os.sched_getaffinity(0))
+    quota = tmp_path / "cpu.max"
+    quota.write_text("max 100000\n")
+    assert usable_cores(quota) == cores
+    quota.write_text("150000 100000\n")  # 1.5 CPUs: the half core still runs a worker
+    assert usable_cores(quota) == min(cores, 2)
+    quota.write_text("50000 100000\n")
+    assert usable_cores(quota) == 1
+    assert usable_cores(tmp_path / "absent") == cores
 
 
 def test_missing_config_file(tmp_path):
