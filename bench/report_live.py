@@ -77,7 +77,7 @@ def latency_section(sec: dict) -> list[str]:
         "The transcription worker during each level:",
         "",
         *table(
-            ["Calls", "Batches", "Jobs", "Largest batch", "Mean batch", "Worker busy"]
+            ["Calls", "Batches", "Jobs", "Largest batch", "Mean batch", "Whisper busy"]
             + ["Retried finals", "Retried partials", "Skipped partials"]
             + ["Would-be finals", "Finals served early"],
             _service_rows(sec["levels"]),
@@ -111,8 +111,9 @@ def latency_section(sec: dict) -> list[str]:
         f"{sec.get('speculate_after_ms', 300)} ms of it. The last column checks that every",
         "sidebar got each call's events exactly once and in order (seq 1, 2, 3, ...).",
         "*Batches/Jobs* come from `TranscriptionService.stats` and include partial-transcript",
-        "jobs; *Worker busy* is the share of the level's wall time the whisper worker thread",
-        "was transcribing. *Retried* counts jobs whose first decode looked looped and was",
+        "jobs; *Whisper busy* is the time the whisper workers spent transcribing, summed over",
+        f"the {sec.get('whisper_workers', 1)} workers, as a share of the level's wall time",
+        "(so up to 100 % per worker). *Retried* counts jobs whose first decode looked looped and was",
         "decoded again (unprompted, then on the full 30 s window; see section 1): each costs a",
         "loop up to the token budget plus the redo on one worker, and every job queued behind",
         "it waits. *Skipped partials* waited longer than the service's `partial_max_wait` and were",

@@ -66,8 +66,8 @@ class Config:
     language: str = "en"
     model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
     # Threads per whisper worker. One is faster than two on 2 cores: CTranslate2 with two
-    # threads took 0.34 s per tiny.en utterance against 0.21 s with one, and the second
-    # core is left to the event loop (docs/benchmarks.md).
+    # threads took 0.34 s per tiny.en utterance against 0.21 s with one; the cores are
+    # better spent on one single-thread worker each (`whisper_workers`).
     cpu_threads: int = 1
     # Whisper batches run side by side (one model, shared weights); 0: one per core. Each
     # worker is single-threaded, and two workers on 2 cores decode 2.08x as fast as one.

@@ -17,6 +17,7 @@ import re
 import threading
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import ctranslate2
@@ -342,22 +343,12 @@ def _load_at_priority(nice: int, load: Callable[[], WhisperModel]) -> WhisperMod
     """
     if nice <= 0:
         return load()
-    built: list[WhisperModel] = []
-    failed: list[BaseException] = []
 
-    def run() -> None:
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
-            built.append(load())
-        except BaseException as exc:  # re-raised on the caller's thread
-            failed.append(exc)
+    def lower_priority() -> None:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
 
-    loader = threading.Thread(target=run, name="whisper-load")
-    loader.start()
-    loader.join()
-    if failed:
-        raise failed[0]
-    return built[0]
+    with ThreadPoolExecutor(1, "whisper-load", initializer=lower_priority) as loader:
+        return loader.submit(load).result()  # a load error is raised here, on the caller's thread
 
 
 def compression_ratio(text: str) -> float:

@@ -138,7 +138,7 @@ class TranscriptionService:
         # Partials are a nicety; finals are what agents act on. When the workers have been
         # busy for more than this share of their recent time, partials are shed before they
         # cost anything. With 2 workers, 0.25 is half a core: more partials than that made
-        # finals queue behind them (16 calls: p95 1.33 s with 0.5, under 1 s with 0.25).
+        # finals queue behind them (16 calls: p95 1.33 s with 0.5, 0.92-1.13 s with 0.25).
         self.partial_load_limit = partial_load_limit
         self.load = WorkerLoad(workers=self.workers)
         self.stats = ServiceStats()
