@@ -36,6 +36,24 @@ def turn_boundaries(wav: str) -> list[float]:
     return [(a["end"] + b["start"]) / 2 for a, b in zip(turns, turns[1:], strict=False)]
 
 
+def start_points(files: list[str], calls: int, rng: random.Random) -> list[float]:
+    """Where each copy of a recording starts: a different turn boundary while any is unused.
+
+    Two copies started at the same boundary within the stagger would say every turn
+    together, an aligned pair rather than unrelated calls. So each recording's
+    boundaries are dealt out shuffled, and reshuffled only once all are in use.
+    """
+    decks: dict[str, list[float]] = {}
+    starts = []
+    for i in range(calls):
+        name = files[i % len(files)]
+        if not decks.get(name):
+            decks[name] = [0.0, *turn_boundaries(name)]
+            rng.shuffle(decks[name])
+        starts.append(decks[name].pop())
+    return starts
+
+
 def rotated(call: DecodedCall, at_s: float) -> DecodedCall:
     """The call played from `at_s` to its end, then from its beginning up to `at_s`."""
     shift = int(at_s * PIPELINE_RATE)
@@ -55,12 +73,8 @@ async def play_calls(
     decoded = [decode_file(f) for f in files]
     rng = random.Random(seed)
     delays = [rng.uniform(0.0, stagger_s) for _ in range(calls)]
-    plays = []
-    for i in range(calls):
-        call = decoded[i % len(decoded)]
-        if independent:
-            call = rotated(call, rng.choice([0.0, *turn_boundaries(files[i % len(files)])]))
-        plays.append(call)
+    starts = start_points(files, calls, rng) if independent else [0.0] * calls
+    plays = [rotated(decoded[i % len(decoded)], starts[i]) for i in range(calls)]
 
     async def one(i: int) -> None:
         await asyncio.sleep(delays[i])

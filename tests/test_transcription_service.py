@@ -8,7 +8,12 @@ import numpy as np
 
 from copilot.audio_files import decode_file
 from copilot.pipeline import TranscriptionJob
-from copilot.transcription_service import PARTIAL_BATCH, TranscriberPool, TranscriptionService
+from copilot.transcription_service import (
+    BATCH_ROUNDS,
+    PARTIAL_BATCH,
+    TranscriberPool,
+    TranscriptionService,
+)
 
 from .conftest import call_script, fixture_path
 
@@ -46,9 +51,21 @@ def run_together(tiny_en, jobs: list[TranscriptionJob], workers: int = 1, **opti
     return asyncio.run(scenario())
 
 
-def test_waiting_jobs_share_one_batch_and_keep_their_own_text(tiny_en):
+def test_a_short_queue_is_served_one_by_one(tiny_en):
+    # Two finals for one worker: each on its own, so the first is out without waiting
+    # for the second's decoding.
+    results, stats = run_together(tiny_en, utterance_jobs(2), max_batch=8)
+    assert stats.jobs == 2 and stats.batches == 2 and stats.largest_batch == 1
+    assert "good morning" in results[0].text.lower()
+    assert "parcel" in results[1].text.lower()
+
+
+def test_a_deep_backlog_is_batched_and_each_job_keeps_its_own_text(tiny_en):
+    # More than BATCH_ROUNDS finals per worker wait: two go in one batch; the two left
+    # are a short queue again and go one by one.
+    assert BATCH_ROUNDS == 2
     results, stats = run_together(tiny_en, utterance_jobs(4), max_batch=8)
-    assert stats.jobs == 4 and stats.batches == 1 and stats.largest_batch == 4
+    assert stats.jobs == 4 and stats.batches == 3 and stats.largest_batch == 2
     assert "good morning" in results[0].text.lower()
     assert "parcel" in results[1].text.lower()
 
@@ -148,10 +165,19 @@ def test_partials_run_in_small_batches_so_a_final_never_waits_long_behind_them(t
     assert stats.jobs == 4 and stats.largest_batch == PARTIAL_BATCH == 2
 
 
-def test_two_workers_share_a_burst_out_and_keep_each_text(tiny_en):
+def test_two_workers_take_a_burst_one_by_one_and_keep_each_text(tiny_en):
     results, stats = run_together(tiny_en, utterance_jobs(4), workers=2, max_batch=8)
-    # Two half batches side by side, not one batch of four.
-    assert stats.jobs == 4 and stats.batches == 2 and stats.largest_batch == 2
+    # Two finals per worker at most: one at a time on each, not half batches.
+    assert stats.jobs == 4 and stats.batches == 4 and stats.largest_batch == 1
+    assert "good morning" in results[0].text.lower()
+    assert "parcel" in results[1].text.lower()
+
+
+def test_two_workers_share_a_deep_backlog_out_in_batches(tiny_en):
+    results, stats = run_together(tiny_en, utterance_jobs(8), workers=2, max_batch=8)
+    # 8 waiting: each idle worker takes 2 (8 and then 6 left over 2 rounds of 2 workers);
+    # the 4 left after that are no longer a backlog and go one by one.
+    assert stats.jobs == 8 and stats.batches == 6 and stats.largest_batch == 2
     assert "good morning" in results[0].text.lower()
     assert "parcel" in results[1].text.lower()
 
@@ -159,8 +185,11 @@ def test_two_workers_share_a_burst_out_and_keep_each_text(tiny_en):
 def _thread_niceness() -> dict[int, int]:
     niceness = {}
     for tid in os.listdir("/proc/self/task"):
-        with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue  # a thread of an earlier test ended between the listing and the read
         niceness[int(tid)] = int(fields[16])  # field 19 of proc(5), counted after the name
     return niceness
 
