@@ -176,11 +176,12 @@ async def _until(done, timeout: float) -> None:
 
 
 async def _warm_service(service: TranscriptionService, model: str, max_batch: int) -> None:
-    """A full batch of 29 s finals, then of partials, through the service's own worker thread.
+    """`max_batch` finals of 29 s, then as many partials, through the service's own workers.
 
     CTranslate2 and the C allocator keep memory per thread once allocated: warming the
-    model on the main thread would leave the worker's first big batch (or full-window
-    retry) to show up as memory per call and as one slow final.
+    model on the main thread would leave each worker's first long batch (or full-window
+    retry) to show up as memory per call and as one slow final. The service batches these
+    as it would a live burst of that size (in pairs on two workers), not as one batch.
     """
     pcm = decode_file(fixture("jfk.flac")).legs[CUSTOMER]
     audio = np.resize(pcm, (FULL_WINDOW - 100) * PIPELINE_RATE // 100)
