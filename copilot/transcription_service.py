@@ -149,7 +149,6 @@ class TranscriptionService:
         self._wakeup = asyncio.Event()
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="whisper")
         self._workers: list[asyncio.Task] = []
-        self._idle = self.workers
 
     async def start(self) -> None:
         if not self._workers:
@@ -201,7 +200,6 @@ class TranscriptionService:
                     self._wakeup.set()  # an idle worker takes what this batch left
                 started = time.perf_counter()
                 began = time.monotonic()
-                self._idle -= 1
                 try:
                     results = await loop.run_in_executor(self._executor, self._transcribe, batch)
                 except Exception as exc:  # a model failure must fail these jobs, not the worker
@@ -210,8 +208,6 @@ class TranscriptionService:
                         if not item.future.done():
                             item.future.set_exception(exc)
                     continue
-                finally:
-                    self._idle += 1
                 self._record(batch, time.perf_counter() - started)
                 self.load.add(began, time.monotonic())
                 for item, result in zip(batch, results, strict=True):
@@ -237,7 +233,7 @@ class TranscriptionService:
         # 1.04-1.08 s against 0.86-0.94 s one by one). So a short queue is served one by one,
         # each final by whichever worker frees up first; only a deep backlog, a burst of
         # endpoints, is batched for throughput (1.3-1.5x), in batches that clear it in about
-        # BATCH_ROUNDS rounds of all workers, shared out over the idle ones.
+        # BATCH_ROUNDS rounds of all workers, so that idle workers share a burst out.
         share = -(-len(alike) // (BATCH_ROUNDS * self.workers))
         # A batch cannot be interrupted: a final that ends just after a big batch of partials
         # started would wait for all of it (8 partials took 0.87 s on tiny.en), so partials go
