@@ -180,8 +180,10 @@ async def _warm_service(service: TranscriptionService, model: str, max_batch: in
 
     CTranslate2 and the C allocator keep memory per thread once allocated: warming the
     model on the main thread would leave each worker's first long batch (or full-window
-    retry) to show up as memory per call and as one slow final. The service batches these
-    as it would a live burst of that size (in pairs on two workers), not as one batch.
+    retry) to show up as memory per call and as one slow final. The service takes these as
+    it would a live burst of that size: with two workers and `max_batch` 8, batches of 2, 2,
+    then one by one. Bigger batches, which only a deeper backlog makes, are not warmed: the
+    memory they take would show as growth during a level.
     """
     pcm = decode_file(fixture("jfk.flac")).legs[CUSTOMER]
     audio = np.resize(pcm, (FULL_WINDOW - 100) * PIPELINE_RATE // 100)

@@ -1,10 +1,11 @@
-"""Share whisper models across calls and batch their utterances.
+"""Share whisper models across calls and run their utterances on the whisper workers.
 
-Calls submit `TranscriptionJob`s; one worker task takes whatever is waiting
-(finals, then would-be finals, then partials; oldest first), runs it as one batch on a worker
-thread (CTranslate2 releases the GIL, so the event loop keeps moving audio),
-and resolves each caller's future. When calls speak at the same moment, their
-utterances share one encoder pass instead of queueing one by one.
+Calls submit `TranscriptionJob`s; one worker task per whisper worker takes the next
+waiting job (finals, then would-be finals, then partials; oldest first), runs it on a
+worker thread (CTranslate2 releases the GIL, so the event loop keeps moving audio), and
+resolves each caller's future. A short queue goes one job at a time, to whichever worker
+is free first; a backlog, when many calls finish speaking at once, is batched so that
+its utterances share encoder and decoder passes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ log = logging.getLogger(__name__)
 
 # Partials per batch at most (see `_take_batch`).
 PARTIAL_BATCH = 2
-# Rounds of all workers a backlog of finals is cleared in (see `_take_batch`): finals
-# are batched only when more than this many wait per worker.
+# Rounds of all workers a backlog is cleared in (see `_take_batch`): jobs of one kind and
+# model are batched only when more than this many of them wait per worker.
 BATCH_ROUNDS = 2
 # What a partial that was dropped under load resolves to: no text, so no event.
 SKIPPED_PARTIAL = TranscriptionResult(text="", language="")
@@ -230,10 +231,12 @@ class TranscriptionService:
         # A batch's finals all wait for its end, and it goes to one worker: when the first
         # worker to free up took every waiting final, the other, free a moment later, found
         # nothing to do (16 calls: batches of 3-4 took 0.8-0.95 s, one final 0.25 s; p95
-        # 1.04-1.08 s against 0.86-0.94 s one by one). So a short queue is served one by one,
-        # each final by whichever worker frees up first; only a deep backlog, a burst of
-        # endpoints, is batched for throughput (1.3-1.5x), in batches that clear it in about
-        # BATCH_ROUNDS rounds of all workers, so that idle workers share a burst out.
+        # 1.04-1.08 s against 0.85-0.94 s one by one). So a short queue is served one by one,
+        # each job by whichever worker frees up first; only a deep backlog, a burst of
+        # endpoints, is batched for throughput (docs/benchmarks.md section 3: 1.57x for 4
+        # pending), in batches that clear it in about BATCH_ROUNDS rounds of all workers, so
+        # that idle workers share a burst out. This counts the jobs alike to the first one
+        # (same kind, same model); the rest wait for their turn.
         share = -(-len(alike) // (BATCH_ROUNDS * self.workers))
         # A batch cannot be interrupted: a final that ends just after a big batch of partials
         # started would wait for all of it (8 partials took 0.87 s on tiny.en), so partials go
