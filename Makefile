@@ -46,10 +46,10 @@ bench: venv
 # The emotion model in models/: USE m3 trimmed to EN + NL pieces, its network fine-tuned
 # with the head on GoEmotions (reproducible: same weights on every run; ~17 min on one core).
 train-affect: venv
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m copilot.affect_finetune
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m copilot.affect.training.finetune
 
 eval-affect: venv
-	$(BIN)/python -m copilot.affect_training eval
+	$(BIN)/python -m copilot.affect.training.head eval
 
 # Regenerate the synthetic calls in audio_fixtures/ (needs Debian's espeak-ng).
 fixtures: venv

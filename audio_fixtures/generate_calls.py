@@ -43,7 +43,7 @@ LEAD_IN_S = 0.5
 TAIL_S = 0.6
 
 
-# Same leg names as copilot.legs; kept literal so this script runs without the package.
+# Same leg names as copilot.audio.format; kept literal so this script runs without the package.
 AGENT, CUSTOMER = "agent", "customer"
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import time
 
-from copilot.affect_text import TextAffectScorer
-from copilot.affect_training import load_check_set, load_split
-from copilot.emotion_model import HEAD_PATH, load_emotion_model
+from copilot.affect.emotion_model import HEAD_PATH, load_emotion_model
+from copilot.affect.text import TextAffectScorer
+from copilot.affect.training.head import load_check_set, load_split
 
 from .clips import Models
 

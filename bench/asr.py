@@ -1,8 +1,8 @@
 """ASR accuracy and speed: the encoder window and beam per model, and whole calls on the batch path.
 
-`asr_window` scores the reference clips with copilot.asr_eval (the same segmenter and
+`asr_window` scores the reference clips with copilot.replay.asr_eval (the same segmenter and
 transcriber as a live call), then times each utterance it produced on its own.
-`asr_rtf` runs whole generated calls through copilot.offline.run_call_offline.
+`asr_rtf` runs whole generated calls through copilot.pipeline.offline.run_call_offline.
 """
 
 from __future__ import annotations
@@ -13,14 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from copilot.asr_eval import ClipScore, corpus_wer, score_clip, telephony_copy
-from copilot.audio_files import decode_file
-from copilot.config import Config
-from copilot.events import TranscriptFinal
-from copilot.legs import PIPELINE_RATE
-from copilot.offline import run_call_offline
-from copilot.pipeline import PipelineConfig
-from copilot.transcriber import (
+from copilot.asr.transcriber import (
     BEAM_SIZE,
     FULL_WINDOW,
     SAFE_MIN_WINDOW,
@@ -29,8 +22,15 @@ from copilot.transcriber import (
     TranscriptionResult,
     WhisperTranscriber,
 )
-from copilot.transcription_service import decoding_options
-from copilot.wer import word_errors
+from copilot.asr.wer import word_errors
+from copilot.audio.files import decode_file
+from copilot.audio.format import PIPELINE_RATE
+from copilot.config import Config
+from copilot.events.core import TranscriptFinal
+from copilot.pipeline.call import PipelineConfig
+from copilot.pipeline.offline import run_call_offline
+from copilot.replay.asr_eval import ClipScore, corpus_wer, score_clip, telephony_copy
+from copilot.runtime import decoding_options
 
 from .clips import (
     CPU_THREADS,

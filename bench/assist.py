@@ -13,7 +13,6 @@ import time
 
 import numpy as np
 
-from copilot.assist.chat import ChatConversation
 from copilot.assist.evaluation import (
     INTENT_EVAL,
     INTENT_EVAL_BLIND,
@@ -21,13 +20,14 @@ from copilot.assist.evaluation import (
     intent_accuracy,
     kb_recall,
     learning_curve,
-    load_examples,
 )
+from copilot.assist.intents import load_examples
 from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
 from copilot.assist.stage import AssistStage
-from copilot.emotion_model import load_sentence_encoder
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.pipeline.chat import ChatConversation
 
 TARGET_P95_MS = 50.0
 TURNS_PER_CHAT = 5

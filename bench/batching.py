@@ -9,8 +9,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from copilot.transcriber import TranscriptionResult, WhisperTranscriber
-from copilot.wer import corpus_wer
+from copilot.asr.transcriber import TranscriptionResult, WhisperTranscriber
+from copilot.asr.wer import corpus_wer
 
 from .clips import CPU_THREADS, Models, Utterance, interleaved_turns, warm_up
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.audio_files import DecodedCall, decode_file
-from copilot.legs import PIPELINE_RATE
-from copilot.simulate import play_twilio
+from copilot.audio.files import DecodedCall, decode_file
+from copilot.audio.format import PIPELINE_RATE
+from copilot.commands.simulate import play_twilio
 
 
 def turn_boundaries(wav: str) -> list[float]:

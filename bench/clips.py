@@ -10,11 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.audio_files import decode_file, pcm16_to_float
+from copilot.asr.transcriber import DecodingOptions, TranscriptionRequest, WhisperTranscriber
+from copilot.audio.files import decode_file, pcm16_to_float
+from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.config import Config
-from copilot.legs import AGENT, CUSTOMER, PIPELINE_RATE
-from copilot.transcriber import DecodingOptions, TranscriptionRequest, WhisperTranscriber
-from copilot.transcription_service import decoding_options
+from copilot.runtime import decoding_options
 
 from .machine import REPO, rss_mb
 
@@ -42,7 +42,7 @@ def _references() -> dict:
 
 
 def leg_references(name: str) -> dict[str, str]:
-    """leg -> reference text, the way copilot.asr_eval.score_clip wants it."""
+    """leg -> reference text, the way copilot.replay.asr_eval.score_clip wants it."""
     ref = _references()[name]
     if ref.get("channel_texts"):
         return {AGENT: ref["channel_texts"]["left"], CUSTOMER: ref["channel_texts"]["right"]}

@@ -22,22 +22,22 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.audio_files import decode_file
-from copilot.auth import TokenFile
-from copilot.blas_threads import limit_blas_threads
-from copilot.config import Config
-from copilot.events import Event
-from copilot.legs import CUSTOMER, PIPELINE_RATE
-from copilot.pipeline import TranscriptionJob
-from copilot.server import CopilotServer
-from copilot.stages import StageFactory
-from copilot.transcriber import (
+from copilot.asr.jobs import TranscriptionJob
+from copilot.asr.service import ServiceStats, TranscriberPool, TranscriptionService
+from copilot.asr.transcriber import (
     FULL_WINDOW,
     TranscriptionRequest,
     TranscriptionResult,
     WhisperTranscriber,
 )
-from copilot.transcription_service import ServiceStats, TranscriberPool, TranscriptionService
+from copilot.audio.files import decode_file
+from copilot.audio.format import CUSTOMER, PIPELINE_RATE
+from copilot.config import Config
+from copilot.encoders.blas_threads import limit_blas_threads
+from copilot.events.core import Event
+from copilot.runtime import Runtime, StageFactory
+from copilot.serve.auth import TokenFile
+from copilot.serve.server import CopilotServer
 
 from .clips import CPU_THREADS, WHISPER_NICE, Models, fixture
 from .machine import REPO, rss_mb
@@ -271,7 +271,7 @@ def serving(config: Config, transcriber: WhisperTranscriber, sink: TimedSink) ->
     stages = StageFactory(config)
     stages.preload()
     service = TranscriptionService(pool, max_batch=config.max_batch)
-    return CopilotServer(config, service, sink, stages=stages)
+    return CopilotServer(Runtime(config, service, stages), sink)
 
 
 async def run_levels(

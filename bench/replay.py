@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from copilot.config import Config
-from copilot.replay import ReplayOptions, run_replay
+from copilot.replay.run import ReplayOptions, run_replay
 
 from .clips import Models
 from .machine import REPO
@@ -85,7 +85,7 @@ def _run(folder: Path, out: Path, workers: int) -> dict:
 
 
 def _has_assist() -> bool:
-    from copilot.stages import StageFactory
+    from copilot.runtime import StageFactory
 
     try:
         StageFactory(Config(stages=("affect", "assist")))

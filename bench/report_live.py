@@ -89,7 +89,7 @@ def latency_section(sec: dict) -> list[str]:
         "of 29 s finals and one of partials go through its worker so that first-use allocations",
         "count neither as latency nor as memory per call. A child process (`bench/callers.py`)",
         "plays the stereo calls",
-        f"`{sec['calls'][0]}` and `{sec['calls'][1]}` alternately with `copilot.simulate.play_twilio`",
+        f"`{sec['calls'][0]}` and `{sec['calls'][1]}` alternately with `copilot.commands.simulate.play_twilio`",
         "(Twilio Media Streams: 20 ms mu-law packets per leg, 8 kHz, real-time pace); the",
         f"calls start at random moments within the first {sec['stagger_s']} s (seeded). With only two",
         "recordings, copies started together would end every turn within those seconds of each",

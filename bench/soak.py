@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from copilot.audio_files import decode_file
-from copilot.auth import TokenFile
-from copilot.simulate import play_twilio
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import play_twilio
+from copilot.serve.auth import TokenFile
 
 from .clips import Models, fixture
 from .latency import CALL_FILES, TimedSink, _until, _watch, server_config, serving, summary

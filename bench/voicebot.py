@@ -20,15 +20,15 @@ import time
 
 import numpy as np
 
+from copilot.audio.format import CUSTOMER, PIPELINE_RATE
 from copilot.config import Config
-from copilot.legs import CUSTOMER, PIPELINE_RATE
-from copilot.pipeline import CallPipeline, PipelineConfig
-from copilot.stages import StageFactory
+from copilot.events.voicebot import BotSay
+from copilot.pipeline.call import CallPipeline, PipelineConfig
+from copilot.runtime import StageFactory
 from copilot.telephony.audio_out import TwilioAudioOut
-from copilot.tts import SpeechSynthesizer
-from copilot.voicebot_events import BotSay
-from copilot.voicebot_io import BotAudioPlayer
-from copilot.voicebot_offline import BotConversation
+from copilot.voicebot.offline import BotConversation
+from copilot.voicebot.player import BotAudioPlayer
+from copilot.voicebot.tts import SpeechSynthesizer
 
 TARGET_P95_S = 1.2
 MODELS = {"en": "tiny.en", "nl": "base"}

@@ -9,65 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from .audio_files import AudioDecodeError, decode_file
-from .blas_threads import limit_blas_threads
-from .call_session import CallSession
-from .config import Config, ConfigError, load_config
-from .event_text import readable_line
-from .events import Event
-from .model_files import ModelNotAvailable
-from .pipeline import PipelineConfig
-from .sources import play_call
-from .stages import StageFactory
-from .transcription_service import TranscriberPool, TranscriptionService, decoding_options
-
-
-def build_service(config: Config) -> TranscriptionService:
-    limit_blas_threads(config.cpu_threads)  # numpy beside whisper, not against it
-    pool = TranscriberPool(
-        model=config.model or None,
-        cpu_threads=config.cpu_threads,
-        options=decoding_options(config),
-        workers=config.whisper_worker_count(),
-        nice=config.whisper_nice,
-    )
-    return TranscriptionService(pool, max_batch=config.max_batch)
-
-
-def pipeline_config(config: Config, live: bool = True) -> PipelineConfig:
-    """Partials and early would-be finals only pay off when someone waits on a live call."""
-    return PipelineConfig(
-        language=config.language,
-        segmenter=config.segmenter,
-        partials=config.partials and live,
-        speculative_finals=live,
-    )
-
-
-class EventPrinter:
-    """Writes events to a stream: JSON lines, or readable transcript lines."""
-
-    def __init__(self, stream, as_json: bool) -> None:
-        self.stream = stream
-        self.as_json = as_json
-
-    def __call__(self, event: Event) -> None:
-        if self.stream is None:
-            return
-        try:
-            self._write(event)
-        except BrokenPipeError:
-            self.stream = None  # the reader went away (e.g. `| head`); stop writing quietly
-
-    def _write(self, event: Event) -> None:
-        if self.as_json:
-            self.stream.write(event.to_json() + "\n")
-        else:
-            line = readable_line(event)
-            if line is None:
-                return
-            self.stream.write(line + "\n")
-        self.stream.flush()
+from copilot.asr.model_files import ModelNotAvailable
+from copilot.audio.files import AudioDecodeError, decode_file
+from copilot.config import Config, ConfigError, load_config
 
 
 def _common_flags(parser: argparse.ArgumentParser) -> None:
@@ -93,49 +37,26 @@ def _load(args: argparse.Namespace, extra: dict | None = None) -> Config:
     return load_config(args.config, overrides)
 
 
-async def _transcribe(args: argparse.Namespace) -> int:
+def _transcribe(args: argparse.Namespace) -> int:
+    from copilot.commands.transcribe import transcribe_files
+
     config = _load(args)
-    service = build_service(config)
-    service.preload(config.language)
-    stages = StageFactory(config)
-    stages.preload()
-    printer = EventPrinter(sys.stdout, args.json)
-    failures = 0
-    for path in args.files:
-        try:
-            call = decode_file(path, config.stereo_legs, config.mono_leg)
-        except AudioDecodeError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failures += 1
-            continue
-        session = CallSession(
-            Path(path).stem,
-            tuple(call.legs),
-            service,
-            printer,
-            pipeline_config(config, live=args.realtime),
-            source="file",
-            metadata={"path": str(path), "format": call.source_format, "rate": call.source_rate},
-            stages=stages.for_call(Path(path).stem),
-        )
-        await play_call(session, call, realtime=args.realtime)
-    await service.stop()
-    return 1 if failures else 0
+    return asyncio.run(transcribe_files(config, args.files, args.json, args.realtime))
 
 
 def _listen(args: argparse.Namespace) -> int:
-    from .microphone import MicrophoneUnavailable, listen
+    from copilot.commands.listen import MicrophoneUnavailable, listen
 
     config = _load(args)
     try:
-        return asyncio.run(listen(config, build_service(config), args.speaker, args.json))
+        return asyncio.run(listen(config, args.speaker, args.json))
     except MicrophoneUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server import serve_forever
+    from copilot.serve.server import serve_forever
 
     extra = {"serve.host": args.host, "serve.port": args.port, "serve.event_log": args.event_log}
     config = _load(args, extra)
@@ -143,8 +64,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from .qa_scorecard import ScorecardError
-    from .replay import ReplayOptions, run_replay
+    from copilot.replay.run import ReplayOptions, run_replay
+    from copilot.replay.scorecard import ScorecardError
 
     if args.workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
@@ -158,13 +79,13 @@ def _replay(args: argparse.Namespace) -> int:
 
 
 def _classify(args: argparse.Namespace) -> int:
-    from .classify import run_classify
+    from copilot.commands.classify import run_classify
 
     return run_classify(args.language)
 
 
 def _assist(args: argparse.Namespace) -> int:
-    from .assist.command import run_assist
+    from copilot.commands.assist import run_assist
 
     config = _load(args)
     return run_assist(
@@ -179,7 +100,7 @@ def _assist(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import DEFAULT_CALL, run_demo
+    from copilot.commands.demo import DEFAULT_CALL, run_demo
 
     config = _load(args)
     call = Path(args.file or DEFAULT_CALL)
@@ -189,7 +110,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from . import simulate
+    from copilot.commands import simulate
 
     config = _load(args)
     try:
@@ -207,7 +128,7 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
-    from .auth import AuthError, TokenFile
+    from copilot.serve.auth import AuthError, TokenFile
 
     config = load_config(args.config)
     tokens = TokenFile(args.file or config.auth.tokens_file)
@@ -236,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--json", action="store_true", help="print every event as a JSON line")
     tr.add_argument("--realtime", action="store_true", help="pace input like a live call")
     _common_flags(tr)
-    tr.set_defaults(run=lambda a: asyncio.run(_transcribe(a)))
+    tr.set_defaults(run=_transcribe)
 
     li = sub.add_parser("listen", help="transcribe the default microphone live")
     li.add_argument("--speaker", choices=("agent", "customer"), default="customer")

@@ -14,15 +14,15 @@ from typing import Any
 
 import tomllib
 
-from .assist.settings import AssistConfig
-from .call_tracker import AffectConfig
-from .legs import AGENT, CUSTOMER, LEGS
-from .redaction import KINDS as REDACTION_KINDS
-from .redis_relay import RelayConfig
-from .segmenter import SegmenterConfig
-from .voicebot_settings import VoicebotConfig
+from copilot.affect.trend import AffectConfig
+from copilot.assist.settings import AssistConfig
+from copilot.audio.format import AGENT, CUSTOMER, LEGS
+from copilot.pipeline.segmenter import SegmenterConfig
+from copilot.voicebot.settings import VoicebotConfig
 
 LANGUAGES = ("en", "nl", "auto")
+# What `[redaction] kinds` may name; copilot.serve.redaction has a pattern for each.
+REDACTION_KINDS = ("email", "card", "iban", "bsn", "phone", "postcode")
 
 
 class ConfigError(ValueError):
@@ -42,6 +42,14 @@ class ServeConfig:
     client_queue: int = 2000  # events queued per sidebar before it is told to resume
     audiosocket_agent_id: str = ""  # AudioSocket carries no metadata: its calls go to this agent
     audiosocket_voicebot: bool = False  # the voicebot (stage "voicebot") answers AudioSocket calls
+
+
+@dataclass(frozen=True)
+class RelayConfig:
+    url: str = ""  # redis://host:port/db; empty: no relay (one worker)
+    stream: str = "copilot:events"
+    worker_id: str = ""  # unique per worker; empty: host:pid
+    max_len: int = 1_000_000  # approximate cap on stream entries
 
 
 @dataclass

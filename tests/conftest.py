@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from copilot.asr.transcriber import WhisperTranscriber
 from copilot.config import Config
-from copilot.transcriber import WhisperTranscriber
-from copilot.transcription_service import decoding_options
+from copilot.runtime import decoding_options
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 

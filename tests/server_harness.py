@@ -7,11 +7,12 @@ import contextlib
 import dataclasses
 from collections.abc import AsyncIterator
 
+from copilot.asr.service import TranscriberPool, TranscriptionService
+from copilot.asr.transcriber import WhisperTranscriber
 from copilot.config import Config
-from copilot.events import Event
-from copilot.server import CopilotServer
-from copilot.transcriber import WhisperTranscriber
-from copilot.transcription_service import TranscriberPool, TranscriptionService
+from copilot.events.core import Event
+from copilot.runtime import Runtime, StageFactory
+from copilot.serve.server import CopilotServer
 
 
 class EventLog(list):
@@ -55,7 +56,9 @@ async def running_server(
     pool = TranscriberPool(model=transcriber.name)
     pool.add(transcriber.name, transcriber)
     events = EventLog()
-    server = CopilotServer(config, TranscriptionService(pool), events.append)
+    server = CopilotServer(
+        Runtime(config, TranscriptionService(pool), StageFactory(config)), events.append
+    )
     await server.start()
     try:
         yield server, events

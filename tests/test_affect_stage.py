@@ -6,15 +6,17 @@ they name (give or take one turn), and the calm calls must stay silent.
 
 import pytest
 
-from copilot.affect_stage import Affect, AffectStage, discount, fuse, logit, transcript_trust
-from copilot.affect_text import TextAffectScorer
-from copilot.affect_types import TextAffect, VoiceFeatures
-from copilot.audio_files import decode_file
-from copilot.call_tracker import AffectConfig, Alert
-from copilot.events import TranscriptFinal, Word, event_from_json
-from copilot.offline import run_call_offline
-from copilot.pipeline import PipelineConfig
-from copilot.prosody import VoiceFeatureExtractor
+from copilot.affect.prosody import VoiceFeatureExtractor
+from copilot.affect.stage import AffectStage, discount, fuse, logit, transcript_trust
+from copilot.affect.text import TextAffectScorer
+from copilot.affect.trend import AffectConfig
+from copilot.affect.types import TextAffect, VoiceFeatures
+from copilot.audio.files import decode_file
+from copilot.events.affect import Affect, Alert
+from copilot.events.codec import event_from_json
+from copilot.events.core import TranscriptFinal, Word
+from copilot.pipeline.call import PipelineConfig
+from copilot.pipeline.offline import run_call_offline
 
 from .conftest import call_script, fixture_path
 

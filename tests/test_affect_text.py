@@ -11,22 +11,17 @@ import json
 import numpy as np
 import pytest
 
-from copilot.affect_text import TextAffectScorer, detect_language
-from copilot.affect_training import (
+from copilot.affect.emotion_model import HEAD_PATH, LABELS, EmotionModelMissing, load_emotion_model
+from copilot.affect.text import TextAffectScorer, detect_language
+from copilot.affect.training.head import (
     CHECK_SET,
     check_set_auc,
     goemotions_dir,
     load_check_set,
     roc_auc,
 )
-from copilot.affect_types import SIGNALS
-from copilot.emotion_model import (
-    HEAD_PATH,
-    LABELS,
-    EmotionModelMissing,
-    load_emotion_model,
-    load_sentence_encoder,
-)
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.events.affect import SIGNALS
 
 MIN_AUC = 0.75
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from copilot.assist.evaluation import learning_curve
-from copilot.assist.events import Draft, Suggestion
 from copilot.assist.learning import Feedback, FeedbackError, FeedbackLearner
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
-from copilot.emotion_model import load_sentence_encoder
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.events.assist import Draft, Suggestion
 
 
 @pytest.fixture()

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 from copilot.assist.bm25 import BM25Index, tokens
-from copilot.assist.chat import TurnFormatError, parse_turns
 from copilot.assist.complexity import ComplexityCheck
 from copilot.assist.crossval import cv_folds, translation_groups
 from copilot.assist.facts import extract_facts
-from copilot.assist.language import guess_language
 from copilot.assist.lexical import NgramNaiveBayes, char_ngrams, normalise
 from copilot.assist.llm import ChatCompletionClient
 from copilot.assist.urgency import UrgencyTracker
+from copilot.pipeline.chat import TurnFormatError, parse_turns
+from copilot.pipeline.language import guess_language
 
 
 def test_bm25_prefers_the_document_with_the_rare_word():
@@ -140,7 +140,7 @@ def test_copilot_assist_prints_assist_events_as_json_lines(monkeypatch, capsys):
     import io
 
     from copilot.cli import main
-    from copilot.events import event_from_json
+    from copilot.events.codec import event_from_json
 
     monkeypatch.setattr("sys.stdin", io.StringIO("klant: Hoe wijzig ik mijn afspraak?\n"))
     assert main(["assist", "--stages", "", "--language", "nl"]) == 0

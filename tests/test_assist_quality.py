@@ -16,13 +16,12 @@ from copilot.assist.evaluation import (
     KB_ROOT,
     intent_accuracy,
     kb_recall,
-    load_examples,
     load_questions,
 )
-from copilot.assist.intents import build_intent_model
+from copilot.assist.intents import build_intent_model, load_examples
 from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.settings import DEFAULT_INTENTS
-from copilot.emotion_model import load_sentence_encoder
+from copilot.encoders.sentence import load_sentence_encoder
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from copilot.assist.chat import ChatConversation, parse_turns, run_text_turns
-from copilot.assist.events import Draft, RouteToHuman, Suggestion
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import AssistConfig
 from copilot.assist.stage import AssistStage
-from copilot.call_tracker import Alert
-from copilot.emotion_model import load_sentence_encoder
-from copilot.event_text import readable_line
-from copilot.events import event_from_json
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.events.affect import Alert
+from copilot.events.assist import Draft, RouteToHuman, Suggestion
+from copilot.events.codec import event_from_json
+from copilot.events.text import readable_line
+from copilot.pipeline.chat import ChatConversation, parse_turns, run_text_turns
 
 FIXTURE = (
     Path(__file__).resolve().parent.parent / "assist_data" / "fixtures" / "contradiction_nl.txt"

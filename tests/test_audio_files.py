@@ -5,8 +5,8 @@ import pytest
 import soundfile as sf
 import soxr
 
-from copilot.audio_files import AudioDecodeError, StreamResampler, decode_file
-from copilot.legs import PIPELINE_RATE
+from copilot.audio.files import AudioDecodeError, StreamResampler, decode_file
+from copilot.audio.format import PIPELINE_RATE
 
 from .conftest import fixture_path
 
@@ -119,8 +119,8 @@ def test_stream_resampler_matches_one_shot_resampling():
 
 
 def test_live_packets_keep_their_timeline_through_the_bursty_resampler():
-    from copilot.call_session import CallSession
-    from copilot.transcription_service import TranscriberPool, TranscriptionService
+    from copilot.asr.service import TranscriberPool, TranscriptionService
+    from copilot.pipeline.call_session import CallSession
 
     # 4 s of a phone leg in 20 ms packets stamped with their send time, as Twilio does.
     rng = np.random.default_rng(3)

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony import g711
 from copilot.telephony.audiohook import (
     AudioHookSession,

@@ -3,7 +3,7 @@ import uuid
 import numpy as np
 import pytest
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony.audiosocket import (
     AudioSocketParser,
     build_audio,

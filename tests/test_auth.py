@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from copilot.auth import AuthError, Principal, TokenFile, assigned_agent_id
+from copilot.serve.auth import AuthError, Principal, TokenFile, assigned_agent_id
 
 
 def test_tokens_are_hashed_and_authenticate_by_role(tmp_path):

@@ -1,6 +1,6 @@
 """Call summaries for the supervisor: risk from signals and alerts, trend, ordering."""
 
-from copilot.call_board import CallBoard
+from copilot.serve.board import CallBoard
 
 
 def test_risk_trend_and_order():

@@ -5,10 +5,11 @@ import json
 
 import pytest
 
-from copilot.affect_types import Cue, TextAffect
-from copilot.call_tracker import AffectConfig, Alert, CallTracker
+from copilot.affect.trend import AffectConfig, CallTracker
+from copilot.affect.types import TextAffect
 from copilot.config import ConfigError, load_config
-from copilot.events import EventDecodeError, event_from_json
+from copilot.events.affect import Alert, Cue
+from copilot.events.codec import EventDecodeError, event_from_json
 
 # Phrase cues as the text scorer writes them: "topic: 'the words that matched'".
 MANAGER = Cue("frustration", "phrase", "asks for a manager: 'manager'", 0.7)

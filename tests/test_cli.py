@@ -94,7 +94,7 @@ def test_configuration_errors_name_the_key(tmp_path):
 
 
 def test_listen_without_a_microphone_says_so():
-    from copilot.microphone import MicrophoneUnavailable, open_microphone
+    from copilot.commands.listen import MicrophoneUnavailable, open_microphone
 
     try:
         audio, stream = open_microphone()

@@ -2,8 +2,8 @@
 
 import json
 
-from copilot.auth import Principal
-from copilot.event_hub import EventHub
+from copilot.serve.auth import Principal
+from copilot.serve.hub import EventHub
 
 AGENT_A = Principal("agent", "a")
 AGENT_B = Principal("agent", "b")

@@ -1,6 +1,6 @@
 """SQLite store: events in order after a seq, calls and their agent, feedback and drafts, reopen."""
 
-from copilot.event_store import EventStore, Feedback, event_json
+from copilot.serve.store import EventStore, Feedback, event_json
 
 
 def put(store, call_id, seq, kind, **fields):

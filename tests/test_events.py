@@ -2,15 +2,8 @@ import dataclasses
 
 import pytest
 
-from copilot.events import (
-    EVENT_TYPES,
-    CallStarted,
-    EventDecodeError,
-    EventSequencer,
-    TranscriptFinal,
-    Word,
-    event_from_json,
-)
+from copilot.events.codec import EVENT_TYPES, EventDecodeError, event_from_json
+from copilot.events.core import CallStarted, EventSequencer, TranscriptFinal, Word
 
 
 def test_transcript_final_round_trips_through_json():

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copilot.audio_files import AudioDecodeError, DecodedCall, decode_file
+from copilot.audio.files import AudioDecodeError, DecodedCall, decode_file
 from copilot.config import Config, ConfigError, load_config
-from copilot.events import Event, EventDecodeError, event_from_json
+from copilot.events.codec import EventDecodeError, event_from_json
+from copilot.events.core import Event
 
 FUZZ = settings(
     max_examples=int(os.environ.get("COPILOT_FUZZ_EXAMPLES", "300")),

@@ -8,9 +8,9 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from copilot.audio_files import decode_file
-from copilot.auth import TokenFile
-from copilot.simulate import play_twilio
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import play_twilio
+from copilot.serve.auth import TokenFile
 
 from .conftest import fixture_path
 from .server_harness import running_server

@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from copilot.model_files import ModelNotAvailable, default_model_for, resolve_model
-from copilot.transcriber import WhisperTranscriber
+from copilot.asr.model_files import ModelNotAvailable, default_model_for, resolve_model
+from copilot.asr.transcriber import WhisperTranscriber
 
 
 def test_packaged_models_resolve(tmp_path, monkeypatch):

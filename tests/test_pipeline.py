@@ -4,11 +4,12 @@ import dataclasses
 
 import numpy as np
 
-from copilot.audio_files import decode_file
-from copilot.events import Event, TranscriptFinal, TranscriptPartial
-from copilot.legs import PIPELINE_RATE, AudioFrame
-from copilot.pipeline import CallPipeline, PipelineConfig, TranscriptionJob
-from copilot.transcriber import TranscriptionResult
+from copilot.asr.jobs import TranscriptionJob
+from copilot.asr.transcriber import TranscriptionResult
+from copilot.audio.files import decode_file
+from copilot.audio.format import PIPELINE_RATE, AudioFrame
+from copilot.events.core import Event, TranscriptFinal, TranscriptPartial
+from copilot.pipeline.call import CallPipeline, PipelineConfig
 
 from .conftest import fixture_path
 

@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from copilot.audio_files import decode_file
-from copilot.legs import PIPELINE_RATE
-from copilot.prosody import VoiceFeatureExtractor, analyse
+from copilot.affect.prosody import VoiceFeatureExtractor, analyse
+from copilot.audio.files import decode_file
+from copilot.audio.format import PIPELINE_RATE
 
 from .conftest import call_script, fixture_path
 

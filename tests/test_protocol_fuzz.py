@@ -14,7 +14,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from copilot.legs import LEGS
+from copilot.audio.format import LEGS
 from copilot.telephony import audiosocket as asock
 from copilot.telephony.audiohook import AudioHookSession, parse_duration, verify_signature
 from copilot.telephony.audiosocket import AudioSocketParser
@@ -152,22 +152,22 @@ twilio_message = st.sampled_from(TWILIO).flatmap(mutated) | st.sampled_from(TWIL
 def test_twilio_any_sequence(messages):
     stream = TwilioMediaStream()
     for text in messages:
-        check(stream.feed, text)
+        check(stream.feed_text, text)
 
 
 @FUZZ
 @given(st.sampled_from(TWILIO[2:]).flatmap(mutated))
 def test_twilio_near_valid_after_start(text):
     stream = TwilioMediaStream()
-    stream.feed(json.dumps(TWILIO[0]))
-    stream.feed(json.dumps(TWILIO[1]))
-    check(stream.feed, text)
+    stream.feed_text(json.dumps(TWILIO[0]))
+    stream.feed_text(json.dumps(TWILIO[1]))
+    check(stream.feed_text, text)
 
 
 @FUZZ
 @given(st.binary(max_size=64) | st.integers() | st.none())
 def test_twilio_non_text(value):
-    check(TwilioMediaStream().feed, value)
+    check(TwilioMediaStream().feed_text, value)
 
 
 # --- AudioHook ------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import json
 import numpy as np
 import pytest
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony.common import CallClosed, CallOpened, LegAudio, ProtocolError
 from copilot.telephony.raw_ingest import SUPPORTED_RATES, RawIngestSession
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from copilot.redaction import Redactor, bsn_valid, iban_valid, luhn_valid
+from copilot.serve.redaction import Redactor, bsn_valid, iban_valid, luhn_valid
 
 REDACT = Redactor()
 

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from copilot.redis_relay import RedisRelay, RedisUnavailable, RelayConfig
+from copilot.config import RelayConfig
+from copilot.serve.relay import RedisRelay, RedisUnavailable
 
 from .redis_harness import redis_server
 

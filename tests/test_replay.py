@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from copilot.qa_scorecard import Utterance, load_scorecard, score_call
-from copilot.replay_batch import call_id_for, find_recordings
-from copilot.replay_sidecars import alert_matches, overall, precision_recall
-from copilot.wer import word_errors
+from copilot.asr.wer import word_errors
+from copilot.replay.scorecard import Utterance, load_scorecard, score_call
+from copilot.replay.sidecars import alert_matches, overall, precision_recall
+from copilot.replay.worker import call_id_for, find_recordings
 
 from .conftest import FIXTURES
 

@@ -3,9 +3,14 @@
 import numpy as np
 import pytest
 
-from copilot.audio_files import decode_file
-from copilot.legs import PIPELINE_RATE
-from copilot.segmenter import SegmenterConfig, UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+from copilot.audio.files import decode_file
+from copilot.audio.format import PIPELINE_RATE
+from copilot.pipeline.segmenter import (
+    SegmenterConfig,
+    UtteranceAudio,
+    UtteranceSegmenter,
+    UtteranceStarted,
+)
 
 from .conftest import call_script, fixture_path
 

@@ -11,8 +11,14 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from copilot.audio_files import decode_file
-from copilot.simulate import narrowband, play_audiosocket, play_raw, play_twilio, twilio_messages
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import (
+    narrowband,
+    play_audiosocket,
+    play_raw,
+    play_twilio,
+    twilio_messages,
+)
 from copilot.telephony import audiosocket as packets
 from copilot.telephony.g711 import ulaw_encode
 

@@ -13,9 +13,9 @@ import urllib.request
 
 from websockets.asyncio.client import connect
 
-from copilot.audio_files import decode_file
-from copilot.auth import TokenFile
-from copilot.simulate import play_twilio, twilio_messages
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import play_twilio, twilio_messages
+from copilot.serve.auth import TokenFile
 
 from .conftest import fixture_path
 

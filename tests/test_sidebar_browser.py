@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from websockets.asyncio.client import connect
 
-from copilot.audio_files import decode_file
-from copilot.auth import TokenFile
-from copilot.simulate import play_twilio
-from copilot.stages import KNOWN_STAGES
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import play_twilio
+from copilot.runtime import KNOWN_STAGES
+from copilot.serve.auth import TokenFile
 
 from .conftest import call_script, fixture_path
 from .server_harness import running_server
@@ -138,8 +138,8 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
 
 def test_sidebar_suggestion_and_draft_feedback(tiny_en, tmp_path):
     """Assist cards (the assist stage's own event types) through store, hub and page, then back."""
-    from copilot.assist.events import Draft, Suggestion
-    from copilot.events import CallStarted
+    from copilot.events.assist import Draft, Suggestion
+    from copilot.events.core import CallStarted
 
     store_path = tmp_path / "events.sqlite3"
     tokens = TokenFile(tmp_path / "tokens.json")

@@ -2,13 +2,13 @@
 
 import json
 
-from copilot.auth import Principal
-from copilot.call_board import CallBoard
-from copilot.event_hub import EventHub
-from copilot.event_store import EventStore, event_json
-from copilot.feedback import FeedbackRecorder
-from copilot.metrics import Metrics
-from copilot.sidebar_protocol import SidebarConnection, SidebarServices
+from copilot.serve.auth import Principal
+from copilot.serve.board import CallBoard
+from copilot.serve.feedback import FeedbackRecorder
+from copilot.serve.hub import EventHub
+from copilot.serve.metrics import Metrics
+from copilot.serve.sidebar_protocol import SidebarConnection, SidebarServices
+from copilot.serve.store import EventStore, event_json
 
 
 def setup(principal, learned=None):

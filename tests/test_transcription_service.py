@@ -6,14 +6,9 @@ import threading
 
 import numpy as np
 
-from copilot.audio_files import decode_file
-from copilot.pipeline import TranscriptionJob
-from copilot.transcription_service import (
-    BATCH_ROUNDS,
-    PARTIAL_BATCH,
-    TranscriberPool,
-    TranscriptionService,
-)
+from copilot.asr.jobs import TranscriptionJob
+from copilot.asr.service import BATCH_ROUNDS, PARTIAL_BATCH, TranscriberPool, TranscriptionService
+from copilot.audio.files import decode_file
 
 from .conftest import call_script, fixture_path
 

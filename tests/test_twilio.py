@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony import g711
 from copilot.telephony.common import CallClosed, CallOpened, DtmfPressed, LegAudio, ProtocolError
 from copilot.telephony.twilio import (
@@ -50,7 +50,7 @@ def media_message(track, chunk, timestamp_ms, payload, seq):
 
 
 def feed(stream, message):
-    return stream.feed(json.dumps(message))
+    return stream.feed_text(json.dumps(message))
 
 
 def started(tracks=("inbound", "outbound")):
@@ -196,7 +196,7 @@ def _media_with(**media_overrides):
 def test_malformed_messages_raise_protocol_error(text, match):
     stream = started()
     with pytest.raises(ProtocolError, match=match):
-        stream.feed(text)
+        stream.feed_text(text)
 
 
 def test_media_before_start():
@@ -236,7 +236,7 @@ def test_start_rejects_bad_tracks(tracks):
 
 def test_non_text_input():
     with pytest.raises(ProtocolError, match="text message"):
-        TwilioMediaStream().feed(b'{"event": "connected"}')
+        TwilioMediaStream().feed_text(b'{"event": "connected"}')
 
 
 def test_outbound_message_builders():

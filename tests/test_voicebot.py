@@ -12,19 +12,19 @@ from html import escape
 import numpy as np
 import pytest
 
+from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.config import Config, ConfigError, set_key
-from copilot.events import event_from_json
-from copilot.legs import AGENT, CUSTOMER, PIPELINE_RATE
-from copilot.pipeline import CallPipeline, PipelineConfig
-from copilot.qa_scorecard import load_scorecard
-from copilot.replay_html import call_page
-from copilot.replay_summary import summarise_call
-from copilot.stages import StageFactory
-from copilot.tts import SpeechSynthesizer
-from copilot.voicebot import VoicebotStage
-from copilot.voicebot_events import BotSay, BotStop, Handoff
-from copilot.voicebot_offline import BotConversation
-from copilot.voicebot_policy import confirmation, spoken_answer
+from copilot.events.codec import event_from_json
+from copilot.events.voicebot import BotSay, BotStop, Handoff
+from copilot.pipeline.call import CallPipeline, PipelineConfig
+from copilot.replay.pages import call_page
+from copilot.replay.scorecard import load_scorecard
+from copilot.replay.summary import summarise_call
+from copilot.runtime import StageFactory
+from copilot.voicebot.offline import BotConversation
+from copilot.voicebot.policy import confirmation, spoken_answer
+from copilot.voicebot.stage import VoicebotStage
+from copilot.voicebot.tts import SpeechSynthesizer
 
 STAGES = ("affect", "assist", "voicebot")
 OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning

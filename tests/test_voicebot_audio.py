@@ -14,7 +14,8 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.asyncio.server import serve
 
-from copilot.legs import PIPELINE_RATE
+from copilot.audio.format import PIPELINE_RATE
+from copilot.events.voicebot import BotSay, BotStop
 from copilot.telephony import g711
 from copilot.telephony.audio_out import (
     FRAME_SAMPLES,
@@ -26,9 +27,8 @@ from copilot.telephony.audio_out import (
 )
 from copilot.telephony.audiosocket import AudioSocketParser, build_uuid
 from copilot.telephony.common import CallClosed, LegAudio
-from copilot.tts import SpeechError, SpeechSynthesizer, wav_samples
-from copilot.voicebot_events import BotSay, BotStop
-from copilot.voicebot_io import BotAudioPlayer
+from copilot.voicebot.player import BotAudioPlayer
+from copilot.voicebot.tts import SpeechError, SpeechSynthesizer, wav_samples
 
 SPEAKER = SpeechSynthesizer()
 

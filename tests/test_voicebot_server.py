@@ -28,12 +28,12 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from copilot.auth import TokenFile
+from copilot.serve.auth import TokenFile
 from copilot.telephony import audiosocket
 from copilot.telephony.audio_out import FRAME_S, FRAME_SAMPLES, TwilioAudioOut, wire_frames
 from copilot.telephony.common import LegAudio
 from copilot.telephony.g711 import ulaw_decode, ulaw_encode
-from copilot.tts import SpeechSynthesizer
+from copilot.voicebot.tts import SpeechSynthesizer
 
 from .server_harness import running_server
 from .test_live_server import Watcher

@@ -1,6 +1,6 @@
-"""The sidebar's static files: shipped pages and scripts only, nothing outside copilot/web/."""
+"""The sidebar's static files: shipped pages and scripts only, nothing outside copilot/serve/web/."""
 
-from copilot.web_assets import asset_for
+from copilot.serve.web_assets import asset_for
 
 
 def test_pages_and_assets_are_served_with_their_types():

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.wer import corpus_wer, edit_distance, normalise, wer, word_errors
+from copilot.asr.wer import corpus_wer, edit_distance, normalise, wer, word_errors
 
 REFERENCES = json.loads(
     (Path(__file__).resolve().parent.parent / "audio_fixtures" / "references.json").read_text(

@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-from copilot.auth import TokenFile
+from copilot.serve.auth import TokenFile
 
 from .redis_harness import redis_server
 from .server_harness import running_server

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .facts import RECORD_KEYS, Fact, normalise
+from copilot.assist.facts import RECORD_KEYS, Fact, normalise
 
 # Claims with two sides; a customer who asserts both in one contact contradicts themself.
 CLAIMS: dict[str, dict[bool, tuple[str, ...]]] = {

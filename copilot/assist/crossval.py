@@ -19,8 +19,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..emotion_model import SentenceEncoder
-from .intents import IntentModel, ViewWeights, unit_rows
+from copilot.assist.intents import IntentModel, ViewWeights, unit_rows
+from copilot.encoders.sentence import SentenceEncoder
 
 Example = tuple[str, str, str]  # (text, intent, language)
 

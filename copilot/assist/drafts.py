@@ -13,8 +13,8 @@ import re
 import string
 from dataclasses import dataclass
 
-from .llm import ChatCompletionClient
-from .playbooks import Playbooks
+from copilot.assist.llm import ChatCompletionClient
+from copilot.assist.playbooks import Playbooks
 
 GREETING_NAME = {"en": "customer", "nl": "klant"}
 PHRASES = {

@@ -20,11 +20,11 @@ from types import SimpleNamespace
 
 import yaml
 
-from ..emotion_model import SentenceEncoder
-from .events import Suggestion, suggestion_id
-from .intents import IntentModel, build_intent_model, load_examples, unit_rows
-from .knowledge import KnowledgeBase
-from .learning import Feedback, FeedbackLearner, Ranking
+from copilot.assist.intents import IntentModel, build_intent_model, load_examples, unit_rows
+from copilot.assist.knowledge import KnowledgeBase
+from copilot.assist.learning import Feedback, FeedbackLearner, Ranking
+from copilot.encoders.sentence import SentenceEncoder
+from copilot.events.assist import Suggestion, suggestion_id
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DATA = REPO / "assist_data"
@@ -153,9 +153,9 @@ def _accuracy(pairs: list[tuple[str, str]]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..emotion_model import load_sentence_encoder
-    from .crossval import cross_validate, cv_table
-    from .settings import DEFAULT_INTENTS
+    from copilot.assist.crossval import cross_validate, cv_table
+    from copilot.assist.settings import DEFAULT_INTENTS
+    from copilot.encoders.sentence import load_sentence_encoder
 
     parser = argparse.ArgumentParser(prog="python -m copilot.assist.evaluation")
     parser.add_argument("--cv", action="store_true", help="cross-validate on the seeds instead")

@@ -45,8 +45,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ..emotion_model import SentenceEncoder
-from .lexical import NgramNaiveBayes
+from copilot.assist.lexical import NgramNaiveBayes
+from copilot.encoders.sentence import SentenceEncoder
 
 OTHER = "other"
 # Similarities are cosines: a sentence's similarities to the intents differ by a few

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ..emotion_model import SentenceEncoder
-from .bm25 import BM25Index
-from .intents import unit_rows
+from copilot.assist.bm25 import BM25Index
+from copilot.assist.intents import unit_rows
+from copilot.encoders.sentence import SentenceEncoder
 
 # Weight of the embedding score against BM25 (scaled to the query's best passage);
 # chosen on the articles themselves (their section headings as queries), not on the questions.

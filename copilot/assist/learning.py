@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..events import Event, event_from_dict
+from copilot.events.codec import event_from_dict
+from copilot.events.core import Event
 
 ACTIONS = ("accept", "edit", "dismiss", "send")
 # Score added per unit of log(1 + accepts) - log(1 + dismisses): an article accepted twice

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..emotion_model import SentenceEncoder
-from .drafts import DraftWriter
-from .intents import IntentModel, build_intent_model
-from .knowledge import KnowledgeBase
-from .learning import Ranking
-from .llm import ChatCompletionClient
-from .playbooks import Playbooks
-from .settings import AssistConfig, resolve_path
+from copilot.assist.drafts import DraftWriter
+from copilot.assist.intents import IntentModel, build_intent_model
+from copilot.assist.knowledge import KnowledgeBase
+from copilot.assist.learning import Ranking
+from copilot.assist.llm import ChatCompletionClient
+from copilot.assist.playbooks import Playbooks
+from copilot.assist.settings import AssistConfig, resolve_path
+from copilot.encoders.sentence import SentenceEncoder
 
 
 @dataclass

@@ -18,19 +18,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..call_tracker import Alert
-from ..events import CallStarted, Event, TranscriptFinal
-from ..legs import AGENT, CUSTOMER
-from .complexity import ComplexityCheck, Finding
-from .events import Draft, RouteToHuman, Suggestion, suggestion_id
-from .facts import extract_facts
-from .intents import unit_rows
-from .knowledge import ArticleMatch
-from .language import guess_language
-from .learning import ARTICLE_BOOST, STEP_BOOST
-from .models import AssistModels
-from .summary import ContactState, summarise
-from .urgency import UrgencyTracker
+from copilot.assist.complexity import ComplexityCheck, Finding
+from copilot.assist.facts import extract_facts
+from copilot.assist.intents import unit_rows
+from copilot.assist.knowledge import ArticleMatch
+from copilot.assist.learning import ARTICLE_BOOST, STEP_BOOST
+from copilot.assist.models import AssistModels
+from copilot.assist.summary import ContactState, summarise
+from copilot.assist.urgency import UrgencyTracker
+from copilot.audio.format import AGENT, CUSTOMER
+from copilot.events.affect import Alert
+from copilot.events.assist import Draft, RouteToHuman, Suggestion, suggestion_id
+from copilot.events.core import CallStarted, Event, TranscriptFinal
+from copilot.pipeline.language import guess_language
 
 OTHER = "other"
 NO_SELF_SERVICE = frozenset({"complaint", "request_human", "cancel_contract"})

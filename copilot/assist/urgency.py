@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .settings import URGENCIES
+from copilot.assist.settings import URGENCIES
 
 CRITICAL_WORDS = re.compile(
     r"\b(?:medicine|medication|insulin|medicijn\w*|dangerous|gevaarlijk|fire|brand|gas leak|"

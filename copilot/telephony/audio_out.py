@@ -20,8 +20,8 @@ from typing import Any, Protocol
 import numpy as np
 import soxr
 
-from copilot.audio_files import float_to_pcm16, pcm16_to_float
-from copilot.legs import PIPELINE_RATE
+from copilot.audio.files import float_to_pcm16, pcm16_to_float
+from copilot.audio.format import PIPELINE_RATE
 from copilot.telephony import audiosocket, twilio
 
 WIRE_RATE = 8000  # Twilio and AudioSocket (type 0x10) both carry 8 kHz

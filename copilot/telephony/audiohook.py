@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony import g711, httpsig
 from copilot.telephony.common import (
     CallClosed,

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from copilot.legs import LEGS
+from copilot.audio.format import LEGS
 from copilot.telephony.common import (
     CallClosed,
     CallOpened,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from copilot.legs import LEGS
+from copilot.audio.format import LEGS
 from copilot.telephony.common import (
     CallClosed,
     CallOpened,

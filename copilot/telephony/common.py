@@ -1,7 +1,7 @@
 """What every telephony parser returns: plain protocol events, no I/O.
 
 A parser is fed what arrived on its socket (a text message, a binary frame or
-TCP bytes) and returns a list of these. The asyncio shell in `copilot.server`
+TCP bytes) and returns a list of these. The asyncio shell in `copilot.serve.server`
 moves bytes, sends `Reply*` items back to the peer and hands audio on to the
 call pipeline (which resamples it to 16 kHz).
 """
@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
+
+
+class MessageParser(Protocol):
+    """A websocket protocol's parser: each text or binary message in, protocol items out.
+
+    A message the protocol does not allow raises `ProtocolError`; nothing else is raised.
+    """
+
+    def feed_text(self, text: str) -> list[Any]: ...
+
+    def feed_binary(self, data: bytes) -> list[Any]: ...
 
 
 class ProtocolError(ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.legs import AGENT, CUSTOMER, LEGS
+from copilot.audio.format import AGENT, CUSTOMER, LEGS
 from copilot.telephony.common import (
     CallClosed,
     CallOpened,

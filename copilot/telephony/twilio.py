@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.legs import AGENT, CUSTOMER
+from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony import g711
 from copilot.telephony.common import (
     CallClosed,
@@ -52,7 +52,7 @@ _DECIMAL = re.compile(r"[0-9]{1,15}")
 class TwilioMediaStream:
     """Parser for one Twilio Media Streams websocket.
 
-    `feed(text)` takes each text message and returns CallOpened (on `start`),
+    `feed_text(text)` takes each text message and returns CallOpened (on `start`),
     LegAudio (on `media`, `t` from Twilio's timestamp), DtmfPressed (on `dtmf`)
     and CallClosed("stop") (on `stop`). `connected` and `mark` return nothing.
     """
@@ -64,7 +64,10 @@ class TwilioMediaStream:
         self.legs: tuple[str, ...] = ()
         self.closed = False
 
-    def feed(self, text: str) -> list[ProtocolEvent]:
+    def feed_binary(self, data: bytes) -> list[ProtocolEvent]:
+        raise ProtocolError("binary_not_allowed", "this endpoint takes text messages only")
+
+    def feed_text(self, text: str) -> list[ProtocolEvent]:
         message = decode_json_object(text)
         event = json_field(message, "event", str, "Twilio message")
         if self.closed:

@@ -1,0 +1,176 @@
+"""The affect stage: each final transcript scored for emotion, fused with the voice, tracked.
+
+On `transcript.final` the text scorer (shared by all calls) rates the words, which
+count for as much as whisper was sure of them; the utterance's audio gives voice
+features against this speaker's baseline, and the voice nudges the text scores:
+the same words said louder, faster and higher are more likely frustrated. The
+fused scores go out as an `Affect` event and into the call's `CallTracker`, which
+may add `Alert` events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Protocol
+
+import numpy as np
+
+from copilot.affect.prosody import VoiceFeatureExtractor
+from copilot.affect.trend import AffectConfig, CallTracker
+from copilot.affect.types import TextAffect, VoiceFeatures
+from copilot.asr.jobs import TranscriptionJob
+from copilot.events.affect import SIGNALS, Affect, Cue
+from copilot.events.core import Event, TranscriptFinal, Word
+
+TOP_EMOTIONS = 5
+# The voice features whose rise reads as arousal; pitch variability and pauses are too
+# speaker-specific on one utterance to push a score.
+AROUSAL_FEATURES = ("loudness", "rate", "pitch")
+FEATURE_NAMES = {"loudness": "loudness", "rate": "speaking rate", "pitch": "pitch"}
+
+
+class TextScorer(Protocol):
+    def score(self, texts: list[str], language: str | None) -> list[TextAffect]: ...
+
+
+def fuse(
+    text: TextAffect,
+    voice: VoiceFeatures | None,
+    config: AffectConfig,
+    has_baseline: bool = True,
+) -> TextAffect:
+    """Text frustration nudged by the voice in log-odds; every nudge is recorded as a voice cue."""
+    if voice is None:
+        return text
+    clip = config.z_clip
+    z = {k: float(np.clip(voice.z.get(k, 0.0), -clip, clip)) for k in AROUSAL_FEATURES}
+    arousal = max(0.0, sum(z.values()) / len(z))  # a calmer voice than usual is no evidence
+    reference = "this caller's baseline" if has_baseline else "a typical voice"
+    cues = [
+        Cue(
+            "frustration",
+            "voice",
+            f"{FEATURE_NAMES[k]} {v:+.1f} sd above {reference}",
+            config.voice_weight * v / len(z),
+        )
+        for k, v in z.items()
+        if v >= config.voice_cue_z
+    ]
+    shift = config.voice_weight * arousal
+    if voice.overlap_s >= config.overlap_cue_s:
+        # Talking over the other side is a classic sign of impatience.
+        shift += config.overlap_weight
+        evidence = f"talked over the other side for {voice.overlap_s:.1f} s"
+        cues.append(Cue("frustration", "voice", evidence, config.overlap_weight))
+    if shift == 0:
+        return dataclasses.replace(text, cues=(*text.cues, *cues))
+    frustration = _sigmoid(logit(text.frustration) + shift)
+    return dataclasses.replace(text, frustration=frustration, cues=(*text.cues, *cues))
+
+
+def transcript_trust(words: tuple[Word, ...], config: AffectConfig) -> float:
+    """How far the words can be believed, 0..1, from whisper's mean word probability."""
+    if not words:
+        return 1.0
+    mean = sum(w.probability for w in words) / len(words)
+    span = config.asr_trust_high - config.asr_trust_low
+    return float(np.clip((mean - config.asr_trust_low) / span, 0.0, 1.0))
+
+
+def discount(text: TextAffect, trust: float, config: AffectConfig) -> TextAffect:
+    """Scores of a shaky transcript pulled toward the prior in log-odds.
+
+    Misheard words still get emotions from the text model ("Dan wil ik nu rijden met m'n
+    destoeken" reads as annoyed); they should count for as much as the transcript is worth.
+    """
+    if trust >= 1.0:
+        return text
+    prior = logit(config.text_prior)
+
+    def pull(p: float) -> float:
+        return p if p <= config.text_prior else _sigmoid(prior + trust * (logit(p) - prior))
+
+    return dataclasses.replace(
+        text, frustration=pull(text.frustration), doubt=pull(text.doubt), load=pull(text.load)
+    )
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def top_emotions(emotions: dict[str, float], k: int = TOP_EMOTIONS) -> dict[str, float]:
+    ranked = sorted(emotions.items(), key=lambda item: -item[1])[:k]
+    return {label: round(float(p), 3) for label, p in ranked}
+
+
+class AffectStage:
+    """One call's affect: a pipeline Stage. The scorer is shared; everything else is per call."""
+
+    def __init__(self, scorer: TextScorer, config: AffectConfig | None = None) -> None:
+        self.scorer = scorer
+        self.config = config or AffectConfig()
+        self.voice = VoiceFeatureExtractor()
+        self.tracker = CallTracker(self.config)
+        # The latest final audio per leg: a leg's finals come in order, and one whose text came
+        # back empty is simply replaced by the next.
+        self._audio: dict[str, TranscriptionJob] = {}
+
+    def on_utterance_audio(self, job: TranscriptionJob) -> None:
+        """Pipeline hook: a final utterance's audio, just before its transcript event."""
+        self._audio[job.leg] = job
+        self.voice.note_utterance(job.leg, job.start, job.end)
+
+    def feed(self, event: Event) -> list[Event]:
+        if not isinstance(event, TranscriptFinal):
+            return []
+        text = self.scorer.score([event.text], event.language or None)[0]
+        trust = transcript_trust(event.words, self.config)
+        voice, has_baseline = self._voice_for(event)
+        fused = fuse(discount(text, trust, self.config), voice, self.config, has_baseline)
+        out: list[Event] = [self._affect_event(event, text, fused, voice, trust)]
+        out.extend(self.tracker.observe(event.speaker, event.utterance_id, event.end, fused))
+        return out
+
+    def flush(self) -> list[Event]:
+        return []
+
+    def _voice_for(self, event: TranscriptFinal) -> tuple[VoiceFeatures | None, bool]:
+        job = self._audio.get(event.speaker)
+        if job is None or job.utterance_id != event.utterance_id:
+            return None, False  # no audio hook (e.g. text-only replay): text alone
+        del self._audio[event.speaker]
+        has_baseline = self.voice.baseline_size(event.speaker) > 0
+        words = len(event.words) or len(event.text.split())
+        features = self.voice.features(event.speaker, job.audio, job.start, job.end, words)
+        return features, has_baseline
+
+    def _affect_event(
+        self,
+        event: TranscriptFinal,
+        text: TextAffect,
+        fused: TextAffect,
+        voice: VoiceFeatures | None,
+        trust: float,
+    ) -> Affect:
+        return Affect(
+            "",
+            0,
+            event.t,
+            speaker=event.speaker,
+            utterance_id=event.utterance_id,
+            emotions=top_emotions(fused.emotions),
+            frustration=round(fused.frustration, 3),
+            doubt=round(fused.doubt, 3),
+            load=round(fused.load, 3),
+            cues=fused.cues,
+            voice=dataclasses.asdict(voice) if voice is not None else {},
+            text_scores={s: round(float(getattr(text, s)), 3) for s in SIGNALS},
+            transcript_trust=round(trust, 3),
+        )

@@ -1,0 +1,273 @@
+"""Text side of per-utterance affect: frustration, doubt and emotional load, for Dutch and English.
+
+Two kinds of evidence are joined per signal:
+- the emotion model's probabilities for the signal's member emotions, rescaled
+  so that each label's dev-tuned threshold maps to 0.5 (a signal crosses 0.5 on
+  emotions alone exactly when one member label is predicted);
+- phrases typical of contact-centre calls (repeated contact, cancel threats,
+  asking for a manager, hedging, bereavement, debt, illness) in either language.
+  The emotion head was trained on English Reddit text, so these phrases carry
+  most of the weight for Dutch and for call-centre situations Reddit lacks.
+Both are combined as a noisy-OR: 1 - (1 - emotion) * (1 - phrases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from copilot.affect.emotion_model import LABELS, EmotionModel, load_emotion_model
+from copilot.affect.types import TextAffect
+from copilot.events.affect import Cue
+
+SIGNAL_EMOTIONS: dict[str, tuple[str, ...]] = {
+    "frustration": ("anger", "annoyance", "disappointment", "disapproval", "disgust"),
+    "doubt": ("confusion", "nervousness"),
+    "load": ("sadness", "fear", "grief", "remorse"),
+}
+
+# Emotion cues below this rescaled score are noise and are not reported.
+MIN_EMOTION_CUE = 0.3
+
+_NUM_NL = r"(?:twee|drie|vier|vijf|zes|zeven|acht|tien|\d+|meerdere|zoveel|zo ?veel|heel wat)"
+_NUM_EN = r"(?:two|three|four|five|six|seven|eight|ten|\d+|several|multiple|many|so many|a few)"
+_ORD_NL = r"(?:tweede|derde|vierde|vijfde|zoveelste|honderdste)"
+_ORD_EN = r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|nth)"
+_KIN_NL = r"(?:man|vrouw|moeder|vader|zoon|dochter|partner|broer|zus|opa|oma|echtgeno(?:o|t)e?)"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    signal: str
+    topic: str  # why the phrase matters, e.g. "repeated contact"
+    language: str
+    pattern: re.Pattern[str]
+    weight: float  # probability-like strength of this phrase alone
+
+
+def _phrases(signal: str, topic: str, language: str, weight: float, *patterns: str):
+    return [
+        Phrase(signal, topic, language, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), weight)
+        for p in patterns
+    ]
+
+
+# Weights: ~0.75 for phrases that on their own say the signal is there (a cancel
+# threat), ~0.6 for clear but milder ones, ~0.35 for hedges that only add up
+# with other evidence ("misschien" alone is no doubt). Set by judgement, not fitted.
+PHRASES: tuple[Phrase, ...] = tuple(
+    # --- frustration, Dutch
+    _phrases("frustration", "repeated contact", "nl", 0.7,
+             rf"(?:al|nu al|inmiddels|wel) {_NUM_NL} (?:keer|keren|maal)",
+             rf"voor de {_ORD_NL} keer", r"(?:al|nu al|inmiddels) (?:weken|maanden|dagen)",
+             rf"(?:al|nu al|inmiddels|sinds) {_NUM_NL} (?:dagen|weken|maanden)",
+             r"(?:steeds|telkens|elke keer) (?:weer|opnieuw)", r"van het kastje naar de muur",
+             r"(?:niemand|nooit) (?:terug ?gebeld|teruggebeld|belt (?:me|mij) terug)",
+             r"nog steeds (?:niet|geen|niks|niets)")
+    + _phrases("frustration", "cancel threat", "nl", 0.75,
+               r"(?:zeg|zeggen|zegt) (?:ik |we |wij )?(?:\w+ ){0,3}(?:abonnement|contract|lidmaatschap|account|alles)\s+(?:\w+ )?op",
+               r"opzeggen", r"ik stap over",
+               r"overstappen", r"(?:ik ga|wij gaan|we gaan) weg bij (?:jullie|u)",
+               r"klacht indienen", r"geschillencommissie", r"advocaat", r"consumentenbond")
+    + _phrases("frustration", "asks for a manager", "nl", 0.7,
+               r"leidinggevende", r"manager", r"supervisor", r"(?:uw|je|jullie) (?:baas|chef)",
+               r"iemand (?:anders|hoger) (?:spreken|aan de lijn)", r"hogerop")
+    + _phrases("frustration", "strong wording", "nl", 0.65,
+               r"belachelijk", r"schandalig", r"bespottelijk", r"onacceptabel", r"onaanvaardbaar",
+               r"waardeloos", r"(?:ben|zijn) (?:het|er) (?:echt |helemaal |zo |nu )?(?:zat|spuugzat|klaar mee)",
+               r"te gek voor woorden", r"dit kan (?:toch )?niet", r"(?:boos|woedend|kwaad|pissig)",
+               r"ge(?:ï|i)rriteerd", r"(?:puinhoop|zooitje|janboel)", r"teleurgesteld",
+               r"(?:het|dit) is (?:toch )?niet normaal")
+    # --- frustration, English
+    + _phrases("frustration", "repeated contact", "en", 0.7,
+               rf"{_ORD_EN} time", rf"(?:called|rung|phoned|rang|emailed|contacted)"
+               rf"(?: you| you guys)? {_NUM_EN} times", rf"{_NUM_EN} times (?:already|now)",
+               rf"(?:for|over) {_NUM_EN} (?:days|weeks|months)(?: now)?",
+               r"(?:weeks|months) (?:now|already)", r"again and again", r"every (?:single )?time i call",
+               r"(?:nobody|no one|never) (?:called|calls|got|gets) (?:me )?back",
+               r"still (?:not|no|nothing|hasn't|haven't|isn't|hasnt|havent)")
+    + _phrases("frustration", "cancel threat", "en", 0.75,
+               r"cancel(?:l?ing)?(?: my| the)? (?:subscription|contract|account|service|order)",
+               r"i'?m cancel(?:l)?ing", r"(?:going to|gonna|will) cancel",
+               r"switch(?:ing)? (?:to another|provider|supplier|companies)",
+               r"take my (?:business|money) elsewhere", r"(?:formal )?complaint", r"ombudsman",
+               r"lawyer", r"small claims")
+    + _phrases("frustration", "asks for a manager", "en", 0.7,
+               r"manager", r"supervisor", r"someone (?:more )?senior", r"your boss", r"escalate")
+    + _phrases("frustration", "strong wording", "en", 0.65,
+               r"ridiculous", r"unacceptable", r"outrageous", r"absurd", r"a joke",
+               r"fed up", r"sick (?:and tired )?of", r"had enough", r"waste of (?:my )?time",
+               r"useless", r"pathetic", r"disgrace(?:ful)?", r"(?:furious|angry|livid|annoyed)",
+               r"frustrat(?:ed|ing)", r"not good enough", r"how hard can it be")
+    # --- doubt, Dutch
+    + _phrases("doubt", "not sure", "nl", 0.6,
+               r"(?:ik )?weet (?:het |ik )?niet (?:zeker|precies|goed|of)",
+               r"(?:snap|begrijp|volg) (?:ik )?(?:het |dat |u |je |er )?(?:niet|niks|niets)",
+               r"ik snap (?:het|er) (?:niet|niks)", r"(?:hoe|wat) bedoelt? (?:u|je)",
+               r"twijfel", r"onzeker", r"in de war", r"ik vraag me af", r"geen idee",
+               r"weet (?:u|je) dat zeker", r"klopt dat (?:wel|eigenlijk)",
+               r"(?:kunt|kan) (?:u|je) dat (?:nog eens|nogmaals|herhalen|uitleggen)")
+    + _phrases("doubt", "worry", "nl", 0.5,
+               r"(?:ben|word) (?:een beetje |wat )?(?:bezorgd|ongerust|zenuwachtig)",
+               r"is dat (?:wel )?(?:veilig|verstandig|de bedoeling)")
+    + _phrases("doubt", "hedge", "nl", 0.35,
+               r"misschien", r"geloof ik", r"volgens mij", r"denk ik", r"eigenlijk niet",
+               r"(?:eh|ehm|uhm)")
+    # --- doubt, English
+    + _phrases("doubt", "not sure", "en", 0.6,
+               r"not (?:really |quite |entirely |totally )?sure", r"unsure",
+               r"(?:do not|don'?t|didn'?t) (?:really |quite )?(?:understand|get it|follow)",
+               r"confus(?:ed|ing)", r"what do you mean", r"no idea", r"i wonder(?:ing)?",
+               r"(?:could|can) you (?:explain|repeat|say that again)", r"lost me",
+               r"does that mean", r"is that (?:right|correct)")
+    + _phrases("doubt", "worry", "en", 0.5,
+               r"(?:a bit |a little |quite )?(?:nervous|worried|anxious)",
+               r"is (?:that|it) (?:safe|okay|ok) to")
+    + _phrases("doubt", "hedge", "en", 0.35,
+               r"maybe", r"perhaps", r"i think", r"i guess", r"i suppose", r"(?:um|uh|erm)")
+    # --- emotional load, Dutch
+    + _phrases("load", "bereavement", "nl", 0.8,
+               r"overleden", r"(?:is|zijn) gestorven", r"overlijden", r"begrafenis", r"crematie",
+               r"weduwe", r"weduwnaar", r"nalatenschap", rf"verloren (?:mijn )?{_KIN_NL}")
+    + _phrases("load", "debt", "nl", 0.7,
+               r"schulden", r"schuldhulp", r"(?:kan|kunnen) .{0,25}niet (?:meer )?betalen",
+               r"geen geld", r"krap bij kas", r"deurwaarder", r"incasso(?:bureau)?", r"bijstand",
+               r"werkloos", r"ontslagen", r"afgesloten (?:worden|word)", r"achterstand")
+    + _phrases("load", "illness", "nl", 0.65,
+               r"ziek", r"ziekenhuis", r"kanker", r"chemo", r"operatie", r"opgenomen",
+               r"dementie", r"mantelzorg(?:er)?", r"depressie", r"burn-?out", r"beperking")
+    + _phrases("load", "distress", "nl", 0.6,
+               r"ten einde raad", r"wanhopig", r"(?:ben|zijn) (?:zo |heel )?bang", r"(?:ik )?(?:moet )?huil(?:en)?",
+               r"weet (?:het )?(?:echt )?niet meer", r"(?:heel )?zwaar", r"scheiding",
+               r"alleen (?:met|voor) de kinderen")
+    # --- emotional load, English
+    + _phrases("load", "bereavement", "en", 0.8,
+               r"passed away", r"died", r"death", r"funeral", r"widow(?:er)?", r"bereave(?:d|ment)",
+               r"lost my (?:husband|wife|mother|mum|mom|father|dad|son|daughter|partner)")
+    + _phrases("load", "debt", "en", 0.7,
+               r"debts?", r"(?:can'?t|cannot|can not|couldn'?t) (?:afford|pay)",
+               r"behind (?:on|with) (?:my |the )?(?:payments|bills|rent)", r"bailiffs?",
+               r"debt collectors?", r"lost my job", r"unemployed", r"no money",
+               r"(?:cut off|disconnected)")
+    + _phrases("load", "illness", "en", 0.65,
+               r"sick(?! (?:and tired )?of)", r"ill", r"hospital", r"cancer", r"chemo(?:therapy)?", r"surgery",
+               r"disabled", r"dementia", r"carer", r"depress(?:ed|ion)")
+    + _phrases("load", "distress", "en", 0.6,
+               r"desperate", r"wit'?s end", r"crying", r"(?:so )?scared", r"divorce",
+               r"don'?t know what to do", r"(?:really )?(?:hard|tough) time")
+)  # fmt: skip
+
+_NL_WORDS = frozenset(
+    "de het een ik je u niet dat en van op te met voor maar nog al wel geen mijn jullie heb "
+    "heeft wat hoe waarom er naar bij ook zijn kan moet wil deze dit die nu dan want mij "
+    "keer gebeld alstublieft alsjeblieft bedankt dank graag hoor even weet zeker".split()
+)
+_EN_WORDS = frozenset(
+    "the a an i you not that and of on to with for but still my your have has what how why "
+    "this it can will was me do don't i'm it's please thanks thank just would could there "
+    "they them been called time sure know".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """ "nl" or "en" from function words; ties go to English (the head's training language)."""
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    nl = sum(w in _NL_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    if nl == en:  # short or odd text: Dutch spelling habits break the tie
+        nl += len(re.findall(r"ij|oe|aa|uu|sch", text.lower()))
+        en += len(re.findall(r"th|wh|ing\b|ough", text.lower()))
+    return "nl" if nl > en else "en"
+
+
+def rescale(probabilities: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
+    """Piecewise-linear map of each label's probability so its threshold lands on 0.5."""
+    p, t = probabilities, np.clip(thresholds, 1e-3, 1 - 1e-3)
+    return np.where(p < t, 0.5 * p / t, 0.5 + 0.5 * (p - t) / (1 - t))
+
+
+def emotion_signals(probabilities: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
+    """n x 3 emotion part of each signal (order of SIGNAL_EMOTIONS): max rescaled member."""
+    scaled = rescale(probabilities, thresholds)
+    cols = [[LABELS.index(e) for e in members] for members in SIGNAL_EMOTIONS.values()]
+    return np.stack([scaled[:, c].max(axis=1) for c in cols], axis=1)
+
+
+def phrase_cues(text: str, phrases: Sequence[Phrase] = PHRASES) -> list[Cue]:
+    """Every phrase found, one cue per phrase pattern, with the words that matched."""
+    cues, seen = [], set()
+    for phrase in phrases:
+        match = phrase.pattern.search(text)
+        # Loanwords ("manager", "chemo") are in both languages' lists: report them once.
+        if match and (phrase.signal, phrase.topic, match.group(0).lower()) not in seen:
+            seen.add((phrase.signal, phrase.topic, match.group(0).lower()))
+            evidence = f"{phrase.topic}: {match.group(0)!r}"
+            cues.append(Cue(phrase.signal, "phrase", evidence, phrase.weight))
+    return cues
+
+
+def _noisy_or(weights: Sequence[float]) -> float:
+    return 1.0 - float(np.prod([1.0 - w for w in weights])) if weights else 0.0
+
+
+class TextAffectScorer:
+    """Texts -> TextAffect (emotions, three signals in [0, 1], and the cues behind them)."""
+
+    def __init__(
+        self, model: EmotionModel | None = None, phrases: Sequence[Phrase] = PHRASES
+    ) -> None:
+        self._model = model
+        self.phrases = tuple(phrases)
+
+    @property
+    def model(self) -> EmotionModel:
+        if self._model is None:
+            self._model = load_emotion_model()
+        return self._model
+
+    def score(self, texts: list[str], language: str | None = None) -> list[TextAffect]:
+        if not texts:
+            return []
+        return self.score_probabilities(texts, self.model.predict(texts), language)
+
+    def score_probabilities(
+        self, texts: list[str], probabilities: np.ndarray, language: str | None = None
+    ) -> list[TextAffect]:
+        """Like `score`, from emotion probabilities already computed (e.g. cached embeddings)."""
+        thresholds = self.model.thresholds
+        scaled = rescale(probabilities, thresholds)
+        emotion_part = emotion_signals(probabilities, thresholds)
+        return [
+            self._one(text, probabilities[i], scaled[i], emotion_part[i], language)
+            for i, text in enumerate(texts)
+        ]
+
+    def _one(self, text, probs, scaled, emotion_part, language) -> TextAffect:
+        phrases = phrase_cues(text, self.phrases)
+        cues: list[Cue] = []
+        values = {}
+        for s, (signal, members) in enumerate(SIGNAL_EMOTIONS.items()):
+            emotion_cues = [
+                Cue(signal, "emotion", f"{e} {probs[LABELS.index(e)]:.2f}", round(w, 3))
+                for e in members
+                if (w := float(scaled[LABELS.index(e)])) >= MIN_EMOTION_CUE
+            ]
+            own = [c for c in phrases if c.signal == signal]
+            # Repeated phrases of one topic count once: "ridiculous, absurd" is one cue's worth.
+            by_topic: dict[str, float] = {}
+            for c in own:
+                topic = c.evidence.split(":")[0]
+                by_topic[topic] = max(by_topic.get(topic, 0.0), c.weight)
+            values[signal] = _noisy_or([float(emotion_part[s]), *by_topic.values()])
+            cues += sorted(emotion_cues + own, key=lambda c: -c.weight)
+        return TextAffect(
+            emotions={label: float(p) for label, p in zip(LABELS, probs, strict=True)},
+            frustration=values["frustration"],
+            doubt=values["doubt"],
+            load=values["load"],
+            cues=tuple(cues),
+            language=language or detect_language(text),
+        )

@@ -1,0 +1,398 @@
+"""Whisper transcription of whole utterances, batched, on a trimmed encoder window.
+
+faster-whisper's own `transcribe` always encodes a padded 30-second window,
+which dominates the cost of the short utterances a call is made of. We drive
+its CTranslate2 model directly: the mel window is cut to the utterance plus a
+margin (never below a per-model safe minimum), several utterances share one
+encoder/decoder pass, and a repetition guard re-runs an item on the full
+window when the decoder starts looping.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import re
+import threading
+import zlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import ctranslate2
+import numpy as np
+from faster_whisper import WhisperModel
+from faster_whisper.tokenizer import Tokenizer
+
+from copilot.asr.model_files import ModelNotAvailable, resolve_model
+from copilot.audio.format import PIPELINE_RATE
+from copilot.events.core import Word
+
+log = logging.getLogger(__name__)
+
+FULL_WINDOW = 3000  # mel frames in whisper's 30-second window
+FRAMES_PER_SECOND = 100
+
+# Measured safe minimum windows (see docs/benchmarks.md). On a window of just the
+# utterance + 1 s, tiny.en sometimes misses the end of text and repeats the sentence
+# ("The horizon seems extremely distant. The horizon seems..."); 10 s of context stops
+# that. The multilingual base loops or loses words on short windows and needs 20 s.
+SAFE_MIN_WINDOW = {"tiny.en": 1000, "base": 2000}
+WINDOW_MARGIN = 100  # 1 s of padding after the speech
+# tiny.en loses nothing with greedy decoding on our clips; the multilingual base gains
+# about 10 WER points on Flemish with a beam of 5 (docs/benchmarks.md).
+BEAM_SIZE = {"tiny.en": 1, "base": 5}
+# Whisper takes at most half its 448-token context as preceding text.
+MAX_PROMPT_TOKENS = 223
+
+
+@dataclass(frozen=True)
+class TranscriptionRequest:
+    audio: np.ndarray  # float32 mono at 16 kHz
+    language: str | None = None  # None: detect (multilingual models only)
+    word_timestamps: bool = True
+    partial: bool = False  # a growing utterance: greedy decoding, it will be redone at the end
+
+
+@dataclass(frozen=True)
+class TranscriptionResult:
+    text: str
+    language: str
+    language_probability: float = 1.0
+    words: tuple[Word, ...] = ()
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+    window_frames: int = 0
+    # How a looping first decode was redone: "" (it was not), "unprompted" (same window,
+    # no vocabulary prompt) or "full window" (whisper's 30 s window, no prompt).
+    redone: str = ""
+    tokens: tuple[int, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    beam_size: int = 0  # 0: the model's measured default (BEAM_SIZE); partials are always greedy
+    # An utterance whose compressed text is this much smaller than itself repeats itself.
+    compression_ratio_threshold: float = 2.4
+    # Whisper says "no speech" with a confident blank; treat it as silence.
+    no_speech_threshold: float = 0.6
+    logprob_threshold: float = -1.0
+    max_new_tokens: int = 200
+    # Speech runs at about 3-4 tokens a second; a decoder past this budget is looping,
+    # and each extra token costs a decoder step on the shared worker.
+    tokens_per_second: float = 7.0
+    min_window_frames: int | None = None  # None: the model's measured safe minimum
+    # Auto-detection picks among these only: a Dutch caller misheard as Norwegian or
+    # Afrikaans helps nobody. Extend per deployment.
+    candidate_languages: tuple[str, ...] = ("nl", "en")
+    # Per language, words of the deployment's trade (product names, "parcel", "manager"),
+    # given to whisper as preceding text: it then hears them on a poor line, not sound-alikes.
+    vocabulary: dict[str, str] = field(default_factory=dict)
+
+
+class WhisperTranscriber:
+    """One loaded whisper model, shared by every call in the process."""
+
+    def __init__(
+        self,
+        model: str = "tiny.en",
+        cpu_threads: int = 1,
+        compute_type: str = "int8",
+        options: DecodingOptions | None = None,
+        workers: int = 1,
+        nice: int = 0,
+    ) -> None:
+        self.name = model
+        self.workers = workers
+        path = resolve_model(model)
+        try:
+            self._whisper = _load_at_priority(
+                nice,
+                lambda: WhisperModel(
+                    str(path),
+                    device="cpu",
+                    compute_type=compute_type,
+                    cpu_threads=cpu_threads,
+                    num_workers=workers,  # parallel batches from several threads, weights shared
+                ),
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelNotAvailable(
+                f"cannot load whisper model {model!r} from {path}: {exc}"
+            ) from exc
+        self.options = options or DecodingOptions()
+        self.multilingual = self._whisper.model.is_multilingual
+        self._tokenizers: dict[str, Tokenizer] = {}
+        self._prompts: dict[str, list[int]] = {}  # language -> vocabulary prompt tokens
+        self.beam_size = self.options.beam_size or BEAM_SIZE.get(
+            model, 5 if self.multilingual else 1
+        )
+        self.min_window = (
+            self.options.min_window_frames
+            if self.options.min_window_frames is not None
+            else SAFE_MIN_WINDOW.get(model, 0 if not self.multilingual else 2000)
+        )
+
+    # -- public ---------------------------------------------------------------
+
+    def transcribe_batch(self, requests: list[TranscriptionRequest]) -> list[TranscriptionResult]:
+        if not requests:
+            return []
+        if len({r.partial for r in requests}) > 1:
+            # Partials decode greedily, finals with the beam: run the two kinds apart.
+            order = sorted(range(len(requests)), key=lambda i: requests[i].partial)
+            split = sum(not r.partial for r in requests)
+            finals = self.transcribe_batch([requests[i] for i in order[:split]])
+            partials = self.transcribe_batch([requests[i] for i in order[split:]])
+            by_index = dict(zip(order, finals + partials, strict=True))
+            return [by_index[i] for i in range(len(requests))]
+        results = self._run(requests, window=self._window_for(requests))
+        for i, (request, result) in enumerate(zip(requests, results, strict=True)):
+            if not self._looks_looped(result):
+                continue
+            # A looping partial is only trimmed: it is redone at the end of the utterance anyway.
+            if not request.partial:
+                result = self._redo_looped(request, result)
+            results[i] = _dedupe_repeats(result) if self._looks_looped(result) else result
+        return results
+
+    def transcribe(self, audio: np.ndarray, language: str | None = None) -> TranscriptionResult:
+        return self.transcribe_batch([TranscriptionRequest(audio, language)])[0]
+
+    # -- internals ------------------------------------------------------------
+
+    def _redo_looped(
+        self, request: TranscriptionRequest, looped: TranscriptionResult
+    ) -> TranscriptionResult:
+        """Decode a looping final again, cheapest cure first.
+
+        Over unclear speech whisper may recite its vocabulary prompt ("service call,
+        service call, ...") until the token budget runs out; without the prompt, on the
+        same window, it transcribes (0.23 s against 1.4 s for a full-window redo, measured
+        on such a turn). A window much longer than the speech, as whisper was trained
+        on, cures the other kind of loop: a decoder that missed the end of the audio.
+        """
+        result = looped
+        attempts = []
+        if self._vocabulary_prompt(looped.language):
+            attempts.append(("unprompted", looped.window_frames))
+        if looped.window_frames < FULL_WINDOW:
+            attempts.append(("full window", FULL_WINDOW))
+        for how, window in attempts:
+            redo = self._run([request], window=window, prompted=False)[0]
+            result = dataclasses.replace(redo, redone=how)
+            if not self._looks_looped(result):
+                break
+        return result
+
+    def _window_for(self, requests: list[TranscriptionRequest]) -> int:
+        longest = max(len(r.audio) for r in requests) // (PIPELINE_RATE // FRAMES_PER_SECOND)
+        return int(min(FULL_WINDOW, max(self.min_window, longest + WINDOW_MARGIN)))
+
+    def _features(self, audio: np.ndarray, window: int) -> np.ndarray:
+        samples = window * (PIPELINE_RATE // FRAMES_PER_SECOND)
+        audio = audio[:samples].astype(np.float32, copy=False)
+        mel = self._whisper.feature_extractor(audio, padding=samples - len(audio) + 160)
+        return mel[:, :window]
+
+    def _vocabulary_prompt(self, language: str) -> list[int]:
+        """Tokenised once per language: every job of the call's language starts with it."""
+        if language not in self._prompts:
+            text = self.options.vocabulary.get(language, "").strip()
+            tokenizer = self._tokenizer(language)
+            words = tokenizer.encode(" " + text) if text else []
+            self._prompts[language] = (
+                [tokenizer.sot_prev, *words[-(MAX_PROMPT_TOKENS):]] if words else []
+            )
+        return self._prompts[language]
+
+    def _tokenizer(self, language: str) -> Tokenizer:
+        if language not in self._tokenizers:
+            self._tokenizers[language] = Tokenizer(
+                self._whisper.hf_tokenizer,
+                self.multilingual,
+                task="transcribe",
+                language=language if self.multilingual else None,
+            )
+        return self._tokenizers[language]
+
+    def _run(
+        self, requests: list[TranscriptionRequest], window: int, prompted: bool = True
+    ) -> list[TranscriptionResult]:
+        features = np.stack([self._features(r.audio, window) for r in requests])
+        encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
+        languages = self._languages(requests, encoded)
+        prompts = [
+            [
+                *(self._vocabulary_prompt(lang) if prompted else ()),
+                *self._tokenizer(lang).sot_sequence,
+                self._tokenizer(lang).no_timestamps,
+            ]
+            for lang, _ in languages
+        ]
+        generated = self._whisper.model.generate(
+            encoded,
+            prompts,
+            beam_size=1 if requests[0].partial else self.beam_size,
+            max_length=len(prompts[0]) + self._token_budget(requests),
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )
+        results = []
+        for i, (request, gen) in enumerate(zip(requests, generated, strict=True)):
+            lang, lang_prob = languages[i]
+            tokenizer = self._tokenizer(lang)
+            tokens = [t for t in gen.sequences_ids[0] if t < tokenizer.eot]
+            text = tokenizer.decode(tokens).strip()
+            n_tokens = max(1, len(tokens))
+            avg_logprob = gen.scores[0] / n_tokens if gen.scores else 0.0
+            if gen.no_speech_prob > self.options.no_speech_threshold and (
+                avg_logprob < self.options.logprob_threshold
+            ):
+                text, tokens = "", []
+            words: tuple[Word, ...] = ()
+            if tokens and request.word_timestamps:
+                words = self._align(tokenizer, tokens, encoded, i, len(request.audio))
+            results.append(
+                TranscriptionResult(
+                    text=text,
+                    language=lang,
+                    language_probability=lang_prob,
+                    words=words,
+                    avg_logprob=float(avg_logprob),
+                    no_speech_prob=float(gen.no_speech_prob),
+                    window_frames=window,
+                    tokens=tuple(tokens),
+                )
+            )
+        return results
+
+    def _languages(
+        self, requests: list[TranscriptionRequest], encoded: ctranslate2.StorageView
+    ) -> list[tuple[str, float]]:
+        if not self.multilingual:
+            return [("en", 1.0)] * len(requests)
+        detected: list[list[tuple[str, float]]] | None = None
+        if any(r.language is None for r in requests):
+            detected = self._whisper.model.detect_language(encoded)
+        out = []
+        for i, request in enumerate(requests):
+            if request.language is not None:
+                out.append((request.language, 1.0))
+            else:
+                out.append(self._pick_language(detected[i]))  # type: ignore[index]
+        return out
+
+    def _pick_language(self, ranked: list[tuple[str, float]]) -> tuple[str, float]:
+        allowed = self.options.candidate_languages
+        for token, prob in ranked:
+            code = token[2:-2]
+            if not allowed or code in allowed:
+                return code, float(prob)
+        return allowed[0], 0.0
+
+    def _align(
+        self,
+        tokenizer: Tokenizer,
+        tokens: list[int],
+        encoded: ctranslate2.StorageView,
+        index: int,
+        n_samples: int,
+    ) -> tuple[Word, ...]:
+        # align() takes one start sequence for the whole batch, so each item is aligned on
+        # its own slice of the encoder output (cheap next to encoding).
+        if encoded.shape[0] > 1:
+            one = np.asarray(encoded)[index : index + 1]
+            encoded = ctranslate2.StorageView.from_array(np.ascontiguousarray(one))
+        num_frames = n_samples // (PIPELINE_RATE // FRAMES_PER_SECOND)
+        alignment = self._whisper.find_alignment(tokenizer, [tokens], encoded, num_frames)[0]
+        duration = n_samples / PIPELINE_RATE
+        return tuple(
+            Word(
+                word=a["word"].strip(),
+                start=round(min(float(a["start"]), duration), 2),
+                end=round(min(float(a["end"]), duration), 2),
+                probability=round(float(a["probability"]), 3),
+            )
+            for a in alignment
+            if a["word"].strip()
+        )
+
+    def _token_budget(self, requests: list[TranscriptionRequest]) -> int:
+        longest = max(len(r.audio) for r in requests) / PIPELINE_RATE
+        budget = 12 + int(longest * self.options.tokens_per_second)
+        return min(self.options.max_new_tokens, budget)
+
+    def _looks_looped(self, result: TranscriptionResult) -> bool:
+        if not result.text:
+            return False
+        return compression_ratio(
+            result.text
+        ) > self.options.compression_ratio_threshold or _has_repeated_run(result.text.split())
+
+
+def _load_at_priority(nice: int, load: Callable[[], WhisperModel]) -> WhisperModel:
+    """Build the model on a thread `nice` steps below normal priority.
+
+    CTranslate2 starts its worker threads while the model loads, and on Linux a thread
+    inherits the niceness of the thread that starts it. So whisper runs below the event
+    loop: it takes every core the loop leaves idle, and yields them when packets arrive.
+    """
+    if nice <= 0:
+        return load()
+
+    def lower_priority() -> None:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+
+    with ThreadPoolExecutor(1, "whisper-load", initializer=lower_priority) as loader:
+        return loader.submit(load).result()  # a load error is raised here, on the caller's thread
+
+
+def compression_ratio(text: str) -> float:
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data))
+
+
+# The same 1-6 characters four or more times in a row ("tŕtŕtŕtŕ"): a loop inside a word.
+_REPEATED_CHARS = re.compile(r"(.{1,6}?)\1{3,}")
+
+
+def _has_repeated_run(words: list[str], min_repeats: int = 4) -> bool:
+    """True when the decoder repeats itself.
+
+    Either a 1-4 word phrase back to back `min_repeats` times ("Dat Dat Dat Dat"), or a
+    phrase of three or more words said twice in a row ("you can do for your country you
+    can do for your country"), which people almost never do but a decoder that missed
+    the end of the audio does.
+    """
+    if any(_REPEATED_CHARS.search(w) for w in words if len(w) > 12):
+        return True
+    lowered = [w.lower().strip(".,!?") for w in words]
+    n = len(lowered)
+    for size in range(1, n // 2 + 1):
+        repeats_needed = min_repeats if size < 3 else 2
+        for start in range(0, n - size * repeats_needed + 1):
+            phrase = lowered[start : start + size]
+            if all(
+                lowered[start + k * size : start + (k + 1) * size] == phrase
+                for k in range(1, repeats_needed)
+            ):
+                return True
+    return False
+
+
+def _dedupe_repeats(result: TranscriptionResult) -> TranscriptionResult:
+    """Last resort against a looping decoder: collapse back-to-back repeats of a phrase."""
+    words = _REPEATED_CHARS.sub(r"\1", result.text).split()
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        for size in range(1, len(out) // 2 + 1):
+            if [w.lower() for w in out[-size:]] == [w.lower() for w in out[-2 * size : -size]]:
+                del out[-size:]
+                break
+    words_kept = result.words[: len(out)]
+    return TranscriptionResult(**{**result.__dict__, "text": " ".join(out), "words": words_kept})

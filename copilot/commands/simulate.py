@@ -1,0 +1,174 @@
+"""Play a recorded call into copilot's ingest endpoints the way each platform would.
+
+Used by `copilot simulate`, `make demo`, the server tests and the benchmarks:
+the messages are shaped like the platforms' own (see ../docs/protocol.md and the
+telephony parsers), so the server cannot tell a simulation from a real stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import soxr
+from websockets.asyncio.client import connect
+
+from copilot.audio.files import DecodedCall, float_to_pcm16, pcm16_to_float
+from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
+from copilot.telephony import audiosocket as audiosocket_packets
+from copilot.telephony.g711 import ulaw_encode
+
+PHONE_RATE = 8000
+CHUNK_MS = 20
+
+
+@dataclass(frozen=True)
+class Paced:
+    """A message and the call time (seconds) at which a live platform would send it."""
+
+    t: float
+    message: str | bytes
+
+
+def narrowband(call: DecodedCall) -> dict[str, np.ndarray]:
+    """Each leg as 8 kHz int16, the way it crosses a phone network."""
+    return {
+        leg: float_to_pcm16(soxr.resample(pcm16_to_float(pcm), PIPELINE_RATE, PHONE_RATE))
+        for leg, pcm in call.legs.items()
+    }
+
+
+def _chunks(samples: np.ndarray, rate: int = PHONE_RATE) -> Iterator[tuple[float, np.ndarray]]:
+    step = rate * CHUNK_MS // 1000
+    for offset in range(0, len(samples), step):
+        yield offset / rate, samples[offset : offset + step]
+
+
+def twilio_messages(
+    call: DecodedCall, call_sid: str, parameters: dict[str, str] | None = None
+) -> Iterator[Paced]:
+    """connected, start, media for both tracks (inbound = customer, outbound = agent), stop."""
+    stream_sid = "MZ" + uuid.uuid4().hex
+    legs = narrowband(call)
+    tracks = {CUSTOMER: "inbound", AGENT: "outbound"}
+    yield Paced(0.0, json.dumps({"event": "connected", "protocol": "Call", "version": "1.0.0"}))
+    start = {
+        "streamSid": stream_sid,
+        "accountSid": "AC" + "0" * 32,
+        "callSid": call_sid,
+        "tracks": [tracks[leg] for leg in legs],
+        "customParameters": parameters or {},
+        "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": PHONE_RATE, "channels": 1},
+    }
+    yield Paced(
+        0.0,
+        json.dumps(
+            {"event": "start", "sequenceNumber": "1", "start": start, "streamSid": stream_sid}
+        ),
+    )
+    seq = 1
+    per_leg = {leg: list(_chunks(pcm)) for leg, pcm in legs.items()}
+    for i in range(max(len(c) for c in per_leg.values())):
+        for leg, chunks in per_leg.items():
+            if i >= len(chunks):
+                continue
+            t, chunk = chunks[i]
+            seq += 1
+            media = {
+                "track": tracks[leg],
+                "chunk": str(i + 1),
+                "timestamp": str(int(round(t * 1000))),
+                "payload": base64.b64encode(ulaw_encode(chunk)).decode("ascii"),
+            }
+            message = {
+                "event": "media",
+                "sequenceNumber": str(seq),
+                "media": media,
+                "streamSid": stream_sid,
+            }
+            yield Paced(t, json.dumps(message))
+    end = max(len(pcm) for pcm in legs.values()) / PHONE_RATE
+    stop = {"accountSid": start["accountSid"], "callSid": call_sid}
+    yield Paced(
+        end,
+        json.dumps(
+            {"event": "stop", "sequenceNumber": str(seq + 1), "stop": stop, "streamSid": stream_sid}
+        ),
+    )
+
+
+def raw_ingest_messages(call: DecodedCall, call_id: str) -> Iterator[Paced]:
+    """copilot's own /ingest protocol: a start message, interleaved PCM16 16 kHz frames, stop."""
+    legs = list(call.legs)
+    start = {"type": "start", "call_id": call_id, "sample_rate": PIPELINE_RATE}
+    yield Paced(0.0, json.dumps({**start, "channels": len(legs), "legs": legs}))
+    stacked = np.stack([call.legs[leg] for leg in legs], axis=1)
+    step = PIPELINE_RATE * CHUNK_MS // 1000
+    for offset in range(0, len(stacked), step):
+        yield Paced(offset / PIPELINE_RATE, stacked[offset : offset + step].astype("<i2").tobytes())
+    yield Paced(len(stacked) / PIPELINE_RATE, json.dumps({"type": "stop"}))
+
+
+async def send_paced(ws, messages: Iterator[Paced], realtime: bool) -> None:
+    began = time.monotonic()
+    for item in messages:
+        if realtime:
+            delay = began + item.t - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        await ws.send(item.message)
+        if not realtime:
+            await asyncio.sleep(0)
+
+
+async def play_twilio(
+    url: str,
+    call: DecodedCall,
+    call_sid: str,
+    realtime: bool = True,
+    parameters: dict[str, str] | None = None,
+) -> None:
+    async with connect(url, max_size=None) as ws:
+        await send_paced(ws, twilio_messages(call, call_sid, parameters), realtime)
+
+
+async def play_raw(url: str, call: DecodedCall, call_id: str, realtime: bool = True) -> list[str]:
+    """Returns the server's replies (errors) received while playing."""
+    replies: list[str] = []
+    async with connect(url, max_size=None) as ws:
+        await send_paced(ws, raw_ingest_messages(call, call_id), realtime)
+        try:
+            while True:
+                replies.append(await asyncio.wait_for(ws.recv(), timeout=0.2))
+        except (TimeoutError, asyncio.TimeoutError):
+            pass
+    return replies
+
+
+async def play_audiosocket(
+    host: str, ports: dict[str, int], call: DecodedCall, call_uuid: str, realtime: bool = True
+) -> None:
+    """One TCP connection per leg, as Asterisk opens them, both with the call's UUID."""
+
+    async def one_leg(leg: str, pcm: np.ndarray) -> None:
+        reader, writer = await asyncio.open_connection(host, ports[leg])
+        writer.write(audiosocket_packets.build_uuid(call_uuid))
+        began = time.monotonic()
+        for t, chunk in _chunks(pcm):
+            writer.write(audiosocket_packets.build_audio(chunk, frame_samples=len(chunk)))
+            if realtime:
+                await asyncio.sleep(max(0.0, began + t - time.monotonic()))
+            await writer.drain()
+        writer.write(audiosocket_packets.build_hangup())
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+
+    legs = narrowband(call)
+    await asyncio.gather(*(one_leg(leg, pcm) for leg, pcm in legs.items()))

@@ -1,0 +1,40 @@
+"""`copilot transcribe`: recordings played through the live pipeline, events printed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from copilot.audio.files import AudioDecodeError, decode_file
+from copilot.config import Config
+from copilot.events.printer import EventPrinter
+from copilot.pipeline.call_session import CallSession, play_call
+from copilot.runtime import load_runtime, pipeline_config
+
+
+async def transcribe_files(config: Config, files: list[str], as_json: bool, realtime: bool) -> int:
+    """Each recording as a call, its events printed as they come; 1 if any file failed."""
+    runtime = load_runtime(config)
+    service, stages = runtime.service, runtime.stages
+    printer = EventPrinter(sys.stdout, "json" if as_json else "text")
+    failures = 0
+    for path in files:
+        try:
+            call = decode_file(path, config.stereo_legs, config.mono_leg)
+        except AudioDecodeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        session = CallSession(
+            Path(path).stem,
+            tuple(call.legs),
+            service,
+            printer,
+            pipeline_config(config, live=realtime),
+            source="file",
+            metadata={"path": str(path), "format": call.source_format, "rate": call.source_rate},
+            stages=stages.for_call(Path(path).stem),
+        )
+        await play_call(session, call, realtime=realtime)
+    await service.stop()
+    return 1 if failures else 0

@@ -1,0 +1,6 @@
+"""The event contract: every event type, its JSON form and how it is read back.
+
+`core` holds the events of every call, `affect`, `assist` and `voicebot` those of the
+stages, `codec` decodes any of them; `text` and `printer` show them to a person.
+Imports nothing of copilot but `audio.format`: every other part may import this.
+"""

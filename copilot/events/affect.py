@@ -1,0 +1,73 @@
+"""The affect stage's events: one utterance's scored affect, and the alerts its trend raises.
+
+`Cue` says why a signal moved (a phrase, an emotion, a voice feature); both events
+carry their cues, so a sidebar or a QA report can say why without the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from copilot.audio.format import CUSTOMER
+from copilot.events.core import Event
+
+SIGNALS = ("frustration", "doubt", "load")
+LEVELS = ("early_warning", "escalate", "take_over")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Why a signal moved: a phrase in the text or a voice feature, with its signal and weight."""
+
+    signal: str  # one of SIGNALS
+    kind: str  # "emotion", "phrase", "voice"
+    evidence: str  # e.g. "annoyance 0.62", "this is the third time", "loudness +2.1 sd"
+    weight: float
+
+
+def cues_from(items: Any) -> tuple[Cue, ...]:
+    """Cues as `Cue`s with 3-decimal weights, also from their JSON dicts (so events round-trip)."""
+    cues = [c if isinstance(c, Cue) else Cue(**c) for c in items or ()]
+    try:
+        return tuple(Cue(c.signal, c.kind, c.evidence, round(float(c.weight), 3)) for c in cues)
+    except ValueError as exc:  # decoding turns TypeError into a clear EventDecodeError
+        raise TypeError(f"bad cue weight: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Affect(Event):
+    """One utterance's affect: text emotions, fused signals, their cues and the voice behind them."""
+
+    speaker: str = ""
+    utterance_id: str = ""
+    emotions: dict[str, float] = field(default_factory=dict)  # top 5 GoEmotions labels
+    frustration: float = 0.0
+    doubt: float = 0.0
+    load: float = 0.0
+    cues: tuple[Cue, ...] = ()
+    voice: dict[str, Any] = field(default_factory=dict)  # VoiceFeatures as a dict, {} if no audio
+    text_scores: dict[str, float] = field(default_factory=dict)  # the text scorer's own signals
+    transcript_trust: float = 1.0  # how much the words counted (whisper's word confidence)
+    type: ClassVar[str] = "affect"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cues", cues_from(self.cues))
+
+
+@dataclass(frozen=True)
+class Alert(Event):
+    """A suggestion to the agent (early_warning, escalate) or the supervisor (take_over)."""
+
+    level: str = ""  # one of LEVELS
+    signal: str = ""  # one of SIGNALS
+    speaker: str = CUSTOMER
+    score: float = 0.0  # this utterance's score
+    trend: float = 0.0
+    reason: str = ""
+    utterance_ids: tuple[str, ...] = ()
+    cues: tuple[Cue, ...] = ()
+    type: ClassVar[str] = "alert"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cues", cues_from(self.cues))

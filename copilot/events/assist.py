@@ -1,0 +1,94 @@
+"""The assist stage's events: suggestions for the agent, drafted replies, hand-overs to a human.
+
+Every one carries a `suggestion_id` that stays the same when the stage updates
+it (a new urgency for the call's intent, a better passage of the same article),
+so a sidebar replaces the card instead of adding one, and the agent's feedback
+(accept / edit / dismiss / send) names exactly what it is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from copilot.events.core import Event
+
+SUGGESTION_KINDS = ("intent", "article", "next_step", "answer")
+
+
+def suggestion_id(call_id: str, kind: str, item: str) -> str:
+    """`call:kind:item`, e.g. `CA42:article:delivery-times-en`: unique in a call, stable across updates."""
+    return f"{call_id}:{kind}:{item}"
+
+
+@dataclass(frozen=True)
+class Suggestion(Event):
+    """One card for the agent.
+
+    kind `intent`: `item` is the intent, `urgency` and `team` say how and where to route it,
+    `text` is the context summary. kind `article`: `item` is the article id, `title` its
+    title, `text` the passage that matched. kind `next_step`: `item` is `intent.step`, `text`
+    the step. kind `answer`: a knowledge-base answer a chat front door may send as it is.
+    """
+
+    suggestion_id: str = ""
+    kind: str = ""  # one of SUGGESTION_KINDS
+    item: str = ""
+    title: str = ""
+    text: str = ""
+    confidence: float = 0.0  # 0..1
+    language: str = ""
+    intent: str = ""
+    urgency: str = ""  # low / normal / high / critical (intent suggestions)
+    team: str = ""
+    source: str = ""  # the knowledge-base file of an article
+    utterance_id: str = ""  # the customer utterance it answers
+    quote: str = ""  # that utterance's words
+    type: ClassVar[str] = "suggestion"
+
+    def describe(self) -> str:
+        if self.kind == "intent":
+            head = f"intent {self.intent} ({self.confidence:.2f}), urgency {self.urgency}"
+            return f"{'':>28}> {head} -> {self.team}"
+        if self.kind == "next_step":
+            return f"{'':>28}> next: {self.text}"
+        return f"{'':>28}> {self.kind}: {self.title} ({self.confidence:.2f})"
+
+
+@dataclass(frozen=True)
+class Draft(Event):
+    """A follow-up message for the agent to edit and send; copilot never sends it itself."""
+
+    suggestion_id: str = ""
+    channel: str = "email"  # email / chat
+    language: str = ""
+    intent: str = ""
+    subject: str = ""
+    body: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)  # what was filled in
+    article: str = ""  # id of the knowledge-base article it quotes
+    next_step: str = ""
+    generator: str = "template"  # template / llm
+    type: ClassVar[str] = "draft"
+
+    def describe(self) -> str:
+        return f"{'':>28}> draft {self.channel} ({self.generator}, {self.language}): {self.subject}"
+
+
+@dataclass(frozen=True)
+class RouteToHuman(Event):
+    """This contact needs a person's judgement: the reason, the quotes behind it, a summary."""
+
+    suggestion_id: str = ""
+    reason: str = ""  # contradiction / record_mismatch / custom_arrangement / policy_gap / ...
+    explanation: str = ""
+    evidence: tuple[str, ...] = ()  # the customer's (and the record's) words, quoted
+    summary: str = ""
+    intent: str = ""
+    urgency: str = ""
+    team: str = ""
+    type: ClassVar[str] = "route_to_human"
+
+    def describe(self) -> str:
+        quotes = " / ".join(f"'{q}'" for q in self.evidence[:2])
+        return f"{'':>28}!! to a human ({self.reason}): {self.explanation} {quotes}".rstrip()

@@ -1,0 +1,124 @@
+"""The events every call has: its start and end, speech, transcripts, DTMF and errors.
+
+`Event` owns the JSON form of every event (`to_dict`, `to_json`); `codec` reads it
+back. `docs/protocol.md` documents it for outsiders; bump PROTOCOL_VERSION when
+a field changes meaning or disappears (adding an optional field does not).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+PROTOCOL_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Event:
+    """Fields every event carries. `t` is seconds since the start of the call."""
+
+    call_id: str
+    seq: int
+    t: float
+    type: ClassVar[str] = "event"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"type": self.type, "v": PROTOCOL_VERSION}
+        for f in dataclasses.fields(self):
+            data[f.name] = _plain(getattr(self, f.name))
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    start: float
+    end: float
+    probability: float
+
+
+@dataclass(frozen=True)
+class CallStarted(Event):
+    source: str = ""
+    legs: tuple[str, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+    type: ClassVar[str] = "call.started"
+
+
+@dataclass(frozen=True)
+class CallEnded(Event):
+    duration: float = 0.0
+    reason: str = "end"
+    type: ClassVar[str] = "call.ended"
+
+
+@dataclass(frozen=True)
+class SpeechStarted(Event):
+    speaker: str = ""
+    utterance_id: str = ""
+    type: ClassVar[str] = "speech.started"
+
+
+@dataclass(frozen=True)
+class TranscriptPartial(Event):
+    speaker: str = ""
+    utterance_id: str = ""
+    start: float = 0.0
+    end: float = 0.0
+    text: str = ""
+    type: ClassVar[str] = "transcript.partial"
+
+
+@dataclass(frozen=True)
+class TranscriptFinal(Event):
+    speaker: str = ""
+    utterance_id: str = ""
+    start: float = 0.0
+    end: float = 0.0
+    text: str = ""
+    language: str = ""
+    words: tuple[Word, ...] = ()
+    type: ClassVar[str] = "transcript.final"
+
+
+@dataclass(frozen=True)
+class Dtmf(Event):
+    speaker: str = ""
+    digit: str = ""
+    type: ClassVar[str] = "dtmf"
+
+
+@dataclass(frozen=True)
+class ErrorEvent(Event):
+    """Something went wrong for this call or this client only."""
+
+    code: str = ""
+    message: str = ""
+    type: ClassVar[str] = "error"
+
+
+class EventSequencer:
+    """Stamps a call's events with a monotonically increasing `seq` (from 1)."""
+
+    def __init__(self, call_id: str) -> None:
+        self.call_id = call_id
+        self.last_seq = 0
+
+    def stamp(self, event: Event) -> Event:
+        self.last_seq += 1
+        return dataclasses.replace(event, call_id=self.call_id, seq=self.last_seq)

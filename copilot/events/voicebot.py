@@ -1,0 +1,83 @@
+"""The voicebot's events: what it says, when it stops, why it decided, and the hand-over card.
+
+Every decision the bot takes is an event, so a QA replay shows the whole front-door
+conversation next to the transcript, and the receiving agent's sidebar gets the
+`handoff` card (intent, urgency, facts, what the bot said, affect) before the
+customer is put through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from copilot.events.core import Event
+
+# What the audio shell does once a `bot.say` has been played.
+THEN_LISTEN = "listen"
+THEN_HANGUP = "hangup"
+THEN_TRANSFER = "transfer"
+
+
+@dataclass(frozen=True)
+class BotSay(Event):
+    """Speak `text` to the caller; `duration` is the synthesized audio's length in seconds."""
+
+    prompt_id: str = ""  # unique in the call: the audio shell's playback and marks name it
+    purpose: str = ""  # greeting / answer / reprompt / handoff / goodbye
+    text: str = ""
+    language: str = ""
+    duration: float = 0.0
+    article: str = ""  # knowledge-base article the answer came from
+    then: str = THEN_LISTEN  # listen / hangup / transfer
+    type: ClassVar[str] = "bot.say"
+
+    def describe(self) -> str:
+        return f"{'':>28}bot ({self.purpose}): {self.text}"
+
+
+@dataclass(frozen=True)
+class BotStop(Event):
+    """Stop playing `prompt_id` now (the caller barged in); `played` seconds had been heard."""
+
+    prompt_id: str = ""
+    reason: str = "barge_in"
+    played: float = 0.0
+    type: ClassVar[str] = "bot.stop"
+
+
+@dataclass(frozen=True)
+class BotDecision(Event):
+    """One decision of the bot and why, e.g. action `handoff`, reason `frustration 0.81 >= 0.5`."""
+
+    action: str = ""  # greet / answer / close / handoff / reprompt / barge_in
+    reason: str = ""
+    utterance_id: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+    type: ClassVar[str] = "bot.decision"
+
+
+@dataclass(frozen=True)
+class Handoff(Event):
+    """The bot hands the caller to a person: where to, how urgent, and the context card."""
+
+    queue: str = ""
+    priority: int = 3  # 1 = most urgent
+    reason: str = ""
+    intent: str = ""
+    urgency: str = ""
+    language: str = ""
+    in_business_hours: bool = True
+    summary: str = ""  # the assist stage's context summary, in the caller's language
+    facts: dict[str, str] = field(default_factory=dict)  # tracking code, order number, ...
+    customer_said: tuple[str, ...] = ()
+    bot_said: tuple[str, ...] = ()
+    affect: dict[str, float] = field(default_factory=dict)  # highest frustration / doubt / load
+    cues: tuple[str, ...] = ()  # the evidence behind the affect
+    type: ClassVar[str] = "handoff"
+
+    def describe(self) -> str:
+        return (
+            f"{'':>28}!! bot hands over to {self.queue} (priority {self.priority}, {self.reason}):"
+            f" {self.intent or 'unknown intent'}, urgency {self.urgency or 'normal'}"
+        )

@@ -1,0 +1,146 @@
+"""The asyncio shell around one call's pipeline.
+
+A source (file, microphone, telephony socket) pushes audio in; the session
+feeds the pipeline, sends its transcription jobs to the shared service and
+passes every event to the sink. Nothing here knows where the audio came from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from copilot.asr.jobs import TranscriptionJob
+from copilot.asr.service import TranscriptionService
+from copilot.audio.files import CHUNK_S, DecodedCall, StreamResampler, call_frames
+from copilot.audio.format import PIPELINE_RATE, AudioFrame
+from copilot.events.core import Event
+from copilot.pipeline.call import CallPipeline, PipelineConfig
+from copilot.pipeline.stage_chain import Stage
+
+log = logging.getLogger(__name__)
+
+EventSink = Callable[[Event], None]
+
+
+class CallSession:
+    def __init__(
+        self,
+        call_id: str,
+        legs: tuple[str, ...],
+        service: TranscriptionService,
+        sink: EventSink,
+        config: PipelineConfig | None = None,
+        source: str = "",
+        metadata: dict[str, Any] | None = None,
+        stages: tuple[Stage, ...] = (),
+    ) -> None:
+        self.pipeline = CallPipeline(call_id, legs, config, source, metadata, stages)
+        self.service = service
+        self.sink = sink
+        self._tasks: set[asyncio.Task] = set()
+        self._resamplers: dict[tuple[str, int], StreamResampler] = {}
+        self._next_t: dict[str, float] = dict.fromkeys(legs, 0.0)
+        # Wall-clock instant each utterance's speech ended, for latency measurement.
+        self.speech_end_wall: dict[str, float] = {}
+
+    @property
+    def call_id(self) -> str:
+        return self.pipeline.call_id
+
+    def start(self) -> None:
+        self._publish(self.pipeline.start())
+
+    def push_pcm(self, leg: str, samples: np.ndarray, sample_rate: int, t: float | None) -> None:
+        """Audio at any rate for one leg; `t` None means "right after this leg's last chunk"."""
+        key = (leg, sample_rate)
+        if key not in self._resamplers:
+            self._resamplers[key] = StreamResampler(sample_rate)
+        resampler = self._resamplers[key]
+        pcm = resampler.feed(samples)
+        start = self._next_t.get(leg, 0.0) if t is None else t
+        self._next_t[leg] = start + len(samples) / sample_rate
+        # What came out sits before the audio the resampler still holds, not at this
+        # packet's timestamp: placing it there would read the lag as lost audio.
+        placed = self._next_t[leg] - resampler.held_back - len(pcm) / PIPELINE_RATE
+        self.push(AudioFrame(leg, pcm, max(0.0, placed)))
+
+    def push(self, frame: AudioFrame) -> None:
+        items = self.pipeline.feed(frame)
+        self._stamp_endpoints()
+        self._dispatch(items)
+
+    def _stamp_endpoints(self) -> None:
+        now = time.monotonic()
+        for utterance_id in self.pipeline.endpointed:
+            self.speech_end_wall[utterance_id] = now
+
+    def dtmf(self, leg: str, digit: str) -> None:
+        self._publish(self.pipeline.dtmf(leg, digit))
+
+    def report_error(self, code: str, message: str) -> None:
+        """Put an error on this call's event stream (e.g. a malformed message from its peer)."""
+        self._publish(self.pipeline.report_error(code, message, self.pipeline.duration))
+
+    async def end(self, reason: str = "end") -> None:
+        """Close open utterances, wait for their transcripts, then end the call."""
+        if self.pipeline.ended:
+            return
+        items = self.pipeline.finish()
+        self._stamp_endpoints()
+        self._dispatch(items)
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        self._publish(self.pipeline.close(reason))
+
+    def abort(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+
+    def _dispatch(self, items: list) -> None:
+        for item in items:
+            if isinstance(item, TranscriptionJob):
+                task = asyncio.get_running_loop().create_task(self._transcribe(item))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            else:
+                self._publish([item])
+
+    async def _transcribe(self, job: TranscriptionJob) -> None:
+        model = self.service.pool.model_for(job.language or self.pipeline.config.language)
+        try:
+            result = await self.service.transcribe(job, model)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one failed utterance must not end the call
+            log.warning("call %s: transcription failed: %s", self.call_id, exc)
+            self._publish(self.pipeline.on_transcription_failed(job, str(exc)))
+            return
+        self._publish(self.pipeline.on_transcription(job, result))
+
+    def _publish(self, events: list[Event]) -> None:
+        for event in events:
+            try:
+                self.sink(event)
+            except Exception:  # a broken sink must not take the call down
+                log.exception("event sink failed for call %s", self.call_id)
+
+
+async def play_call(session: CallSession, call: DecodedCall, realtime: bool = False) -> None:
+    """Push a decoded recording into a session, at the pace of a live call when `realtime`."""
+    session.start()
+    began = time.monotonic()
+    for i, frames in enumerate(call_frames(call)):
+        for frame in frames:
+            session.push(frame)
+        if realtime:
+            due = began + (i + 1) * CHUNK_S
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+        elif i % 50 == 0:
+            await asyncio.sleep(0)  # let finished transcripts flow out while we read ahead
+    await session.end()

@@ -1,0 +1,170 @@
+"""One replayed call's events condensed into what a QA reviewer reads.
+
+The report pages, the index and the CSV are all drawn from this dict, and it is
+stored next to the events in `calls/<id>.json`, so a report can be rebuilt
+without replaying the audio again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from copilot.audio.format import CUSTOMER
+from copilot.events.core import Event
+from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
+from copilot.replay.sidecars import Sidecars, score_against_sidecars
+
+SIGNALS = ("frustration", "doubt", "load")
+ALERT_RANK = {"early_warning": 1, "escalate": 2, "take_over": 3}
+
+
+def summarise_call(
+    call_id: str,
+    events: list[Event],
+    duration: float,
+    scorecard: list[ScorecardItem],
+    sidecars: Sidecars | None = None,
+) -> dict[str, Any]:
+    dicts = [e.to_dict() for e in events]
+    transcript = [
+        {k: d[k] for k in ("utterance_id", "speaker", "start", "end", "text")}
+        for d in dicts
+        if d["type"] == "transcript.final"
+    ]
+    transcript.sort(key=lambda u: (u["start"], u["speaker"]))
+    language = next((d["language"] for d in dicts if d["type"] == "transcript.final"), "")
+    affect = [
+        {k: d[k] for k in ("utterance_id", "speaker", "t", *SIGNALS)}
+        for d in dicts
+        if d["type"] == "affect"
+    ]
+    customer = [a for a in affect if a["speaker"] == CUSTOMER]
+    alerts = [
+        {k: d[k] for k in ("level", "signal", "speaker", "t", "reason", "utterance_ids")}
+        for d in dicts
+        if d["type"] == "alert"
+    ]
+    assist = assist_items(dicts)
+    utterances = [Utterance(u["speaker"], u["start"], u["end"], u["text"]) for u in transcript]
+    rose_at = next((a["t"] for a in alerts if a["signal"] == "frustration"), None)
+    results = score_call(scorecard, utterances, rose_at, language or "en", duration)
+    started = next((d for d in dicts if d["type"] == "call.started"), {})
+    report: dict[str, Any] = {
+        "call_id": call_id,
+        "path": started.get("metadata", {}).get("path", ""),
+        "duration": round(duration, 2),
+        "language": language,
+        "utterances": len(transcript),
+        "transcript": transcript,
+        "affect": affect,
+        "peaks": {s: max((a[s] for a in customer), default=0.0) for s in SIGNALS},
+        "alerts": alerts,
+        "top_alert": max((a["level"] for a in alerts), key=ALERT_RANK.get, default=""),
+        **assist,
+        "scorecard": results,
+        "scorecard_score": scorecard_total(results),
+        "errors": [d["message"] for d in dicts if d["type"] == "error"],
+        "bot": bot_part(dicts),
+    }
+    report["outcome"] = outcome(report)
+    report["summary"] = post_call_summary(report)
+    if sidecars is not None:
+        hypothesis = " ".join(u["text"] for u in transcript)
+        scored = score_against_sidecars(
+            sidecars, hypothesis, alerts, report["intents"], language or "en"
+        )
+        if scored:  # a recording without annotations has nothing to be measured against
+            report["sidecar"] = scored
+    return report
+
+
+def bot_part(dicts: list[dict]) -> dict[str, Any]:
+    """What the voicebot said and decided on the call, for QA to replay its judgement."""
+    said = [
+        {k: d[k] for k in ("t", "purpose", "text", "then", "article")}
+        for d in dicts
+        if d["type"] == "bot.say"
+    ]
+    decisions = [
+        {k: d[k] for k in ("t", "action", "reason", "utterance_id")}
+        for d in dicts
+        if d["type"] == "bot.decision"
+    ]
+    handoff = next(
+        (
+            {k: d[k] for k in ("t", "queue", "priority", "reason", "intent", "urgency")}
+            for d in dicts
+            if d["type"] == "handoff"
+        ),
+        None,
+    )
+    return {"said": said, "decisions": decisions, "handoff": handoff}
+
+
+def assist_items(dicts: list[dict]) -> dict[str, Any]:
+    """Intents, articles, next steps, drafts and hand-offs from the assist stage's events."""
+    suggestions = [d for d in dicts if d["type"] == "suggestion"]
+    by_kind: dict[str, list[dict]] = {}
+    for s in suggestions:
+        by_kind.setdefault(str(s.get("kind", "")), []).append(s)
+    intents: list[str] = []
+    for s in by_kind.get("intent", []):
+        name = s.get("intent") or s.get("title") or ""
+        if name and name not in intents:
+            intents.append(name)
+    drafts = [d for d in dicts if d["type"] == "draft"]
+    return {
+        "intents": intents,
+        "urgency": next((s.get("urgency") for s in reversed(by_kind.get("intent", []))), None),
+        "articles": _unique(by_kind.get("article", []), "title"),
+        "next_steps": _unique(by_kind.get("next_step", []), "title"),
+        "route_to_human": [d for d in dicts if d["type"] == "route_to_human"],
+        "draft": drafts[-1] if drafts else None,
+    }
+
+
+def _unique(items: list[dict], key: str) -> list[dict]:
+    seen, out = set(), []
+    for item in items:
+        name = item.get(key) or item.get("text") or ""
+        if name not in seen:
+            seen.add(name)
+            out.append(item)
+    return out
+
+
+def outcome(report: dict) -> str:
+    if report["top_alert"] == "take_over":
+        return "take-over suggested to the supervisor"
+    if report["route_to_human"]:
+        return "routed to a human"
+    if report["top_alert"] == "escalate":
+        return "escalated"
+    closing = next((r for r in report["scorecard"] if r["id"] == "closing"), None)
+    if closing and closing["passed"]:
+        return "closed normally"
+    return "ended without a closing"
+
+
+def post_call_summary(report: dict) -> str:
+    parts = []
+    if report["intents"]:
+        parts.append(f"Contact about {', '.join(i.replace('_', ' ') for i in report['intents'])}.")
+    first = next((u for u in report["transcript"] if u["speaker"] == CUSTOMER), None)
+    if first:
+        parts.append(f'The customer opened with "{first["text"]}"')
+    peak = max(SIGNALS, key=lambda s: report["peaks"][s])
+    if report["peaks"][peak] >= 0.5:
+        name = "emotional load" if peak == "load" else peak
+        parts.append(f"Customer {name} peaked at {report['peaks'][peak]:.2f}.")
+    if report["alerts"]:
+        last = report["alerts"][-1]
+        parts.append(
+            f"{len(report['alerts'])} alert(s); the last, {last['level'].replace('_', ' ')} at"
+            f" {last['t']:.0f} s: {last['reason']}."
+        )
+    step = next((r for r in report["scorecard"] if r["id"] == "next_step" and r["passed"]), None)
+    if step:
+        parts.append(f"Next step: {step['evidence']}")  # a quote, with its own full stop
+    parts.append(f"Outcome: {report['outcome']}.")
+    return " ".join(parts)

@@ -1,0 +1,172 @@
+"""The one wiring module: the shared models and per-call settings every shell builds calls from.
+
+`copilot serve`, `copilot transcribe`, the microphone, the demo, QA replay and the
+benchmarks all ask here for the transcription service, the pipeline settings and
+the stage factory, so a call's event stream is the same whichever shell runs it.
+Shared models (whisper, the text emotion model, the assist models) are loaded once
+per process; the per-call state lives in each call's pipeline and stages.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from copilot.asr.service import TranscriberPool, TranscriptionService
+from copilot.asr.transcriber import DecodingOptions
+from copilot.config import Config, ConfigError
+from copilot.encoders.blas_threads import limit_blas_threads
+from copilot.pipeline.call import PipelineConfig
+from copilot.pipeline.stage_chain import Stage
+
+log = logging.getLogger(__name__)
+
+KNOWN_STAGES = ("affect", "assist", "voicebot")
+
+
+def decoding_options(config: Config) -> DecodingOptions:
+    """The deployment's decoding settings for every model it loads."""
+    vocabulary = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
+    return DecodingOptions(beam_size=config.beam_size, vocabulary=vocabulary)
+
+
+def transcriber_pool(config: Config, workers: int | None = None, nice: int | None = None):
+    """Whisper models as configured; live serving runs one worker per core below the loop."""
+    return TranscriberPool(
+        model=config.model or None,
+        cpu_threads=config.cpu_threads,
+        options=decoding_options(config),
+        workers=config.whisper_worker_count() if workers is None else workers,
+        nice=config.whisper_nice if nice is None else nice,
+    )
+
+
+def build_service(config: Config) -> TranscriptionService:
+    """The live transcription service: whisper workers shared by every call of the process."""
+    limit_blas_threads(config.cpu_threads)  # numpy beside whisper, not against it
+    return TranscriptionService(transcriber_pool(config), max_batch=config.max_batch)
+
+
+def pipeline_config(
+    config: Config, live: bool = True, language: str | None = None
+) -> PipelineConfig:
+    """Partials and early would-be finals only pay off when someone waits on a live call."""
+    return PipelineConfig(
+        language=language or config.language,
+        segmenter=config.segmenter,
+        partials=config.partials and live,
+        speculative_finals=live,
+    )
+
+
+@dataclass
+class Runtime:
+    """What a live process shares across its calls: whisper and the stages' models, loaded."""
+
+    config: Config
+    service: TranscriptionService
+    stages: StageFactory
+
+
+def load_runtime(config: Config) -> Runtime:
+    """Build and preload the transcription service and the stages, so no call waits on a load."""
+    service = build_service(config)
+    service.preload(config.language)
+    stages = StageFactory(config)
+    stages.preload()
+    return Runtime(config, service, stages)
+
+
+class StageFactory:
+    """Which downstream stages every call gets (affect, assist, voicebot), built from the config.
+
+    One per process: `preload` loads the shared models once, `for_call` gives each
+    call fresh stage objects over them.
+    """
+
+    def __init__(self, config: Config) -> None:
+        unknown = [name for name in config.stages if name not in KNOWN_STAGES]
+        if unknown:
+            raise ConfigError(
+                f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(KNOWN_STAGES)}"
+            )
+        _check_voicebot_order(tuple(config.stages))
+        self.config = config
+        self._scorer: Any = None
+        self._synthesizer: Any = None
+        self._assist: Any = None
+        self._learner: Any = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.config.stages)
+
+    def preload(self) -> None:
+        """Load the shared models now, so the first call does not wait for them."""
+        if "affect" in self.names:
+            self._text_scorer().model.predict(["hello"])
+        if "assist" in self.names:
+            self.assist_learner()  # builds the assist models and replays stored feedback
+            self._assist.intents.classify("hello")  # fits the intent head now, not mid-call
+
+    def for_call(self, call_id: str, metadata: dict[str, Any] | None = None) -> tuple[Stage, ...]:
+        stages: list[Stage] = []
+        if "affect" in self.names:
+            from copilot.affect.stage import AffectStage
+
+            stages.append(AffectStage(self._text_scorer(), self.config.affect))
+        if "assist" in self.names:
+            from copilot.assist.stage import AssistStage
+
+            self.assist_learner()
+            stages.append(AssistStage(self._assist, self.config.language))
+        if "voicebot" in self.names:
+            from copilot.voicebot.stage import VoicebotStage
+
+            speaker = self.synthesizer()
+            stages.append(
+                VoicebotStage(self.config.voicebot, self.config.language, speaker.duration)
+            )
+        return tuple(stages)
+
+    def assist_learner(self):
+        """The process's `FeedbackLearner` over the shared assist models (built on first use).
+
+        The server records agents' feedback through it; learning changes the models every
+        later call's `AssistStage` uses.
+        """
+        if self._learner is None:
+            from copilot.assist.learning import FeedbackLearner
+            from copilot.assist.models import load_assist_models
+            from copilot.encoders.sentence import load_sentence_encoder
+
+            # The stock USE m3: one copy of its ~70 MB of tables per process.
+            self._assist = load_assist_models(self.config.assist, load_sentence_encoder())
+            self._learner = FeedbackLearner(self._assist, self.config.assist.feedback_db or None)
+            self._learner.replay()
+        return self._learner
+
+    def synthesizer(self):
+        """The process's `SpeechSynthesizer` (its prompt cache is shared by every call)."""
+        if self._synthesizer is None:
+            from copilot.voicebot.tts import SpeechSynthesizer
+
+            self._synthesizer = SpeechSynthesizer.from_config(self.config.voicebot)
+        return self._synthesizer
+
+    def _text_scorer(self):
+        if self._scorer is None:
+            from copilot.affect.text import TextAffectScorer
+
+            self._scorer = TextAffectScorer()
+        return self._scorer
+
+
+def _check_voicebot_order(names: tuple[str, ...]) -> None:
+    """The bot judges a turn on that turn's affect and assist events, so it must see them first."""
+    if "voicebot" not in names:
+        return
+    before = [n for n in ("affect", "assist") if n in names]
+    if "assist" not in names or names.index("voicebot") < max(map(names.index, before)):
+        raise ConfigError("stage 'voicebot' needs 'assist' and must come after affect and assist")

@@ -1,0 +1,85 @@
+"""Agent feedback on suggestions, drafts and alerts: checked, stored, then learned from.
+
+The store keeps every accept / edit / dismiss / send (and the latest text of
+each draft); a learner, when the assist stage provides one, gets the feedback
+with the event it is about, so the next suggestion can be better.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from copilot.serve.store import EventStore, Feedback
+
+log = logging.getLogger(__name__)
+
+TARGETS = ("suggestion", "draft", "alert")
+ACTIONS = ("accept", "edit", "dismiss", "send")
+MAX_TEXT = 10_000
+
+Learner = Callable[[Feedback, dict[str, Any]], None]
+
+
+class FeedbackRejected(ValueError):
+    """Feedback that names no known target or makes no sense; the message says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class FeedbackRecorder:
+    def __init__(self, store: EventStore, learner: Learner | None = None) -> None:
+        self.store = store
+        self.learner = learner
+
+    def record(self, feedback: Feedback) -> int:
+        if feedback.target not in TARGETS:
+            raise FeedbackRejected("bad_target", f"target must be one of {', '.join(TARGETS)}")
+        if feedback.action not in ACTIONS:
+            raise FeedbackRejected("bad_action", f"action must be one of {', '.join(ACTIONS)}")
+        if len(feedback.text) > MAX_TEXT:
+            raise FeedbackRejected("too_long", f"feedback text is limited to {MAX_TEXT} characters")
+        if feedback.action == "send" and feedback.target != "draft":
+            raise FeedbackRejected("bad_action", "only a draft can be sent")
+        event = self._target_event(feedback)
+        if event is None:
+            raise FeedbackRejected(
+                "unknown_target",
+                f"call {feedback.call_id} has no {feedback.target} {feedback.target_id!r}",
+            )
+        feedback_id = self.store.add_feedback(feedback)
+        if self.learner is not None:
+            try:
+                self.learner(feedback, event)
+            except Exception:  # learning is best effort; the feedback itself is stored
+                log.exception("feedback learner failed on %s", feedback)
+        return feedback_id
+
+    def _target_event(self, feedback: Feedback) -> dict[str, Any] | None:
+        if feedback.target == "alert":
+            if not feedback.target_id.isdigit():
+                return None
+            found = self.store.event_at(feedback.call_id, int(feedback.target_id))
+            data = json.loads(found) if found else None
+            return data if data and data.get("type") == "alert" else None
+        found = self.store.event_with_suggestion(feedback.call_id, feedback.target_id)
+        return json.loads(found) if found else None
+
+
+def assist_learner(learner: Any) -> Learner:
+    """The assist stage's `FeedbackLearner` as this recorder's learner (alerts are not its business)."""
+    from copilot.assist.learning import Feedback as AssistFeedback
+
+    def learn(feedback: Feedback, event: dict[str, Any]) -> None:
+        if feedback.target == "alert":
+            return
+        record = AssistFeedback(
+            feedback.target_id, feedback.action, feedback.agent_id, feedback.text
+        )
+        learner.record(record, event)
+
+    return learn

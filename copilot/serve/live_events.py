@@ -1,0 +1,94 @@
+"""The live server's event sink: redact, store, then fan out.
+
+Order matters and is the whole point of this module: an event reaches the store
+before any sidebar, so whatever a client has seen can be served again after a
+restart, and a reconnecting client can always be given exactly what it missed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from copilot.events.codec import event_from_dict
+from copilot.events.core import Event
+from copilot.serve.board import CallBoard
+from copilot.serve.hub import EventHub
+from copilot.serve.metrics import Metrics
+from copilot.serve.redaction import Redactor
+from copilot.serve.store import EventStore, event_json
+
+log = logging.getLogger(__name__)
+
+
+class LiveEvents:
+    def __init__(
+        self,
+        store: EventStore,
+        hub: EventHub,
+        board: CallBoard | None = None,
+        redactor: Redactor | None = None,
+        metrics: Metrics | None = None,
+        also: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.hub = hub
+        self.board = board or CallBoard()
+        self.redactor = redactor or Redactor(enabled=False)
+        self.metrics = metrics or Metrics()
+        self.also = also  # e.g. the demo's terminal printer, or a JSON-lines log
+        self.relay: Any = None  # RedisRelay when several workers share calls
+
+    def __call__(self, event: Event) -> None:
+        data = self.redactor.event(event.to_dict())
+        text = event_json(data)
+        began = time.perf_counter()
+        if not self.store.append(data, text):
+            log.warning("event %s/%s stored twice; not sent again", event.call_id, event.seq)
+            return
+        self.metrics.store_latency.observe(time.perf_counter() - began)
+        self.metrics.observe_event(data)
+        self._fan_out(data, text)
+        if self.relay is not None:
+            self.relay.publish(event.call_id, event.seq, text)
+        if self.also is not None:
+            # What leaves the server for a log or a terminal is redacted like what is stored.
+            self.also(event_from_dict(data) if self.redactor.enabled else event)
+
+    def _fan_out(self, data: dict, text: str) -> None:
+        self.hub.publish(data["call_id"], data["seq"], text)
+        summary = self.board.feed(data)
+        if summary is not None:
+            self.hub.publish_board(summary)
+
+    def apply_remote(self, data: dict, text: str, origin: str) -> None:
+        """An event of a call another worker runs (already redacted there): store, fan out."""
+        if not isinstance(data.get("call_id"), str) or not isinstance(data.get("seq"), int):
+            log.warning("relay: an event without call_id/seq was skipped")
+            return
+        if self.store.append(data, text, origin=origin or "relay"):
+            self._fan_out(data, text)
+
+    def sink_for(self, call_id: str) -> Callable[[Event], None]:
+        """The sink for a call that starts now: numbering continues after any stored history.
+
+        A call id that comes back after a restart (a telephony platform reconnecting) would
+        otherwise restart at seq 1 and collide with what sidebars have already seen.
+        """
+        offset = self.store.last_seq(call_id)
+        if offset == 0:
+            return self
+        log.info("call %s resumes after stored seq %d", call_id, offset)
+        return lambda event: self(dataclasses.replace(event, seq=event.seq + offset))
+
+    def load_history(self, calls: int = 50) -> None:
+        """Fill the board from the store after a restart, so supervisors see recent calls."""
+        for stored in reversed(self.store.recent_calls(calls)):
+            for _seq, text in self.store.events_after(stored.call_id):
+                self.board.feed(json.loads(text))
+            if stored.ended_at is not None:
+                self.board.mark_ended(stored.call_id, stored.end_reason)

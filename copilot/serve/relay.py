@@ -1,0 +1,153 @@
+"""Several `copilot serve` workers, one view of every call: events relayed through Redis Streams.
+
+Each worker still stores every event in its own SQLite before any sidebar sees it;
+the relay adds a shared, ordered log in between. What a worker's own calls produce
+is appended to one Redis stream; every worker follows that stream and applies the
+*other* workers' entries to its own store and hub. So a sidebar connected to any
+worker sees every call live, and resuming by seq is answered from the local store,
+exactly as on a single worker.
+
+A worker that restarts continues from the last stream entry it applied (kept in its
+store's meta table), so it catches up on what it missed instead of starting blind.
+The stream is capped (MAXLEN ~) so Redis memory stays bounded; the SQLite stores
+keep the full history.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+
+from copilot.config import RelayConfig
+
+log = logging.getLogger(__name__)
+
+STOP_WAIT_S = 5.0  # how long `stop` waits for its loops
+Apply = Callable[[dict, str, str], None]  # (event dict, its JSON, the worker that ran the call)
+
+
+class RedisUnavailable(RuntimeError):
+    """The relay is configured but Redis cannot be used; the message says what to do."""
+
+
+class RedisRelay:
+    def __init__(
+        self,
+        config: RelayConfig,
+        apply: Apply,
+        last_applied: str = "$",
+        remember: Callable[[str], None] | None = None,
+    ) -> None:
+        try:
+            import redis.asyncio as redis_asyncio
+        except ImportError as exc:
+            raise RedisUnavailable(
+                "the Redis relay needs the redis package: pip install 'copilot[scale]'"
+            ) from exc
+        self.config = config
+        self.apply = apply
+        self.remember = remember or (lambda _id: None)
+        self.last_id = last_applied or "$"
+        self._redis = redis_asyncio.from_url(config.url, decode_responses=True)
+        self._outbox: asyncio.Queue[tuple[str, int, str]] = asyncio.Queue()
+        self._tasks: list[asyncio.Task] = []
+        # redis-py may turn a cancellation that lands mid-command into a connection error,
+        # which the loops' retry would swallow: they also stop on this flag.
+        self._stopping = False
+        self.published = 0
+        self.applied = 0
+
+    async def start(self) -> None:
+        try:
+            await self._redis.ping()
+        except Exception as exc:  # noqa: BLE001 - any connection failure gets the same message
+            raise RedisUnavailable(f"cannot reach Redis at {self.config.url}: {exc}") from exc
+        if self.last_id == "$":
+            # First start of this worker: begin at the stream's current end, resolved now so
+            # nothing published between start and the first read is missed.
+            info = (
+                await self._redis.xinfo_stream(self.config.stream) if await self._exists() else {}
+            )
+            self.last_id = info.get("last-generated-id", "0-0") if info else "0-0"
+            self.remember(self.last_id)  # a restart continues from here even if nothing came
+        self._tasks = [
+            asyncio.create_task(self._publish_loop(), name="redis-publish"),
+            asyncio.create_task(self._follow_loop(), name="redis-follow"),
+        ]
+
+    async def _exists(self) -> bool:
+        return bool(await self._redis.exists(self.config.stream))
+
+    async def stop(self) -> None:
+        await self.flush()
+        self._stopping = True
+        for task in self._tasks:
+            task.cancel()
+        # A loop sees the flag within one blocking read (1 s); never wait on it forever.
+        _done, stuck = await asyncio.wait(self._tasks, timeout=STOP_WAIT_S)
+        if stuck:
+            log.warning("redis relay: %d task(s) did not stop in %.0f s", len(stuck), STOP_WAIT_S)
+        await self._redis.aclose()
+
+    async def flush(self, timeout: float = 5.0) -> None:
+        """Wait until every queued event has been written to Redis."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not self._outbox.empty() and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.01)
+
+    # -- out: this worker's events ------------------------------------------------
+
+    def publish(self, call_id: str, seq: int, text: str) -> None:
+        """Called by the live sink after the local store accepted the event (never blocks)."""
+        self._outbox.put_nowait((call_id, seq, text))
+
+    async def _publish_loop(self) -> None:
+        while not self._stopping:
+            call_id, seq, text = await self._outbox.get()
+            fields = {"worker": self.config.worker_id, "call_id": call_id, "seq": seq, "json": text}
+            while not self._stopping:
+                try:
+                    await self._redis.xadd(
+                        self.config.stream, fields, maxlen=self.config.max_len, approximate=True
+                    )
+                    self.published += 1
+                    break
+                except Exception as exc:  # noqa: BLE001 - Redis down: keep the order, retry
+                    if self._stopping:
+                        return
+                    log.warning("redis relay: cannot publish (%s); retrying", exc)
+                    await asyncio.sleep(1.0)
+
+    # -- in: the other workers' events ----------------------------------------------
+
+    async def _follow_loop(self) -> None:
+        while not self._stopping:
+            try:
+                replies = await self._redis.xread(
+                    {self.config.stream: self.last_id}, count=500, block=1000
+                )
+            except Exception as exc:  # noqa: BLE001 - Redis down: wait and continue from last_id
+                if self._stopping:
+                    return
+                log.warning("redis relay: cannot read (%s); retrying", exc)
+                await asyncio.sleep(1.0)
+                continue
+            for _stream, entries in replies or ():
+                for entry_id, fields in entries:
+                    self._apply_entry(fields)
+                    self.last_id = entry_id
+                if entries:
+                    self.remember(self.last_id)
+
+    def _apply_entry(self, fields: dict) -> None:
+        if fields.get("worker") == self.config.worker_id:
+            return  # our own event: already stored and fanned out here
+        try:
+            data = json.loads(fields["json"])
+        except (KeyError, ValueError) as exc:
+            log.warning("redis relay: skipping a malformed entry (%s)", exc)
+            return
+        self.applied += 1
+        self.apply(data, fields["json"], str(fields.get("worker", "")))

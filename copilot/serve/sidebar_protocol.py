@@ -1,0 +1,179 @@
+"""The `/events` websocket protocol for one sidebar or supervisor client, without I/O.
+
+The server shell authenticates the upgrade, then hands every text message here.
+Replies and events go through the client's hub queue, so a reply is never
+overtaken by, or overtakes, the events queued before it. A malformed message
+earns an `error` reply to this client only (see docs/protocol.md).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from copilot.events.core import PROTOCOL_VERSION
+from copilot.serve.auth import Principal
+from copilot.serve.board import CallBoard
+from copilot.serve.feedback import FeedbackRecorder, FeedbackRejected
+from copilot.serve.hub import EventHub, HubClient
+from copilot.serve.metrics import Metrics
+from copilot.serve.store import EventStore, Feedback
+
+
+class ClientMessageError(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class SidebarServices:
+    """What every /events connection shares."""
+
+    def __init__(
+        self,
+        hub: EventHub,
+        store: EventStore,
+        board: CallBoard,
+        feedback: FeedbackRecorder,
+        metrics: Metrics,
+    ) -> None:
+        self.hub = hub
+        self.store = store
+        self.board = board
+        self.feedback = feedback
+        self.metrics = metrics
+
+
+class SidebarConnection:
+    def __init__(self, client: HubClient, services: SidebarServices) -> None:
+        self.client = client
+        self.hub = services.hub
+        self.store = services.store
+        self.board = services.board
+        self.feedback = services.feedback
+        self.metrics = services.metrics
+
+    @property
+    def principal(self) -> Principal:
+        return self.client.principal
+
+    def opened(self) -> None:
+        p = self.principal
+        self._reply(
+            {"type": "hello", "v": PROTOCOL_VERSION, "role": p.role, "agent_id": p.agent_id}
+        )
+        self._send_calls()
+
+    def receive(self, message: str | bytes) -> None:
+        request: dict[str, Any] = {}
+        try:
+            request = _parse(message)
+            handler = _HANDLERS.get(request["type"])
+            if handler is None:
+                raise ClientMessageError(
+                    "unknown_type", f"unknown message type {request['type']!r}"
+                )
+            handler(self, request)
+        except ClientMessageError as exc:
+            self.metrics.client_errors += 1
+            error = {"type": "error", "code": exc.code, "message": str(exc)}
+            if "ref" in request:
+                error["ref"] = request["ref"]  # lets the client match the error to its request
+            self._reply(error)
+
+    # -- handlers --------------------------------------------------------------
+
+    def _subscribe(self, request: dict[str, Any]) -> None:
+        call_id = _field(request, "call_id", str)
+        after_seq = _field(request, "after_seq", int, default=0)
+        if after_seq < 0:
+            raise ClientMessageError("bad_field", "after_seq must be 0 or more")
+        self._visible_call(call_id)
+        backlog = self.store.events_after(call_id, after_seq)
+        self._reply({"type": "subscribed", "call_id": call_id, "after_seq": after_seq})
+        self.hub.subscribe(self.client, call_id, after_seq, backlog)
+
+    def _unsubscribe(self, request: dict[str, Any]) -> None:
+        self.hub.unsubscribe(self.client, _field(request, "call_id", str))
+
+    def _calls(self, request: dict[str, Any]) -> None:
+        self._send_calls()
+
+    def _feedback(self, request: dict[str, Any]) -> None:
+        if self.principal.role != "agent":
+            raise ClientMessageError("read_only", "only the call's agent can give feedback")
+        call_id = _field(request, "call_id", str)
+        self._visible_call(call_id)
+        target_id = request.get("target_id")
+        if isinstance(target_id, int) and not isinstance(target_id, bool):
+            target_id = str(target_id)  # an alert is named by its seq
+        if not isinstance(target_id, str) or not target_id:
+            raise ClientMessageError("bad_field", "target_id must be a non-empty string or a seq")
+        feedback = Feedback(
+            call_id,
+            _field(request, "target", str),
+            target_id,
+            _field(request, "action", str),
+            _field(request, "text", str, default=""),
+            self.principal.agent_id,
+        )
+        try:
+            feedback_id = self.feedback.record(feedback)
+        except FeedbackRejected as exc:
+            raise ClientMessageError(exc.code, str(exc)) from None
+        self.metrics.count_feedback(feedback.action)
+        ack = {"type": "feedback.ack", "feedback_id": feedback_id, "call_id": call_id}
+        ack.update(target=feedback.target, target_id=target_id, action=feedback.action)
+        if "ref" in request:
+            ack["ref"] = request["ref"]
+        self._reply(ack)
+
+    def _ping(self, request: dict[str, Any]) -> None:
+        self._reply({"type": "pong", "ref": request.get("ref")})
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _visible_call(self, call_id: str) -> None:
+        call = self.store.call(call_id)
+        if call is None or not self.principal.can_see(call.agent_id):
+            # Same answer for "no such call" and "not yours": ids of others' calls stay secret.
+            raise ClientMessageError("unknown_call", f"no call {call_id!r} for you")
+
+    def _send_calls(self) -> None:
+        self._reply({"type": "calls", "calls": self.board.visible(self.principal.can_see)})
+
+    def _reply(self, message: dict[str, Any]) -> None:
+        self.hub.send(self.client, json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+
+
+_HANDLERS = {
+    "subscribe": SidebarConnection._subscribe,
+    "unsubscribe": SidebarConnection._unsubscribe,
+    "calls": SidebarConnection._calls,
+    "feedback": SidebarConnection._feedback,
+    "ping": SidebarConnection._ping,
+}
+
+
+def _parse(message: str | bytes) -> dict[str, Any]:
+    if isinstance(message, bytes):
+        raise ClientMessageError("binary_not_allowed", "send JSON text messages")
+    try:
+        request = json.loads(message)
+    except json.JSONDecodeError as exc:
+        raise ClientMessageError("bad_json", f"not JSON: {exc}") from None
+    if not isinstance(request, dict) or not isinstance(request.get("type"), str):
+        raise ClientMessageError("bad_message", "a message is a JSON object with a string type")
+    return request
+
+
+_MISSING = object()
+
+
+def _field(request: dict[str, Any], name: str, kind: type, default: Any = _MISSING) -> Any:
+    value = request.get(name, default)
+    if value is _MISSING:
+        raise ClientMessageError("missing_field", f"{request['type']} needs {name}")
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ClientMessageError("bad_field", f"{name} must be a {kind.__name__}")
+    return value
