@@ -18,7 +18,7 @@ from .machine import REPO
 
 TARGET_INPUTS = 100_000
 PROPERTY_FILES = (
-    "tests/test_protocol_fuzz.py",
+    "tests/telephony/test_protocol_fuzz.py",
     "tests/test_input_fuzz.py",
     "tests/test_sidebar_protocol_fuzz.py",
 )

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import fixture_path
+from tests.conftest import fixture_path
 
 COPILOT = [sys.executable, "-m", "copilot.cli"]
 

@@ -22,9 +22,10 @@ import yaml
 
 from copilot.assist.intents import IntentModel, build_intent_model, load_examples, unit_rows
 from copilot.assist.knowledge import KnowledgeBase
-from copilot.assist.learning import Feedback, FeedbackLearner, Ranking
+from copilot.assist.learning import FeedbackLearner, Ranking
 from copilot.encoders.sentence import SentenceEncoder
 from copilot.events.assist import Suggestion, suggestion_id
+from copilot.events.feedback import Feedback
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DATA = REPO / "assist_data"
@@ -138,10 +139,12 @@ def learning_curve(
         accepted += right
         learner.record(
             Feedback(
+                "sim",
+                "suggestion",
                 card.suggestion_id,
                 "accept" if right else "edit",
-                "sim-agent",
                 "" if right else truth,
+                "sim-agent",
             ),
             card,
         )

@@ -15,16 +15,14 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from copilot.events.codec import event_from_dict
 from copilot.events.core import Event
+from copilot.events.feedback import ACTIONS, Feedback
 
-ACTIONS = ("accept", "edit", "dismiss", "send")
 # Score added per unit of log(1 + accepts) - log(1 + dismisses): an article accepted twice
 # and never dismissed gains ~0.05 of fused score, enough to win a near tie, not to bury a
 # clearly better match.
@@ -46,21 +44,6 @@ CREATE TABLE IF NOT EXISTS assist_feedback (
 
 class FeedbackError(ValueError):
     """Feedback that cannot be used (unknown action, no suggestion id)."""
-
-
-@dataclass(frozen=True)
-class Feedback:
-    suggestion_id: str
-    action: str  # one of ACTIONS
-    agent_id: str = ""
-    edited_text: str = ""  # the agent's text (edit / send), or the right intent for an intent
-    at: float = field(default_factory=time.time)  # unix time
-
-    def __post_init__(self) -> None:
-        if self.action not in ACTIONS:
-            raise FeedbackError(f"feedback action must be one of {', '.join(ACTIONS)}")
-        if not self.suggestion_id:
-            raise FeedbackError("feedback needs a suggestion_id")
 
 
 class Ranking:
@@ -93,16 +76,20 @@ class FeedbackLearner:
         self.db.commit()
 
     def record(self, feedback: Feedback, suggestion: Event | dict | None = None) -> None:
+        if feedback.action not in ACTIONS:
+            raise FeedbackError(f"feedback action must be one of {', '.join(ACTIONS)}")
+        if not feedback.target_id:
+            raise FeedbackError("feedback needs a suggestion_id")
         """Keep the feedback (with the suggestion it is about) and learn from it at once."""
         data = suggestion.to_dict() if isinstance(suggestion, Event) else dict(suggestion or {})
         self.db.execute(
             "INSERT INTO assist_feedback (suggestion_id, action, agent_id, edited_text, at, suggestion)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (
-                feedback.suggestion_id,
+                feedback.target_id,
                 feedback.action,
                 feedback.agent_id,
-                feedback.edited_text,
+                feedback.text,
                 feedback.at,
                 json.dumps(data, ensure_ascii=False),
             ),
@@ -117,7 +104,8 @@ class FeedbackLearner:
             " FROM assist_feedback ORDER BY id"
         ).fetchall()
         for sid, action, agent, edited, at, suggestion in rows:
-            self.apply(Feedback(sid, action, agent, edited, at), json.loads(suggestion))
+            event = json.loads(suggestion)
+            self.apply(_stored(event, sid, action, agent, edited, at), event)
         return len(rows)
 
     def apply(self, feedback: Feedback, suggestion: dict) -> None:
@@ -132,9 +120,9 @@ class FeedbackLearner:
             "dismiss",
         ):
             self.models.ranking.note(kind, event.item, feedback.action == "accept")
-        elif event.type == "draft" and feedback.action in ("edit", "send") and feedback.edited_text:
+        elif event.type == "draft" and feedback.action in ("edit", "send") and feedback.text:
             self.models.drafts.learn_from_edit(
-                event.intent, event.language, feedback.edited_text, dict(event.facts)
+                event.intent, event.language, feedback.text, dict(event.facts)
             )
 
     def _apply_intent(self, feedback: Feedback, event: Any) -> None:
@@ -142,9 +130,17 @@ class FeedbackLearner:
             return
         if feedback.action == "accept":
             self.models.intents.learn(event.quote, event.intent)
-        elif feedback.action == "edit" and feedback.edited_text in self.models.intents.intents:
-            self.models.intents.learn(event.quote, feedback.edited_text)
+        elif feedback.action == "edit" and feedback.text in self.models.intents.intents:
+            self.models.intents.learn(event.quote, feedback.text)
 
     def summary(self) -> dict[str, int]:
         rows = self.db.execute("SELECT action, COUNT(*) FROM assist_feedback GROUP BY action")
         return {action: n for action, n in rows}
+
+
+def _stored(
+    event: dict, suggestion_id: str, action: str, agent_id: str, text: str, at: float
+) -> Feedback:
+    """A row of the learner's own table as feedback again, about the card stored with it."""
+    target = "draft" if event.get("type") == "draft" else "suggestion"
+    return Feedback(event.get("call_id", ""), target, suggestion_id, action, text, agent_id, at)

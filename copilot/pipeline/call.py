@@ -63,6 +63,14 @@ class PipelineConfig:
 
 
 class CallPipeline:
+    """One call's audio frames in, its typed events and transcription jobs out; no I/O.
+
+    `feed(frame)` segments each leg and returns events plus `TranscriptionJob`s for the
+    shell to run; `on_transcription(job, result)` turns a result into partials or finals,
+    in the order the utterances closed, and passes every event through the stages.
+    `start`, `finish` and `close` open the call, flush the last speech and end it.
+    """
+
     def __init__(
         self,
         call_id: str,

@@ -29,6 +29,13 @@ EventSink = Callable[[Event], None]
 
 
 class CallSession:
+    """A live call: audio pushed in from any source, jobs run on the shared service, events out.
+
+    Owns one `CallPipeline`; resamples what arrives to 16 kHz, sends its jobs to the
+    `TranscriptionService` and hands every event to the sink (the server's store and
+    hub, or a printer). `end` waits for the last finals before the call is closed.
+    """
+
     def __init__(
         self,
         call_id: str,

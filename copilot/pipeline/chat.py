@@ -43,6 +43,8 @@ class TurnFormatError(ValueError):
 
 
 class ChatConversation:
+    """The text twin of `CallPipeline`: chat turns in, the same stages, the same events out."""
+
     def __init__(
         self,
         conversation_id: str,

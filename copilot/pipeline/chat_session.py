@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 
 class ChatSession:
+    """A live `/chat` conversation: the shell around `ChatConversation`, like `CallSession`."""
+
     def __init__(
         self,
         call_id: str,

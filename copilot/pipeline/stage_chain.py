@@ -29,6 +29,8 @@ class Stage(Protocol):
 
 
 class StageChain:
+    """The stages of one conversation in order; every event is numbered, then shown to each."""
+
     def __init__(self, call_id: str, stages: Sequence[Stage]) -> None:
         self.stages = list(stages)
         self._sequencer = EventSequencer(call_id)

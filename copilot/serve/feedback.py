@@ -12,12 +12,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from copilot.serve.store import EventStore, Feedback
+from copilot.events.feedback import ACTIONS, TARGETS, Feedback
+from copilot.serve.store import EventStore
 
 log = logging.getLogger(__name__)
 
-TARGETS = ("suggestion", "draft", "alert")
-ACTIONS = ("accept", "edit", "dismiss", "send")
 MAX_TEXT = 10_000
 
 Learner = Callable[[Feedback, dict[str, Any]], None]
@@ -72,14 +71,9 @@ class FeedbackRecorder:
 
 def assist_learner(learner: Any) -> Learner:
     """The assist stage's `FeedbackLearner` as this recorder's learner (alerts are not its business)."""
-    from copilot.assist.learning import Feedback as AssistFeedback
 
     def learn(feedback: Feedback, event: dict[str, Any]) -> None:
-        if feedback.target == "alert":
-            return
-        record = AssistFeedback(
-            feedback.target_id, feedback.action, feedback.agent_id, feedback.text
-        )
-        learner.record(record, event)
+        if feedback.target != "alert":
+            learner.record(feedback, event)
 
     return learn

@@ -12,12 +12,13 @@ import json
 from typing import Any
 
 from copilot.events.core import PROTOCOL_VERSION
+from copilot.events.feedback import Feedback
 from copilot.serve.auth import Principal
 from copilot.serve.board import CallBoard
 from copilot.serve.feedback import FeedbackRecorder, FeedbackRejected
 from copilot.serve.hub import EventHub, HubClient
 from copilot.serve.metrics import Metrics
-from copilot.serve.store import EventStore, Feedback
+from copilot.serve.store import EventStore
 
 
 class ClientMessageError(ValueError):

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from copilot.events.feedback import Feedback
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (
     call_id    TEXT PRIMARY KEY,
@@ -76,16 +78,6 @@ class StoredCall:
     @property
     def live(self) -> bool:
         return self.ended_at is None
-
-
-@dataclass(frozen=True)
-class Feedback:
-    call_id: str
-    target: str
-    target_id: str
-    action: str
-    text: str = ""
-    agent_id: str = ""
 
 
 class EventStore:
@@ -242,7 +234,7 @@ class EventStore:
                     feedback.action,
                     feedback.text,
                     feedback.agent_id,
-                    time.time(),
+                    feedback.at,
                 ),
             )
             if feedback.target == "draft" and feedback.action in (
@@ -272,7 +264,7 @@ class EventStore:
 
     def feedback_for(self, call_id: str) -> list[Feedback]:
         rows = self._db.execute(
-            "SELECT call_id, target, target_id, action, text, agent_id FROM feedback"
+            "SELECT call_id, target, target_id, action, text, agent_id, at FROM feedback"
             " WHERE call_id = ? ORDER BY id",
             (call_id,),
         )

@@ -7,8 +7,7 @@ import soxr
 
 from copilot.audio.files import AudioDecodeError, StreamResampler, decode_file
 from copilot.audio.format import PIPELINE_RATE
-
-from .conftest import fixture_path
+from tests.conftest import fixture_path
 
 
 @pytest.mark.parametrize(

@@ -34,12 +34,11 @@ from copilot.telephony.audio_out import FRAME_S, FRAME_SAMPLES, TwilioAudioOut, 
 from copilot.telephony.common import LegAudio
 from copilot.telephony.g711 import ulaw_decode, ulaw_encode
 from copilot.voicebot.tts import SpeechSynthesizer
-
-from .server_harness import running_server
-from .test_live_server import Watcher
+from tests.serve.server_harness import running_server
+from tests.serve.test_live_server import Watcher
 
 STAGES = ("affect", "assist", "voicebot")
-KB = Path(__file__).resolve().parent.parent / "kb"
+KB = Path(__file__).resolve().parents[2] / "kb"
 OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning
 # The caller's voice, never the bot's prompts. Whisper base hears espeak's Dutch through
 # 8 kHz mu-law badly, and differently at each speaking rate ("pakket" becomes "pakken" at

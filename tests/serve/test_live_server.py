@@ -11,9 +11,8 @@ from websockets.exceptions import InvalidStatus
 from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio
 from copilot.serve.auth import TokenFile
-
-from .conftest import fixture_path
-from .server_harness import running_server
+from tests.conftest import fixture_path
+from tests.serve.server_harness import running_server
 
 SHORT = fixture_path("stereo_diarization.wav")
 CALL = fixture_path("call_calm_en.wav")

@@ -15,16 +15,15 @@ from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio
 from copilot.runtime import KNOWN_STAGES
 from copilot.serve.auth import TokenFile
-
-from .conftest import call_script, fixture_path
-from .server_harness import running_server
-from .test_voicebot_server import TwilioCaller
+from tests.conftest import call_script, fixture_path
+from tests.serve.server_harness import running_server
+from tests.serve.test_voicebot_server import TwilioCaller
 
 playwright_api = pytest.importorskip("playwright.async_api")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "sidebar.png"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "sidebar.png"
 CALL = "call_escalating_en"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")

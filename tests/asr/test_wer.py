@@ -6,7 +6,7 @@ import pytest
 from copilot.asr.wer import corpus_wer, edit_distance, normalise, wer, word_errors
 
 REFERENCES = json.loads(
-    (Path(__file__).resolve().parent.parent / "audio_fixtures" / "references.json").read_text(
+    (Path(__file__).resolve().parents[2] / "audio_fixtures" / "references.json").read_text(
         encoding="utf-8"
     )
 )

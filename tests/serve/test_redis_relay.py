@@ -7,8 +7,7 @@ import pytest
 
 from copilot.config import RelayConfig
 from copilot.serve.relay import RedisRelay, RedisUnavailable
-
-from .redis_harness import redis_server
+from tests.serve.redis_harness import redis_server
 
 pytest.importorskip("redis")
 

@@ -9,8 +9,7 @@ import numpy as np
 from copilot.asr.jobs import TranscriptionJob
 from copilot.asr.service import BATCH_ROUNDS, PARTIAL_BATCH, TranscriberPool, TranscriptionService
 from copilot.audio.files import decode_file
-
-from .conftest import call_script, fixture_path
+from tests.conftest import call_script, fixture_path
 
 
 def utterance_jobs(n: int) -> list[TranscriptionJob]:

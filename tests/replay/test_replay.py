@@ -18,13 +18,12 @@ from copilot.asr.wer import word_errors
 from copilot.replay.scorecard import Utterance, load_scorecard, score_call
 from copilot.replay.sidecars import alert_matches, overall, precision_recall
 from copilot.replay.worker import call_id_for, find_recordings
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 COPILOT = [sys.executable, "-m", "copilot.cli"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "replay_call.png"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "replay_call.png"
 CALLS = ("call_escalating_en.wav", "call_calm_en.wav", "jfk_8k_ulaw.wav", "stereo_diarization.wav")
 
 

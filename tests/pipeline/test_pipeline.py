@@ -10,8 +10,7 @@ from copilot.audio.files import decode_file
 from copilot.audio.format import PIPELINE_RATE, AudioFrame
 from copilot.events.core import Event, TranscriptFinal, TranscriptPartial
 from copilot.pipeline.call import CallPipeline, PipelineConfig
-
-from .conftest import fixture_path
+from tests.conftest import fixture_path
 
 
 def feed_leg(pipeline: CallPipeline, leg: str, pcm: np.ndarray, t0: float = 0.0, step: int = 320):

@@ -1,6 +1,7 @@
 """SQLite store: events in order after a seq, calls and their agent, feedback and drafts, reopen."""
 
-from copilot.serve.store import EventStore, Feedback, event_json
+from copilot.events.feedback import Feedback
+from copilot.serve.store import EventStore, event_json
 
 
 def put(store, call_id, seq, kind, **fields):

@@ -21,9 +21,8 @@ from copilot.commands.simulate import (
 )
 from copilot.telephony import audiosocket as packets
 from copilot.telephony.g711 import ulaw_encode
-
-from .conftest import fixture_path
-from .server_harness import running_server
+from tests.conftest import fixture_path
+from tests.serve.server_harness import running_server
 
 STEREO = fixture_path("stereo_diarization.wav")
 

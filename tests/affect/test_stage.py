@@ -17,8 +17,8 @@ from copilot.events.codec import event_from_json
 from copilot.events.core import TranscriptFinal, Word
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import run_call_offline
-
-from .conftest import call_script, fixture_path
+from tests.conftest import call_script, fixture_path
+from tests.stages import final, run_stage
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +191,13 @@ def test_a_shaky_transcript_counts_for_less_than_a_clear_one():
     shrunk = discount(text, transcript_trust(shaky, config), config)
     assert config.text_prior < shrunk.frustration < 0.3 and shrunk.load < text.load
     assert shrunk.doubt == text.doubt  # below the prior: nothing to discount
+
+
+def test_each_customer_final_gets_one_affect_and_a_mumbled_one_counts_less(scorer):
+    said = "This is ridiculous, I have called three times already"
+    events = run_stage(
+        AffectStage(scorer, AffectConfig()), [final(said), final(said, t=4.0, probability=0.3)]
+    )
+    clear, mumbled = [e for e in events if isinstance(e, Affect)]
+    assert clear.transcript_trust == 1.0 and mumbled.transcript_trust < 0.3
+    assert mumbled.frustration < clear.frustration

@@ -10,10 +10,9 @@ import asyncio
 import pytest
 
 from copilot.serve.auth import TokenFile
-
-from .redis_harness import redis_server
-from .server_harness import running_server
-from .test_live_server import SHORT, Watcher, ended, play
+from tests.serve.redis_harness import redis_server
+from tests.serve.server_harness import running_server
+from tests.serve.test_live_server import SHORT, Watcher, ended, play
 
 pytest.importorskip("redis")
 

@@ -8,8 +8,7 @@ import pytest
 from copilot.affect.prosody import VoiceFeatureExtractor, analyse
 from copilot.audio.files import decode_file
 from copilot.audio.format import PIPELINE_RATE
-
-from .conftest import call_script, fixture_path
+from tests.conftest import call_script, fixture_path
 
 
 def turn_audio(name: str, index: int = 0) -> tuple[np.ndarray, dict]:

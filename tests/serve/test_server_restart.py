@@ -16,8 +16,7 @@ from websockets.asyncio.client import connect
 from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio, twilio_messages
 from copilot.serve.auth import TokenFile
-
-from .conftest import fixture_path
+from tests.conftest import fixture_path
 
 CALL = fixture_path("call_escalating_en.wav")
 

@@ -11,8 +11,7 @@ from copilot.pipeline.segmenter import (
     UtteranceSegmenter,
     UtteranceStarted,
 )
-
-from .conftest import call_script, fixture_path
+from tests.conftest import call_script, fixture_path
 
 
 def run(pcm: np.ndarray, config: SegmenterConfig | None = None, chunk: int = 320):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from copilot.assist.evaluation import learning_curve
-from copilot.assist.learning import Feedback, FeedbackError, FeedbackLearner
+from copilot.assist.learning import FeedbackError, FeedbackLearner
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.events.assist import Draft, Suggestion
+from copilot.events.feedback import Feedback
 
 
 @pytest.fixture()
@@ -38,7 +39,8 @@ def test_an_intent_correction_changes_the_next_prediction(models, tmp_path):
     learner = FeedbackLearner(models, tmp_path / "fb.sqlite")
     for _ in range(3):
         learner.record(
-            Feedback("C1:intent:x", "edit", "agent-7", wanted), intent_card(text, before)
+            Feedback("C1", "suggestion", "C1:intent:x", "edit", wanted, "agent-7"),
+            intent_card(text, before),
         )
     assert models.intents.classify(text).intent == wanted
     assert learner.summary() == {"edit": 3}
@@ -52,7 +54,8 @@ def test_feedback_survives_a_restart(models, tmp_path):
     learner = FeedbackLearner(models, db)
     for _ in range(3):
         learner.record(
-            Feedback("C1:intent:x", "edit", "agent-7", wanted), intent_card(text, before)
+            Feedback("C1", "suggestion", "C1:intent:x", "edit", wanted, "agent-7"),
+            intent_card(text, before),
         )
     fresh = load_assist_models(AssistConfig(), load_sentence_encoder())
     assert fresh.intents.classify(text).intent == before
@@ -68,11 +71,11 @@ def test_dismissed_articles_sink_and_accepted_ones_rise(models):
     learner = FeedbackLearner(models)
     for n in range(4):
         learner.record(
-            Feedback(f"C{n}:article:{first}", "dismiss"),
+            Feedback(f"C{n}", "suggestion", f"C{n}:article:{first}", "dismiss"),
             Suggestion("C", 1, 0.0, kind="article", item=first),
         )
         learner.record(
-            Feedback(f"C{n}:article:{second}", "accept"),
+            Feedback(f"C{n}", "suggestion", f"C{n}:article:{second}", "accept"),
             Suggestion("C", 1, 0.0, kind="article", item=second),
         )
     boosts = models.ranking.boosts("article", 0.05)
@@ -93,16 +96,19 @@ def test_an_edited_sent_draft_becomes_the_template(models):
         facts=facts,
     )
     edited = "Hi Anna,\nYour parcel VP111111111NL is on its way again.\nVlotpost"
-    learner.record(Feedback("C:draft:email", "send", "agent-1", edited), draft)
+    learner.record(Feedback("C", "draft", "C:draft:email", "send", edited, "agent-1"), draft)
     text = models.drafts.write(
         "parcel_status", "en", {"tracking_code": "VP222222222NL", "name": "Bob"}
     )
     assert "Hi Bob," in text.body and "VP222222222NL is on its way again" in text.body
 
 
-def test_unknown_actions_are_refused():
+def test_unknown_actions_and_unnamed_cards_are_refused(models):
+    learner = FeedbackLearner(models)
     with pytest.raises(FeedbackError):
-        Feedback("C:intent:billing", "like")
+        learner.record(Feedback("C", "suggestion", "C:intent:billing", "like"))
+    with pytest.raises(FeedbackError):
+        learner.record(Feedback("C", "suggestion", "", "accept"))
 
 
 def test_learning_curve_rises():

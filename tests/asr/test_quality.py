@@ -4,8 +4,7 @@ import pytest
 
 from copilot.asr.transcriber import TranscriptionRequest
 from copilot.replay.asr_eval import corpus_wer, leg_texts, score_clip, telephony_copy
-
-from .conftest import fixture_path, reference
+from tests.conftest import fixture_path, reference
 
 ENGLISH = {
     "jfk.flac": lambda ref: {"customer": ref["text"]},

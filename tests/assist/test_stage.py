@@ -14,12 +14,12 @@ from copilot.encoders.sentence import load_sentence_encoder
 from copilot.events.affect import Alert
 from copilot.events.assist import Draft, RouteToHuman, Suggestion
 from copilot.events.codec import event_from_json
+from copilot.events.core import CallStarted
 from copilot.events.text import readable_line
 from copilot.pipeline.chat import ChatConversation, parse_turns, run_text_turns
+from tests.stages import final, run_stage
 
-FIXTURE = (
-    Path(__file__).resolve().parent.parent / "assist_data" / "fixtures" / "contradiction_nl.txt"
-)
+FIXTURE = Path(__file__).resolve().parents[2] / "assist_data" / "fixtures" / "contradiction_nl.txt"
 RECORD = {"name": "mevrouw De Vries", "tracking_code": "VP123456789NL", "postcode": "3512 CD"}
 
 
@@ -76,16 +76,14 @@ def test_steps_already_done_in_the_call_are_not_suggested(models):
 
 
 def test_urgency_rises_with_an_alert_and_a_deadline(models):
-    stage = AssistStage(models)
-    chat = ChatConversation("T2", [stage], {})
-    chat.start()
-    first = of(chat.turn("customer", "I need to change my delivery appointment."), Suggestion)
-    assert first[0].urgency == "normal"
-    raised = stage.feed(
-        Alert("T2", 9, 3.0, level="take_over", signal="frustration", reason="still angry")
-    )
-    assert [e.urgency for e in raised if isinstance(e, Suggestion)] == ["critical"]
-    assert any(isinstance(e, RouteToHuman) and e.reason == "escalation" for e in raised)
+    alert = Alert("", 0, 3.0, level="take_over", signal="frustration", reason="still angry")
+    asked = final("I need to change my delivery appointment.")
+    events = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked, alert])
+    assert [e.urgency for e in of(events, Suggestion) if e.kind == "intent"] == [
+        "normal",
+        "critical",
+    ]
+    assert any(e.reason == "escalation" for e in of(events, RouteToHuman))
 
 
 def test_chat_front_door_answers_simple_questions_and_hands_over_the_rest(models):

@@ -1,0 +1,41 @@
+"""Drive one stage the way a call does: `run_stage(stage, events) -> events`.
+
+Each event is stamped with the call's next seq and shown to the stage through the
+same `StageChain` the pipeline uses, then the stage is flushed as at the end of a
+call. The result is the call's event stream: the inputs and what the stage added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copilot.events.core import Event, TranscriptFinal, Word
+from copilot.pipeline.stage_chain import Stage, StageChain
+
+
+def run_stage(stage: Stage, events: Iterable[Event], call_id: str = "T") -> list[Event]:
+    chain = StageChain(call_id, [stage])
+    out: list[Event] = []
+    for event in events:
+        out.extend(chain.emit(event))
+    out.extend(chain.flush())
+    return out
+
+
+def final(text: str, speaker: str = "customer", t: float = 1.0, probability: float = 0.95):
+    """A transcript final with one word timing per word, each heard with `probability`."""
+    words = tuple(
+        Word(w, t + i * 0.3, t + i * 0.3 + 0.25, probability) for i, w in enumerate(text.split())
+    )
+    return TranscriptFinal(
+        "",
+        0,
+        t,
+        speaker=speaker,
+        utterance_id=f"{speaker}-{t:g}",
+        start=t,
+        end=t + 2.0,
+        text=text,
+        language="",
+        words=words,
+    )
