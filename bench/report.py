@@ -9,6 +9,7 @@ from .report_affect import affect_text_line, affect_text_section
 from .report_assist import assist_line, assist_section
 from .report_fuzz import fuzz_line, fuzz_section
 from .report_live import latency_section, memory_section
+from .report_prompt import prompt_words_line, prompt_words_section
 from .report_replay import replay_line, replay_section
 from .report_soak import soak_line, soak_section
 from .report_voicebot import voicebot_line, voicebot_section
@@ -263,6 +264,7 @@ def _batching(sec: dict) -> list[str]:
 RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "asr_window": _asr_window,
     "asr_rtf": _asr_rtf,
+    "prompt_words": prompt_words_section,
     "batching": _batching,
     "latency": latency_section,
     "memory": memory_section,
@@ -318,6 +320,7 @@ def _memory_line(sec: dict) -> str:
 HEADLINES: dict[str, Callable[[dict], str]] = {
     "asr_window": _accuracy_line,
     "asr_rtf": _speed_line,
+    "prompt_words": prompt_words_line,
     "batching": _batching_line,
     "latency": _latency_line,
     "memory": _memory_line,

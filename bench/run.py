@@ -31,6 +31,7 @@ from .fuzz import fuzz
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
 from .memory import memory
+from .prompt_words import prompt_words_section as prompt_words
 from .replay import replay
 from .report import render
 from .soak import soak
@@ -43,6 +44,7 @@ RETRIES_WHEN_DISTURBED = 1
 SECTIONS: dict[str, Callable[..., dict]] = {
     "asr_window": asr_window,
     "asr_rtf": asr_rtf,
+    "prompt_words": prompt_words,
     "batching": batching,
     "latency": latency,
     "memory": memory,

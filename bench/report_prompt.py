@@ -1,0 +1,71 @@
+"""The prompt_words section of docs/benchmarks.md."""
+
+from __future__ import annotations
+
+from .markdown import pct, stamp, table
+
+
+def prompt_words_line(sec: dict) -> str:
+    parts = []
+    for language, data in sec["languages"].items():
+        current = data["variants"]["current default"]
+        earlier = data["variants"]["earlier default"]
+        parts.append(
+            f"{language}: {current['trigger_words_made']} trigger words"
+            f" (earlier prompt {earlier['trigger_words_made']}),"
+            f" {current['prompt_words_made']} prompt words in {current['clips']} transcripts"
+        )
+    return "- Words the vocabulary prompt manufactured in audio without them: " + "; ".join(parts)
+
+
+def prompt_words_section(sec: dict) -> list[str]:
+    rows = []
+    for language, data in sec["languages"].items():
+        for name, v in data["variants"].items():
+            made = ", ".join(f"{w} x{n}" for w, n in v["made"].items()) or "–"
+            rows.append(
+                [
+                    language,
+                    f"`{data['model']}`",
+                    name,
+                    v["clips"],
+                    v["clips_with_prompt_words"],
+                    v["prompt_words_made"],
+                    v["trigger_words_made"],
+                    made,
+                    pct(v["speech_wer"]),
+                    pct(v["rendered_wer"]),
+                ]
+            )
+    header = [
+        "Language",
+        "Model",
+        "Prompt",
+        "Transcripts",
+        "With prompt words",
+        "Prompt words",
+        "Trigger words",
+        "Which",
+        "WER real speech",
+        "WER rendered",
+    ]
+    return [
+        "## Vocabulary prompt: words it manufactures (`prompt_words`)",
+        "",
+        stamp(sec),
+        "",
+        *table(header, rows),
+        "Audio without any of the prompt's words, per language: silence and white noise"
+        f" ({sec['seconds_of_non_speech']} s each, at -40 and -25 dBFS), real speech in the"
+        " model's language (EN: `jfk.flac`, both legs of `stereo_diarization.wav`; NL: the"
+        " three Flemish clips) and in the other language, the turns of the espeak-ng calls"
+        " (`call_calm_*`, `call_escalating_*`, cut at their script times), each clean and as an"
+        " 8 kHz mu-law copy, sent to whisper one utterance each; and the same calls through the"
+        " live segmenter offline (finals matched to the overlapping script turns). A prompt word"
+        " counts when a transcript has it and the reference does not; *trigger words* are the"
+        " escalation words (manager, supervisor, complaint, cancel; leidinggevende, klacht,"
+        " opzeggen), counted in every variant. *Earlier default* is the prompt that still carried"
+        " them; *current default* is `Config().vocabulary_*`. *WER real speech* is over the human"
+        " clips (clean and 8 kHz), *WER rendered* over the espeak-ng turns.",
+        "",
+    ]
