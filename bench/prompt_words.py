@@ -6,7 +6,8 @@ unclear audio it may recite them, and an escalation word recited from the prompt
 transcribes audio that contains none of the prompt's words (silence, noise, speech in
 the model's language, speech in the other language, and 8 kHz mu-law copies of the
 speech), each clip as one utterance straight to whisper, with three prompts per
-language: the earlier default (trigger words included), the current default, and none.
+language: the default (trade words and escalation words), the default without its
+escalation words, and none.
 A prompt word counts as manufactured when a transcript has it and the clip's reference
 does not. WER on the speech clips shows what each prompt costs or gains.
 """
@@ -41,20 +42,23 @@ from .clips import (
     warm_up,
 )
 
-# The defaults before escalation words were taken out of the prompts (kept to measure them).
-EARLIER_PROMPTS = {
-    "en": "Customer service call about parcels and deliveries: parcel, order number,"
-    " tracking page, delivery, parcel locker, return, refund, invoice, subscription,"
-    " complaint, manager, supervisor.",
-    "nl": "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
-    " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
-    " opzeggen, klacht, leidinggevende, medewerker.",
-}
 # Words that raise an escalation on their own (the affect stage's escalation phrases).
 TRIGGERS = {
     "en": ("manager", "supervisor", "complaint", "cancel"),
     "nl": ("leidinggevende", "klacht", "opzeggen", "opzeg", "manager"),
 }
+
+
+def without_triggers(prompt: str, language: str) -> str:
+    """The prompt with its escalation words taken out (the variant the issue asked about)."""
+    kept = [
+        part
+        for part in prompt.rstrip(".").split(",")
+        if not any(trigger in part.lower() for trigger in TRIGGERS[language])
+    ]
+    return ",".join(kept).strip() + "."
+
+
 MODEL = {"en": "tiny.en", "nl": "base"}
 SPEECH = {"en": ENGLISH_CLIPS, "nl": FLEMISH_CLIPS}
 # espeak-ng renderings: harder for whisper than a human voice, so where prompts leak most.
@@ -210,10 +214,11 @@ def _run(language: str, prompt: str, clips: dict, allowed: set[str], tmp: Path) 
 
 
 def prompt_words_section(models: Models, quick: bool) -> dict:
-    current = Config()
+    config = Config()
+    default = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
     variants = {
-        "earlier default": EARLIER_PROMPTS,
-        "current default": {"en": current.vocabulary_en, "nl": current.vocabulary_nl},
+        "default": default,
+        "without trigger words": {k: without_triggers(v, k) for k, v in default.items()},
         "none": {"en": "", "nl": ""},
     }
     out: dict = {"seconds_of_non_speech": SECONDS, "languages": {}}
@@ -221,7 +226,7 @@ def prompt_words_section(models: Models, quick: bool) -> dict:
         for language in ("en", "nl"):
             clips = _clips(language, Path(tmp))
             # Trigger words are counted in every variant, also when no prompt carries them.
-            allowed = set(TRIGGERS[language]) | prompt_words(EARLIER_PROMPTS[language])
+            allowed = set(TRIGGERS[language]) | prompt_words(default[language])
             rows = {}
             for name, prompts in variants.items():
                 rows[name] = _run(language, prompts[language], clips, allowed, Path(tmp))

@@ -8,12 +8,10 @@ from .markdown import pct, stamp, table
 def prompt_words_line(sec: dict) -> str:
     parts = []
     for language, data in sec["languages"].items():
-        current = data["variants"]["current default"]
-        earlier = data["variants"]["earlier default"]
+        default = data["variants"]["default"]
         parts.append(
-            f"{language}: {current['trigger_words_made']} trigger words"
-            f" (earlier prompt {earlier['trigger_words_made']}),"
-            f" {current['prompt_words_made']} prompt words in {current['clips']} transcripts"
+            f"{language}: {default['trigger_words_made']} trigger words,"
+            f" {default['prompt_words_made']} prompt words in {default['clips']} transcripts"
         )
     return "- Words the vocabulary prompt manufactured in audio without them: " + "; ".join(parts)
 
@@ -64,8 +62,8 @@ def prompt_words_section(sec: dict) -> list[str]:
         " live segmenter offline (finals matched to the overlapping script turns). A prompt word"
         " counts when a transcript has it and the reference does not; *trigger words* are the"
         " escalation words (manager, supervisor, complaint, cancel; leidinggevende, klacht,"
-        " opzeggen), counted in every variant. *Earlier default* is the prompt that still carried"
-        " them; *current default* is `Config().vocabulary_*`. *WER real speech* is over the human"
+        " opzeggen), counted in every variant. *Default* is `Config().vocabulary_*`; *without"
+        " trigger words* drops its escalation words. *WER real speech* is over the human"
         " clips (clean and 8 kHz), *WER rendered* over the espeak-ng turns.",
         "",
     ]

@@ -86,16 +86,18 @@ class Config:
     beam_size: int = 0  # 0: per-model default (1 for tiny.en, 5 for the multilingual base)
     # Whisper's preceding text per language: the words of this deployment's trade. The
     # defaults fit the shipped sample deployment (parcel delivery); set "" to switch off.
-    # Never put escalation words (manager, complaint, cancel; leidinggevende, klacht,
-    # opzeggen) here: over unclear audio whisper recites the prompt, and a recited trigger
-    # word would raise an alert nobody asked for (`make bench`, section prompt_words).
+    # Over unclear audio whisper may write a prompt word it did not hear, with a low word
+    # probability; the affect stage never escalates on such a word alone (see
+    # `[affect] phrase_confidence_floor`). Measured in `make bench`, section prompt_words.
     vocabulary_en: str = (
         "Customer service call about parcels and deliveries: parcel, order number,"
-        " tracking page, delivery, parcel locker, return, refund, invoice, subscription."
+        " tracking page, delivery, parcel locker, return, refund, invoice, subscription,"
+        " complaint, manager, supervisor."
     )
     vocabulary_nl: str = (
         "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
-        " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement."
+        " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
+        " opzeggen, klacht, leidinggevende, medewerker."
     )
     max_batch: int = 8
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)

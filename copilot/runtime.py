@@ -159,7 +159,7 @@ class StageFactory:
         if self._scorer is None:
             from copilot.affect.text import TextAffectScorer
 
-            self._scorer = TextAffectScorer()
+            self._scorer = TextAffectScorer(phrase_floor=self.config.affect.phrase_confidence_floor)
         return self._scorer
 
 

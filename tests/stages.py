@@ -22,10 +22,19 @@ def run_stage(stage: Stage, events: Iterable[Event], call_id: str = "T") -> list
     return out
 
 
-def final(text: str, speaker: str = "customer", t: float = 1.0, probability: float = 0.95):
-    """A transcript final with one word timing per word, each heard with `probability`."""
+def final(
+    text: str,
+    speaker: str = "customer",
+    t: float = 1.0,
+    probability: float = 0.95,
+    unsure: dict[str, float] | None = None,
+):
+    """A transcript final with one word timing per word, each heard with `probability`;
+    `unsure` gives some words (as written, punctuation included) a probability of their own."""
+    unsure = unsure or {}
     words = tuple(
-        Word(w, t + i * 0.3, t + i * 0.3 + 0.25, probability) for i, w in enumerate(text.split())
+        Word(" " + w, t + i * 0.3, t + i * 0.3 + 0.25, unsure.get(w, probability))
+        for i, w in enumerate(text.split())
     )
     return TranscriptFinal(
         "",

@@ -137,3 +137,29 @@ def test_every_folder_says_what_lives_there():
     for init in PACKAGE.rglob("__init__.py"):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc.split()) >= 8, f"{init.relative_to(PACKAGE.parent)} has no docstring"
+
+
+def test_only_training_imports_torch():
+    """torch is the `train` extra: a live process must run without it."""
+    training = PACKAGE / "affect" / "training"
+    importers = []
+    for path in PACKAGE.rglob("*.py"):
+        if training in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            if any(name == "torch" or name.startswith("torch.") for name in names):
+                importers.append(module_name(path))
+    assert importers == []
+    through_training = [
+        f"{name} -> {target}"
+        for name, targets in import_graph().items()
+        if not name.startswith("copilot.affect.training")
+        for target in targets
+        if target.startswith("copilot.affect.training")
+    ]
+    assert through_training == []

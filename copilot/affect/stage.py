@@ -31,7 +31,9 @@ FEATURE_NAMES = {"loudness": "loudness", "rate": "speaking rate", "pitch": "pitc
 
 
 class TextScorer(Protocol):
-    def score(self, texts: list[str], language: str | None) -> list[TextAffect]: ...
+    def score(
+        self, texts: list[str], language: str | None, words: list | None = None
+    ) -> list[TextAffect]: ...
 
 
 def fuse(
@@ -130,7 +132,7 @@ class AffectStage:
     def feed(self, event: Event) -> list[Event]:
         if not isinstance(event, TranscriptFinal):
             return []
-        text = self.scorer.score([event.text], event.language or None)[0]
+        text = self.scorer.score([event.text], event.language or None, [event.words])[0]
         trust = transcript_trust(event.words, self.config)
         voice, has_baseline = self._voice_for(event)
         fused = fuse(discount(text, trust, self.config), voice, self.config, has_baseline)

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from copilot.affect.emotion_model import LABELS, EmotionModel, load_emotion_model
-from copilot.affect.types import TextAffect
+from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
 from copilot.events.affect import Cue
+from copilot.events.core import Word
 
 SIGNAL_EMOTIONS: dict[str, tuple[str, ...]] = {
     "frustration": ("anger", "annoyance", "disappointment", "disapproval", "disgust"),
@@ -196,17 +197,60 @@ def emotion_signals(probabilities: np.ndarray, thresholds: np.ndarray) -> np.nda
     return np.stack([scaled[:, c].max(axis=1) for c in cols], axis=1)
 
 
-def phrase_cues(text: str, phrases: Sequence[Phrase] = PHRASES) -> list[Cue]:
-    """Every phrase found, one cue per phrase pattern, with the words that matched."""
+def phrase_cues(
+    text: str,
+    phrases: Sequence[Phrase] = PHRASES,
+    words: Sequence[Word] = (),
+    floor: float = PHRASE_CONFIDENCE_FLOOR,
+) -> list[Cue]:
+    """Every phrase found, one cue per phrase pattern, with the words that matched.
+
+    With whisper's `words`, each cue carries the mean probability of the words it
+    matched, and a phrase heard less surely than `floor` counts for that much less:
+    a word whisper guessed at (or recited from its prompt) must not move a signal.
+    """
     cues, seen = [], set()
+    spans = word_spans(text, words)
     for phrase in phrases:
         match = phrase.pattern.search(text)
         # Loanwords ("manager", "chemo") are in both languages' lists: report them once.
         if match and (phrase.signal, phrase.topic, match.group(0).lower()) not in seen:
             seen.add((phrase.signal, phrase.topic, match.group(0).lower()))
             evidence = f"{phrase.topic}: {match.group(0)!r}"
-            cues.append(Cue(phrase.signal, "phrase", evidence, phrase.weight))
+            sure = span_confidence(spans, match.start(), match.end())
+            weight = phrase.weight * min(1.0, sure / floor) if floor > 0 else phrase.weight
+            cues.append(Cue(phrase.signal, "phrase", evidence, weight, sure))
     return cues
+
+
+def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]:
+    """(start, end, probability) of each timed word in `text`; words not found are left out."""
+    spans, position = [], 0
+    lowered = text.lower()
+    for word in words:
+        token = word.word.strip().lower()
+        if not token:
+            continue
+        at = lowered.find(token, position)
+        if at < 0:
+            continue
+        spans.append((at, at + len(token), float(word.probability)))
+        position = at + len(token)
+    return spans
+
+
+def span_confidence(spans: list[tuple[int, int, float]], start: int, end: int) -> float:
+    """Mean probability of the words overlapping [start, end); 1.0 without word timings.
+
+    The mean, not the minimum: whisper is often unsure of a short function word inside a
+    phrase it heard well ("dit is niet normaal"); a one-word request is that word alone.
+    """
+    if not spans:
+        return 1.0
+    inside = [p for s, e, p in spans if s < end and e > start]
+    if inside:
+        return round(sum(inside) / len(inside), 3)
+    return round(sum(p for _, _, p in spans) / len(spans), 3)  # not aligned: the utterance's mean
 
 
 def _noisy_or(weights: Sequence[float]) -> float:
@@ -217,10 +261,14 @@ class TextAffectScorer:
     """Texts -> TextAffect (emotions, three signals in [0, 1], and the cues behind them)."""
 
     def __init__(
-        self, model: EmotionModel | None = None, phrases: Sequence[Phrase] = PHRASES
+        self,
+        model: EmotionModel | None = None,
+        phrases: Sequence[Phrase] = PHRASES,
+        phrase_floor: float = PHRASE_CONFIDENCE_FLOOR,
     ) -> None:
         self._model = model
         self.phrases = tuple(phrases)
+        self.phrase_floor = phrase_floor
 
     @property
     def model(self) -> EmotionModel:
@@ -228,30 +276,43 @@ class TextAffectScorer:
             self._model = load_emotion_model()
         return self._model
 
-    def score(self, texts: list[str], language: str | None = None) -> list[TextAffect]:
+    def score(
+        self,
+        texts: list[str],
+        language: str | None = None,
+        words: Sequence[Sequence[Word]] | None = None,
+    ) -> list[TextAffect]:
+        """`words`, where given, are whisper's timed words of each text (for phrase confidence)."""
         if not texts:
             return []
-        return self.score_probabilities(texts, self.model.predict(texts), language)
+        return self.score_probabilities(texts, self.model.predict(texts), language, words)
 
     def score_probabilities(
-        self, texts: list[str], probabilities: np.ndarray, language: str | None = None
+        self,
+        texts: list[str],
+        probabilities: np.ndarray,
+        language: str | None = None,
+        words: Sequence[Sequence[Word]] | None = None,
     ) -> list[TextAffect]:
         """Like `score`, from emotion probabilities already computed (e.g. cached embeddings)."""
         thresholds = self.model.thresholds
         scaled = rescale(probabilities, thresholds)
         emotion_part = emotion_signals(probabilities, thresholds)
+        timed = words if words is not None else [()] * len(texts)
         return [
-            self._one(text, probabilities[i], scaled[i], emotion_part[i], language)
+            self._one(text, probabilities[i], scaled[i], emotion_part[i], language, timed[i])
             for i, text in enumerate(texts)
         ]
 
-    def _one(self, text, probs, scaled, emotion_part, language) -> TextAffect:
-        phrases = phrase_cues(text, self.phrases)
+    def _one(self, text, probs, scaled, emotion_part, language, words=()) -> TextAffect:
+        phrases = phrase_cues(text, self.phrases, words, self.phrase_floor)
+        # The emotion model reads the whole utterance: as sure as its words on average.
+        heard = round(sum(w.probability for w in words) / len(words), 3) if words else 1.0
         cues: list[Cue] = []
         values = {}
         for s, (signal, members) in enumerate(SIGNAL_EMOTIONS.items()):
             emotion_cues = [
-                Cue(signal, "emotion", f"{e} {probs[LABELS.index(e)]:.2f}", round(w, 3))
+                Cue(signal, "emotion", f"{e} {probs[LABELS.index(e)]:.2f}", round(w, 3), heard)
                 for e in members
                 if (w := float(scaled[LABELS.index(e)])) >= MIN_EMOTION_CUE
             ]

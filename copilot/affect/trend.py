@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from copilot.affect.types import TextAffect
+from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
 from copilot.audio.format import CUSTOMER
 from copilot.events.affect import LEVELS, SIGNALS, Alert, Cue, cues_from
 
@@ -56,6 +56,9 @@ class AffectConfig:
     asr_trust_low: float = 0.45
     asr_trust_high: float = 0.75
     text_prior: float = 0.1  # where an untrusted transcript's scores are pulled to
+    # Lowest word probability at which a phrase counts fully and may escalate on its own;
+    # below it only a voice cue or the same request again later corroborates it.
+    phrase_confidence_floor: float = PHRASE_CONFIDENCE_FLOOR
     # Voice fusion works in log-odds: evidence adds there, and a 0.9 from the words cannot be
     # pushed past 1 by a loud voice, while a borderline 0.4 moves the most.
     voice_weight: float = 0.8  # log-odds of frustration per sd of mean voice arousal
@@ -73,6 +76,8 @@ class AffectConfig:
             raise ValueError(
                 "affect asr_trust_low < asr_trust_high in [0, 1], text_prior in (0, 1)"
             )
+        if not 0 <= self.phrase_confidence_floor <= 1:
+            raise ValueError("affect phrase_confidence_floor must be in [0, 1]")
         if min(self.rise_utterances, self.sustain_utterances, self.take_over_after) < 1:
             raise ValueError("affect utterance counts must be at least 1")
 
@@ -119,7 +124,7 @@ class CallTracker:
         alerts = []
         for signal, state in states.items():
             for level, why in self._candidates(signal, state, list(recent), n):
-                if self._may_fire(state, level, n, t, scores):
+                if self._may_fire(state, level, n, t, list(recent)):
                     alerts.append(self._fire(level, signal, why, state, n, t, list(recent)))
                     break  # the highest level only: an escalation makes an early warning moot
         return alerts
@@ -163,7 +168,7 @@ class CallTracker:
         sustained = state.above >= cfg.sustain_utterances
         if signal == "frustration":
             early = state.trend >= cfg.early_threshold and self._rising(state)
-            trigger = self._escalation_cue(recent[-1].scores) is not None
+            trigger = self._escalation_cue(recent) is not None
             since = n - state.escalated_at if state.escalated_at is not None else 0
             if since >= cfg.take_over_after and (sustained or trigger):
                 out.append(("take_over", "still escalated after the escalate alert"))
@@ -181,7 +186,7 @@ class CallTracker:
         return out
 
     def _may_fire(
-        self, state: _SignalState, level: str, n: int, t: float, scores: TextAffect
+        self, state: _SignalState, level: str, n: int, t: float, recent: list[_Moment]
     ) -> bool:
         last = state.last_alert.get(level)
         if last is not None:
@@ -192,15 +197,39 @@ class CallTracker:
                 return False
         # An explicit request re-arms escalate: a repeated "get me your manager" is new evidence.
         return state.armed[level] or (
-            level == "escalate" and self._escalation_cue(scores) is not None
+            level == "escalate" and self._escalation_cue(recent) is not None
         )
 
-    def _escalation_cue(self, scores: TextAffect) -> Cue | None:
-        for cue in scores.cues:
-            text = cue.evidence.lower()
-            if cue.kind == "phrase" and any(p in text for p in self.config.escalation_phrases):
+    def _escalation_cue(self, recent: list[_Moment]) -> Cue | None:
+        """The newest utterance's explicit escalation request, if whisper heard it surely enough.
+
+        A request heard below the confidence floor counts only when something independent
+        backs it: a frustrated voice in the same utterance, or a request of the same kind
+        in an earlier one. A word whisper guessed (or recited) never escalates on its own.
+        """
+        scores = recent[-1].scores
+        floor = self.config.phrase_confidence_floor
+        for cue in self._requests(scores):
+            if cue.confidence >= floor:
+                return cue
+            voiced = any(c.kind == "voice" and c.signal == "frustration" for c in scores.cues)
+            topic = _topic(cue)
+            repeated = any(
+                _topic(earlier) == topic
+                for moment in recent[:-1]
+                for earlier in self._requests(moment.scores)
+            )
+            if voiced or repeated:
                 return cue
         return None
+
+    def _requests(self, scores: TextAffect) -> list[Cue]:
+        phrases = self.config.escalation_phrases
+        return [
+            cue
+            for cue in scores.cues
+            if cue.kind == "phrase" and any(p in cue.evidence.lower() for p in phrases)
+        ]
 
     # -- alert -----------------------------------------------------------------
 
@@ -222,7 +251,8 @@ class CallTracker:
         cited = self._cited(signal, recent)
         cues = _top_cues(signal, cited)
         score = getattr(recent[-1].scores, signal)
-        evidence = ", ".join(_describe(c) for c in cues) or f"{signal} {score:.2f}"
+        floor = self.config.phrase_confidence_floor
+        evidence = ", ".join(_describe(c, floor) for c in cues) or f"{signal} {score:.2f}"
         return Alert(
             "",
             0,
@@ -235,6 +265,7 @@ class CallTracker:
             reason=f"{signal} {why}: {evidence} (trend {state.trend:.2f})",
             utterance_ids=tuple(m.utterance_id for m in cited),
             cues=cues,
+            confidence=min((c.confidence for c in cues), default=1.0),
         )
 
     def _cited(self, signal: str, recent: list[_Moment]) -> list[_Moment]:
@@ -261,11 +292,21 @@ def _top_cues(signal: str, moments: list[_Moment], limit: int = 4) -> tuple[Cue,
     return cues_from([*phrases, *others][:limit])
 
 
-def _describe(cue: Cue) -> str:
-    """A cue for a reason line: phrases quoted with their topic, "'third time' (repeated contact)"."""
+def _topic(cue: Cue) -> str:
+    return cue.evidence.partition(": ")[0].lower()
+
+
+def _describe(cue: Cue, floor: float = 0.0) -> str:
+    """A cue for a reason line: phrases quoted with their topic, "'third time' (repeated contact)".
+
+    A phrase heard below the confidence floor says so: the agent should know the words
+    behind the alert may not be what the caller said.
+    """
     if cue.kind != "phrase":
         return cue.evidence
+    unclear = f"; unclear audio, p {cue.confidence:.2f}" if cue.confidence < floor else ""
     topic, sep, words = cue.evidence.partition(": ")
     if sep and words[:1] in ("'", '"'):
-        return f"{words} ({topic})"
-    return cue.evidence if cue.evidence[:1] in ("'", '"') else f"'{cue.evidence}'"
+        return f"{words} ({topic}{unclear})"
+    quoted = cue.evidence if cue.evidence[:1] in ("'", '"') else f"'{cue.evidence}'"
+    return f"{quoted} (unclear audio, p {cue.confidence:.2f})" if unclear else quoted

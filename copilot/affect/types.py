@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 
 from copilot.events.affect import Cue
 
+# A phrase whose words whisper heard less surely than this counts for less, and cannot
+# escalate on its own. Provisional: between misheard espeak Dutch (~0.5 mean word
+# probability) and clear speech (~0.85); the recited 'leidinggevende' had 0.01.
+PHRASE_CONFIDENCE_FLOOR = 0.5
+
 
 @dataclass(frozen=True)
 class TextAffect:

@@ -24,13 +24,25 @@ class Cue:
     kind: str  # "emotion", "phrase", "voice"
     evidence: str  # e.g. "annoyance 0.62", "this is the third time", "loudness +2.1 sd"
     weight: float
+    # How sure whisper was of the words behind the cue: their mean word probability
+    # (1.0 for voice cues and for text that came without word timings, e.g. a chat turn).
+    confidence: float = 1.0
 
 
 def cues_from(items: Any) -> tuple[Cue, ...]:
-    """Cues as `Cue`s with 3-decimal weights, also from their JSON dicts (so events round-trip)."""
+    """Cues as `Cue`s with 3-decimal numbers, also from their JSON dicts (so events round-trip)."""
     cues = [c if isinstance(c, Cue) else Cue(**c) for c in items or ()]
     try:
-        return tuple(Cue(c.signal, c.kind, c.evidence, round(float(c.weight), 3)) for c in cues)
+        return tuple(
+            Cue(
+                c.signal,
+                c.kind,
+                c.evidence,
+                round(float(c.weight), 3),
+                round(float(c.confidence), 3),
+            )
+            for c in cues
+        )
     except ValueError as exc:  # decoding turns TypeError into a clear EventDecodeError
         raise TypeError(f"bad cue weight: {exc}") from None
 
@@ -67,6 +79,9 @@ class Alert(Event):
     reason: str = ""
     utterance_ids: tuple[str, ...] = ()
     cues: tuple[Cue, ...] = ()
+    # The lowest confidence of the words behind its cues: below the floor, the alert rests on
+    # words whisper was unsure of (and something independent backed them).
+    confidence: float = 1.0
     type: ClassVar[str] = "alert"
 
     def __post_init__(self) -> None:

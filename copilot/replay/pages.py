@@ -9,11 +9,20 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from copilot.affect.trend import AffectConfig
+
+# Words below the affect stage's phrase floor are marked unsure; a line whose words average
+# below its full-trust level shows how well it was heard (the sidebar does the same).
+UNSURE_BELOW = AffectConfig().phrase_confidence_floor
+TRUST_HIGH = AffectConfig().asr_trust_high
+
 SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#ef8f00", "load": "#6a1b9a"}
 SIGNAL_NAMES = {"frustration": "frustration", "doubt": "doubt", "load": "emotional load"}
 ALERT_COLOURS = {"early_warning": "#ef8f00", "escalate": "#c62828", "take_over": "#000"}
 
 STYLE = """
+.unsure{text-decoration:underline dotted 2px;text-underline-offset:3px;cursor:help}
+.trust{font-size:.8em;border:1px dashed currentColor;border-radius:3px;padding:0 .3em}
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 1.5rem;color:#222}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;border-bottom:1px solid #eee;
@@ -125,12 +134,39 @@ def call_page(report: dict) -> str:
         '<h2>Transcript</h2><table id="transcript"><tr><th>Time</th><th>Speaker</th><th>Text</th></tr>',
         *(
             f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
-            f"<td>{escape(line['speaker'])}</td><td>{escape(line['text'])}</td></tr>"
+            f"<td>{escape(line['speaker'])}</td><td>{heard_html(line)}</td></tr>"
             for line in _lines_with_bot(r)
         ),
         "</table>",
     ]
     return _page(f"copilot QA: {r['call_id']}", "".join(body))
+
+
+def heard_html(line: dict) -> str:
+    """A line's text with the words whisper was unsure of dotted, their probability on hover.
+
+    Whisper's words are found in the text in order; the text itself is never changed.
+    """
+    text, words = line["text"], line.get("words") or []
+    parts, shown, cursor = [], 0, 0
+    for word, probability in words:
+        token = word.strip()
+        at = text.find(token, cursor) if token else -1
+        if at < 0:
+            continue
+        cursor = at + len(token)
+        if probability >= UNSURE_BELOW:
+            continue
+        label = f"unsure: heard with probability {probability:.2f}"
+        parts.append(escape(text[shown:at]))
+        parts.append(f'<span class="unsure" tabindex="0" title="{label}">{escape(token)}</span>')
+        shown = cursor
+    parts.append(escape(text[shown:]))
+    if words and sum(p for _, p in words) / len(words) < TRUST_HIGH:
+        parts.append(
+            f' <span class="trust">heard {round(100 * sum(p for _, p in words) / len(words))}%</span>'
+        )
+    return "".join(parts)
 
 
 def _lines_with_bot(r: dict) -> list[dict]:

@@ -27,7 +27,10 @@ def summarise_call(
 ) -> dict[str, Any]:
     dicts = [e.to_dict() for e in events]
     transcript = [
-        {k: d[k] for k in ("utterance_id", "speaker", "start", "end", "text")}
+        {
+            **{k: d[k] for k in ("utterance_id", "speaker", "start", "end", "text")},
+            "words": [[w["word"], w["probability"]] for w in d.get("words", ())],
+        }
         for d in dicts
         if d["type"] == "transcript.final"
     ]

@@ -5,11 +5,14 @@ import json
 
 import pytest
 
+from copilot.affect.stage import AffectStage
+from copilot.affect.text import TextAffectScorer
 from copilot.affect.trend import AffectConfig, CallTracker
 from copilot.affect.types import TextAffect
 from copilot.config import ConfigError, load_config
-from copilot.events.affect import Alert, Cue
+from copilot.events.affect import Affect, Alert, Cue
 from copilot.events.codec import EventDecodeError, event_from_json
+from tests.stages import final, run_stage
 
 # Phrase cues as the text scorer writes them: "topic: 'the words that matched'".
 MANAGER = Cue("frustration", "phrase", "asks for a manager: 'manager'", 0.7)
@@ -166,3 +169,41 @@ def test_affect_section_of_the_config_file(tmp_path):
     path.write_text("[affect]\nearly_threshold = 0.9\n")
     with pytest.raises(ConfigError, match="early_threshold"):
         load_config(path)
+
+
+# -- requests whisper was unsure of -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return TextAffectScorer()
+
+
+def escalations(events):
+    return [e for e in events if isinstance(e, Alert) and e.level == "escalate"]
+
+
+def test_a_request_whisper_guessed_at_never_escalates_on_its_own(scorer):
+    heard = final(
+        "Ja, het is niet mee fucked mee, leidinggevende.", unsure={"leidinggevende.": 0.01}
+    )
+    events = run_stage(AffectStage(scorer), [heard])
+    assert escalations(events) == []
+    cue = next(c for e in events if isinstance(e, Affect) for c in e.cues if c.kind == "phrase")
+    assert cue.confidence == 0.01 and cue.weight < 0.05  # the word barely counts
+
+
+def test_a_clearly_heard_request_escalates_at_once(scorer):
+    events = run_stage(AffectStage(scorer), [final("I want to speak to your manager now.")])
+    (alert,) = escalations(events)
+    assert "manager" in alert.reason and "unclear" not in alert.reason and alert.confidence > 0.9
+
+
+def test_an_unsure_request_said_again_escalates_and_says_the_audio_was_unclear(scorer):
+    unsure = {"manager.": 0.2}
+    turns = [
+        final("Get me your manager.", unsure=unsure),
+        final("Get me your manager.", t=5.0, unsure=unsure),
+    ]
+    (alert,) = escalations(run_stage(AffectStage(scorer), turns))
+    assert "unclear audio, p 0.20" in alert.reason and alert.confidence == 0.2

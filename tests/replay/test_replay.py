@@ -249,3 +249,16 @@ def test_bad_scorecard_file_is_a_clear_error(tmp_path):
     done = replay(str(tmp_path), "--out", str(tmp_path / "out"), "--scorecard", str(card))
     assert done.returncode == 2
     assert "scorecard item x: when must be one of" in done.stderr
+
+
+def test_report_lines_mark_unsure_words_and_low_trust():
+    from copilot.replay.pages import heard_html
+
+    line = {"text": "Ja, <leidinggevende>", "words": [["Ja,", 0.9], ["<leidinggevende>", 0.01]]}
+    html = heard_html(line)
+    assert (
+        'Ja, <span class="unsure" tabindex="0" title="unsure: heard with probability 0.01">' in html
+    )
+    assert "&lt;leidinggevende&gt;</span>" in html and "heard 46%" in html
+    assert heard_html({"text": "clear", "words": [["clear", 0.97]]}) == "clear"
+    assert heard_html({"text": "no <timings>"}) == "no &lt;timings&gt;"

@@ -270,3 +270,57 @@ def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en,
     assert [s.purpose for s in says] == ["greeting", "handoff"]
     assert len(bot_lines) == len(says)
     assert all(s.text in line and "Bot" in line for s, line in zip(says, bot_lines, strict=True))
+
+
+def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
+    """A final's unsure words are dotted and focusable, with their probability; so is its trust."""
+    from copilot.events.core import CallStarted, TranscriptFinal, Word
+
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agent_token = tokens.add("agent", "agent-7")
+    call = "CA-unsure"
+    said = [("Ja,", 0.9), ("het", 0.8), ("is", 0.7), ("leidinggevende.", 0.01)]
+    words = tuple(Word(w, i * 0.3, i * 0.3 + 0.25, p) for i, (w, p) in enumerate(said))
+
+    async def scenario():
+        async with running_server(tiny_en, "", str(tokens.path)) as (server, _):
+            publish = server.live.sink_for(call)
+            metadata = {"agent_id": "agent-7"}
+            publish(
+                CallStarted(call, 1, 0.0, source="twilio", legs=("customer",), metadata=metadata)
+            )
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 400, "height": 900})
+                await page.goto(f"{base}/#token={agent_token}")
+                await page.wait_for_selector('#call-status:has-text("Live call CA-unsure")')
+                text = " ".join(w for w, _ in said)
+                publish(
+                    TranscriptFinal(
+                        call,
+                        2,
+                        2.0,
+                        speaker="customer",
+                        utterance_id="u1",
+                        start=0.0,
+                        end=1.2,
+                        text=text,
+                        language="nl",
+                        words=words,
+                    )
+                )
+                unsure = page.locator("#transcript .line .unsure")
+                await unsure.wait_for()
+                found = (
+                    await unsure.all_inner_texts(),
+                    await unsure.first.get_attribute("title"),
+                    await unsure.first.get_attribute("tabindex"),
+                    await page.locator("#transcript .line").first.inner_text(),
+                )
+                await browser.close()
+            return found
+
+    texts, title, tabindex, line = asyncio.run(scenario())
+    assert texts == ["leidinggevende."] and "0.01" in title and tabindex == "0"
+    assert "Ja, het is leidinggevende." in line and "heard 60%" in line

@@ -13,6 +13,43 @@ const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
   "speaker", "utterance_id", "item", "language"]);
 const LEVEL_NAMES = { early_warning: "Early warning", escalate: "Escalate", take_over: "Take over" };
+// Words whisper heard with less than this probability are marked unsure (the affect stage's
+// default phrase_confidence_floor); an utterance whose words average below TRUST_HIGH
+// (affect asr_trust_high) shows its transcript trust.
+const UNSURE_BELOW = 0.5;
+const TRUST_HIGH = 0.75;
+
+// A final's text with the words whisper was unsure of marked: dotted, probability on hover
+// and focus. Whisper's words are found in the text in order; the text itself is never changed.
+export function heardText(e) {
+  const text = String(e.text ?? "");
+  const words = Array.isArray(e.words) ? e.words : [];
+  if (!words.length) return [text];
+  const out = [];
+  let shown = 0;
+  let cursor = 0;
+  let sum = 0;
+  for (const w of words) {
+    const p = Number(w.probability) || 0;
+    sum += p;
+    const token = String(w.word).trim();
+    const at = token ? text.indexOf(token, cursor) : -1;
+    if (at < 0) continue;
+    cursor = at + token.length;
+    if (p >= UNSURE_BELOW) continue;
+    const label = `unsure: heard with probability ${p.toFixed(2)}`;
+    out.push(text.slice(shown, at),
+      el("span", { class: "unsure", title: label, "aria-label": `${token} (${label})`, tabindex: "0" }, token));
+    shown = cursor;
+  }
+  out.push(text.slice(shown));
+  const trust = sum / words.length;
+  if (trust < TRUST_HIGH) {
+    out.push(el("span", { class: "trust", title: "mean word probability of this line" },
+      `heard ${Math.round(100 * trust)}%`));
+  }
+  return out;
+}
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -130,7 +167,8 @@ export class CallView {
     node.className = partial ? "line partial" : "line";
     node.dataset.speaker = e.speaker;
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
-      el("span", { class: "who" }, e.speaker === "agent" ? "Agent" : "Customer"), e.text);
+      el("span", { class: "who" }, e.speaker === "agent" ? "Agent" : "Customer"),
+      ...(partial ? [e.text] : heardText(e)));
     if (stick) this.transcript.scrollTop = this.transcript.scrollHeight;
   }
 
