@@ -15,7 +15,8 @@ import time
 
 from copilot.affect.emotion_model import HEAD_PATH, load_emotion_model
 from copilot.affect.text import TextAffectScorer
-from copilot.affect.training.head import load_check_set, load_split
+from copilot.affect.training.data import load_split
+from copilot.affect.training.metrics import load_check_set
 
 from .clips import Models
 

@@ -15,7 +15,8 @@ import pytest
 from copilot.affect.emotion_encoder import AffectEncoder, load_affect_encoder
 from copilot.affect.emotion_model import ENCODER_FILE, HEAD_PATH, load_emotion_model
 from copilot.affect.emotion_tokenizer import sp_model_sha1
-from copilot.affect.training.finetune import ENCODER_CARD, padded, stock_arrays, torch_network
+from copilot.affect.training.finetune import ENCODER_CARD
+from copilot.affect.training.network import padded, stock_arrays, torch_network
 
 MODELS = HEAD_PATH.parent
 TEXTS = [

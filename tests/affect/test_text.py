@@ -13,13 +13,8 @@ import pytest
 
 from copilot.affect.emotion_model import HEAD_PATH, LABELS, EmotionModelMissing, load_emotion_model
 from copilot.affect.text import TextAffectScorer, detect_language
-from copilot.affect.training.head import (
-    CHECK_SET,
-    check_set_auc,
-    goemotions_dir,
-    load_check_set,
-    roc_auc,
-)
+from copilot.affect.training.data import goemotions_dir
+from copilot.affect.training.metrics import CHECK_SET, check_set_auc, load_check_set, roc_auc
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.events.affect import SIGNALS
 

@@ -13,7 +13,6 @@ torch; serving does not.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -25,69 +24,20 @@ import numpy as np
 
 from copilot.affect.emotion_model import ENCODER_FILE, LABELS, EmotionHead, load_emotion_model
 from copilot.affect.text import SIGNAL_EMOTIONS, TextAffectScorer, emotion_signals
+from copilot.affect.training.data import Split, embed, goemotions_dir, load_split
+from copilot.affect.training.metrics import (
+    CHECK_SET,
+    check_set_auc,
+    f1_per_column,
+    grouped,
+    label_metrics,
+    load_check_set,
+    tune_thresholds,
+)
 from copilot.encoders.sentence import UseEncoder
 from copilot.events.affect import SIGNALS
 
 REPO = Path(__file__).resolve().parents[3]
-CACHE = REPO / ".cache" / "affect"
-
-
-def goemotions_dir() -> Path:
-    """COPILOT_GOEMOTIONS_DIR, else the repo copy, else the shared original."""
-    if os.environ.get("COPILOT_GOEMOTIONS_DIR"):
-        return Path(os.environ["COPILOT_GOEMOTIONS_DIR"])
-    repo_copy = REPO / "data" / "goemotions"
-    if repo_copy.is_dir():
-        return repo_copy
-    return Path("/work/shared/data/goemotions/original")
-
-
-@dataclass(frozen=True)
-class Split:
-    name: str
-    texts: list[str]
-    gold: np.ndarray  # n x 28 bool
-    sha1: str
-
-
-def load_split(name: str, root: Path | None = None) -> Split:
-    root = root or goemotions_dir()
-    labels = (root / "labels.txt").read_text(encoding="utf-8").split()
-    if tuple(labels) != LABELS:
-        raise ValueError(f"{root / 'labels.txt'} does not list the 28 GoEmotions labels in order")
-    raw = (root / f"{name}.tsv").read_bytes()
-    texts, gold = [], []
-    for line in raw.decode("utf-8").splitlines():
-        text, ids, _comment_id = line.split("\t")
-        row = np.zeros(len(LABELS), dtype=bool)
-        row[[int(i) for i in ids.split(",")]] = True
-        texts.append(text)
-        gold.append(row)
-    return Split(name, texts, np.array(gold), hashlib.sha1(raw).hexdigest())
-
-
-def ekman_groups(root: Path | None = None) -> dict[str, list[str]]:
-    """Ekman class -> member labels, with neutral as its own seventh class."""
-    root = root or goemotions_dir()
-    path = root / "ekman_mapping.json"
-    if not path.is_file():  # the shared original keeps it one folder up
-        path = root.parent / "ekman" / "ekman_mapping.json"
-    groups = json.loads(path.read_text(encoding="utf-8"))
-    return {**groups, "neutral": ["neutral"]}
-
-
-def embed(split: Split, encoder, batch: int = 512) -> np.ndarray:
-    """Encoder vectors for a split, cached by encoder name and file hash."""
-    path = CACHE / f"{encoder.name}-{split.name}-{split.sha1[:12]}.npy"
-    if path.is_file():
-        return np.load(path)
-    t0 = time.time()
-    parts = [encoder.encode(split.texts[i : i + batch]) for i in range(0, len(split.texts), batch)]
-    vectors = np.concatenate(parts).astype(np.float32)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    np.save(path, vectors)
-    print(f"embedded {split.name} ({len(split.texts)} texts) in {time.time() - t0:.0f} s")
-    return vectors
 
 
 # --- head training (torch only here) ---------------------------------------------------------
@@ -141,55 +91,10 @@ def train_member(x: np.ndarray, y: np.ndarray, cfg: HeadConfig, seed: int):
     return [(m.weight.detach().numpy().T.copy(), m.bias.detach().numpy().copy()) for m in linears]
 
 
-def f1_per_column(pred: np.ndarray, gold: np.ndarray) -> np.ndarray:
-    tp = (pred & gold).sum(0)
-    wrong = (pred != gold).sum(0)
-    return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1), 0.0)
-
-
-def best_thresholds(probs: np.ndarray, gold: np.ndarray) -> np.ndarray:
-    """Per column, the threshold on a 0.01 grid with the best F1 (ties: the lowest)."""
-    best_t = np.full(probs.shape[1], 0.5)
-    best_f = np.full(probs.shape[1], -1.0)
-    for t in np.arange(0.02, 0.91, 0.01):
-        f = f1_per_column(probs >= t, gold)
-        better = f > best_f
-        best_t[better], best_f[better] = round(float(t), 2), f[better]
-    return best_t
-
-
-def tune_thresholds(
-    probs: np.ndarray, gold: np.ndarray, resamples: int = 30, seed: int = 0
-) -> np.ndarray:
-    """Per label, the F1-best threshold averaged over bootstrap resamples of the (dev) rows.
-
-    Rare labels have 13-21 dev examples (grief, pride, relief, nervousness), so the plain
-    argmax overfits dev. Tuning on one half of dev and scoring the other (4 random splits)
-    gave macro-F1 0.425 for the argmax, 0.418 for one global threshold, 0.429 for this.
-    """
-    rng = np.random.default_rng(seed)
-    rows = [rng.integers(0, len(probs), len(probs)) for _ in range(resamples)]
-    return (
-        np.mean([best_thresholds(probs[r], gold[r]) for r in rows], axis=0)
-        .round(3)
-        .astype(np.float32)
-    )
-
-
-def roc_auc(scores: np.ndarray, positive: np.ndarray) -> float:
-    """Probability that a positive outscores a negative (ties count half)."""
-    pos, neg = scores[positive], scores[~positive]
-    if len(pos) == 0 or len(neg) == 0:
-        return float("nan")
-    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
-    return float(greater / (len(pos) * len(neg)))
-
-
 # --- commands --------------------------------------------------------------------------------
 
 HEAD_CARD = "emotion_head.json"
 EVAL_FILE = "emotion_head_eval.json"
-CHECK_SET = REPO / "tests" / "affect_check_set.jsonl"
 
 
 def train_frozen(models_dir: Path, cfg: HeadConfig = HeadConfig(), threads: int = 2) -> dict:
@@ -274,64 +179,6 @@ SELECTION_LOG = {
     "1024 hidden, dropout 0.5, input dropout 0.3, weight decay 1e-2, 40 epochs": 0.455,
     "chosen, 30 epochs, held-out dev halves: 1 / 2 / 4 seeds": [0.423, 0.427, 0.427],
 }  # fmt: skip
-
-
-def grouped(decisions: np.ndarray, groups: dict[str, list[str]]) -> np.ndarray:
-    """n x len(groups): a group is on when any of its member labels is on."""
-    cols = [[LABELS.index(m) for m in members] for members in groups.values()]
-    return np.stack([decisions[:, c].any(axis=1) for c in cols], axis=1)
-
-
-def group_probabilities(probs: np.ndarray, groups: dict[str, list[str]]) -> np.ndarray:
-    """n x len(groups): a group is as likely as its likeliest member label."""
-    cols = [[LABELS.index(m) for m in members] for members in groups.values()]
-    return np.stack([probs[:, c].max(axis=1) for c in cols], axis=1)
-
-
-def label_metrics(
-    probs: np.ndarray, thresholds: np.ndarray, split: Split, dev_probs: np.ndarray | None = None
-) -> dict:
-    """Macro-F1 for the 28 labels and for Ekman's 7 classes.
-
-    Ekman classes are decided on their own: each class's probability (its likeliest member)
-    against a threshold tuned on the dev split, as the 28 labels' thresholds are. Without
-    dev probabilities, a class is on when any member label is on (`macro_f1_ekman_from_28`).
-    """
-    pred = probs >= thresholds
-    f1 = f1_per_column(pred, split.gold)
-    ekman = ekman_groups()
-    gold = grouped(split.gold, ekman)
-    from_28 = f1_per_column(grouped(pred, ekman), gold)
-    ek_f1 = from_28
-    if dev_probs is not None:
-        dev_gold = grouped(load_split("dev").gold, ekman)
-        ek_thresholds = tune_thresholds(group_probabilities(dev_probs, ekman), dev_gold)
-        ek_f1 = f1_per_column(group_probabilities(probs, ekman) >= ek_thresholds, gold)
-    return {
-        "macro_f1_28": round(float(f1.mean()), 4),
-        "macro_f1_ekman": round(float(ek_f1.mean()), 4),
-        "macro_f1_ekman_from_28": round(float(from_28.mean()), 4),
-        "ekman_decision": "own thresholds tuned on dev" if dev_probs is not None else "from 28",
-        "per_label_f1": {lab: round(float(f), 3) for lab, f in zip(LABELS, f1, strict=True)},
-        "per_ekman_f1": {g: round(float(f), 3) for g, f in zip(ekman, ek_f1, strict=True)},
-    }
-
-
-def load_check_set(path: Path = CHECK_SET) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def check_set_auc(affects, rows: list[dict]) -> dict[str, dict[str, float]]:
-    """AUC per language and signal: does the signal rank utterances with that label above the rest?"""
-    out: dict[str, dict[str, float]] = {}
-    for lang in sorted({r["language"] for r in rows}):
-        idx = [i for i, r in enumerate(rows) if r["language"] == lang]
-        out[lang] = {}
-        for s in SIGNALS:
-            scores = np.array([getattr(affects[i], s) for i in idx])
-            gold = np.array([s in rows[i]["labels"] for i in idx])
-            out[lang][s] = round(roc_auc(scores, gold), 3)
-    return out
 
 
 def evaluate(models_dir: Path, threads: int = 2) -> dict:
