@@ -29,6 +29,15 @@ CALL = "call_escalating_en"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
 
 
+async def agent_sidebar(pw, server, token: str, call_id: str):
+    """Headless Chromium on the agent sidebar at 400 x 900, once it shows `call_id` live."""
+    browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    page = await browser.new_page(viewport={"width": 400, "height": 900})
+    await page.goto(f"http://127.0.0.1:{server.ws_port}/#token={token}")
+    await page.wait_for_selector(f'#call-status:has-text("Live call {call_id}")')
+    return browser, page
+
+
 def feedback_rows(store_path: Path) -> list[tuple]:
     with sqlite3.connect(store_path) as db:
         return db.execute(
@@ -160,12 +169,8 @@ def test_sidebar_suggestion_and_draft_feedback(tiny_en, tmp_path):
                     metadata={"agent_id": "agent-7"},
                 )
             )
-            base = f"http://127.0.0.1:{server.ws_port}"
             async with playwright_api.async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = await browser.new_page(viewport={"width": 400, "height": 900})
-                await page.goto(f"{base}/#token={agent_token}")
-                await page.wait_for_selector('#call-status:has-text("Live call CA-assist")')
+                browser, page = await agent_sidebar(pw, server, agent_token, "CA-assist")
                 publish(
                     Suggestion(
                         call,
@@ -289,12 +294,8 @@ def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
             publish(
                 CallStarted(call, 1, 0.0, source="twilio", legs=("customer",), metadata=metadata)
             )
-            base = f"http://127.0.0.1:{server.ws_port}"
             async with playwright_api.async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = await browser.new_page(viewport={"width": 400, "height": 900})
-                await page.goto(f"{base}/#token={agent_token}")
-                await page.wait_for_selector('#call-status:has-text("Live call CA-unsure")')
+                browser, page = await agent_sidebar(pw, server, agent_token, "CA-unsure")
                 text = " ".join(w for w, _ in said)
                 publish(
                     TranscriptFinal(
