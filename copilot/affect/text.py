@@ -63,11 +63,11 @@ PHRASES: tuple[Phrase, ...] = tuple(
     # --- frustration, Dutch
     _phrases("frustration", "repeated contact", "nl", 0.7,
              rf"(?:al|nu al|inmiddels|wel) {_NUM_NL} (?:keer|keren|maal)",
-             rf"voor de {_ORD_NL} keer", r"(?:al|nu al|inmiddels) (?:weken|maanden|dagen)",
+             rf"(?:voor )?de {_ORD_NL} keer", r"(?:al|nu al|inmiddels) (?:weken|maanden|dagen)",
              rf"(?:al|nu al|inmiddels|sinds) {_NUM_NL} (?:dagen|weken|maanden)",
              r"(?:steeds|telkens|elke keer) (?:weer|opnieuw)", r"van het kastje naar de muur",
              r"(?:niemand|nooit) (?:terug ?gebeld|teruggebeld|belt (?:me|mij) terug)",
-             r"nog steeds (?:niet|geen|niks|niets)")
+             r"nog steeds (?:niet|geen|niks|niets)", r"niemand (?:helpt|heeft (?:me|mij) geholpen)")
     + _phrases("frustration", "cancel threat", "nl", 0.75,
                r"(?:zeg|zeggen|zegt) (?:ik |we |wij )?(?:\w+ ){0,3}(?:abonnement|contract|lidmaatschap|account|alles)\s+(?:\w+ )?op",
                r"opzeggen", r"ik stap over",
@@ -89,7 +89,8 @@ PHRASES: tuple[Phrase, ...] = tuple(
                rf"(?:for|over) {_NUM_EN} (?:days|weeks|months)(?: now)?",
                r"(?:weeks|months) (?:now|already)", r"again and again", r"every (?:single )?time i call",
                r"(?:nobody|no one|never) (?:called|calls|got|gets) (?:me )?back",
-               r"still (?:not|no|nothing|hasn't|haven't|isn't|hasnt|havent)")
+               r"still (?:not|no|nothing|hasn't|haven't|isn't|hasnt|havent)",
+               r"(?:nobody|no one) (?:helps|has helped|helped) me")
     + _phrases("frustration", "cancel threat", "en", 0.75,
                r"cancel(?:l?ing)?(?: my| the)? (?:subscription|contract|account|service|order)",
                r"i'?m cancel(?:l)?ing", r"(?:going to|gonna|will) cancel",
@@ -306,6 +307,9 @@ class TextAffectScorer:
 
     def _one(self, text, probs, scaled, emotion_part, language, words=()) -> TextAffect:
         phrases = phrase_cues(text, self.phrases, words, self.phrase_floor)
+        if any(c.evidence.startswith("bereavement:") for c in phrases):
+            # Ending a late relative's contract is the errand of a bereaved caller, not a threat.
+            phrases = [c for c in phrases if not c.evidence.startswith("cancel threat:")]
         # The emotion model reads the whole utterance: as sure as its words on average.
         heard = round(sum(w.probability for w in words) / len(words), 3) if words else 1.0
         cues: list[Cue] = []

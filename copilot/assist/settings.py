@@ -52,6 +52,10 @@ class AssistConfig:
     # Changing a contact's intent takes more: "3511 AB, nummer 14" must not turn a parcel
     # question into something else, while a customer who moves on to a new topic clearly does.
     switch_intent_confidence: float = 0.75
+    # A customer line whose words whisper heard with less than this mean probability neither
+    # changes the contact's intent nor hands the contact to a person on its own (its words
+    # may not be what was said); a later, clearer line does. Same level as the affect floor.
+    min_transcript_confidence: float = 0.5
     # Articles below this cosine similarity are noise; at or above answer_similarity a chat
     # front door may answer from the article by itself. Set from the shipped articles' own
     # headings used as questions (median 0.40, upper quartile 0.47) and the small-talk seeds
@@ -67,6 +71,8 @@ class AssistConfig:
     feedback_db: str = ""  # SQLite file of agent feedback; empty: learning is not kept
 
     def __post_init__(self) -> None:
+        if not 0 <= self.min_transcript_confidence <= 1:
+            raise ValueError("assist min_transcript_confidence must be in [0, 1]")
         if "other" not in self.intents:
             raise ValueError("assist intents must include 'other'")
         for route in self.routes:

@@ -29,7 +29,7 @@ from copilot.assist.urgency import UrgencyTracker
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.affect import Alert
 from copilot.events.assist import Draft, RouteToHuman, Suggestion, suggestion_id
-from copilot.events.core import CallStarted, Event, TranscriptFinal
+from copilot.events.core import CallStarted, Event, TranscriptFinal, heard_confidence
 from copilot.pipeline.language import guess_language
 
 OTHER = "other"
@@ -116,23 +116,25 @@ class AssistStage:
             if c.intent == OTHER
             else self.config.switch_intent_confidence
         )
-        if guess.intent not in (OTHER, c.intent) and guess.confidence >= needed:
+        heard = heard_confidence(event)
+        clear = heard >= self.config.min_transcript_confidence
+        if clear and guess.intent not in (OTHER, c.intent) and guess.confidence >= needed:
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
         out += self._intent_update(event.t)
-        if c.intent == "request_human" and guess.intent == "request_human":
+        if clear and c.intent == "request_human" and guess.intent == "request_human":
             out += self._route(
                 event.t,
                 Finding(
                     "asked_for_human", "the customer asks for a person", (event.text,), "asked"
                 ),
             )
-        for finding in self.complexity.check(event.text, facts):
+        for finding in self.complexity.check(event.text, facts) if clear else ():
             out += self._route(event.t, finding)
         c.turn_best = None
         matches = self._articles(event, vector) if guess.intent != OTHER else []
         out += matches
-        if guess.intent != OTHER and not c.articles:
+        if clear and guess.intent != OTHER and not c.articles:
             gap = Finding(
                 "policy_gap",
                 "no knowledge-base article covers this",

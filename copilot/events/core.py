@@ -96,6 +96,13 @@ class TranscriptFinal(Event):
     type: ClassVar[str] = "transcript.final"
 
 
+def heard_confidence(final: TranscriptFinal) -> float:
+    """How sure whisper was of a final's words: their mean probability (1.0 without timings)."""
+    if not final.words:
+        return 1.0
+    return sum(w.probability for w in final.words) / len(final.words)
+
+
 @dataclass(frozen=True)
 class Dtmf(Event):
     speaker: str = ""

@@ -84,6 +84,8 @@ def test_scores_are_probabilities_with_all_emotions(check_affects):
         ("I want a supervisor on the line.", "frustration", "supervisor"),
         ("Ik weet het niet zeker, hoe bedoelt u?", "doubt", "hoe bedoelt u"),
         ("I'm not sure I understand the bill.", "doubt", "not sure"),
+        ("Dit is de derde keer dat ik bel en niemand helpt me.", "frustration", "de derde keer"),
+        ("Ik wil uw leidinggevende.", "frustration", "leidinggevende"),
         ("Mijn moeder is vorige week overleden.", "load", "overleden"),
         ("I lost my job and can't pay the bill.", "load", "can't pay"),
     ],
@@ -93,6 +95,19 @@ def test_phrases_yield_cues_with_evidence(scorer, text, signal, evidence):
     cues = [c for c in affect.cues if c.signal == signal and c.kind == "phrase"]
     assert any(evidence.lower() in c.evidence.lower() for c in cues), affect.cues
     assert getattr(affect, signal) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn moeder is net overleden en ik moet haar abonnement opzeggen.",
+        "My mother just passed away and I need to cancel her subscription.",
+    ],
+)
+def test_cancelling_for_a_late_relative_is_load_not_a_threat(scorer, text):
+    (affect,) = scorer.score([text])
+    assert not [c for c in affect.cues if c.evidence.startswith("cancel threat")], affect.cues
+    assert affect.load >= 0.5 and affect.frustration < 0.35
 
 
 def test_emotion_cues_name_the_label_and_probability(scorer):

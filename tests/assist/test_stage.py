@@ -155,3 +155,18 @@ def test_config_section_reaches_the_stage(models):
     assert config.team_for("billing") == "customer_service"
     with pytest.raises(ValueError):
         AssistConfig(routes=("nonsense=team",))
+
+
+def test_a_line_whisper_barely_heard_neither_changes_the_intent_nor_routes(models):
+    """Gibberish heard at p 0.3 must not become a policy gap or a new intent on its own."""
+    asked = final("Where is my parcel? It was due yesterday.")
+    mumbled = final(
+        "I want to cancel my contract, make an exception for me.", t=6.0, probability=0.3
+    )
+    events = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked, mumbled])
+    intents = [e.intent for e in of(events, Suggestion) if e.kind == "intent"]
+    assert intents and set(intents) == {"parcel_status"}
+    assert of(events, RouteToHuman) == []
+    said_clearly = final("I want to cancel my contract, make an exception for me.", t=6.0)
+    clear = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked, said_clearly])
+    assert of(clear, RouteToHuman)  # the same words heard clearly do go to a person
