@@ -15,6 +15,13 @@ from typing import Any
 import tomllib
 
 from copilot.affect.trend import AffectConfig
+from copilot.asr.model_files import (
+    ENGLISH_MODEL,
+    MULTILINGUAL_MODEL,
+    ModelNotAvailable,
+    check_model_dir,
+    default_model_for,
+)
 from copilot.assist.settings import AssistConfig
 from copilot.audio.format import AGENT, CUSTOMER, LEGS
 from copilot.pipeline.segmenter import SegmenterConfig
@@ -50,6 +57,37 @@ class RelayConfig:
     stream: str = "copilot:events"
     worker_id: str = ""  # unique per worker; empty: host:pid
     max_len: int = 1_000_000  # approximate cap on stream entries
+
+
+DEVICES = ("cpu", "cuda", "auto")
+COMPUTE_TYPES = (
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+    "default",
+    "auto",
+)
+
+
+@dataclass
+class ModelsConfig:
+    """`[models]`: the whisper model per call language, and where it runs.
+
+    Each is a shipped name ("tiny.en", "base") or the path of a CTranslate2 whisper
+    directory (e.g. a converted large-v3-turbo); "" falls back to `model`, then to
+    tiny.en for English and the multilingual base for Dutch. Language `auto` detects with
+    the Dutch model, which must be multilingual.
+    """
+
+    en: str = ""
+    nl: str = ""
+    device: str = "cpu"  # cpu | cuda | auto (CUDA when CTranslate2 finds a GPU)
+    compute_type: str = "int8"  # CTranslate2 compute type; float16 suits a GPU
 
 
 @dataclass
@@ -105,6 +143,7 @@ class Config:
     partials: bool = True
     stages: tuple[str, ...] = ("affect", "assist")  # downstream stages per call, in order
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
+    models: ModelsConfig = field(default_factory=ModelsConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     auth: AuthConfig = field(default_factory=AuthConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
@@ -113,6 +152,11 @@ class Config:
     relay: RelayConfig = field(default_factory=RelayConfig)  # [relay]: workers sharing calls
     assist: AssistConfig = field(default_factory=AssistConfig)
     voicebot: VoicebotConfig = field(default_factory=VoicebotConfig)
+
+    def model_for(self, language: str | None) -> str:
+        """The model a call in `language` uses (`auto` and unknown: the Dutch, multilingual one)."""
+        chosen = self.models.en if language == "en" else self.models.nl
+        return chosen or self.model or default_model_for(language or "auto")
 
     def whisper_worker_count(self) -> int:
         """`whisper_workers`, with 0 read as one worker per core this process may use."""
@@ -135,12 +179,37 @@ class Config:
             raise ConfigError("whisper_nice must be between 0 and 19")
         if not 0 <= self.beam_size <= 10:
             raise ConfigError("beam_size must be between 0 (model default) and 10")
+        self._check_models()
         unknown = [k for k in self.redaction.kinds if k not in REDACTION_KINDS]
         if unknown:
             raise ConfigError(f"redaction.kinds: unknown {unknown}; known: {REDACTION_KINDS}")
         if self.serve.client_queue < 10:
             raise ConfigError("serve.client_queue must be at least 10")
         return self
+
+    def _check_models(self) -> None:
+        """Fail at start-up, naming the key and the path, not on a call's first utterance."""
+        if self.models.device not in DEVICES:
+            raise ConfigError(f"models.device must be one of {', '.join(DEVICES)}")
+        if self.models.compute_type not in COMPUTE_TYPES:
+            raise ConfigError(f"models.compute_type must be one of {', '.join(COMPUTE_TYPES)}")
+        for key, name in (
+            ("model", self.model),
+            ("models.en", self.models.en),
+            ("models.nl", self.models.nl),
+        ):
+            if not name or name in (ENGLISH_MODEL, MULTILINGUAL_MODEL):
+                continue
+            path = Path(name).expanduser()
+            if not path.is_dir():
+                raise ConfigError(
+                    f"{key}: {path} is not a directory; give 'tiny.en', 'base' or the path of a "
+                    "CTranslate2 whisper model directory (model.bin, config.json, tokenizer.json)"
+                )
+            try:
+                check_model_dir(path, hint=f"{key}: the model directory {path}")
+            except ModelNotAvailable as exc:
+                raise ConfigError(str(exc)) from None
 
 
 def usable_cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:

@@ -39,6 +39,9 @@ def transcriber_pool(config: Config, workers: int | None = None, nice: int | Non
         options=decoding_options(config),
         workers=config.whisper_worker_count() if workers is None else workers,
         nice=config.whisper_nice if nice is None else nice,
+        models={language: config.model_for(language) for language in ("en", "nl", "auto")},
+        device=config.models.device,
+        compute_type=config.models.compute_type,
     )
 
 

@@ -89,7 +89,9 @@ def test_configuration_errors_name_the_key(tmp_path):
     assert done.stderr.strip() == "error: segmenter.end_silence_ms must be a int, got 'soon'"
     done = copilot("transcribe", "--model", "/nonexistent/model", str(fixture_path("jfk.flac")))
     assert (
-        done.returncode == 2 and "unknown model" in done.stderr and "Traceback" not in done.stderr
+        done.returncode == 2
+        and "model: /nonexistent/model is not a directory" in done.stderr
+        and "Traceback" not in done.stderr
     )
 
 

@@ -50,8 +50,14 @@ class TranscriberPool:
         factory: Callable[..., WhisperTranscriber] = WhisperTranscriber,
         workers: int = 1,
         nice: int = 0,
+        models: dict[str, str] | None = None,
+        device: str = "cpu",
+        compute_type: str = "int8",
     ) -> None:
         self.model = model  # None: pick per language
+        self.models = dict(models or {})  # language ("en", "nl", "auto") -> model, where chosen
+        self.device = device
+        self.compute_type = compute_type
         self.cpu_threads = cpu_threads
         self.workers = workers
         self.nice = nice  # whisper's threads this far below the caller's priority
@@ -61,7 +67,11 @@ class TranscriberPool:
         self._lock = threading.Lock()
 
     def model_for(self, language: str | None) -> str:
-        return self.model or default_model_for(language or "auto")
+        return (
+            self.models.get(language or "auto")
+            or self.model
+            or default_model_for(language or "auto")
+        )
 
     def add(self, name: str, transcriber: WhisperTranscriber) -> None:
         """Share an already loaded model (tests and benchmarks load each model once)."""
@@ -77,6 +87,8 @@ class TranscriberPool:
                     options=self.options,
                     workers=self.workers,
                     nice=self.nice,
+                    device=self.device,
+                    compute_type=self.compute_type,
                 )
             return self._loaded[name]
 

@@ -102,6 +102,7 @@ class WhisperTranscriber:
         options: DecodingOptions | None = None,
         workers: int = 1,
         nice: int = 0,
+        device: str = "cpu",
     ) -> None:
         self.name = model
         self.workers = workers
@@ -111,7 +112,7 @@ class WhisperTranscriber:
                 nice,
                 lambda: WhisperModel(
                     str(path),
-                    device="cpu",
+                    device=device,
                     compute_type=compute_type,
                     cpu_threads=cpu_threads,
                     num_workers=workers,  # parallel batches from several threads, weights shared
