@@ -33,7 +33,7 @@ def final(
     `unsure` gives some words (as written, punctuation included) a probability of their own."""
     unsure = unsure or {}
     words = tuple(
-        Word(" " + w, t + i * 0.3, t + i * 0.3 + 0.25, unsure.get(w, probability))
+        Word(w, t + i * 0.3, t + i * 0.3 + 0.25, unsure.get(w, probability))
         for i, w in enumerate(text.split())
     )
     return TranscriptFinal(
