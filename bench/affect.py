@@ -16,7 +16,7 @@ import time
 from copilot.affect.emotion_model import HEAD_PATH, load_emotion_model
 from copilot.affect.text import TextAffectScorer
 from copilot.affect.training.data import load_split
-from copilot.affect.training.metrics import load_check_set
+from copilot.affect.training.metrics import PARITY_SET, check_set_auc, load_check_set
 
 from .clips import Models
 
@@ -51,6 +51,8 @@ def affect_text(models: Models, quick: bool) -> dict:
         passes = _ms_per_utterance(scorer, texts, batch)
         rows.append({"batch": batch, "ms_per_utterance": min(passes), "passes_ms": passes})
     evaluation = json.loads(HEAD_PATH.with_name("emotion_head_eval.json").read_text("utf-8"))
+    parity = load_check_set(PARITY_SET)
+    parity_auc = check_set_auc(scorer.score([r["text"] for r in parity]), parity)
     return {
         "texts": len(texts),
         "mean_words": round(sum(len(t.split()) for t in texts) / len(texts), 1),
@@ -63,6 +65,8 @@ def affect_text(models: Models, quick: bool) -> dict:
             "macro_f1_ekman_from_28": evaluation.get("macro_f1_ekman_from_28"),
             "signal_f1": evaluation["signals_goemotions_test"]["f1"],
             "check_set_auc": evaluation["check_set"]["auc"],
+            "parity_pairs": len(parity) // 2,
+            "parity_auc": parity_auc,
             "parameters": evaluation["parameters"]["total"],
         },
     }

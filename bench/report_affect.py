@@ -50,4 +50,22 @@ def affect_text_section(sec: dict) -> list[str]:
         f" {q['parameters'] / 1e6:.1f} M parameters. Check-set AUC per language:",
         "",
         *table(["Language", "frustration", "doubt", "load"], auc_rows),
+        *_parity(q),
+    ]
+
+
+def _parity(q: dict) -> list[str]:
+    """The same lines in both languages: how far apart the languages' AUCs are (target 0.05)."""
+    auc = q.get("parity_auc")
+    if not auc:
+        return []
+    signals = ("frustration", "doubt", "load")
+    rows = [[lang, *(auc[lang][s] for s in signals)] for lang in ("en", "nl")]
+    rows.append(["gap", *(round(abs(auc["en"][s] - auc["nl"][s]), 3) for s in signals)])
+    return [
+        f"Parity set (`tests/affect_parity_set.jsonl`): the same {q['parity_pairs']} customer lines"
+        " in English and Dutch, labelled alike (calm, frustration, doubt, load; 20 each), text"
+        " only. AUC per signal and language; the target is a gap of at most 0.05:",
+        "",
+        *table(["Language", "frustration", "doubt", "load"], rows),
     ]

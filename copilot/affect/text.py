@@ -66,7 +66,8 @@ PHRASES: tuple[Phrase, ...] = tuple(
              rf"(?:voor )?de {_ORD_NL} keer", r"(?:al|nu al|inmiddels) (?:weken|maanden|dagen)",
              rf"(?:al|nu al|inmiddels|sinds) {_NUM_NL} (?:dagen|weken|maanden)",
              r"(?:steeds|telkens|elke keer) (?:weer|opnieuw)", r"van het kastje naar de muur",
-             r"(?:niemand|nooit) (?:terug ?gebeld|teruggebeld|belt (?:me|mij) terug)",
+             r"(?:niemand|nooit) (?:terug ?gebeld|teruggebeld|belt (?:me|mij) (?:\w+ )?terug)",
+             r"elke keer (?:dat|als) ik bel",
              r"nog steeds (?:niet|geen|niks|niets)", r"niemand (?:helpt|heeft (?:me|mij) geholpen)")
     + _phrases("frustration", "cancel threat", "nl", 0.75,
                r"(?:zeg|zeggen|zegt) (?:ik |we |wij )?(?:\w+ ){0,3}(?:abonnement|contract|lidmaatschap|account|alles)\s+(?:\w+ )?op",
@@ -75,13 +76,15 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"klacht indienen", r"geschillencommissie", r"advocaat", r"consumentenbond")
     + _phrases("frustration", "asks for a manager", "nl", 0.7,
                r"leidinggevende", r"manager", r"supervisor", r"(?:uw|je|jullie) (?:baas|chef)",
-               r"iemand (?:anders|hoger) (?:spreken|aan de lijn)", r"hogerop")
+               r"iemand (?:anders|hoger)", r"hogerop", r"escaleren")
     + _phrases("frustration", "strong wording", "nl", 0.65,
                r"belachelijk", r"schandalig", r"bespottelijk", r"onacceptabel", r"onaanvaardbaar",
                r"waardeloos", r"(?:ben|zijn) (?:het|er) (?:echt |helemaal |zo |nu )?(?:zat|spuugzat|klaar mee)",
                r"te gek voor woorden", r"dit kan (?:toch )?niet", r"(?:boos|woedend|kwaad|pissig)",
                r"ge(?:ï|i)rriteerd", r"(?:puinhoop|zooitje|janboel)", r"teleurgesteld",
-               r"(?:het|dit) is (?:toch )?niet normaal")
+               r"(?:het|dit) is (?:toch )?niet normaal", r"klaar met", r"genoeg van",
+               r"hoe moeilijk kan (?:het|dat) (?:nou |toch )?zijn", r"zonde van (?:mijn )?tijd",
+               r"niet goed genoeg", r"(?:een )?(?:grap|lachertje)")
     # --- frustration, English
     + _phrases("frustration", "repeated contact", "en", 0.7,
                rf"{_ORD_EN} time", rf"(?:called|rung|phoned|rang|emailed|contacted)"
@@ -110,7 +113,7 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"(?:snap|begrijp|volg) (?:ik )?(?:het |dat |u |je |er )?(?:niet|niks|niets)",
                r"ik snap (?:het|er) (?:niet|niks)", r"(?:hoe|wat) bedoelt? (?:u|je)",
                r"twijfel", r"onzeker", r"in de war", r"ik vraag me af", r"geen idee",
-               r"weet (?:u|je) dat zeker", r"klopt dat (?:wel|eigenlijk)",
+               r"weet (?:u|je) (?:dat |het )?zeker", r"klopt dat", r"betekent dat",
                r"(?:kunt|kan) (?:u|je) dat (?:nog eens|nogmaals|herhalen|uitleggen)")
     + _phrases("doubt", "worry", "nl", 0.5,
                r"(?:ben|word) (?:een beetje |wat )?(?:bezorgd|ongerust|zenuwachtig)",
@@ -124,7 +127,8 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"(?:do not|don'?t|didn'?t) (?:really |quite )?(?:understand|get it|follow)",
                r"confus(?:ed|ing)", r"what do you mean", r"no idea", r"i wonder(?:ing)?",
                r"(?:could|can) you (?:explain|repeat|say that again)", r"lost me",
-               r"does that mean", r"is that (?:right|correct)")
+               r"does that mean", r"is that (?:right|correct)", r"hesitat(?:e|ing)",
+               r"i doubt (?:it|that|whether|if)")
     + _phrases("doubt", "worry", "en", 0.5,
                r"(?:a bit |a little |quite )?(?:nervous|worried|anxious)",
                r"is (?:that|it) (?:safe|okay|ok) to")

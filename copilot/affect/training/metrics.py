@@ -15,6 +15,8 @@ from copilot.events.affect import SIGNALS
 
 REPO = Path(__file__).resolve().parents[3]
 CHECK_SET = REPO / "tests" / "affect_check_set.jsonl"
+# The same 80 customer lines in English and Dutch, labelled alike (parity, never for tuning).
+PARITY_SET = REPO / "tests" / "affect_parity_set.jsonl"
 
 
 def f1_per_column(pred: np.ndarray, gold: np.ndarray) -> np.ndarray:
