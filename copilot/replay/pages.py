@@ -9,7 +9,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from copilot.affect.text import word_spans
 from copilot.affect.trend import AffectConfig
+from copilot.events.core import Word
 
 # Words below the affect stage's phrase floor are marked unsure; a line whose words average
 # below its full-trust level shows how well it was heard (the sidebar does the same).
@@ -145,27 +147,25 @@ def call_page(report: dict) -> str:
 def heard_html(line: dict) -> str:
     """A line's text with the words whisper was unsure of dotted, their probability on hover.
 
-    Whisper's words are found in the text in order; the text itself is never changed.
+    The words are found in the text as the affect stage finds them (`word_spans`); the text
+    itself is never changed.
     """
     text, words = line["text"], line.get("words") or []
-    parts, shown, cursor = [], 0, 0
-    for word, probability in words:
-        token = word.strip()
-        at = text.find(token, cursor) if token else -1
-        if at < 0:
-            continue
-        cursor = at + len(token)
+    timed = [Word(word, 0.0, 0.0, probability) for word, probability in words]
+    parts, shown = [], 0
+    for start, end, probability in word_spans(text, timed):
         if probability >= UNSURE_BELOW:
             continue
         label = f"unsure: heard with probability {probability:.2f}"
-        parts.append(escape(text[shown:at]))
-        parts.append(f'<span class="unsure" tabindex="0" title="{label}">{escape(token)}</span>')
-        shown = cursor
-    parts.append(escape(text[shown:]))
-    if words and sum(p for _, p in words) / len(words) < TRUST_HIGH:
+        parts.append(escape(text[shown:start]))
         parts.append(
-            f' <span class="trust">heard {round(100 * sum(p for _, p in words) / len(words))}%</span>'
+            f'<span class="unsure" tabindex="0" title="{label}">{escape(text[start:end])}</span>'
         )
+        shown = end
+    parts.append(escape(text[shown:]))
+    trust = sum(p for _, p in words) / len(words) if words else 1.0
+    if trust < TRUST_HIGH:
+        parts.append(f' <span class="trust">heard {round(100 * trust)}%</span>')
     return "".join(parts)
 
 
