@@ -22,7 +22,7 @@ import numpy as np
 from copilot.affect.emotion_model import LABELS, EmotionModel, load_emotion_model
 from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
 from copilot.events.affect import Cue
-from copilot.events.core import Word
+from copilot.events.core import Word, heard_confidence
 
 SIGNAL_EMOTIONS: dict[str, tuple[str, ...]] = {
     "frustration": ("anger", "annoyance", "disappointment", "disapproval", "disgust"),
@@ -315,7 +315,7 @@ class TextAffectScorer:
             # Ending a late relative's contract is the errand of a bereaved caller, not a threat.
             phrases = [c for c in phrases if not c.evidence.startswith("cancel threat:")]
         # The emotion model reads the whole utterance: as sure as its words on average.
-        heard = round(sum(w.probability for w in words) / len(words), 3) if words else 1.0
+        heard = round(heard_confidence(words), 3)
         cues: list[Cue] = []
         values = {}
         for s, (signal, members) in enumerate(SIGNAL_EMOTIONS.items()):

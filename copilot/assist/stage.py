@@ -116,7 +116,7 @@ class AssistStage:
             if c.intent == OTHER
             else self.config.switch_intent_confidence
         )
-        heard = heard_confidence(event)
+        heard = heard_confidence(event.words)
         clear = heard >= self.config.min_transcript_confidence
         if clear and guess.intent not in (OTHER, c.intent) and guess.confidence >= needed:
             c.intent, c.confidence = guess.intent, guess.confidence

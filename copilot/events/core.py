@@ -96,11 +96,11 @@ class TranscriptFinal(Event):
     type: ClassVar[str] = "transcript.final"
 
 
-def heard_confidence(final: TranscriptFinal) -> float:
+def heard_confidence(words: tuple[Word, ...] | list[Word]) -> float:
     """How sure whisper was of a final's words: their mean probability (1.0 without timings)."""
-    if not final.words:
+    if not words:
         return 1.0
-    return sum(w.probability for w in final.words) / len(final.words)
+    return sum(w.probability for w in words) / len(words)
 
 
 @dataclass(frozen=True)
