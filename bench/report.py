@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
+from .report_alerts import alert_quality_line, alert_quality_section
 from .report_assist import assist_line, assist_section
 from .report_fuzz import fuzz_line, fuzz_section
 from .report_live import latency_section, memory_section
@@ -269,6 +270,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "latency": latency_section,
     "memory": memory_section,
     "affect_text": affect_text_section,
+    "alert_quality": alert_quality_section,
     "replay": replay_section,
     "assist": assist_section,
     "fuzz": fuzz_section,
@@ -325,6 +327,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "latency": _latency_line,
     "memory": _memory_line,
     "affect_text": affect_text_line,
+    "alert_quality": alert_quality_line,
     "replay": replay_line,
     "assist": assist_line,
     "fuzz": fuzz_line,

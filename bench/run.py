@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .affect import affect_text
+from .alert_quality import alert_quality
 from .asr import asr_rtf, asr_window
 from .assist import assist
 from .batching import batching
@@ -49,6 +50,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "latency": latency,
     "memory": memory,
     "affect_text": affect_text,
+    "alert_quality": alert_quality,
     "replay": replay,
     "assist": assist,
     "fuzz": fuzz,
