@@ -65,5 +65,12 @@ def alert_quality_section(sec: dict) -> list[str]:
         f" escalation precision and recall ≥ 0.9 per language on clean audio:"
         f" **{'met' if targets['escalate_clean_p_r_0_9'] else 'not met'}**.",
         "",
+        "Customer-leg WER of the real Flemish call (the pipeline's segmenter and the `nl` model): "
+        + ", ".join(
+            f"{cond} {100 * v['wer']:.1f} % of {v['words']} words"
+            for cond, v in sec.get("real_speech_wer_nl", {}).items()
+        )
+        + ".",
+        "",
         *table(["Call", "Made", "Audio", "Due", "Alerts raised", "Lead time (s)"], per_call),
     ]
