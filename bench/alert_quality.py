@@ -40,7 +40,10 @@ CALLS = (
 )
 CONDITIONS = ("clean", "8k")
 REAL_NL = "real_flemish_calm_nl.wav"  # spliced from the real Flemish clips at run time
-GAINS_DB = (0.0, -10.0, 4.0)  # a caller moving away from and back to the handset
+# The two held-out clips were never used to tune anything; the first three are the ones
+# the ASR tests and sections have always used.
+REAL_NL_CLIPS = (*FLEMISH_CLIPS, "vl12745.wav", "vl14994.wav")
+GAINS_DB = (0.0, -10.0, 4.0, -6.0, 0.0)  # a caller moving away from and back to the handset
 GAP_S = 2.0
 RATE = 16_000
 
@@ -53,7 +56,7 @@ def real_speech_call(folder: Path) -> tuple[Path, list[LabelledTurn], str]:
     """
     rng = np.random.default_rng(7)
     pieces, turns, texts, position = [np.zeros(int(0.5 * RATE), np.float32)], [], [], 0.5
-    for clip, gain in zip(FLEMISH_CLIPS, GAINS_DB, strict=True):
+    for clip, gain in zip(REAL_NL_CLIPS, GAINS_DB, strict=True):
         audio, rate = sf.read(fixture(clip), dtype="float32")
         audio = soxr.resample(audio, rate, RATE) * 10 ** (gain / 20)
         seconds = len(audio) / RATE
