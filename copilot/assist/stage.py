@@ -82,7 +82,8 @@ class AssistStage:
             self.urgency.note_alert(event.level, event.reason)
             out = self._intent_update(event.t)
             if event.level == "take_over":
-                out += self._route(event.t, Finding("escalation", event.reason, (), "escalation"))
+                escalation = Finding("escalation", event.reason, (), "escalation")
+                out += self._route(event.t, escalation, event.confidence)
             return out
         if isinstance(event, TranscriptFinal) and event.text.strip():
             if event.speaker == AGENT:
@@ -128,9 +129,10 @@ class AssistStage:
                 Finding(
                     "asked_for_human", "the customer asks for a person", (event.text,), "asked"
                 ),
+                heard,
             )
         for finding in self.complexity.check(event.text, facts) if clear else ():
-            out += self._route(event.t, finding)
+            out += self._route(event.t, finding, heard)
         c.turn_best = None
         matches = self._articles(event, vector) if guess.intent != OTHER else []
         out += matches
@@ -141,7 +143,7 @@ class AssistStage:
                 (event.text,),
                 f"gap:{c.intent}",
             )
-            out += self._route(event.t, gap)
+            out += self._route(event.t, gap, heard)
         out += self._next_steps(event.t)
         if c.source == CHAT_SOURCE and guess.intent != OTHER:
             out += self._front_door(event)
@@ -265,9 +267,10 @@ class AssistStage:
             source=match.path,
             utterance_id=event.utterance_id,
             quote=event.text,
+            heard=round(heard_confidence(event.words), 3),
         )
 
-    def _route(self, t: float, finding: Finding) -> list[Event]:
+    def _route(self, t: float, finding: Finding, heard: float = 1.0) -> list[Event]:
         c = self.contact
         if finding.key in c.routed:
             return []
@@ -286,6 +289,7 @@ class AssistStage:
                 intent=intent,
                 urgency=self.urgency.level(intent),
                 team=self.config.team_for("request_human" if intent == OTHER else intent),
+                heard=round(heard, 3),
             )
         ]
 

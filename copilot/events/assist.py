@@ -44,6 +44,9 @@ class Suggestion(Event):
     source: str = ""  # the knowledge-base file of an article
     utterance_id: str = ""  # the customer utterance it answers
     quote: str = ""  # that utterance's words
+    # How surely whisper heard that utterance (its mean word probability; 1.0 for typed text):
+    # an article found from words the model was unsure of may answer a question never asked.
+    heard: float = 1.0
     type: ClassVar[str] = "suggestion"
 
     def describe(self) -> str:
@@ -87,6 +90,9 @@ class RouteToHuman(Event):
     intent: str = ""
     urgency: str = ""
     team: str = ""
+    # How surely the words behind it were heard: the customer line's mean word probability, or
+    # the escalation alert's confidence; 1.0 for typed text.
+    heard: float = 1.0
     type: ClassVar[str] = "route_to_human"
 
     def describe(self) -> str:

@@ -170,3 +170,22 @@ def test_a_line_whisper_barely_heard_neither_changes_the_intent_nor_routes(model
     said_clearly = final("I want to cancel my contract, make an exception for me.", t=6.0)
     clear = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked, said_clearly])
     assert of(clear, RouteToHuman)  # the same words heard clearly do go to a person
+
+
+def test_routes_and_article_cards_carry_how_surely_their_words_were_heard(models):
+    """The agent sees on the card whether the words behind it were heard clearly."""
+    asked = final("Where is my parcel? It was due yesterday.", probability=0.9)
+    shaky = final(
+        "I want to cancel my contract, make an exception for me.",
+        t=6.0,
+        probability=0.9,
+        unsure={"exception": 0.3, "cancel": 0.5},
+    )
+    events = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked, shaky])
+    articles = [e for e in of(events, Suggestion) if e.kind == "article"]
+    assert articles and {a.heard for a in articles if a.utterance_id == asked.utterance_id} == {0.9}
+    routes = of(events, RouteToHuman)
+    assert routes
+    words = [w.probability for w in shaky.words]
+    assert {r.heard for r in routes} == {round(sum(words) / len(words), 3)}
+    assert all(r.heard < 0.9 for r in routes)
