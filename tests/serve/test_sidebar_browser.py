@@ -278,7 +278,9 @@ def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en,
 
 
 def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
-    """A final's unsure words are dotted and focusable, with their probability; so is its trust."""
+    """A final's unsure words are dotted and focusable, with their probability; so is its trust,
+    and a route card built on those words says how surely they were heard."""
+    from copilot.events.assist import RouteToHuman
     from copilot.events.core import CallStarted, TranscriptFinal, Word
 
     tokens = TokenFile(tmp_path / "tokens.json")
@@ -311,17 +313,33 @@ def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
                         words=words,
                     )
                 )
+                publish(
+                    RouteToHuman(
+                        call,
+                        3,
+                        2.1,
+                        suggestion_id="CA-unsure:route:asked",
+                        reason="asked_for_human",
+                        explanation="the customer asks for a person",
+                        evidence=(text,),
+                        heard=0.6,
+                    )
+                )
                 unsure = page.locator("#transcript .line .unsure")
                 await unsure.wait_for()
+                route = page.locator("article.route .trust")
+                await route.wait_for()
                 found = (
                     await unsure.all_inner_texts(),
                     await unsure.first.get_attribute("title"),
                     await unsure.first.get_attribute("tabindex"),
                     await page.locator("#transcript .line").first.inner_text(),
+                    await route.inner_text(),
                 )
                 await browser.close()
             return found
 
-    texts, title, tabindex, line = asyncio.run(scenario())
+    texts, title, tabindex, line, route = asyncio.run(scenario())
     assert texts == ["leidinggevende."] and "0.01" in title and tabindex == "0"
     assert "Ja, het is leidinggevende." in line and "heard 60%" in line
+    assert route == "heard 60% (unclear audio)"

@@ -11,7 +11,7 @@ const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "tra
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
-  "speaker", "utterance_id", "item", "language"]);
+  "speaker", "utterance_id", "item", "language", "heard"]);
 const LEVEL_NAMES = { early_warning: "Early warning", escalate: "Escalate", take_over: "Take over" };
 // Words whisper heard with less than this probability are marked unsure (the affect stage's
 // default phrase_confidence_floor); an utterance whose words average below TRUST_HIGH
@@ -274,6 +274,11 @@ export class CallView {
       "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": title || kind });
     card.append(el("div", { class: "kind" }, kind.replace(/_/g, " ")));
     if (title) card.append(el("h3", {}, title));
+    // A card found from words whisper was unsure of says so: it may answer what was never said.
+    if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
+      card.append(el("p", { class: "trust", title: "mean word probability of the customer words behind this card" },
+        `heard ${Math.round(100 * e.heard)}% (unclear audio)`));
+    }
     const body = e.body ?? e.text;
     const editor = isDraft ? el("textarea", { class: "draft", "aria-label": "Draft reply" }) : null;
     if (editor) { editor.value = body || ""; card.append(editor); }
