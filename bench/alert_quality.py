@@ -29,6 +29,7 @@ from copilot.replay.alert_eval import LabelledTurn, judge_call, mood_of, summari
 from copilot.replay.asr_eval import telephony_copy
 from copilot.replay.worker import CallReplayer, Recording
 
+from .call_scripts import render_scripts
 from .clips import FLEMISH_CLIPS, Models, call_script, fixture, leg_references
 
 # The labelled calls: (file, how it was made). Every customer turn has a mood.
@@ -72,13 +73,12 @@ def real_speech_call(folder: Path) -> tuple[Path, list[LabelledTurn], str]:
     return path, turns, " ".join(texts)
 
 
+def _turn(turn: dict) -> LabelledTurn:
+    return LabelledTurn(turn["start"], turn["end"], mood_of(turn.get("expect", [])))
+
+
 def labelled_turns(name: str) -> list[LabelledTurn]:
-    turns = call_script(name)["turns"]
-    return [
-        LabelledTurn(t["start"], t["end"], mood_of(t.get("expect", [])))
-        for t in turns
-        if t["speaker"] == "customer"
-    ]
+    return [_turn(t) for t in call_script(name)["turns"] if t["speaker"] == "customer"]
 
 
 def alert_quality(models: Models, quick: bool) -> dict:
@@ -92,8 +92,13 @@ def alert_quality(models: Models, quick: bool) -> dict:
         real_path, real_turns, real_text = real_speech_call(Path(tmp))
         labelled = [(name, made, fixture(name), labelled_turns(name)) for name, made in CALLS]
         labelled.append((REAL_NL, "real speech (Flemish clips)", real_path, real_turns))
+        languages = {name: call_script(name)["language"] for name, _ in CALLS} | {REAL_NL: "nl"}
+        for name, language, path, turns in render_scripts(Path(tmp)):
+            moods = [_turn(t) for t in turns if t["speaker"] == "customer"]
+            labelled.append((name, "rendered at run time", path, moods))
+            languages[name] = language
         for name, made, source, turns in labelled:
-            language = "nl" if name == REAL_NL else call_script(name)["language"]
+            language = languages[name]
             for condition in CONDITIONS:
                 path = source if condition == "clean" else telephony_copy(source, Path(tmp))
                 replayed = replayers[language].replay(Recording(Path(name).stem, path))
