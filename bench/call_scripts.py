@@ -1,6 +1,6 @@
 """More labelled calls for alert quality, rendered with espeak-ng when the bench runs.
 
-Doubtful and distressed customers, per language (written for each language, not
+Doubtful, distressed and angry (billing) customers, per language (written for each language, not
 translated word for word). Labels use the fixture vocabulary (`doubt`, `load`, `calm`),
 which `copilot.replay.alert_eval.mood_of` turns into doubtful / distressed / calm; the
 customer's voice follows the label as in the shipped calls. Nothing here is tuned on:
@@ -126,7 +126,62 @@ DISTRESSED_NL = Call(
     ),
 )
 
-SCRIPTS = (DOUBTFUL_EN, DOUBTFUL_NL, DISTRESSED_EN, DISTRESSED_NL)
+BILLING_EN = Call(
+    name="call_billing_angry_en",
+    language="en",
+    scenario="A double charge; the customer grows tense, asks for a supervisor, threatens to leave.",
+    agent=EN_AGENT,
+    customer=EN_CUSTOMER,
+    lines=(
+        agent("Good morning, Parcelo customer service, this is Daniel. How can I help you?"),
+        customer("Hello, I'm calling about my last invoice.", "calm"),
+        agent("Of course. What seems to be the problem?"),
+        customer(
+            "You charged me twice this month. That's the second time this year.", "frustrated"
+        ),
+        agent("I see the double charge. A refund can take up to thirty days."),
+        customer("Thirty days? That's unacceptable. I need that money now.", "frustrated"),
+        agent("I'm afraid that is the procedure."),
+        customer(
+            "Then I want to file a formal complaint. Put me through to a supervisor.",
+            "frustrated",
+            "manager_request",
+        ),
+        agent("I can pass this on to my team leader."),
+        customer("Do it now, or I'm closing my account today.", "frustrated", "churn_threat"),
+    ),
+)
+
+BILLING_NL = Call(
+    name="call_billing_angry_nl",
+    language="nl",
+    scenario="Dubbel afgeschreven; de klant raakt geïrriteerd, vraagt een leidinggevende en dreigt op te zeggen.",
+    agent=NL_AGENT,
+    customer=NL_CUSTOMER,
+    lines=(
+        agent(
+            "Goedemorgen, klantenservice van Parcelo, u spreekt met Daan. Waarmee kan ik u helpen?"
+        ),
+        customer("Hallo, ik bel over mijn laatste factuur.", "calm"),
+        agent("Natuurlijk. Wat is het probleem?"),
+        customer(
+            "U heeft deze maand twee keer afgeschreven. Dat is al de tweede keer dit jaar.",
+            "frustrated",
+        ),
+        agent("Ik zie de dubbele afschrijving. Een terugbetaling kan tot dertig dagen duren."),
+        customer("Dertig dagen? Dat is onacceptabel. Ik heb dat geld nu nodig.", "frustrated"),
+        agent("Ik ben bang dat dat de procedure is."),
+        customer(
+            "Dan wil ik een officiële klacht indienen. Verbind me door met een leidinggevende.",
+            "frustrated",
+            "manager_request",
+        ),
+        agent("Ik kan dit doorgeven aan mijn teamleider."),
+        customer("Nu meteen, of ik zeg vandaag nog mijn account op.", "frustrated", "churn_threat"),
+    ),
+)
+
+SCRIPTS = (DOUBTFUL_EN, DOUBTFUL_NL, DISTRESSED_EN, DISTRESSED_NL, BILLING_EN, BILLING_NL)
 
 
 def render_scripts(folder: Path) -> list[tuple[str, str, Path, list[dict]]]:
