@@ -24,9 +24,8 @@ import soxr
 from copilot.asr.wer import word_errors
 from copilot.config import Config
 from copilot.events.affect import Alert
-from copilot.events.core import TranscriptFinal
 from copilot.replay.alert_eval import LabelledTurn, judge_call, mood_of, summarise
-from copilot.replay.asr_eval import telephony_copy
+from copilot.replay.asr_eval import telephony_copy, texts_by_leg
 from copilot.replay.worker import CallReplayer, Recording
 
 from .call_scripts import render_scripts
@@ -73,12 +72,26 @@ def real_speech_call(folder: Path) -> tuple[Path, list[LabelledTurn], str]:
     return path, turns, " ".join(texts)
 
 
-def _turn(turn: dict) -> LabelledTurn:
-    return LabelledTurn(turn["start"], turn["end"], mood_of(turn.get("expect", [])))
+def customer_turns(turns: list[dict]) -> list[LabelledTurn]:
+    """A call's customer turns with the mood their fixture labels give."""
+    return [
+        LabelledTurn(t["start"], t["end"], mood_of(t.get("expect", [])))
+        for t in turns
+        if t["speaker"] == "customer"
+    ]
 
 
-def labelled_turns(name: str) -> list[LabelledTurn]:
-    return [_turn(t) for t in call_script(name)["turns"] if t["speaker"] == "customer"]
+def labelled_calls(folder: Path) -> list[tuple[str, str, str, Path, list[LabelledTurn]]]:
+    """(name, language, how it was made, file, customer turns) for every call of the set."""
+    calls = []
+    for name, made in CALLS:
+        script = call_script(name)
+        calls.append(
+            (name, script["language"], made, fixture(name), customer_turns(script["turns"]))
+        )
+    for name, language, path, turns in render_scripts(folder):
+        calls.append((name, language, "rendered at run time", path, customer_turns(turns)))
+    return calls
 
 
 def alert_quality(models: Models, quick: bool) -> dict:
@@ -90,26 +103,16 @@ def alert_quality(models: Models, quick: bool) -> dict:
     judgements, calls, real_wer = [], [], {}
     with tempfile.TemporaryDirectory() as tmp:
         real_path, real_turns, real_text = real_speech_call(Path(tmp))
-        labelled = [(name, made, fixture(name), labelled_turns(name)) for name, made in CALLS]
-        labelled.append((REAL_NL, "real speech (Flemish clips)", real_path, real_turns))
-        languages = {name: call_script(name)["language"] for name, _ in CALLS} | {REAL_NL: "nl"}
-        for name, language, path, turns in render_scripts(Path(tmp)):
-            moods = [_turn(t) for t in turns if t["speaker"] == "customer"]
-            labelled.append((name, "rendered at run time", path, moods))
-            languages[name] = language
-        for name, made, source, turns in labelled:
-            language = languages[name]
+        labelled = labelled_calls(Path(tmp))
+        labelled.append((REAL_NL, "nl", "real speech (Flemish clips)", real_path, real_turns))
+        for name, language, made, source, turns in labelled:
             for condition in CONDITIONS:
                 path = source if condition == "clean" else telephony_copy(source, Path(tmp))
                 replayed = replayers[language].replay(Recording(Path(name).stem, path))
                 alerts = [e for e in replayed.events if isinstance(e, Alert)]
                 judged = judge_call(name, language, condition, turns, alerts)
                 if name == REAL_NL:
-                    heard = " ".join(
-                        e.text
-                        for e in replayed.events
-                        if isinstance(e, TranscriptFinal) and e.speaker == "customer"
-                    )
+                    heard = texts_by_leg(replayed.events).get("customer", "")
                     errors, words = word_errors(real_text, heard, language="nl")
                     real_wer[condition] = {
                         "wer": round(errors / words, 3),

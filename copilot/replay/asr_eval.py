@@ -6,6 +6,7 @@ final transcripts of each leg are joined and scored against that leg's reference
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import soxr
 
 from copilot.asr.wer import word_errors
 from copilot.audio.files import decode_file
-from copilot.events.core import TranscriptFinal
+from copilot.events.core import Event, TranscriptFinal
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import TranscriberFor, run_call_offline
 
@@ -37,6 +38,11 @@ def leg_texts(path: Path, transcriber_for: TranscriberFor, language: str) -> dic
     events = run_call_offline(
         decode_file(path), transcriber_for, PipelineConfig(language=language), call_id=path.stem
     )
+    return texts_by_leg(events)
+
+
+def texts_by_leg(events: Iterable[Event]) -> dict[str, str]:
+    """Each leg's final transcripts joined in order: what a leg's WER is scored on."""
     texts: dict[str, list[str]] = {}
     for event in events:
         if isinstance(event, TranscriptFinal):
