@@ -19,6 +19,11 @@ const LEVEL_NAMES = { early_warning: "Early warning", escalate: "Escalate", take
 const UNSURE_BELOW = 0.5;
 const TRUST_HIGH = 0.75;
 
+// "heard NN%": how surely whisper heard a line, or the words a card was built on.
+function trustMark(tag, probability, title, note = "") {
+  return el(tag, { class: "trust", title }, `heard ${Math.round(100 * probability)}%${note}`);
+}
+
 // A final's text with the words whisper was unsure of marked: dotted, probability on hover
 // and focus. Whisper's words are found in the text in order; the text itself is never changed.
 export function heardText(e) {
@@ -44,10 +49,7 @@ export function heardText(e) {
   }
   out.push(text.slice(shown));
   const trust = sum / words.length;
-  if (trust < TRUST_HIGH) {
-    out.push(el("span", { class: "trust", title: "mean word probability of this line" },
-      `heard ${Math.round(100 * trust)}%`));
-  }
+  if (trust < TRUST_HIGH) out.push(trustMark("span", trust, "mean word probability of this line"));
   return out;
 }
 
@@ -276,8 +278,8 @@ export class CallView {
     if (title) card.append(el("h3", {}, title));
     // A card found from words whisper was unsure of says so: it may answer what was never said.
     if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
-      card.append(el("p", { class: "trust", title: "mean word probability of the customer words behind this card" },
-        `heard ${Math.round(100 * e.heard)}% (unclear audio)`));
+      card.append(trustMark("p", e.heard, "mean word probability of the customer words behind this card",
+        " (unclear audio)"));
     }
     const body = e.body ?? e.text;
     const editor = isDraft ? el("textarea", { class: "draft", "aria-label": "Draft reply" }) : null;
