@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR
+
 from .markdown import seconds, stamp, table
 
 LEVELS = ("early_warning", "escalate", "take_over")
@@ -12,6 +14,16 @@ def _pr(level: dict) -> str:
         return "–" if v is None else f"{v:.2f}"
 
     return f"{fmt(level['precision'])} / {fmt(level['recall'])}"
+
+
+def _alert(alert: dict) -> str:
+    """An alert for the per-call table; one resting on unsure words says how sure they were."""
+    unsure = (
+        f" (words heard at p {alert['confidence']:.2f})"
+        if alert["confidence"] < PHRASE_CONFIDENCE_FLOOR
+        else ""
+    )
+    return f"{alert['level']} {alert['t']:.1f} s{unsure}"
 
 
 def alert_quality_line(sec: dict) -> str:
@@ -42,7 +54,7 @@ def alert_quality_section(sec: dict) -> list[str]:
             c["made"],
             c["condition"],
             ", ".join(c["warranted"]) or "none",
-            ", ".join(f"{a['level']} {a['t']:.1f} s" for a in c["alerts"]) or "none",
+            ", ".join(_alert(a) for a in c["alerts"]) or "none",
             seconds(c["lead_time_s"]),
         ]
         for c in sec["calls"]
