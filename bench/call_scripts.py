@@ -184,10 +184,12 @@ BILLING_NL = Call(
 SCRIPTS = (DOUBTFUL_EN, DOUBTFUL_NL, DISTRESSED_EN, DISTRESSED_NL, BILLING_EN, BILLING_NL)
 
 
-def render_scripts(folder: Path) -> list[tuple[str, str, Path, list[dict]]]:
+def render_scripts(
+    folder: Path, scripts: tuple[Call, ...] = SCRIPTS
+) -> list[tuple[str, str, Path, list[dict]]]:
     """Each script as a stereo WAV in `folder`: (name, language, path, turns with `expect`)."""
     out = []
-    for call in SCRIPTS:
+    for call in scripts:
         pcm, turns = render(call)
         path = folder / f"{call.name}.wav"
         sf.write(path, pcm, RATE, subtype="PCM_16")

@@ -8,6 +8,7 @@ from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
 from .report_alerts import alert_quality_line, alert_quality_section
 from .report_assist import assist_line, assist_section
+from .report_decoding import nl_decoding_line, nl_decoding_section
 from .report_fuzz import fuzz_line, fuzz_section
 from .report_live import latency_section, memory_section
 from .report_prompt import prompt_words_line, prompt_words_section
@@ -266,6 +267,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "asr_window": _asr_window,
     "asr_rtf": _asr_rtf,
     "prompt_words": prompt_words_section,
+    "nl_decoding": nl_decoding_section,
     "batching": _batching,
     "latency": latency_section,
     "memory": memory_section,
@@ -323,6 +325,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "asr_window": _accuracy_line,
     "asr_rtf": _speed_line,
     "prompt_words": prompt_words_line,
+    "nl_decoding": nl_decoding_line,
     "batching": _batching_line,
     "latency": _latency_line,
     "memory": _memory_line,

@@ -32,6 +32,7 @@ from .fuzz import fuzz
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
 from .memory import memory
+from .nl_decoding import nl_decoding
 from .prompt_words import prompt_words_section as prompt_words
 from .replay import replay
 from .report import render
@@ -46,6 +47,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "asr_window": asr_window,
     "asr_rtf": asr_rtf,
     "prompt_words": prompt_words,
+    "nl_decoding": nl_decoding,
     "batching": batching,
     "latency": latency,
     "memory": memory,

@@ -90,6 +90,31 @@ class ModelsConfig:
     compute_type: str = "int8"  # CTranslate2 compute type; float16 suits a GPU
 
 
+@dataclass(frozen=True)
+class DecodingConfig:
+    """`[decoding]`: whisper's quality checks on a final (defaults chosen in `make bench`,
+    section nl_decoding, on the dev clips and calls; see docs/benchmarks.md)."""
+
+    # Silence: whisper's no-speech probability above this with a low average log-probability.
+    no_speech_threshold: float = 0.6
+    logprob_threshold: float = -1.0
+    # A final whose text compresses better than this repeats itself and is decoded again.
+    compression_ratio_threshold: float = 2.4
+    # Temperatures a failing final is sampled at, in order; empty: keep the beam's text.
+    temperature_fallback: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Read from TOML or the environment as strings; the decoder wants numbers.
+        temperatures = tuple(float(t) for t in self.temperature_fallback)
+        object.__setattr__(self, "temperature_fallback", temperatures)
+        if not all(0 < t <= 1.5 for t in temperatures):
+            raise ValueError("decoding temperature_fallback values must be in (0, 1.5]")
+        if not 0 < self.no_speech_threshold <= 1 or self.compression_ratio_threshold <= 1:
+            raise ValueError(
+                "decoding no_speech_threshold must be in (0, 1], compression_ratio_threshold > 1"
+            )
+
+
 @dataclass
 class AuthConfig:
     # Hashed sidebar/supervisor/ingest tokens (`copilot token add`); no file: nobody sees events.
@@ -143,6 +168,7 @@ class Config:
     partials: bool = True
     stages: tuple[str, ...] = ("affect", "assist")  # downstream stages per call, in order
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
+    decoding: DecodingConfig = field(default_factory=DecodingConfig)
     models: ModelsConfig = field(default_factory=ModelsConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)
     auth: AuthConfig = field(default_factory=AuthConfig)

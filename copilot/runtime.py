@@ -28,7 +28,15 @@ KNOWN_STAGES = ("affect", "assist", "voicebot")
 def decoding_options(config: Config) -> DecodingOptions:
     """The deployment's decoding settings for every model it loads."""
     vocabulary = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
-    return DecodingOptions(beam_size=config.beam_size, vocabulary=vocabulary)
+    checks = config.decoding
+    return DecodingOptions(
+        beam_size=config.beam_size,
+        vocabulary=vocabulary,
+        no_speech_threshold=checks.no_speech_threshold,
+        logprob_threshold=checks.logprob_threshold,
+        compression_ratio_threshold=checks.compression_ratio_threshold,
+        temperature_fallback=checks.temperature_fallback,
+    )
 
 
 def transcriber_pool(config: Config, workers: int | None = None, nice: int | None = None):

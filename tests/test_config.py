@@ -3,6 +3,7 @@ import os
 import pytest
 
 from copilot.config import ConfigError, load_config, usable_cores
+from copilot.runtime import decoding_options
 
 
 def test_file_then_environment_then_flags(tmp_path, monkeypatch):
@@ -10,6 +11,7 @@ def test_file_then_environment_then_flags(tmp_path, monkeypatch):
     path.write_text(
         'language = "nl"\nmax_batch = 4\nstereo_legs = ["customer", "agent"]\n'
         "[segmenter]\nend_silence_ms = 700\n[serve]\nport = 9000\n"
+        "[decoding]\ntemperature_fallback = [0.2, 0.4]\nlogprob_threshold = -0.8\n"
     )
     monkeypatch.setenv("COPILOT_PORT", "9100")
     config = load_config(path, {"segmenter.aggressiveness": "3", "language": None})
@@ -17,6 +19,8 @@ def test_file_then_environment_then_flags(tmp_path, monkeypatch):
     assert config.stereo_legs == ("customer", "agent")
     assert config.segmenter.end_silence_ms == 700 and config.segmenter.aggressiveness == 3
     assert config.serve.port == 9100
+    assert config.decoding.temperature_fallback == (0.2, 0.4)
+    assert decoding_options(config).logprob_threshold == -0.8
 
 
 @pytest.mark.parametrize(
@@ -31,6 +35,8 @@ def test_file_then_environment_then_flags(tmp_path, monkeypatch):
         ("language = ", "not valid TOML"),
         ("whisper_nice = 20", "whisper_nice must be between 0 and 19"),
         ("whisper_workers = -1", "whisper_workers must be between 0"),
+        ("[decoding]\ntemperature_fallback = [0.2, 3.0]", "temperature_fallback values"),
+        ("[decoding]\nno_speech_threshold = 0", "no_speech_threshold must be in"),
     ],
 )
 def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message):

@@ -81,7 +81,7 @@ def transcript_trust(words: tuple[Word, ...], config: AffectConfig) -> float:
 
 
 def discount(text: TextAffect, trust: float, config: AffectConfig) -> TextAffect:
-    """Scores of a shaky transcript pulled toward the prior in log-odds.
+    """Scores of a shaky transcript pulled toward the prior in log-odds, except clearly heard phrases.
 
     Misheard words still get emotions from the text model ("Dan wil ik nu rijden met m'n
     destoeken" reads as annoyed); they should count for as much as the transcript is worth.
@@ -93,8 +93,20 @@ def discount(text: TextAffect, trust: float, config: AffectConfig) -> TextAffect
     def pull(p: float) -> float:
         return p if p <= config.text_prior else _sigmoid(prior + trust * (logit(p) - prior))
 
+    def heard_phrases(signal: str) -> float:
+        # A phrase whose own words whisper heard at or above the floor counts fully, however
+        # shaky the rest of the utterance: "onacceptabel" at p 0.57 amid misheard words.
+        by_topic: dict[str, float] = {}
+        for cue in text.cues:
+            if cue.kind == "phrase" and cue.signal == signal:
+                if cue.confidence >= config.phrase_confidence_floor:
+                    topic = cue.evidence.partition(":")[0]
+                    by_topic[topic] = max(by_topic.get(topic, 0.0), cue.weight)
+        return 1.0 - math.prod(1.0 - w for w in by_topic.values())
+
     return dataclasses.replace(
-        text, frustration=pull(text.frustration), doubt=pull(text.doubt), load=pull(text.load)
+        text,
+        **{s: max(pull(getattr(text, s)), heard_phrases(s)) for s in SIGNALS},
     )
 
 

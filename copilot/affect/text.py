@@ -73,7 +73,10 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"(?:zeg|zeggen|zegt) (?:ik |we |wij )?(?:\w+ ){0,3}(?:abonnement|contract|lidmaatschap|account|alles)\s+(?:\w+ )?op",
                r"opzeggen", r"ik stap over",
                r"overstappen", r"(?:ik ga|wij gaan|we gaan) weg bij (?:jullie|u)",
-               r"klacht indienen", r"geschillencommissie", r"advocaat", r"consumentenbond")
+               r"(?:ik )?sluit (?:ik )?(?:mijn |m'n )?(?:account|rekening)")
+    + _phrases("frustration", "formal complaint", "nl", 0.75,
+               r"klacht indienen", r"(?:officiële|formele) klacht", r"geschillencommissie",
+               r"advocaat", r"consumentenbond", r"ombudsman")
     + _phrases("frustration", "asks for a manager", "nl", 0.7,
                r"leidinggevende", r"manager", r"supervisor", r"(?:uw|je|jullie) (?:baas|chef)",
                r"iemand (?:anders|hoger)", r"hogerop", r"escaleren")
@@ -98,8 +101,11 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"cancel(?:l?ing)?(?: my| the)? (?:subscription|contract|account|service|order)",
                r"i'?m cancel(?:l)?ing", r"(?:going to|gonna|will) cancel",
                r"switch(?:ing)? (?:to another|provider|supplier|companies)",
-               r"take my (?:business|money) elsewhere", r"(?:formal )?complaint", r"ombudsman",
-               r"lawyer", r"small claims")
+               r"take my (?:business|money) elsewhere",
+               r"clos(?:e|ing) (?:my|the|our) account", r"leav(?:e|ing) (?:you|for a competitor)")
+    + _phrases("frustration", "formal complaint", "en", 0.75,
+               r"(?:formal|official) complaint", r"(?:file|lodge|make|submit|raise) a complaint",
+               r"ombudsman", r"lawyer", r"small claims")
     + _phrases("frustration", "asks for a manager", "en", 0.7,
                r"manager", r"supervisor", r"someone (?:more )?senior", r"your boss", r"escalate")
     + _phrases("frustration", "strong wording", "en", 0.65,
@@ -114,12 +120,18 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"ik snap (?:het|er) (?:niet|niks)", r"(?:hoe|wat) bedoelt? (?:u|je)",
                r"twijfel", r"onzeker", r"in de war", r"ik vraag me af", r"geen idee",
                r"weet (?:u|je) (?:dat |het )?zeker", r"klopt dat", r"betekent dat",
-               r"(?:kunt|kan) (?:u|je) dat (?:nog eens|nogmaals|herhalen|uitleggen)")
+               r"(?:kunt|kan) (?:u|je) dat (?:nog eens|nogmaals|herhalen|uitleggen)",
+               r"(?:ik )?weet het (?:echt |ook |gewoon )?niet(?! meer)",
+               r"(?:ik )?weet (?:echt |eigenlijk |gewoon )?niet (?:welke|hoe|wanneer|waarom)",
+               r"is dat (?:wel )?(?:echt )?(?:mijn|de juiste|juist|goed)",
+               r"(?:kunt|kan) (?:u|je) (?:nog eens|nogmaals|opnieuw) (?:kijken|controleren|nakijken)")
     + _phrases("doubt", "worry", "nl", 0.5,
                r"(?:ben|word) (?:een beetje |wat )?(?:bezorgd|ongerust|zenuwachtig)",
-               r"is dat (?:wel )?(?:veilig|verstandig|de bedoeling)")
+               r"is dat (?:wel )?(?:veilig|verstandig|de bedoeling)",
+               r"(?:ik )?ben (?:een beetje |wat |nogal )?bang dat")
     + _phrases("doubt", "hedge", "nl", 0.35,
                r"misschien", r"geloof ik", r"volgens mij", r"denk ik", r"eigenlijk niet",
+               r"ik dacht (?:dat|het|van)",
                r"(?:eh|ehm|uhm)")
     # --- doubt, English
     + _phrases("doubt", "not sure", "en", 0.6,
@@ -128,12 +140,16 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"confus(?:ed|ing)", r"what do you mean", r"no idea", r"i wonder(?:ing)?",
                r"(?:could|can) you (?:explain|repeat|say that again)", r"lost me",
                r"does that mean", r"is that (?:right|correct)", r"hesitat(?:e|ing)",
-               r"i doubt (?:it|that|whether|if)")
+               r"i doubt (?:it|that|whether|if)",
+               r"(?:i )?(?:really |just )?(?:do not|don'?t) know(?! what to do| where to)",
+               r"is (?:that|it) (?:really )?(?:my|the right)",
+               r"(?:could|can) you (?:check|look) (?:again|once more)")
     + _phrases("doubt", "worry", "en", 0.5,
                r"(?:a bit |a little |quite )?(?:nervous|worried|anxious)",
                r"is (?:that|it) (?:safe|okay|ok) to")
     + _phrases("doubt", "hedge", "en", 0.35,
-               r"maybe", r"perhaps", r"i think", r"i guess", r"i suppose", r"(?:um|uh|erm)")
+               r"maybe", r"perhaps", r"i think", r"i guess", r"i suppose", r"(?:um|uh|erm)",
+               r"i thought (?:i|that|it)")
     # --- emotional load, Dutch
     + _phrases("load", "bereavement", "nl", 0.8,
                r"overleden", r"(?:is|zijn) gestorven", r"overlijden", r"begrafenis", r"crematie",
@@ -146,9 +162,12 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"ziek", r"ziekenhuis", r"kanker", r"chemo", r"operatie", r"opgenomen",
                r"dementie", r"mantelzorg(?:er)?", r"depressie", r"burn-?out", r"beperking")
     + _phrases("load", "distress", "nl", 0.6,
-               r"ten einde raad", r"wanhopig", r"(?:ben|zijn) (?:zo |heel )?bang", r"(?:ik )?(?:moet )?huil(?:en)?",
-               r"weet (?:het )?(?:echt )?niet meer", r"(?:heel )?zwaar", r"scheiding",
-               r"alleen (?:met|voor) de kinderen")
+               r"ten einde raad", r"wanhopig", r"(?:ben|zijn) (?:zo |heel )?bang(?! dat)", r"(?:ik )?(?:moet )?huil(?:en)?",
+               r"weet (?:het )?(?:echt )?niet meer", r"weet niet wat ik (?:\w+ ){0,4}moet doen", r"(?:heel )?zwaar", r"scheiding",
+               r"alleen (?:met|voor) de kinderen",
+               r"(?:het is|dit is|het wordt) (?:me )?(?:allemaal )?(?:even |gewoon )?te veel",
+               r"(?:ik )?kan niet (?:meer )?(?:helder |goed )?(?:na)?denken", r"overweldigd",
+               r"weet niet waar ik (?:moet )?(?:beginnen|starten)", r"door de bomen het bos")
     # --- emotional load, English
     + _phrases("load", "bereavement", "en", 0.8,
                r"passed away", r"died", r"death", r"funeral", r"widow(?:er)?", r"bereave(?:d|ment)",
@@ -163,7 +182,10 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"disabled", r"dementia", r"carer", r"depress(?:ed|ion)")
     + _phrases("load", "distress", "en", 0.6,
                r"desperate", r"wit'?s end", r"crying", r"(?:so )?scared", r"divorce",
-               r"don'?t know what to do", r"(?:really )?(?:hard|tough) time")
+               r"don'?t know what to do", r"(?:really )?(?:hard|tough) time",
+               r"(?:it'?s|this is) (?:all )?(?:just )?too much", r"all too much",
+               r"can'?t think (?:straight|clearly)", r"overwhelm(?:ed|ing)",
+               r"don'?t know where to (?:start|begin)")
 )  # fmt: skip
 
 _NL_WORDS = frozenset(

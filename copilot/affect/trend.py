@@ -45,6 +45,7 @@ class AffectConfig:
     escalation_phrases: tuple[str, ...] = (
         "asks for a manager",
         "cancel threat",
+        "formal complaint",
         "manager",
         "supervisor",
         "cancel",

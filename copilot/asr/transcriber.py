@@ -65,7 +65,8 @@ class TranscriptionResult:
     no_speech_prob: float = 0.0
     window_frames: int = 0
     # How a looping first decode was redone: "" (it was not), "unprompted" (same window,
-    # no vocabulary prompt) or "full window" (whisper's 30 s window, no prompt).
+    # no vocabulary prompt), "full window" (whisper's 30 s window, no prompt) or
+    # "temperature T" (sampled at T after the beam's text failed the quality checks).
     redone: str = ""
     tokens: tuple[int, ...] = field(default=(), repr=False)
 
@@ -78,6 +79,9 @@ class DecodingOptions:
     # Whisper says "no speech" with a confident blank; treat it as silence.
     no_speech_threshold: float = 0.6
     logprob_threshold: float = -1.0
+    # Whisper's fallback: a final whose beam text loops or scores below `logprob_threshold`
+    # is sampled again at these temperatures, in order, until one passes. Empty: off.
+    temperature_fallback: tuple[float, ...] = ()
     max_new_tokens: int = 200
     # Speech runs at about 3-4 tokens a second; a decoder past this budget is looping,
     # and each extra token costs a decoder step on the shared worker.
@@ -156,6 +160,9 @@ class WhisperTranscriber:
             if not request.partial:
                 result = self._redo_looped(request, result)
             results[i] = _dedupe_repeats(result) if self._looks_looped(result) else result
+        for i, request in enumerate(requests):
+            if not request.partial and self._fails_checks(results[i]):
+                results[i] = self._sample_again(request, results[i])
         return results
 
     def transcribe(self, audio: np.ndarray, language: str | None = None) -> TranscriptionResult:
@@ -186,6 +193,28 @@ class WhisperTranscriber:
             if not self._looks_looped(result):
                 break
         return result
+
+    def _fails_checks(self, result: TranscriptionResult) -> bool:
+        if not self.options.temperature_fallback or not result.text:
+            return False
+        return result.avg_logprob < self.options.logprob_threshold or self._looks_looped(result)
+
+    def _sample_again(
+        self, request: TranscriptionRequest, failed: TranscriptionResult
+    ) -> TranscriptionResult:
+        """Whisper's temperature fallback; if every temperature fails, the likeliest text wins."""
+        best = failed
+        for temperature in self.options.temperature_fallback:
+            window = failed.window_frames
+            sampled = self._run([request], window=window, temperature=temperature)[0]
+            sampled = dataclasses.replace(sampled, redone=f"temperature {temperature:g}")
+            if not self._looks_looped(sampled) and (
+                sampled.avg_logprob >= self.options.logprob_threshold
+            ):
+                return sampled
+            if sampled.text and sampled.avg_logprob > best.avg_logprob:
+                best = sampled
+        return _dedupe_repeats(best) if self._looks_looped(best) else best
 
     def _window_for(self, requests: list[TranscriptionRequest]) -> int:
         longest = max(len(r.audio) for r in requests) // (PIPELINE_RATE // FRAMES_PER_SECOND)
@@ -219,7 +248,11 @@ class WhisperTranscriber:
         return self._tokenizers[language]
 
     def _run(
-        self, requests: list[TranscriptionRequest], window: int, prompted: bool = True
+        self,
+        requests: list[TranscriptionRequest],
+        window: int,
+        prompted: bool = True,
+        temperature: float = 0.0,
     ) -> list[TranscriptionResult]:
         features = np.stack([self._features(r.audio, window) for r in requests])
         encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
@@ -235,7 +268,10 @@ class WhisperTranscriber:
         generated = self._whisper.model.generate(
             encoded,
             prompts,
-            beam_size=1 if requests[0].partial else self.beam_size,
+            beam_size=1 if requests[0].partial or temperature else self.beam_size,
+            # Sampling over the whole vocabulary at `temperature`; 0 keeps the search exact.
+            sampling_topk=0 if temperature else 1,
+            sampling_temperature=temperature or 1.0,
             max_length=len(prompts[0]) + self._token_budget(requests),
             return_scores=True,
             return_no_speech_prob=True,

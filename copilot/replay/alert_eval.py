@@ -7,6 +7,8 @@ distressed. From the moods follow the alert levels the call warrants:
 - escalate: an angry turn (asks for a manager, threatens to leave, shouts);
 - take_over: two or more angry turns (the escalation did not settle it).
 
+Levels are ordered: an alert raises its own level and every level below it (an escalation
+is the early warning too, and the tracker rightly skips the lesser alert once it escalates).
 A call raising a level is a true positive when the call warrants that level and the
 first alert of that level comes after the first non-calm turn began; otherwise it is a
 false positive. Any alert before the first non-calm turn (or on an all-calm call) is also
@@ -68,7 +70,7 @@ class CallJudgement:
     language: str
     condition: str  # "clean" | "8k"
     warranted: set[str]
-    raised: dict[str, float]  # level -> time of its first alert
+    raised: dict[str, float]  # level -> time of the first alert at that level or above
     first_tense: float | None  # start of the first non-calm turn
     premature: int = 0  # alerts raised before the first non-calm turn
     outcome: dict[str, str] = field(default_factory=dict)  # level -> tp | fp | fn | tn
@@ -92,7 +94,8 @@ def judge_call(
     raised: dict[str, float] = {}
     premature = 0
     for alert in sorted(alerts, key=lambda a: a.t):
-        raised.setdefault(alert.level, alert.t)
+        for level in LEVELS[: LEVELS.index(alert.level) + 1]:
+            raised.setdefault(level, alert.t)
         if first_tense is None or alert.t < first_tense:
             premature += 1
     warranted = warranted_levels(turns)

@@ -6,6 +6,7 @@ final transcripts of each leg are joined and scored against that leg's reference
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ import soundfile as sf
 import soxr
 
 from copilot.asr.wer import word_errors
-from copilot.audio.files import decode_file
+from copilot.audio.files import RESAMPLE_QUALITY, decode_file
 from copilot.events.core import Event, TranscriptFinal
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import TranscriberFor, run_call_offline
@@ -34,11 +35,17 @@ class ClipScore:
         return self.errors / max(1, self.words)
 
 
-def leg_texts(path: Path, transcriber_for: TranscriberFor, language: str) -> dict[str, str]:
-    events = run_call_offline(
-        decode_file(path), transcriber_for, PipelineConfig(language=language), call_id=path.stem
-    )
-    return texts_by_leg(events)
+def leg_texts(
+    path: Path,
+    transcriber_for: TranscriberFor,
+    language: str,
+    pipeline: PipelineConfig | None = None,
+    resample_quality: str = RESAMPLE_QUALITY,
+) -> dict[str, str]:
+    """`pipeline` overrides the segmenter; its language is always `language`."""
+    config = dataclasses.replace(pipeline or PipelineConfig(), language=language)
+    call = decode_file(path, resample_quality=resample_quality)
+    return texts_by_leg(run_call_offline(call, transcriber_for, config, call_id=path.stem))
 
 
 def texts_by_leg(events: Iterable[Event]) -> dict[str, str]:
@@ -55,9 +62,11 @@ def score_clip(
     references: dict[str, str],
     transcriber_for: TranscriberFor,
     language: str,
+    pipeline: PipelineConfig | None = None,
+    resample_quality: str = RESAMPLE_QUALITY,
 ) -> list[ClipScore]:
     """`references` maps leg -> reference text; a leg with no transcript scores all deletions."""
-    hypotheses = leg_texts(path, transcriber_for, language)
+    hypotheses = leg_texts(path, transcriber_for, language, pipeline, resample_quality)
     scores = []
     for leg, reference in references.items():
         hypothesis = hypotheses.get(leg, "")

@@ -4,6 +4,8 @@ The generated calls carry per-turn `expect` labels; alerts must land on the cust
 they name (give or take one turn), and the calm calls must stay silent.
 """
 
+import dataclasses
+
 import pytest
 
 from copilot.affect.prosody import VoiceFeatureExtractor
@@ -12,7 +14,7 @@ from copilot.affect.text import TextAffectScorer
 from copilot.affect.trend import AffectConfig
 from copilot.affect.types import TextAffect, VoiceFeatures
 from copilot.audio.files import decode_file
-from copilot.events.affect import Affect, Alert
+from copilot.events.affect import Affect, Alert, Cue
 from copilot.events.codec import event_from_json
 from copilot.events.core import TranscriptFinal, Word
 from copilot.pipeline.call import PipelineConfig
@@ -191,6 +193,17 @@ def test_a_shaky_transcript_counts_for_less_than_a_clear_one():
     shrunk = discount(text, transcript_trust(shaky, config), config)
     assert config.text_prior < shrunk.frustration < 0.3 and shrunk.load < text.load
     assert shrunk.doubt == text.doubt  # below the prior: nothing to discount
+
+
+def test_a_clearly_heard_phrase_counts_fully_in_a_shaky_transcript():
+    config = AffectConfig()
+    heard = Cue("frustration", "phrase", "strong wording: 'onacceptabel'", 0.65, 0.57)
+    guessed = Cue("frustration", "phrase", "cancel threat: 'opzeggen'", 0.75, 0.2)
+    text = TextAffect({}, 0.8, 0.05, 0.05, cues=(heard,))
+    kept = discount(text, 0.1, config)
+    assert kept.frustration == pytest.approx(0.65)  # the phrase's weight, not the pulled 0.8
+    only_guessed = discount(dataclasses.replace(text, cues=(guessed,)), 0.1, config)
+    assert only_guessed.frustration < 0.2  # a guessed word is pulled with the utterance
 
 
 def test_each_customer_final_gets_one_affect_and_a_mumbled_one_counts_less(scorer):

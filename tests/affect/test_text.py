@@ -94,6 +94,13 @@ def test_scores_are_probabilities_with_all_emotions(check_affects):
         ("Ik wil uw leidinggevende.", "frustration", "leidinggevende"),
         ("Mijn moeder is vorige week overleden.", "load", "overleden"),
         ("I lost my job and can't pay the bill.", "load", "can't pay"),
+        ("Do it now, or I'm closing my account today.", "frustration", "closing my account"),
+        ("Dan sluit ik mijn account vandaag nog.", "frustration", "sluit ik mijn account"),
+        ("Then I want to file a formal complaint.", "frustration", "formal complaint"),
+        ("Dan wil ik een officiële klacht indienen.", "frustration", "formal complaint"),
+        ("I can't think straight, it's all too much.", "load", "distress"),
+        ("Ik kan niet helder denken, het is me allemaal te veel.", "load", "distress"),
+        ("Ik weet niet wat ik met zijn account moet doen.", "load", "distress"),
     ],
 )
 def test_phrases_yield_cues_with_evidence(scorer, text, signal, evidence):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from copilot.asr.transcriber import TranscriptionRequest
+from copilot.asr.transcriber import DecodingOptions, TranscriptionRequest, WhisperTranscriber
+from copilot.audio.files import decode_file, pcm16_to_float
 from copilot.replay.asr_eval import corpus_wer, leg_texts, score_clip, telephony_copy
 from tests.conftest import fixture_path, reference
 
@@ -96,3 +97,16 @@ def test_word_timestamps_lie_inside_the_utterance(tiny_en):
     assert [w.word.strip(",.") for w in result.words][:4] == ["And", "so", "my", "fellow"]
     starts = [w.start for w in result.words]
     assert starts == sorted(starts) and result.words[-1].end <= 11.0 + 1e-6
+
+
+def test_temperature_fallback_keeps_the_likeliest_text_and_leaves_partials_alone():
+    pcm = pcm16_to_float(decode_file(fixture_path("jfk.flac")).legs["customer"])
+    beam = WhisperTranscriber("tiny.en").transcribe(pcm, "en")
+    # No text can reach a log-probability above 0: every final fails and is sampled again.
+    options = DecodingOptions(temperature_fallback=(0.6, 1.0), logprob_threshold=0.5)
+    sampling = WhisperTranscriber("tiny.en", options=options)
+    result = sampling.transcribe(pcm, "en")
+    assert result.avg_logprob >= beam.avg_logprob
+    assert "country" in result.text.lower()
+    partial = sampling.transcribe_batch([TranscriptionRequest(pcm, "en", partial=True)])[0]
+    assert partial.redone == ""

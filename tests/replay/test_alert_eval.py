@@ -56,6 +56,14 @@ def test_a_call_with_timely_alerts_scores_true_positives_and_its_lead_time():
     assert judged.premature == 0
 
 
+def test_a_higher_level_also_raises_the_levels_below_it():
+    judged = judge_call("a", "nl", "clean", ESCALATING, [alert("take_over", 44.0)])
+    assert judged.outcome == {"early_warning": "tp", "escalate": "tp", "take_over": "tp"}
+    assert judged.raised == {"early_warning": 44.0, "escalate": 44.0, "take_over": 44.0}
+    calm = judge_call("b", "nl", "clean", CALM, [alert("escalate", 12.0)])
+    assert calm.outcome == {"early_warning": "fp", "escalate": "fp", "take_over": "tn"}
+
+
 def test_an_alert_before_the_first_tense_turn_is_premature_and_a_false_positive():
     judged = judge_call("a", "nl", "8k", ESCALATING, [alert("escalate", 4.5)])
     assert judged.outcome["escalate"] == "fp"
