@@ -36,6 +36,7 @@ from copilot.replay.alert_eval import LabelledTurn, judge_call, mood_of, summari
 from copilot.replay.asr_eval import telephony_copy, texts_by_leg
 from copilot.replay.worker import CallReplayer, Recording
 
+from .alert_floor import Recorded, TappingStages, calibrate
 from .call_scripts import SCRIPTS, render_scripts
 from .call_scripts_test import TEST_SCRIPTS
 from .clips import FLEMISH_CLIPS, Models, call_script, fixture, leg_references
@@ -157,12 +158,14 @@ def labelled_calls(folder: Path) -> list[LabelledCall]:
 
 def alert_quality(models: Models, quick: bool) -> dict:
     del models, quick  # the replayer loads the deployed models itself; the set is small
-    replayers = {
-        language: CallReplayer(Config(language=language, stages=("affect",)))
-        for language in ("en", "nl")
-    }
-    judgements, rows, real_wer = [], [], {}
     scorer = TextAffectScorer(phrase_floor=AffectConfig().phrase_confidence_floor)
+    # The affect stage as deployed, behind a tap that records its input for the floor study.
+    taps = TappingStages(scorer, AffectConfig())
+    replayers = {}
+    for language in ("en", "nl"):
+        replayers[language] = CallReplayer(Config(language=language, stages=("affect",)))
+        replayers[language].stages = taps
+    judgements, rows, real_wer, recorded = [], [], {}, []
     with tempfile.TemporaryDirectory() as tmp:
         for call in labelled_calls(Path(tmp)):
             script_alerts = _alerts_on_the_script(call, scorer)
@@ -184,6 +187,10 @@ def alert_quality(models: Models, quick: bool) -> dict:
                     }
                 judgements.append((call.split, judged))
                 rows.append(_row(call, condition, judged, alerts))
+                tape = taps.last.tape if taps.last else []
+                recorded.append(
+                    Recorded(call.name, call.language, condition, call.split, call.turns, tape)
+                )
     groups = {}
     for split in (*SPLITS, "all"):
         for language in ("en", "nl"):
@@ -200,6 +207,7 @@ def alert_quality(models: Models, quick: bool) -> dict:
         "groups": groups,
         "real_speech_wer_nl": real_wer,
         "targets": _targets(groups),
+        "floor": calibrate(recorded, scorer.model),
     }
 
 

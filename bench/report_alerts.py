@@ -103,5 +103,50 @@ def alert_quality_section(sec: dict) -> list[str]:
         )
         + ".",
         "",
+        *_floor_lines(sec),
         *table(["Call", "Set", "Made", "Audio", "Due", "Alerts raised", "Lead time (s)"], per_call),
+    ]
+
+
+def _floor_lines(sec: dict) -> list[str]:
+    """The phrase confidence floor study: each candidate on the dev and test halves."""
+    study = sec.get("floor")
+    if not study:
+        return []
+    rows = []
+    for floor, splits in study["floors"].items():
+        row = [f"**{floor}**" if float(floor) == study["chosen"] else floor]
+        for split in ("dev", "test"):
+            data = splits[split]
+            levels = data["levels"]
+            row += [
+                data["premature_alerts"],
+                sum(level["fp"] for level in levels.values()),
+                _pr(levels["escalate"]),
+                sum(level["fn"] for level in levels.values()),
+            ]
+        rows.append(row)
+    header = ["Floor"]
+    for split in ("dev", "test"):
+        header += [
+            f"{split}: premature",
+            f"{split}: false",
+            f"{split}: escalate P / R",
+            f"{split}: missed",
+        ]
+    verdict = (
+        "the shipped floor"
+        if study["chosen"] == study["shipped"]
+        else f"**not** the shipped {study['shipped']}"
+    )
+    return [
+        "### Phrase confidence floor, calibrated on the dev calls",
+        "",
+        "Each call's transcript and audio were recorded once (clean and 8 kHz) and played into"
+        " the affect stage at each candidate floor (`[affect] phrase_confidence_floor`: the word"
+        " probability below which a phrase needs a voice cue or a repetition before it may"
+        f" escalate). Rule: {study['rule']}. Dev chooses **{study['chosen']}**, {verdict}."
+        " Counts are over every call and audio condition of the half.",
+        "",
+        *table(header, rows),
     ]

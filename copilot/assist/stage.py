@@ -29,7 +29,13 @@ from copilot.assist.urgency import UrgencyTracker
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.affect import Alert
 from copilot.events.assist import Draft, RouteToHuman, Suggestion, suggestion_id
-from copilot.events.core import CallStarted, Event, TranscriptFinal, heard_confidence
+from copilot.events.core import (
+    CallStarted,
+    Event,
+    TranscriptFinal,
+    clearly_heard_text,
+    heard_confidence,
+)
 from copilot.pipeline.language import guess_language
 
 OTHER = "other"
@@ -110,7 +116,9 @@ class AssistStage:
         guess = self.models.intents.classify(event.text, vector)
         facts = extract_facts(event.text)
         c.facts.update({f.name: f.value for f in facts})
-        self.urgency.note_text(event.text)
+        # A deadline or a critical word raises urgency only when whisper heard it clearly.
+        floor = self.config.min_transcript_confidence
+        self.urgency.note_text(clearly_heard_text(event.text, event.words, floor))
         out: list[Event] = []
         needed = (
             self.config.min_intent_confidence

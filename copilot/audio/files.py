@@ -155,9 +155,7 @@ def _is_dual_mono(samples: np.ndarray) -> bool:
     return float(np.mean((left - right) ** 2)) < 1e-3 * energy
 
 
-def to_pipeline_pcm(
-    samples: np.ndarray, rate: int, quality: str = RESAMPLE_QUALITY
-) -> np.ndarray:
+def to_pipeline_pcm(samples: np.ndarray, rate: int, quality: str = RESAMPLE_QUALITY) -> np.ndarray:
     """Float or int16 mono samples at `rate` -> int16 at PIPELINE_RATE."""
     if samples.dtype == np.int16:
         samples = samples.astype(np.float32) / 32768.0

@@ -14,6 +14,9 @@ from typing import Any, ClassVar
 from copilot.events.core import Event
 
 SUGGESTION_KINDS = ("intent", "article", "next_step", "answer")
+# Below this mean word probability a card says its words were heard unclearly (the
+# sidebar's TRUST_HIGH, the affect stage's asr_trust_high).
+UNCLEAR_BELOW = 0.75
 
 
 def suggestion_id(call_id: str, kind: str, item: str) -> str:
@@ -97,4 +100,7 @@ class RouteToHuman(Event):
 
     def describe(self) -> str:
         quotes = " / ".join(f"'{q}'" for q in self.evidence[:2])
-        return f"{'':>28}!! to a human ({self.reason}): {self.explanation} {quotes}".rstrip()
+        # The same mark as the sidebar's: the agent should know these words may be misheard.
+        unclear = f" [heard {self.heard:.0%}, unclear audio]" if self.heard < UNCLEAR_BELOW else ""
+        line = f"{'':>28}!! to a human ({self.reason}): {self.explanation} {quotes}".rstrip()
+        return line + unclear

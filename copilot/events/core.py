@@ -96,6 +96,16 @@ class TranscriptFinal(Event):
     type: ClassVar[str] = "transcript.final"
 
 
+def clearly_heard_text(text: str, words: tuple[Word, ...] | list[Word], floor: float) -> str:
+    """The final's text without the words whisper was less sure of than `floor`.
+
+    Without word timings the text is all there is, and it is returned whole.
+    """
+    if not words:
+        return text
+    return " ".join(w.word for w in words if w.probability >= floor)
+
+
 def heard_confidence(words: tuple[Word, ...] | list[Word]) -> float:
     """How sure whisper was of a final's words: their mean probability (1.0 without timings)."""
     if not words:

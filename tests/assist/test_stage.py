@@ -86,6 +86,16 @@ def test_urgency_rises_with_an_alert_and_a_deadline(models):
     assert any(e.reason == "escalation" for e in of(events, RouteToHuman))
 
 
+def test_a_deadline_raises_urgency_only_when_its_word_was_heard_clearly(models):
+    def urgencies(unsure: dict[str, float]) -> list[str]:
+        asked = final("I need my parcel today, where is it?", probability=0.9, unsure=unsure)
+        events = run_stage(AssistStage(models), [CallStarted("", 0, 0.0), asked])
+        return [e.urgency for e in of(events, Suggestion) if e.kind == "intent"]
+
+    assert urgencies({}) == ["high"]
+    assert urgencies({"today,": 0.2}) == ["normal"]  # 'today' may be a word whisper guessed
+
+
 def test_chat_front_door_answers_simple_questions_and_hands_over_the_rest(models):
     answered = run(
         models, [("customer", "The locker says my code is invalid, what can I do?")], source="chat"
@@ -189,3 +199,6 @@ def test_routes_and_article_cards_carry_how_surely_their_words_were_heard(models
     words = [w.probability for w in shaky.words]
     assert {r.heard for r in routes} == {round(sum(words) / len(words), 3)}
     assert all(r.heard < 0.9 for r in routes)
+    unclear = dataclasses.replace(routes[0], heard=0.42)
+    assert readable_line(unclear).endswith("[heard 42%, unclear audio]")
+    assert "unclear" not in readable_line(dataclasses.replace(routes[0], heard=0.9))
