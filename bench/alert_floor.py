@@ -3,10 +3,13 @@
 A call is transcribed once; a tap in front of the affect stage records what the stage was
 given (each final utterance's audio job, then its transcript). The tape is then played
 into fresh affect stages, one per candidate floor, so every floor sees the same words and
-the same voice. The floor is chosen on the dev half alone, by these rules in order:
-fewest alerts before the first tense turn, fewest false alerts, fewest missed
-escalations, fewest missed alerts; a tie goes to the higher floor (fewer unsure words may
-act). The test half is reported at every floor, never used to choose.
+the same voice. Every escalation phrase whisper gave the customer leg is listed with its
+word probability and whether the caller said it (an angry turn) or whisper made it up.
+The floor is chosen on the dev half alone, by these rules in order: fewest alerts before
+the first tense turn, fewest false alerts, fewest missed escalations, fewest missed
+alerts, best separation of the callers' escalation words from made-up ones; a tie keeps
+the floor nearest the shipped one. The test half is reported at every floor, never used
+to choose.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from copilot.affect.stage import AffectStage
 from copilot.affect.text import TextAffectScorer
 from copilot.affect.trend import AffectConfig
 from copilot.asr.jobs import TranscriptionJob
+from copilot.audio.format import CUSTOMER
 from copilot.events.affect import Alert
 from copilot.events.core import Event, TranscriptFinal
 from copilot.replay.alert_eval import LabelledTurn, judge_call, summarise
@@ -90,8 +94,59 @@ def _cost(summary: dict) -> tuple:
     )
 
 
+def escalation_requests(recorded: list[Recorded], model) -> list[dict]:
+    """Every escalation phrase whisper gave the customer leg, how surely, and on what turn.
+
+    A request on an angry turn is the caller's; on any other turn whisper made it up (a
+    misheard word, or one recited from the vocabulary prompt).
+    """
+    scorer = TextAffectScorer(model, phrase_floor=0.0)
+    phrases = AffectConfig().escalation_phrases
+    out = []
+    for r in recorded:
+        for item in r.tape:
+            if not isinstance(item, TranscriptFinal) or item.speaker != CUSTOMER:
+                continue
+            (scores,) = scorer.score([item.text], item.language or None, [item.words])
+            mood = _mood_at(r.turns, item.start, item.end)
+            for cue in scores.cues:
+                if cue.kind == "phrase" and any(p in cue.evidence.lower() for p in phrases):
+                    out.append(
+                        {
+                            "split": r.split,
+                            "call": r.call,
+                            "condition": r.condition,
+                            "evidence": cue.evidence,
+                            "p": cue.confidence,
+                            "said": mood == "angry",
+                        }
+                    )
+    return out
+
+
+def _mood_at(turns: list[LabelledTurn], start: float, end: float) -> str:
+    overlap = [(min(end, t.end) - max(start, t.start), t.mood) for t in turns]
+    best = max(overlap, default=(0.0, "calm"))
+    return best[1] if best[0] > 0 else "calm"
+
+
+def _separation(requests: list[dict], floor: float) -> float | None:
+    """Share of the callers' requests at or above the floor minus share of made-up ones.
+
+    None without both kinds: with no made-up word to keep out, a lower floor would always
+    look better, which says nothing about the words it exists to stop.
+    """
+    said = [r["p"] >= floor for r in requests if r["said"]]
+    made = [r["p"] >= floor for r in requests if not r["said"]]
+    if not said or not made:
+        return None
+    return round(sum(said) / len(said) - sum(made) / len(made), 3)
+
+
 def calibrate(recorded: list[Recorded], model) -> dict:
     """Per floor and split: the summary over every call and condition; the dev-chosen floor."""
+    shipped = AffectConfig().phrase_confidence_floor
+    requests = escalation_requests(recorded, model)
     by_floor = {}
     for floor in FLOORS:
         judged = {"dev": [], "test": []}
@@ -99,11 +154,27 @@ def calibrate(recorded: list[Recorded], model) -> dict:
             alerts = alerts_at(floor, r.tape, model)
             judged[r.split].append(judge_call(r.call, r.language, r.condition, r.turns, alerts))
         by_floor[floor] = {split: summarise(j) for split, j in judged.items() if j}
-    chosen = min(FLOORS, key=lambda f: (*_cost(by_floor[f]["dev"]), -f))
+        for split in by_floor[floor]:
+            chosen_requests = [q for q in requests if q["split"] == split]
+            by_floor[floor][split]["separation"] = _separation(chosen_requests, floor)
+    chosen = min(
+        FLOORS,
+        key=lambda f: (
+            *_cost(by_floor[f]["dev"]),
+            -(by_floor[f]["dev"]["separation"] or 0.0),
+            abs(f - shipped),
+        ),
+    )
     return {
         "floors": {str(f): v for f, v in by_floor.items()},
         "chosen": chosen,
-        "shipped": AffectConfig().phrase_confidence_floor,
+        "shipped": shipped,
+        "requests": requests,
+        "made_up_requests": {
+            split: sum(not q["said"] for q in requests if q["split"] == split)
+            for split in ("dev", "test")
+        },
         "rule": "dev only: fewest premature, then false, then missed escalations, then missed"
-        " alerts; ties to the higher floor",
+        " alerts, then the best separation of the callers' escalation words from made-up"
+        " ones; a tie keeps the floor nearest the shipped one",
     }

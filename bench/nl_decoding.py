@@ -39,6 +39,11 @@ MODEL = "base"
 CONDITIONS = ("clean", "8k")
 HELD_OUT_CLIPS = ("vl12745.wav", "vl14994.wav")
 DEV_CALLS = ("call_calm_nl.wav", "call_escalating_nl.wav")
+# Favoured by the dev rule but not shipped, and why (shown in the report).
+NOT_ADOPTED = {
+    "beam 3": "its gain on real speech is one word of 56 (noise), and a held-out rendered"
+    " caller line of the voicebot tests is lost with it",
+}
 MIN_GAIN = 0.02  # relative drop in dev errors a variant needs to be favoured
 SEED = 1234  # sampling at a temperature is random; the bench must repeat itself
 
@@ -204,7 +209,9 @@ def nl_decoding(models, quick: bool) -> dict:
         favoured = _favoured(rows)
         shipped = _shipped_variant()
         tests = {}
-        for variant in (VARIANTS[0], shipped):
+        # Beside what ships: what dev favours over it.
+        also = [v for v in VARIANTS if v.name in favoured.values()]
+        for variant in (shipped, *also):
             transcriber = WhisperTranscriber(
                 MODEL, cpu_threads=CPU_THREADS, options=_options(variant)
             )
@@ -218,6 +225,9 @@ def nl_decoding(models, quick: bool) -> dict:
         },
         "variants": rows,
         "favoured": favoured,
+        "not_adopted": {
+            name: why for name, why in NOT_ADOPTED.items() if name in favoured.values()
+        },
         "shipped": {"options": shipped.options, "segmenter": shipped.segmenter},
         "test": tests,
     }

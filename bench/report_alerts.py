@@ -119,11 +119,13 @@ def _floor_lines(sec: dict) -> list[str]:
         for split in ("dev", "test"):
             data = splits[split]
             levels = data["levels"]
+            separation = data.get("separation")
             row += [
                 data["premature_alerts"],
                 sum(level["fp"] for level in levels.values()),
                 _pr(levels["escalate"]),
                 sum(level["fn"] for level in levels.values()),
+                "–" if separation is None else f"{separation:.2f}",
             ]
         rows.append(row)
     header = ["Floor"]
@@ -133,6 +135,7 @@ def _floor_lines(sec: dict) -> list[str]:
             f"{split}: false",
             f"{split}: escalate P / R",
             f"{split}: missed",
+            f"{split}: separation",
         ]
     verdict = (
         "the shipped floor"
@@ -146,7 +149,18 @@ def _floor_lines(sec: dict) -> list[str]:
         " the affect stage at each candidate floor (`[affect] phrase_confidence_floor`: the word"
         " probability below which a phrase needs a voice cue or a repetition before it may"
         f" escalate). Rule: {study['rule']}. Dev chooses **{study['chosen']}**, {verdict}."
-        " Counts are over every call and audio condition of the half.",
+        " Counts are over every call and audio condition of the half; *separation* is the share"
+        " of the callers' escalation words at or above the floor minus the share of made-up ones"
+        " (– when a half has none of one kind)."
+        f" Escalation words whisper made up on a turn that was not angry: dev"
+        f" {study['made_up_requests']['dev']}, test {study['made_up_requests']['test']};"
+        " the callers' own on the dev calls, by word probability: "
+        + ", ".join(
+            f"{q['evidence'].partition(': ')[2]} {q['p']:.2f}"
+            for q in study["requests"]
+            if q["said"] and q["split"] == "dev"
+        )
+        + ".",
         "",
         *table(header, rows),
     ]

@@ -76,7 +76,12 @@ def nl_decoding_section(sec: dict) -> list[str]:
         " none added on real speech).",
         "",
         *table(header, rows),
-        f"Shipped now: {shipped_text}. Test set, never used to choose: the held-out Flemish"
+        f"Shipped now: {shipped_text}."
+        + "".join(
+            f" Favoured by dev but not shipped: {name}, because {why}."
+            for name, why in sec.get("not_adopted", {}).items()
+        )
+        + " Test set, never used to choose: the held-out Flemish"
         f" clips {', '.join(sec['test_set']['real'])} (real) and the Dutch calls rendered at"
         " bench time (rendered).",
         "",

@@ -40,6 +40,9 @@ class VoicebotConfig:
     # A knowledge-base passage at or above this cosine similarity is read out; the assist
     # stage's own answer_similarity, which was set on the shipped articles.
     answer_confidence: float = 0.45
+    # A caller turn whisper heard below this mean word probability is asked again, not acted
+    # on: the bot neither reads out an answer nor hands over on words it may have misheard.
+    min_transcript_confidence: float = 0.5
     answer_max_chars: int = 220  # a spoken answer longer than this is cut at a sentence end
     # Affect of one customer utterance that hands over at once. Doubt is high on any plain
     # question (0.4-0.6 on "how long does ...?"), so its bar is higher than frustration's.
@@ -65,6 +68,8 @@ class VoicebotConfig:
             raise ValueError("voicebot default_language must be 'nl' or 'en'")
         if self.tts_engine not in TTS_ENGINES:
             raise ValueError(f"voicebot tts_engine must be one of {', '.join(TTS_ENGINES)}")
+        if not 0 <= self.min_transcript_confidence <= 1:
+            raise ValueError("voicebot min_transcript_confidence must be in [0, 1]")
         if not 0 <= self.max_reprompts <= 5 or self.silence_timeout_s <= 0:
             raise ValueError("voicebot needs 0 <= max_reprompts <= 5 and silence_timeout_s > 0")
         for pair in (*self.queues, *self.priorities):

@@ -10,7 +10,8 @@ one turn is judged on everything the other stages made of it:
   a bot must not handle, or a passage below the confidence bar -> `handoff` now;
 - a confident knowledge-base passage -> read it out and ask "did that help?";
   yes -> goodbye, no -> `handoff`;
-- silence or nothing understood -> re-prompt, at most `max_reprompts` times;
+- silence, nothing understood, or words whisper heard unclearly -> re-prompt, at most
+  `max_reprompts` times;
 - the caller starts speaking while the bot talks -> `bot.stop` (barge-in).
 
 Time is the call's audio timeline: `on_clock` is told how far the audio has got,
@@ -36,6 +37,7 @@ from copilot.events.core import (
     SpeechStarted,
     TranscriptFinal,
     TranscriptPartial,
+    heard_confidence,
 )
 from copilot.events.voicebot import (
     THEN_HANGUP,
@@ -219,6 +221,12 @@ class VoicebotStage:
 
     def _judge(self, event: TranscriptFinal, text: str) -> list[Event]:
         uid = event.utterance_id
+        heard = heard_confidence(event.words)
+        if heard < self.config.min_transcript_confidence:
+            if self.turn_alerts:  # affect alerts already weigh the words, and the voice backs them
+                alert = self.turn_alerts[-1]
+                return self._handoff(f"alert_{alert.level}", alert.reason, uid)
+            return self._reprompt("not_understood", f"heard at p {heard:.2f}", uid)
         intent = self.intent.intent if self.intent else ""
         answer = confirmation(text) if self.phase == CONFIRMING else ""
         if asks_for_person(text) or intent == "request_human" and self._routed("asked"):

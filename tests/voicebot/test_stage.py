@@ -25,6 +25,7 @@ from copilot.voicebot.offline import BotConversation
 from copilot.voicebot.policy import confirmation, spoken_answer
 from copilot.voicebot.stage import VoicebotStage
 from copilot.voicebot.tts import SpeechSynthesizer
+from tests.stages import final
 
 STAGES = ("affect", "assist", "voicebot")
 OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning
@@ -247,3 +248,16 @@ def test_bad_input_never_crashes_the_stage():
         bot.on_clock(t)
     assert bot.feed(BotSay("B1", 0, 0.0)) == []  # its own events come back to it: ignored
     assert bot.phase == "listening"
+
+
+def test_a_turn_heard_unclearly_is_asked_again_not_acted_on():
+    def decisions(probability: float) -> list[str]:
+        bot = VoicebotStage(speech_seconds=lambda text, language: 1.0)
+        legs, meta = (CUSTOMER,), {**OFFICE_HOURS}
+        CallPipeline("B1", legs, PipelineConfig(), "raw", meta, (bot,)).start()
+        bot.on_clock(5.0)  # the greeting has been heard out
+        asked = final("I want to speak to a real person please.", t=6.0, probability=probability)
+        return [e.action for e in bot.feed(asked) if e.type == "bot.decision"]
+
+    assert decisions(0.95) == ["handoff"]
+    assert decisions(0.3) == ["reprompt"]  # 'person' may be a word whisper guessed
