@@ -119,10 +119,11 @@ def _simulate(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     realtime = not args.fast
+    key = config.serve.ingest_api_key  # the configured key, so --url needs no ?key=
     if args.protocol == "twilio":
-        play = simulate.play_twilio(args.url, call, args.call_id, realtime)
+        play = simulate.play_twilio(args.url, call, args.call_id, realtime, key=key)
     else:
-        play = simulate.play_raw(args.url, call, args.call_id, realtime)
+        play = simulate.play_raw(args.url, call, args.call_id, realtime, key=key)
     asyncio.run(play)
     return 0
 

@@ -49,6 +49,12 @@ class ServeConfig:
     client_queue: int = 2000  # events queued per sidebar before it is told to resume
     audiosocket_agent_id: str = ""  # AudioSocket carries no metadata: its calls go to this agent
     audiosocket_voicebot: bool = False  # the voicebot (stage "voicebot") answers AudioSocket calls
+    # An AudioSocket connection that has not sent its UUID packet by then is closed.
+    audiosocket_uuid_timeout_s: float = 5.0
+    # Genesys organisation ids ("*": every one) whose AudioHook sessions get copilot's final
+    # transcripts back as transcript events, and its article suggestions as agent assist.
+    audiohook_transcripts: tuple[str, ...] = ()
+    audiohook_agent_assist: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +215,8 @@ class Config:
         unknown = [k for k in self.redaction.kinds if k not in REDACTION_KINDS]
         if unknown:
             raise ConfigError(f"redaction.kinds: unknown {unknown}; known: {REDACTION_KINDS}")
+        if not 0 < self.serve.audiosocket_uuid_timeout_s <= 300:
+            raise ConfigError("serve.audiosocket_uuid_timeout_s must be in (0, 300]")
         if self.serve.client_queue < 10:
             raise ConfigError("serve.client_queue must be at least 10")
         return self

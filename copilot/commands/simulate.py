@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import soxr
 from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from copilot.audio.files import DecodedCall, float_to_pcm16, pcm16_to_float
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
@@ -133,21 +134,27 @@ async def play_twilio(
     call_sid: str,
     realtime: bool = True,
     parameters: dict[str, str] | None = None,
+    key: str = "",
 ) -> None:
+    """`key`: the ingest key, sent the way Twilio can, as <Parameter name="key">."""
+    parameters = {**(parameters or {}), **({"key": key} if key else {})}
     async with connect(url, max_size=None) as ws:
         await send_paced(ws, twilio_messages(call, call_sid, parameters), realtime)
 
 
-async def play_raw(url: str, call: DecodedCall, call_id: str, realtime: bool = True) -> list[str]:
-    """Returns the server's replies (errors) received while playing."""
+async def play_raw(
+    url: str, call: DecodedCall, call_id: str, realtime: bool = True, key: str = ""
+) -> list[str]:
+    """Returns the server's replies (errors) received while playing. `key`: the ingest key."""
     replies: list[str] = []
-    async with connect(url, max_size=None) as ws:
+    headers = {"X-API-KEY": key} if key else None
+    async with connect(url, max_size=None, additional_headers=headers) as ws:
         await send_paced(ws, raw_ingest_messages(call, call_id), realtime)
         try:
             while True:
                 replies.append(await asyncio.wait_for(ws.recv(), timeout=0.2))
-        except (TimeoutError, asyncio.TimeoutError):
-            pass
+        except (TimeoutError, asyncio.TimeoutError, ConnectionClosed):
+            pass  # no more replies, or the server closed the stream after `stop`
     return replies
 
 

@@ -75,6 +75,22 @@ class SpeechStarted(Event):
 
 
 @dataclass(frozen=True)
+class SpeechEnded(Event):
+    """An utterance that closed without words: every `speech.started` ends in a final or this.
+
+    `reason`: `too_short` (a click or breath under the segmenter's minimum) or `no_words`
+    (whisper heard no words in it: a tone, noise, a cough).
+    """
+
+    speaker: str = ""
+    utterance_id: str = ""
+    start: float = 0.0
+    end: float = 0.0
+    reason: str = "no_words"
+    type: ClassVar[str] = "speech.ended"
+
+
+@dataclass(frozen=True)
 class TranscriptPartial(Event):
     speaker: str = ""
     utterance_id: str = ""

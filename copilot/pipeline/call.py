@@ -25,6 +25,7 @@ from copilot.events.core import (
     Dtmf,
     ErrorEvent,
     Event,
+    SpeechEnded,
     SpeechStarted,
     TranscriptFinal,
     TranscriptPartial,
@@ -212,7 +213,29 @@ class CallPipeline:
                 return []
             self._speculations.pop(item.utterance_id, None)
         job = self._job_for(item)
+        if job is None and item.final and len(item.audio) == 0:
+            return list(
+                self._ended_without_words(
+                    item.leg, item.utterance_id, item.start, item.end, "too_short"
+                )
+            )
         return [job] if job is not None else []
+
+    def _ended_without_words(
+        self, leg: str, utterance_id: str, start: float, end: float, reason: str = "no_words"
+    ) -> list[Event]:
+        """Close a `speech.started` that gets no final, so no listener waits on it forever."""
+        ended = SpeechEnded(
+            self.call_id,
+            0,
+            end,
+            speaker=leg,
+            utterance_id=utterance_id,
+            start=start,
+            end=end,
+            reason=reason,
+        )
+        return self._emit(ended)
 
     def _speculate(self, item: UtteranceAudio) -> list[TranscriptionJob]:
         if not self.config.speculative_finals:
@@ -299,7 +322,7 @@ class CallPipeline:
             if hook is not None:
                 hook(job)
         if not result.text:
-            return []
+            return self._ended_without_words(job.leg, job.utterance_id, job.start, job.end)
         words = tuple(
             Word(w.word, round(job.start + w.start, 2), round(job.start + w.end, 2), w.probability)
             for w in result.words

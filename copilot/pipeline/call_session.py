@@ -53,6 +53,7 @@ class CallSession:
         self._tasks: set[asyncio.Task] = set()
         self._resamplers: dict[tuple[str, int], StreamResampler] = {}
         self._next_t: dict[str, float] = dict.fromkeys(legs, 0.0)
+        self._started_legs: set[str] = set()  # legs that have carried audio
         # Wall-clock instant each utterance's speech ended, for latency measurement.
         self.speech_end_wall: dict[str, float] = {}
 
@@ -63,6 +64,17 @@ class CallSession:
     def start(self) -> None:
         self._publish(self.pipeline.start())
 
+    def start_leg_now(self, leg: str) -> None:
+        """A leg that joins late starts where the call's other legs have got to, not at 0.
+
+        For sources whose legs arrive on separate connections with no timestamps of their
+        own (AudioSocket); a leg that already carried audio keeps its place.
+        """
+        if leg in self._started_legs:
+            return
+        others = [t for other, t in self._next_t.items() if other != leg]
+        self._next_t[leg] = max(others, default=0.0)
+
     def push_pcm(self, leg: str, samples: np.ndarray, sample_rate: int, t: float | None) -> None:
         """Audio at any rate for one leg; `t` None means "right after this leg's last chunk"."""
         key = (leg, sample_rate)
@@ -70,6 +82,7 @@ class CallSession:
             self._resamplers[key] = StreamResampler(sample_rate)
         resampler = self._resamplers[key]
         pcm = resampler.feed(samples)
+        self._started_legs.add(leg)
         start = self._next_t.get(leg, 0.0) if t is None else t
         self._next_t[leg] = start + len(samples) / sample_rate
         # What came out sits before the audio the resampler still holds, not at this
@@ -86,6 +99,12 @@ class CallSession:
         now = time.monotonic()
         for utterance_id in self.pipeline.endpointed:
             self.speech_end_wall[utterance_id] = now
+
+    def cut_utterances(self) -> None:
+        """Close every open utterance now; the call goes on (a stream pause, a new language)."""
+        items = self.pipeline.finish()
+        self._stamp_endpoints()
+        self._dispatch(items)
 
     def dtmf(self, leg: str, digit: str) -> None:
         self._publish(self.pipeline.dtmf(leg, digit))

@@ -4,7 +4,8 @@ AudioSocket carries no metadata, so its calls are assigned to
 `serve.audiosocket_agent_id`, and the voicebot answers them only with
 `serve.audiosocket_voicebot` on (its voice goes back on the customer leg's
 socket). A corrupt stream cannot be resynchronised and is closed; the call ends
-when the last of its legs hangs up.
+when the last of its legs hangs up. A leg that joins a running call starts at the
+call time it connected, and a connection that sends no UUID in time is closed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from copilot.audio.format import CUSTOMER, LEGS
 from copilot.pipeline.call_session import CallSession
 from copilot.serve.ingest import CallHost, deliver
 from copilot.telephony.audiosocket import AudioSocketParser
-from copilot.telephony.common import CallClosed, CallOpened, ProtocolError
+from copilot.telephony.common import CallClosed, CallOpened, PeerError, ProtocolError
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class AudioSocketShell:
         self.server = server
         self._legs: dict[str, set[str]] = {}
         self._customer_writers: dict[str, asyncio.StreamWriter] = {}  # call id -> bot's way out
+        self._failed: set[str] = set()  # calls a leg of which ended in an error
 
     async def handle(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, leg: str
@@ -36,16 +38,17 @@ class AudioSocketShell:
         parser = AudioSocketParser(leg)
         session: CallSession | None = None
         call_id = ""
+        reason = "hangup"
         try:
             while True:
-                data = await reader.read(65536)
+                data = await self._read(reader, parser, leg)
+                if data is None:
+                    break  # no UUID in time: not an AudioSocket peer we can serve
+                failure: ProtocolError | None = None
                 try:
                     items = parser.feed(data) if data else parser.eof()
                 except ProtocolError as exc:
-                    log.warning("audiosocket %s: %s", leg, exc)
-                    if session is not None:
-                        session.report_error(exc.code, str(exc))
-                    break  # a corrupt TCP stream cannot be resynchronised
+                    items, failure = exc.parsed, exc  # what came before the bad packet counts
                 done = False
                 for item in items:
                     if isinstance(item, CallOpened):
@@ -55,10 +58,20 @@ class AudioSocketShell:
                             self._customer_writers[call_id] = writer
                         if session is None:
                             done = True
+                    elif isinstance(item, PeerError):
+                        log.warning("audiosocket %s: %s", leg, item.message)
+                        if session is not None:
+                            session.report_error(item.code, item.message)
                     elif isinstance(item, CallClosed):
+                        reason = item.reason
                         done = True
                     elif session is not None:
                         deliver(session, item, leg)
+                if failure is not None:
+                    log.warning("audiosocket %s: %s", leg, failure)
+                    if session is not None:
+                        session.report_error(failure.code, str(failure))
+                    break  # a corrupt TCP stream cannot be resynchronised
                 if done or not data:
                     break
         except (ConnectionError, asyncio.IncompleteReadError):
@@ -68,11 +81,32 @@ class AudioSocketShell:
             if self._customer_writers.get(call_id) is writer:
                 del self._customer_writers[call_id]
             if session is not None:
-                legs = self._legs.get(call_id, set())
-                legs.discard(leg)
-                if not legs:
-                    self._legs.pop(call_id, None)
-                    await self.server.end_session(session, "hangup")
+                await self._leave(session, call_id, leg, reason)
+
+    async def _read(
+        self, reader: asyncio.StreamReader, parser: AudioSocketParser, leg: str
+    ) -> bytes | None:
+        """The next bytes; None when a connection has not sent its UUID within the limit."""
+        if parser.call_id is not None:
+            return await reader.read(65536)
+        limit = self.server.config.serve.audiosocket_uuid_timeout_s
+        try:
+            return await asyncio.wait_for(reader.read(65536), limit)
+        except TimeoutError:
+            log.warning("audiosocket %s: no UUID packet within %.1f s; closing", leg, limit)
+            return None
+
+    async def _leave(self, session: CallSession, call_id: str, leg: str, reason: str) -> None:
+        """A leg is gone; the call ends with the last one, as `error` if any leg failed."""
+        if reason == "error":
+            self._failed.add(call_id)
+        legs = self._legs.get(call_id, set())
+        legs.discard(leg)
+        if not legs:
+            self._legs.pop(call_id, None)
+            failed = call_id in self._failed
+            self._failed.discard(call_id)
+            await self.server.end_session(session, "error" if failed else reason)
 
     def _join(self, opened: CallOpened, leg: str) -> CallSession | None:
         """Asterisk opens one socket per leg with the same UUID: both feed one call."""
@@ -83,6 +117,9 @@ class AudioSocketShell:
         legs.add(leg)
         existing = self.server.sessions.get(opened.call_id)
         if existing is not None:
+            # The other leg has been running: this one starts now on the call's timeline
+            # (the agent leg exists only once the call is answered), not at time 0.
+            existing.start_leg_now(leg)
             return existing
         serve = self.server.config.serve
         metadata = {**opened.metadata, **({"voicebot": True} if serve.audiosocket_voicebot else {})}

@@ -24,8 +24,11 @@ PARSERS: dict[str, type] = {
 }
 
 
-def parser_for(path: str) -> MessageParser:
+def parser_for(path: str, config: Config | None = None) -> MessageParser:
     """The websocket protocol of an ingest path; anything else is copilot's raw PCM16 ingest."""
+    if path == "/audiohook" and config is not None:
+        serve = config.serve
+        return AudioHookSession(serve.audiohook_transcripts, serve.audiohook_agent_assist)
     return PARSERS.get(path, RawIngestSession)()
 
 

@@ -42,6 +42,7 @@ from copilot.events.printer import EventPrinter
 from copilot.pipeline.call_session import CallSession, EventSink
 from copilot.pipeline.chat_session import ChatSession
 from copilot.runtime import Runtime, load_runtime, pipeline_config
+from copilot.serve.audiohook_echo import AudioHookOutbox
 from copilot.serve.audiosocket import AudioSocketShell
 from copilot.serve.auth import TokenFile, assigned_agent_id
 from copilot.serve.board import CallBoard
@@ -57,6 +58,7 @@ from copilot.serve.relay import RedisRelay
 from copilot.serve.sidebar_protocol import SidebarServices
 from copilot.serve.sidebar_socket import serve_sidebar
 from copilot.serve.store import EventStore
+from copilot.telephony.audiohook import AudioHookSession
 from copilot.telephony.common import (
     CallClosed,
     CallOpened,
@@ -64,6 +66,7 @@ from copilot.telephony.common import (
     ProtocolError,
     ReplyBytes,
     ReplyText,
+    UtteranceBreak,
 )
 from copilot.telephony.twiml import NextStep, next_step
 from copilot.voicebot.player import Send
@@ -90,6 +93,7 @@ class CopilotServer:
         self.service = runtime.service
         self.stages = runtime.stages
         self.sessions: dict[str, CallSession | ChatSession] = {}
+        self.outboxes: dict[str, AudioHookOutbox] = {}  # AudioHook calls: messages back
         self._servers: list[Any] = []
         self.ws_port = 0
         self.audiosocket_ports: dict[str, int] = {}
@@ -243,13 +247,16 @@ class CopilotServer:
             if principal is not None:  # checked before the upgrade; a revoked token lands here
                 await serve_sidebar(ws, principal, self.sidebars)
             return
-        parser = parser_for(path)
+        parser = parser_for(path, self.config)
         await self._ingest(ws, parser, path.strip("/"))
 
     async def _ingest(self, ws: ServerConnection, parser: MessageParser, protocol: str) -> None:
         session: CallSession | None = None
         errors = 0
         reason = "disconnected"
+        # AudioHook: every message back (replies, transcripts, `closed`) leaves in seq order.
+        outbox = AudioHookOutbox(parser, ws) if isinstance(parser, AudioHookSession) else None
+        answer_close = False
         try:
             async for message in ws:
                 if session is not None:
@@ -263,9 +270,10 @@ class CopilotServer:
                         await ws.close(1008, "too many protocol errors")
                         break
                     continue
-                session, closed = await self._apply(items, session, ws, protocol)
+                answer_close = any(isinstance(i, CallClosed) and i.answer_after_end for i in items)
+                session, closed = await self._apply(items, session, ws, protocol, outbox)
                 if closed:
-                    reason = "end"
+                    reason = closed  # the protocol's own word: Twilio `stop`, AudioHook `end`
                     break
         except ConnectionClosed:
             pass
@@ -274,13 +282,25 @@ class CopilotServer:
                 # A stream the server closed after the bot's goodbye / hand-over ends as such.
                 then = self.bots.closed_streams.pop(session.call_id, "")
                 await self.end_session(session, f"bot_{then}" if then else reason)
+            if outbox is not None:
+                self.outboxes.pop(getattr(parser, "call_id", None) or "", None)
+                await outbox.close(answer_close)
 
     async def _apply(
-        self, items: list, session: CallSession | None, ws: ServerConnection, protocol: str
-    ) -> tuple[CallSession | None, bool]:
+        self,
+        items: list,
+        session: CallSession | None,
+        ws: ServerConnection,
+        protocol: str,
+        outbox: AudioHookOutbox | None = None,
+    ) -> tuple[CallSession | None, str]:
+        """Act on a parser's items; the second value is the close reason once the call ends."""
         for item in items:
             if isinstance(item, ReplyText):
-                await ws.send(item.text)
+                if outbox is not None:
+                    outbox.put(item.text)
+                else:
+                    await ws.send(item.text)
             elif isinstance(item, ReplyBytes):
                 await ws.send(item.data)
             elif isinstance(item, CallOpened):
@@ -292,19 +312,24 @@ class CopilotServer:
                     why = 'missing or wrong ingest API key (give it as <Parameter name="key">)'
                     await self._report(ws, protocol, None, ProtocolError("unauthorized", why))
                     await ws.close(1008, "missing or wrong ingest API key")
-                    return None, True
+                    return None, "unauthorized"
                 agent = query(ws.request.path).get("agent_id", "")
                 session = self.open_session(item, agent, websocket_send(ws), websocket_close(ws))
+                if session is not None and outbox is not None:
+                    self.outboxes[session.call_id] = outbox
                 if session is None:
                     why = f"call {item.call_id} is already live"
                     await self._report(ws, protocol, None, ProtocolError("duplicate_call", why))
                     await ws.close(1008, "duplicate call id")
-                    return None, True
+                    return None, "duplicate_call"
             elif isinstance(item, CallClosed):
-                return session, True
+                return session, item.reason or "end"
+            elif isinstance(item, UtteranceBreak):
+                if isinstance(session, CallSession):
+                    session.cut_utterances()
             elif session is not None:
                 deliver(session, item)
-        return session, False
+        return session, ""
 
     async def _report(
         self, ws: ServerConnection, protocol: str, session: CallSession | None, exc: ProtocolError
@@ -363,6 +388,9 @@ class CopilotServer:
                 self.metrics.transcript_latency.observe(time.monotonic() - ended)
         sink(event)
         self.bots.on_event(event)
+        outbox = self.outboxes.get(session.call_id)
+        if outbox is not None:
+            outbox.on_event(event)
 
     def twilio_next_step(self, call_sid: str) -> NextStep:
         """Where Twilio sends a call after its stream: from the call's stored bot events.

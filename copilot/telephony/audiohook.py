@@ -21,12 +21,15 @@ from __future__ import annotations
 import base64
 import json
 import re
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 from copilot.audio.format import AGENT, CUSTOMER
+from copilot.events.assist import Suggestion
+from copilot.events.core import TranscriptFinal
 from copilot.telephony import g711, httpsig
 from copilot.telephony.common import (
     CallClosed,
@@ -35,11 +38,15 @@ from copilot.telephony.common import (
     ProtocolError,
     ProtocolEvent,
     ReplyText,
+    UtteranceBreak,
     decode_json_object,
     json_field,
 )
 
 SOURCE = "audiohook"
+# What `opened` lists when the client asks (`supportedLanguages`): copilot's models hear
+# English and Dutch, whichever region the Genesys queue names.
+SUPPORTED_LANGUAGES = ("en-US", "en-GB", "en-AU", "nl-NL", "nl-BE")
 SAMPLE_RATE = 8000
 # ~4 s of stereo PCMU: far above what Genesys sends, low enough to bound memory.
 MAX_FRAME_BYTES = 64 * 1024
@@ -82,13 +89,32 @@ def choose_media(offered: list[Any]) -> dict[str, Any] | None:
 class AudioHookSession:
     """Parser for one AudioHook websocket (the server side of the protocol).
 
-    `feed_text(text)` returns ReplyText for the shell to send (`opened`, `pong`,
-    `closed`), CallOpened on `open` and CallClosed(reason) on `close`.
+    `feed_text(text)` returns ReplyText for the shell to send (`opened`, `pong`), CallOpened
+    on `open`, UtteranceBreak on `paused` and `update`, and CallClosed(reason) on `close`;
+    the `closed` answer (`closed_answer`) follows once the call's last events are out.
+    With the transcript connector on for the session's organisation, `transcript_event`
+    and `assist_event` turn copilot's finals and article suggestions into AudioHook
+    `event` messages, offsets on the stream's own timeline.
     `feed_binary(data)` returns one LegAudio per channel of the chosen media.
     `pause()`, `resume()` and `disconnect()` build server-initiated messages.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        transcripts_for: tuple[str, ...] = (),
+        assist_for: tuple[str, ...] = (),
+        languages: tuple[str, ...] = SUPPORTED_LANGUAGES,
+    ) -> None:
+        # Genesys organisation ids ("*": all) whose sessions get copilot's finals back as
+        # transcript events, and its article suggestions as agent-assist events.
+        self.transcripts_for = transcripts_for
+        self.assist_for = assist_for
+        self.languages = languages
+        self.send_transcripts = False
+        self.send_assist = False
+        self.language_code = ""  # as Genesys names it, e.g. "nl-NL"
+        # Call-clock spans the client dropped: (where on the call clock, seconds).
+        self._dropped: list[tuple[float, float]] = []
         self.session_id: str | None = None
         self.call_id: str | None = None
         self.media: dict[str, Any] | None = None
@@ -186,11 +212,22 @@ class AudioHookSession:
         self.media = choose_media(offered)
         self.legs = tuple(CHANNEL_LEGS[c] for c in self.media["channels"]) if self.media else ()
         self.language = metadata.get("language")
+        self.language_code = str(self.language or "")
+        if self.language_code:
+            # Genesys names a language and region ("nl-NL"); a call's language is "nl".
+            metadata["language"] = self.language_code.split("-")[0].lower()
+        organization = str(metadata.get("organization_id", ""))
+        self.send_transcripts = _enabled(self.transcripts_for, organization)
+        self.send_assist = _enabled(self.assist_for, organization)
         self.call_id = conversation_id or self.session_id or ""
         self.state = "open"
-        opened = self._reply(
-            "opened", {"startPaused": False, "media": [self.media] if self.media else []}
-        )
+        answer: dict[str, Any] = {
+            "startPaused": False,
+            "media": [self.media] if self.media else [],
+        }
+        if parameters.get("supportedLanguages") is True:
+            answer["supportedLanguages"] = list(self.languages)
+        opened = self._reply("opened", answer)
         metadata["media"] = self.media
         return [opened, CallOpened(self.call_id, SOURCE, self.legs, metadata)]
 
@@ -201,11 +238,17 @@ class AudioHookSession:
     def _close(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
         reason = json_field(parameters, "reason", str, "AudioHook close.parameters", default="end")
         self.state = "closed"
-        return [self._reply("closed", {}), CallClosed(reason=reason[:64])]
+        # `closed` goes out once the call's last transcripts have: see `closed_answer`.
+        return [CallClosed(reason=reason[:64], answer_after_end=True)]
+
+    def closed_answer(self) -> ReplyText:
+        """The answer to `close`, once everything else for the call has been sent."""
+        return self._reply("closed", {})
 
     def _paused(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
+        # What was said up to the pause is complete; audio after it is a new utterance.
         self.paused = True
-        return []
+        return [UtteranceBreak("paused")]
 
     def _resumed(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
         # `resumed` says how much audio the client dropped while paused.
@@ -220,7 +263,8 @@ class AudioHookSession:
     def _update(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
         where = "AudioHook update.parameters"
         self.language = json_field(parameters, "language", str, where, default=self.language)
-        return []
+        self.language_code = str(self.language or self.language_code)
+        return [UtteranceBreak("update")]  # the words so far were said in the old setting
 
     def _error(self, parameters: dict[str, Any]) -> list[ProtocolEvent]:
         # The client reports a problem and will follow with `close`; keep it for the log.
@@ -231,9 +275,88 @@ class AudioHookSession:
         if not required and "discarded" not in parameters:
             return
         parse_duration(json_field(parameters, "start", str, where))
-        self.discarded_seconds += parse_duration(json_field(parameters, "discarded", str, where))
+        dropped = parse_duration(json_field(parameters, "discarded", str, where))
+        if dropped > 0:
+            self._dropped.append((self.call_time, dropped))
+        self.discarded_seconds += dropped
+
+    @property
+    def call_time(self) -> float:
+        """Where the next audio sits on the call clock (dropped audio included)."""
+        return self.samples_received / SAMPLE_RATE + self.discarded_seconds
+
+    def stream_offset(self, t: float) -> float:
+        """A call-clock time on the stream's own timeline, which skips what the client dropped."""
+        skipped = sum(min(seconds, max(0.0, t - at)) for at, seconds in self._dropped)
+        return max(0.0, t - skipped)
 
     # --- server -> client ---
+
+    def transcript_event(self, final: TranscriptFinal) -> ReplyText | None:
+        """copilot's final as an AudioHook transcript event, for a session that asked for them."""
+        if not self.send_transcripts or final.speaker not in self.legs or not final.text:
+            return None
+        offset = self.stream_offset(final.start)
+        end = max(offset, self.stream_offset(final.end))
+        tokens, seen = [], set()
+        for word in final.words:
+            if not any(c.isalnum() for c in word.word):
+                continue  # punctuation rides on its word in `transcript`
+            start = self.stream_offset(word.start)
+            while round(start, 3) in seen:  # every token has its own offset
+                start += 0.001
+            seen.add(round(start, 3))
+            tokens.append(
+                {
+                    "type": "word",
+                    "value": word.word,
+                    "confidence": round(min(1.0, max(0.0, word.probability)), 3),
+                    "offset": _duration(start),
+                    "duration": _duration(max(0.0, word.end - word.start)),
+                }
+            )
+        probabilities = [w.probability for w in final.words]
+        confidence = sum(probabilities) / len(probabilities) if probabilities else 1.0
+        language = self.language_code or _region(final.language)
+        data = {
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.call_id}/{final.utterance_id}")),
+            "channelId": self.legs.index(final.speaker),
+            "isFinal": True,
+            "offset": _duration(offset),
+            "duration": _duration(end - offset),
+            "alternatives": [
+                {
+                    "confidence": round(min(1.0, max(0.0, confidence)), 3),
+                    "languages": [language],
+                    "interpretations": [
+                        {"type": "display", "transcript": final.text, "tokens": tokens}
+                    ],
+                }
+            ],
+        }
+        return self._reply("event", {"entities": [{"type": "transcript", "data": data}]})
+
+    def assist_event(self, suggestion: Suggestion) -> ReplyText | None:
+        """A knowledge-base article copilot suggests, as an AudioHook agent-assist event."""
+        if not self.send_assist or suggestion.kind != "article":
+            return None
+        article = {
+            "type": "article",
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, suggestion.suggestion_id)),
+            "confidence": round(min(1.0, max(0.0, suggestion.confidence)), 3),
+            "position": _duration(self.stream_offset(suggestion.t)),
+            "title": suggestion.title,
+            "excerpts": [suggestion.text] if suggestion.text else [],
+            "documentUri": f"urn:copilot:kb:{suggestion.item}",
+            "metadata": {"language": suggestion.language, "heard": f"{suggestion.heard:.2f}"},
+        }
+        data = {
+            "id": str(
+                uuid.uuid5(uuid.NAMESPACE_URL, f"{suggestion.suggestion_id}/{suggestion.seq}")
+            ),
+            "suggestions": [article],
+        }
+        return self._reply("event", {"entities": [{"type": "agentassist", "data": data}]})
 
     def pause(self) -> ReplyText:
         """Ask Genesys to stop sending audio (e.g. while the call sits in IVR)."""
@@ -260,6 +383,19 @@ class AudioHookSession:
             "parameters": parameters,
         }
         return ReplyText(json.dumps(message, separators=(",", ":")))
+
+
+def _enabled(organizations: tuple[str, ...], organization: str) -> bool:
+    return "*" in organizations or (bool(organization) and organization in organizations)
+
+
+def _duration(seconds: float) -> str:
+    """Seconds as an AudioHook ISO-8601 duration, to the millisecond ("PT1.234S")."""
+    return f"PT{max(0.0, seconds):.3f}S"
+
+
+def _region(language: str) -> str:
+    return {"nl": "nl-NL", "en": "en-US"}.get(language, language or "en-US")
 
 
 _HANDLERS = {

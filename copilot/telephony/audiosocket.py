@@ -20,6 +20,7 @@ from copilot.telephony.common import (
     CallOpened,
     DtmfPressed,
     LegAudio,
+    PeerError,
     ProtocolError,
     ProtocolEvent,
 )
@@ -36,6 +37,14 @@ KIND_ERROR = 0xFF
 # between Asterisk versions, so they are skipped unless the deployment names the rates.
 HIGH_RATE_KINDS = range(0x11, 0x19)
 
+# The code byte of an error packet (Asterisk's AudioSocket documentation): what it means,
+# and how the leg ends. The calling party hanging up is a normal end, the rest are failures.
+ASTERISK_ERRORS = {
+    0x01: ("the calling party hung up", "hangup"),
+    0x02: ("frame forwarding error", "error"),
+    0x04: ("memory (allocation) error", "error"),
+}
+
 HEADER_BYTES = 3
 MAX_PAYLOAD = 0xFFFF  # the length field is 16 bits, so a packet can never claim more
 _DIGITS = frozenset(b"0123456789*#ABCD")
@@ -46,7 +55,9 @@ class AudioSocketParser:
 
     `feed(data)` takes whatever bytes the socket produced and returns CallOpened
     (on the UUID packet), LegAudio (t=None: AudioSocket has no timestamps, chunks
-    are contiguous), DtmfPressed and CallClosed ("hangup", or "error 0xNN").
+    are contiguous), DtmfPressed, PeerError (Asterisk's 0xff packet, in words) and
+    CallClosed ("hangup", or "error" when Asterisk's error code says the leg failed).
+    A ProtocolError carries in `parsed` the events of the same read before the bad packet.
     `eof()` turns a closed socket into CallClosed("hangup"). After a ProtocolError
     the byte stream is out of step, so every later call raises again.
 
@@ -86,6 +97,9 @@ class AudioSocketParser:
         except ProtocolError as exc:
             self._failed = exc
             buf.clear()
+            # How TCP split the stream must not matter: what came before the bad packet
+            # in this read counts exactly as if it had arrived in a read of its own.
+            exc.parsed = events
             raise
         del buf[:pos]  # once per feed, so a large merged read stays linear
         return events
@@ -112,8 +126,7 @@ class AudioSocketParser:
             return [CallClosed(reason="hangup")]
         if kind == KIND_ERROR:
             self.closed = True
-            reason = f"error 0x{payload[0]:02x}" if payload else "error"
-            return [CallClosed(reason=reason)]
+            return self._error(payload)
         if kind == KIND_AUDIO:
             return self._audio(payload, SAMPLE_RATE)
         if kind in self.extra_audio_rates:
@@ -124,6 +137,18 @@ class AudioSocketParser:
         if kind == KIND_DTMF:
             return self._dtmf(payload)
         raise ProtocolError("unknown_kind", f"unknown AudioSocket packet kind 0x{kind:02x}")
+
+    def _error(self, payload: bytes) -> list[ProtocolEvent]:
+        """Asterisk's error packet: what its code means, then the end of the leg."""
+        if not payload:
+            return [
+                PeerError("audiosocket_error", "Asterisk reported an error without a code"),
+                CallClosed(reason="error"),
+            ]
+        code = payload[0]
+        meaning, reason = ASTERISK_ERRORS.get(code, ("an unknown error", "error"))
+        message = f"Asterisk reported error 0x{code:02x}: {meaning}"
+        return [PeerError(f"audiosocket_error_0x{code:02x}", message), CallClosed(reason=reason)]
 
     def _uuid(self, payload: bytes) -> list[ProtocolEvent]:
         if self.call_id is not None:

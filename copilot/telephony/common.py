@@ -33,9 +33,12 @@ class ProtocolError(ValueError):
     in words a telephony engineer can act on.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, parsed: list | None = None) -> None:
         super().__init__(message)
         self.code = code
+        # What the same input held before the bad part, in order (e.g. the UUID packet in
+        # the TCP read that also carried the bad packet): the shell still acts on it.
+        self.parsed: list = parsed or []
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,24 @@ class DtmfPressed:
 @dataclass(frozen=True)
 class CallClosed:
     reason: str = "end"
+    # The peer waits for our answer (AudioHook `closed`), which must follow everything we
+    # still send for the call (its last transcripts): the shell asks the parser for it then.
+    answer_after_end: bool = False
+
+
+@dataclass(frozen=True)
+class PeerError:
+    """The peer reported an error of its own (e.g. AudioSocket's 0xff packet), in words."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class UtteranceBreak:
+    """Close every open utterance now (the stream paused, or its language changed)."""
+
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +112,16 @@ class ReplyBytes:
     data: bytes
 
 
-ProtocolEvent = CallOpened | LegAudio | DtmfPressed | CallClosed | ReplyText | ReplyBytes
+ProtocolEvent = (
+    CallOpened
+    | LegAudio
+    | DtmfPressed
+    | CallClosed
+    | PeerError
+    | UtteranceBreak
+    | ReplyText
+    | ReplyBytes
+)
 
 
 # --- helpers shared by the JSON-over-websocket parsers (Twilio, AudioHook, raw ingest) ---

@@ -4,6 +4,9 @@ Order on the wire: `connected` -> `start` -> (`media` | `dtmf` | `mark`)* -> `st
 Twilio sends `sequenceNumber`, `media.chunk` and `media.timestamp` as *strings*;
 `timestamp` is milliseconds since the stream started and is the only safe way to
 align the inbound and outbound tracks (chunks of the two tracks arrive in any order).
+Liberal where it costs nothing: fields copilot does not use (`sequenceNumber`,
+`chunk`, unknown keys) are not checked, and the timestamp may also be a JSON number;
+strict where it matters: payload, track, stream identity, media format.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ class TwilioMediaStream:
         handler = _HANDLERS.get(event)
         if handler is None:
             raise ProtocolError("unknown_event", f"unknown Twilio event {event[:40]!r}")
-        _check_optional_decimal(message, "sequenceNumber", f"Twilio {event}")
+        # sequenceNumber is not used: a number there (not Twilio's string) costs nothing.
         if event not in ("connected", "start"):
             self._check_stream_sid(message, event)
         return handler(self, message)
@@ -126,9 +129,8 @@ class TwilioMediaStream:
         media = json_field(message, "media", dict, "Twilio media")
         where = "Twilio media.media"
         leg = self._leg_for_track(json_field(media, "track", str, where), where)
-        _check_optional_decimal(media, "chunk", where)
-        timestamp = json_field(media, "timestamp", str, where)
-        timestamp_ms = _decimal_string(timestamp, "timestamp", where)
+        # `chunk` is not used either; the timestamp is (it aligns the tracks), so it is checked.
+        timestamp_ms = _milliseconds(media.get("timestamp"), where)
         payload = _decode_payload(json_field(media, "payload", str, where))
         if not payload:
             return []
@@ -220,10 +222,18 @@ def _decimal_string(value: str, key: str, where: str) -> int:
     return int(value)
 
 
-def _check_optional_decimal(obj: dict[str, Any], key: str, where: str) -> None:
-    value = json_field(obj, key, str, where, default=None)
-    if value is not None:
-        _decimal_string(value, key, where)
+def _milliseconds(value: Any, where: str) -> int:
+    """Twilio's `timestamp`: documented as a decimal string; a JSON number is taken too."""
+    if value is None:
+        raise ProtocolError("missing_field", f"{where}: missing field 'timestamp'")
+    if isinstance(value, str):
+        return _decimal_string(value, "timestamp", where)
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not whole or not 0 <= value < 10**15:
+        raise ProtocolError(
+            "bad_field", f"{where}: timestamp {str(value)[:20]!r} is not a whole number of ms"
+        )
+    return int(value)
 
 
 def _decode_payload(payload: str) -> bytes:

@@ -34,6 +34,7 @@ from copilot.events.core import (
     CallStarted,
     Dtmf,
     Event,
+    SpeechEnded,
     SpeechStarted,
     TranscriptFinal,
     TranscriptPartial,
@@ -123,6 +124,9 @@ class VoicebotStage:
         self._note(event)
         if isinstance(event, SpeechStarted) and event.speaker == CUSTOMER:
             return self._customer_started(event)
+        if isinstance(event, SpeechEnded) and event.speaker == CUSTOMER:
+            self.customer_speaking = False  # a cough or a tone: the caller is still to answer
+            return []
         if isinstance(event, TranscriptFinal) and event.speaker == CUSTOMER:
             return self._customer_turn(event)
         if isinstance(event, Dtmf) and event.digit == PERSON_DIGIT:

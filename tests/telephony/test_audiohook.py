@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from copilot.audio.format import AGENT, CUSTOMER
+from copilot.events.assist import Suggestion
+from copilot.events.core import TranscriptFinal, Word
 from copilot.telephony import g711
 from copilot.telephony.audiohook import (
     AudioHookSession,
@@ -14,7 +16,14 @@ from copilot.telephony.audiohook import (
     parse_duration,
     verify_signature,
 )
-from copilot.telephony.common import CallClosed, CallOpened, LegAudio, ProtocolError, ReplyText
+from copilot.telephony.common import (
+    CallClosed,
+    CallOpened,
+    LegAudio,
+    ProtocolError,
+    ReplyText,
+    UtteranceBreak,
+)
 
 SESSION_ID = "e160e428-53e2-487c-977d-96989bf5c99d"
 ORG_ID = "d7934305-0972-4844-938e-9060eef73d05"
@@ -99,7 +108,8 @@ def test_open_selects_stereo_and_answers_opened():
     assert opened.metadata["organization_id"] == ORG_ID
     assert opened.metadata["participant"] == PARTICIPANT
     assert opened.metadata["audiohook_session_id"] == SESSION_ID
-    assert opened.metadata["language"] == "en-US"
+    assert opened.metadata["language"] == "en"  # the call's language; "en-US" stays for Genesys
+    assert session.language_code == "en-US"
     assert "probe" not in opened.metadata
 
 
@@ -150,7 +160,7 @@ def test_discarded_audio_keeps_the_call_clock():
 def test_pause_and_resume_with_discarded_audio():
     session, client = opened_session()
     session.feed_binary(b"\xff" * 3200)  # 0.2 s
-    assert client.send("paused", position="PT0.2S") == []
+    assert client.send("paused", position="PT0.2S") == [UtteranceBreak("paused")]
     assert session.paused
     client.send("resumed", {"start": "PT0.2S", "discarded": "PT3.25S"}, "PT0.2S")
     assert not session.paused
@@ -209,10 +219,11 @@ def test_ping_gets_pong_with_clientseq():
 def test_close_answers_closed_and_ends_the_call():
     session, client = opened_session()
     session.feed_binary(b"\xff" * 320)
-    closed, end = client.send("close", {"reason": "end"}, "PT0.02S")
+    [end] = client.send("close", {"reason": "end"}, "PT0.02S")
+    assert end == CallClosed(reason="end", answer_after_end=True)
+    closed = session.closed_answer()  # once the call's last events have gone out
     assert json.loads(closed.text)["type"] == "closed"
     assert json.loads(closed.text)["clientseq"] == 2
-    assert end == CallClosed(reason="end")
     with pytest.raises(ProtocolError, match="after close"):
         session.feed_binary(b"\xff\xff")
     with pytest.raises(ProtocolError, match="after close"):
@@ -221,7 +232,7 @@ def test_close_answers_closed_and_ends_the_call():
 
 def test_update_and_error_are_recorded():
     session, client = opened_session()
-    assert client.send("update", {"language": "es-ES"}) == []
+    assert client.send("update", {"language": "es-ES"}) == [UtteranceBreak("update")]
     assert session.language == "es-ES"
     assert client.send("error", {"code": 429, "message": "Too many requests"}) == []
     assert session.last_error == {"code": 429, "message": "Too many requests"}
@@ -463,3 +474,116 @@ def test_events_are_protocol_events():
     session, client = opened_session()
     events = session.feed_binary(b"\xff" * 4)
     assert all(isinstance(e, LegAudio) for e in events) and len(events) == 2
+
+
+# --- the transcript connector: copilot's finals back to Genesys ---
+
+
+def final(speaker, start, end, words):
+    timed = tuple(Word(w, a, b, p) for w, a, b, p in words)
+    text = " ".join(w for w, *_ in words)
+    return TranscriptFinal(
+        CONVERSATION_ID,
+        7,
+        end,
+        speaker=speaker,
+        utterance_id=f"{speaker}-3",
+        start=start,
+        end=end,
+        text=text,
+        language="nl",
+        words=timed,
+    )
+
+
+def connector(organizations=(ORG_ID,), media=(STEREO_SWAPPED,), **open_parameters):
+    session = AudioHookSession(transcripts_for=organizations, assist_for=organizations)
+    client = Client(session)
+    replies = client.open(media, language="nl-NL", **open_parameters)
+    return session, client, replies
+
+
+def test_supported_languages_are_listed_when_asked():
+    _, _, (opened, _) = connector(supportedLanguages=True)
+    languages = json.loads(opened.text)["parameters"]["supportedLanguages"]
+    assert "nl-NL" in languages and "en-US" in languages
+    _, _, (plain, _) = connector()
+    assert "supportedLanguages" not in json.loads(plain.text)["parameters"]
+
+
+def test_a_final_goes_back_as_a_transcript_event_on_its_channel():
+    session, client, _ = connector()
+    session.feed_binary(b"\xff" * 16000)  # 1 s
+    words = [
+        ("Waar", 0.2, 0.4, 0.9),
+        ("blijft", 0.4, 0.7, 0.6),
+        ("het", 0.7, 0.8, 0.3),
+        ("?", 0.8, 0.8, 0.5),
+    ]
+    reply = session.transcript_event(final(CUSTOMER, 0.1, 0.9, words))
+    message = json.loads(reply.text)
+    assert message["type"] == "event" and message["seq"] == 2 and message["clientseq"] == 1
+    [entity] = message["parameters"]["entities"]
+    data = entity["data"]
+    assert entity["type"] == "transcript" and data["isFinal"] is True
+    assert data["channelId"] == 1  # external is the second channel of ["internal", "external"]
+    assert (data["offset"], data["duration"]) == ("PT0.100S", "PT0.800S")
+    [alternative] = data["alternatives"]
+    assert alternative["languages"] == ["nl-NL"]
+    assert alternative["confidence"] == pytest.approx((0.9 + 0.6 + 0.3 + 0.5) / 4, abs=1e-3)
+    [interpretation] = alternative["interpretations"]
+    assert interpretation["transcript"] == "Waar blijft het ?"
+    tokens = interpretation["tokens"]
+    assert [t["value"] for t in tokens] == ["Waar", "blijft", "het"]  # punctuation rides along
+    assert [t["confidence"] for t in tokens] == [0.9, 0.6, 0.3]
+    assert [t["offset"] for t in tokens] == ["PT0.200S", "PT0.400S", "PT0.700S"]
+    agent = session.transcript_event(final(AGENT, 0.1, 0.9, words[:1]))
+    assert json.loads(agent.text)["parameters"]["entities"][0]["data"]["channelId"] == 0
+
+
+def test_offsets_follow_the_stream_timeline_past_discarded_audio():
+    session, client, _ = connector()
+    session.feed_binary(b"\xff" * 32000)  # 2 s
+    client.send("discarded", {"start": "PT2S", "discarded": "PT1.5S"}, "PT2S")
+    session.feed_binary(b"\xff" * 16000)  # the next second sits at 3.5-4.5 s on the call clock
+    words = [("dag", 1.8, 2.0, 0.9), ("hoor", 3.6, 3.9, 0.9)]
+    data = json.loads(session.transcript_event(final(AGENT, 1.5, 4.0, words)).text)
+    entity = data["parameters"]["entities"][0]["data"]
+    assert (entity["offset"], entity["duration"]) == ("PT1.500S", "PT1.000S")
+    tokens = entity["alternatives"][0]["interpretations"][0]["tokens"]
+    assert [t["offset"] for t in tokens] == ["PT1.800S", "PT2.100S"]
+
+
+def test_nothing_goes_back_unless_the_organisation_switched_it_on():
+    session, _, _ = connector(organizations=("another-org",))
+    words = [("hallo", 0.2, 0.4, 0.9)]
+    assert session.transcript_event(final(CUSTOMER, 0.1, 0.5, words)) is None
+    every, _, _ = connector(organizations=("*",))
+    assert every.transcript_event(final(CUSTOMER, 0.1, 0.5, words)) is not None
+
+
+def test_an_article_suggestion_goes_back_as_agent_assist():
+    session, _, _ = connector()
+    article = Suggestion(
+        CONVERSATION_ID,
+        9,
+        4.2,
+        suggestion_id=f"{CONVERSATION_ID}:article:delivery-times-nl",
+        kind="article",
+        item="delivery-times-nl",
+        title="Levertijden",
+        text="Binnen 2 dagen.",
+        confidence=0.71,
+        language="nl",
+        heard=0.82,
+    )
+    message = json.loads(session.assist_event(article).text)
+    [entity] = message["parameters"]["entities"]
+    assert entity["type"] == "agentassist"
+    [suggestion] = entity["data"]["suggestions"]
+    assert suggestion["type"] == "article" and suggestion["title"] == "Levertijden"
+    assert suggestion["excerpts"] == ["Binnen 2 dagen."] and suggestion["confidence"] == 0.71
+    assert suggestion["documentUri"] == "urn:copilot:kb:delivery-times-nl"
+    assert suggestion["position"] == "PT4.200S"
+    intent = Suggestion(CONVERSATION_ID, 10, 4.3, kind="intent", item="parcel_status")
+    assert session.assist_event(intent) is None

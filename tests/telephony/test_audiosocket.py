@@ -13,7 +13,14 @@ from copilot.telephony.audiosocket import (
     build_packet,
     build_uuid,
 )
-from copilot.telephony.common import CallClosed, CallOpened, DtmfPressed, LegAudio, ProtocolError
+from copilot.telephony.common import (
+    CallClosed,
+    CallOpened,
+    DtmfPressed,
+    LegAudio,
+    PeerError,
+    ProtocolError,
+)
 
 CALL_UUID = "40d3b2b4-5f2e-4b6e-9c1a-8f6f0c2f4a11"
 
@@ -107,11 +114,23 @@ def test_eof_after_hangup_packet_and_before_uuid():
 
 
 @pytest.mark.parametrize(
-    "code,reason", [(None, "error"), (0x02, "error 0x02"), (0x04, "error 0x04")]
+    "code,reason,meaning",
+    [
+        (None, "error", "without a code"),
+        (0x01, "hangup", "the calling party hung up"),
+        (0x02, "error", "frame forwarding error"),
+        (0x04, "error", "memory (allocation) error"),
+        (0x08, "error", "an unknown error"),
+    ],
 )
-def test_error_packet_closes_the_call(code, reason):
+def test_error_packet_says_what_asterisk_meant_then_closes_the_leg(code, reason, meaning):
     parser = AudioSocketParser(CUSTOMER)
     events = parser.feed(build_uuid(CALL_UUID) + build_error(code))
+    [error] = [e for e in events if isinstance(e, PeerError)]
+    assert meaning in error.message
+    assert error.code == (
+        "audiosocket_error" if code is None else f"audiosocket_error_0x{code:02x}"
+    )
     assert events[-1] == CallClosed(reason=reason)
 
 
@@ -152,6 +171,40 @@ def test_buffer_holds_at_most_one_partial_packet():
 def test_protocol_errors(data, match):
     with pytest.raises(ProtocolError, match=match):
         AudioSocketParser(CUSTOMER).feed(data)
+
+
+MALFORMED_AFTER_UUID = [
+    build_packet(0x01, b"\x00" * 15),
+    build_uuid(CALL_UUID),
+    build_packet(0x10, b"\x00\x01\x02"),
+    build_packet(0x42, b"x"),
+    build_packet(0x03, b"12"),
+    build_hangup() + build_audio(tone(8)),
+]
+
+
+@pytest.mark.parametrize("bad", MALFORMED_AFTER_UUID)
+def test_a_bad_packet_is_handled_the_same_however_tcp_splits_the_stream(bad):
+    """What came before the bad packet counts, split at any byte or all in one read."""
+    stream = build_uuid(CALL_UUID) + build_audio(tone(320)) + bad
+
+    def outcome(pieces):
+        parser, events, error = AudioSocketParser(CUSTOMER), [], None
+        for piece in pieces:
+            try:
+                events += parser.feed(piece)
+            except ProtocolError as exc:
+                events += exc.parsed
+                error = exc.code
+                break
+        return summarise(events), error
+
+    (coalesced, audio), error = outcome([stream])
+    assert isinstance(coalesced[0], CallOpened) and len(audio) == 320 and error is not None
+    for cut in range(1, len(stream)):
+        (events, split_audio), split_error = outcome([stream[:cut], stream[cut:]])
+        assert events == coalesced and split_error == error, cut
+        np.testing.assert_array_equal(split_audio, audio)
 
 
 def test_stream_stays_failed_after_an_error():

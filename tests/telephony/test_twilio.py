@@ -181,13 +181,14 @@ def _media_with(**media_overrides):
         ('{"event": "media", "media": NaN}', "not valid JSON"),
         ("[" * 5000 + "]" * 5000, "not valid JSON"),
         (_media_with(payload="not base64!!"), "not base64"),
-        (_media_with(timestamp=20), "must be a string"),
         (_media_with(timestamp="2.5"), "not a decimal string"),
         (_media_with(timestamp="-20"), "not a decimal string"),
-        (_media_with(chunk=3), "must be a string"),
+        (_media_with(timestamp=2.5), "not a whole number"),
+        (_media_with(timestamp=-20), "not a whole number"),
+        (_media_with(timestamp=True), "not a whole number"),
+        (_media_with(timestamp=None), "missing field 'timestamp'"),
         (_media_with(track="both"), "unknown track"),
         (_media_with(payload=base64.b64encode(b"\xff" * 8001).decode()), "1 s of audio"),
-        (json.dumps({**media_message("inbound", 1, 0, b"", 2), "sequenceNumber": 2}), "string"),
         (json.dumps({**media_message("inbound", 1, 0, b"", 2), "streamSid": "MZother"}), "stream"),
         (json.dumps(start_message()), "second Twilio start"),
         ('{"event":"media","media":{"track":"inbound"},"pad":"' + "x" * 70000 + '"}', "exceeds"),
@@ -260,3 +261,23 @@ def test_every_event_is_a_protocol_event_type():
     stream = started()
     events = feed(stream, media_message("inbound", 1, 0, b"\x00" * 160, 2))
     assert all(isinstance(e, LegAudio) for e in events)
+
+
+def test_numbers_where_twilio_sends_strings_are_taken_and_unused_fields_ignored():
+    """A platform or proxy that sends numbers must not lose the call or its audio."""
+    stream = TwilioMediaStream()
+    feed(stream, CONNECTED)
+    start = start_message()
+    start["sequenceNumber"] = 1
+    [opened] = feed(stream, start)
+    assert opened.call_id == CALL_SID
+    message = media_message("inbound", 1, 40, b"\xff" * 160, 2)
+    message["sequenceNumber"] = 2
+    message["media"].update(chunk=1, timestamp=40, extra={"anything": True})
+    message["unknown"] = [1, 2]
+    [audio] = feed(stream, message)
+    assert audio.t == 0.04 and len(audio.samples) == 160
+    message["media"].update(chunk="not a number", timestamp="60")
+    message["sequenceNumber"] = None
+    [later] = feed(stream, message)
+    assert later.t == 0.06

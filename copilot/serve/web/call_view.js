@@ -6,7 +6,7 @@
 // kind of suggestion shows up without a change here. All text goes in via textContent.
 
 const SIGNALS = [["frustration", "Frustration"], ["doubt", "Doubt"], ["load", "Load"]];
-const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "transcript.partial",
+const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "speech.ended", "transcript.partial",
   "transcript.final", "dtmf", "error", "affect", "alert"]);
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
@@ -139,6 +139,7 @@ export class CallView {
       case "error": return this.note(`⚠ ${e.code}: ${e.message}`, e.t);
       case "dtmf": return this.note(`${e.speaker} pressed ${e.digit}`, e.t);
       case "speech.started": return undefined;
+      case "speech.ended": return undefined; // no words in it: nothing to show
       case "bot.say": return this.botLine(e);
       case "bot.stop": return this.botStopped(e);
       case "bot.decision": return undefined; // for QA replay; the card below says what matters
