@@ -36,12 +36,12 @@ class AudioHookOutbox:
 
     def on_event(self, event: Event) -> None:
         """A call event: finals and article suggestions go back when the session asked."""
-        reply = None
+        replies = []
         if isinstance(event, TranscriptFinal):
-            reply = self.parser.transcript_event(event)
+            replies = self.parser.transcript_events(event)
         elif isinstance(event, Suggestion):
-            reply = self.parser.assist_event(event)
-        if reply is not None:
+            replies = [r for r in [self.parser.assist_event(event)] if r is not None]
+        for reply in replies:
             self.put(reply.text)
 
     async def close(self, answer_close: bool) -> None:

@@ -6,11 +6,13 @@ PCMU whose channel i is `channels[i]` of the chosen media, and that order can be
 ["internal", "external"]. external = customer, internal = agent. Frames have no
 fixed duration (one client sends 200 ms).
 
-Timeline: AudioHook's `position` counts only audio actually sent, so after the client
-drops audio (`discarded`, or `resumed` after a pause) the stream position runs behind
-the call. We keep the call's clock: every LegAudio carries
-`t = samples received / 8000 + seconds discarded so far`, leaving a gap rather than
-filling it with invented silence.
+Timeline: a call from AudioHook runs on the stream's own timeline, AudioHook's
+`position` (samples received / 8000), as Genesys' own reference server does. Audio the
+client dropped (`discarded`, or `resumed` after a pause) is left out of it, not filled:
+filling it with silence would cut a sentence that was still going on, and a spliced-in
+stretch of digital silence sounds like speech starting to the voice detector. What was
+dropped is counted (`discarded_seconds`). Offsets sent back to Genesys are therefore
+the event times themselves.
 
 `verify_signature` checks the HTTP Message Signature (RFC 9421, hmac-sha256) that
 Genesys puts on the websocket upgrade request when a client secret is configured.
@@ -29,7 +31,7 @@ import numpy as np
 
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.assist import Suggestion
-from copilot.events.core import TranscriptFinal
+from copilot.events.core import TranscriptFinal, Word
 from copilot.telephony import g711, httpsig
 from copilot.telephony.common import (
     CallClosed,
@@ -92,9 +94,9 @@ class AudioHookSession:
     `feed_text(text)` returns ReplyText for the shell to send (`opened`, `pong`), CallOpened
     on `open`, UtteranceBreak on `paused` and `update`, and CallClosed(reason) on `close`;
     the `closed` answer (`closed_answer`) follows once the call's last events are out.
-    With the transcript connector on for the session's organisation, `transcript_event`
+    With the transcript connector on for the session's organisation, `transcript_events`
     and `assist_event` turn copilot's finals and article suggestions into AudioHook
-    `event` messages, offsets on the stream's own timeline.
+    `event` messages.
     `feed_binary(data)` returns one LegAudio per channel of the chosen media.
     `pause()`, `resume()` and `disconnect()` build server-initiated messages.
     """
@@ -113,8 +115,6 @@ class AudioHookSession:
         self.send_transcripts = False
         self.send_assist = False
         self.language_code = ""  # as Genesys names it, e.g. "nl-NL"
-        # Call-clock spans the client dropped: (where on the call clock, seconds).
-        self._dropped: list[tuple[float, float]] = []
         self.session_id: str | None = None
         self.call_id: str | None = None
         self.media: dict[str, Any] | None = None
@@ -156,7 +156,7 @@ class AudioHookSession:
         if not data:
             return []
         frames = g711.ulaw_decode(data).reshape(-1, channels)
-        t = self.samples_received / SAMPLE_RATE + self.discarded_seconds
+        t = self.samples_received / SAMPLE_RATE  # the stream's position, see the module doc
         self.samples_received += frames.shape[0]
         return [
             LegAudio(
@@ -275,61 +275,69 @@ class AudioHookSession:
         if not required and "discarded" not in parameters:
             return
         parse_duration(json_field(parameters, "start", str, where))
-        dropped = parse_duration(json_field(parameters, "discarded", str, where))
-        if dropped > 0:
-            self._dropped.append((self.call_time, dropped))
-        self.discarded_seconds += dropped
-
-    @property
-    def call_time(self) -> float:
-        """Where the next audio sits on the call clock (dropped audio included)."""
-        return self.samples_received / SAMPLE_RATE + self.discarded_seconds
-
-    def stream_offset(self, t: float) -> float:
-        """A call-clock time on the stream's own timeline, which skips what the client dropped."""
-        skipped = sum(min(seconds, max(0.0, t - at)) for at, seconds in self._dropped)
-        return max(0.0, t - skipped)
+        self.discarded_seconds += parse_duration(json_field(parameters, "discarded", str, where))
 
     # --- server -> client ---
 
-    def transcript_event(self, final: TranscriptFinal) -> ReplyText | None:
-        """copilot's final as an AudioHook transcript event, for a session that asked for them."""
+    def transcript_events(self, final: TranscriptFinal) -> list[ReplyText]:
+        """copilot's final as AudioHook transcript events, one per sentence of it.
+
+        Genesys shows each transcript entity as a phrase of the interaction: an utterance
+        of several sentences goes as several, each with its own offsets and tokens.
+        Without word timings the final goes whole.
+        """
         if not self.send_transcripts or final.speaker not in self.legs or not final.text:
-            return None
-        offset = self.stream_offset(final.start)
-        end = max(offset, self.stream_offset(final.end))
+            return []
+        sentences = _sentences(final.words) if final.words else []
+        if not sentences:
+            return [self._transcript(final, final.text, final.start, final.end, (), 0)]
+        return [
+            self._transcript(final, " ".join(w.word for w in words), start, end, words, i)
+            for i, (words, start, end) in enumerate(sentences)
+        ]
+
+    def _transcript(
+        self,
+        final: TranscriptFinal,
+        text: str,
+        start: float,
+        end: float,
+        words: tuple[Word, ...],
+        index: int,
+    ) -> ReplyText:
+        offset, end_offset = start, max(start, end)  # event times are stream positions
         tokens, seen = [], set()
-        for word in final.words:
+        for word in words:
             if not any(c.isalnum() for c in word.word):
                 continue  # punctuation rides on its word in `transcript`
-            start = self.stream_offset(word.start)
-            while round(start, 3) in seen:  # every token has its own offset
-                start += 0.001
-            seen.add(round(start, 3))
+            at = word.start
+            while round(at, 3) in seen:  # every token has its own offset
+                at += 0.001
+            seen.add(round(at, 3))
             tokens.append(
                 {
                     "type": "word",
                     "value": word.word,
                     "confidence": round(min(1.0, max(0.0, word.probability)), 3),
-                    "offset": _duration(start),
+                    "offset": _duration(at),
                     "duration": _duration(max(0.0, word.end - word.start)),
                 }
             )
-        probabilities = [w.probability for w in final.words]
+        probabilities = [w.probability for w in words] or [w.probability for w in final.words]
         confidence = sum(probabilities) / len(probabilities) if probabilities else 1.0
-        language = self.language_code or _region(final.language)
+        name = f"{self.call_id}/{final.utterance_id}/{index}"
         data = {
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.call_id}/{final.utterance_id}")),
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, name)),
             "channelId": self.legs.index(final.speaker),
             "isFinal": True,
             "offset": _duration(offset),
-            "duration": _duration(end - offset),
+            "duration": _duration(end_offset - offset),
             "alternatives": [
                 {
                     "confidence": round(min(1.0, max(0.0, confidence)), 3),
-                    "languages": [language],
+                    "languages": [self.language_code or _region(final.language)],
                     "interpretations": [
-                        {"type": "display", "transcript": final.text, "tokens": tokens}
+                        {"type": "display", "transcript": _joined(text), "tokens": tokens}
                     ],
                 }
             ],
@@ -344,7 +352,7 @@ class AudioHookSession:
             "type": "article",
             "id": str(uuid.uuid5(uuid.NAMESPACE_URL, suggestion.suggestion_id)),
             "confidence": round(min(1.0, max(0.0, suggestion.confidence)), 3),
-            "position": _duration(self.stream_offset(suggestion.t)),
+            "position": _duration(suggestion.t),
             "title": suggestion.title,
             "excerpts": [suggestion.text] if suggestion.text else [],
             "documentUri": f"urn:copilot:kb:{suggestion.item}",
@@ -383,6 +391,39 @@ class AudioHookSession:
             "parameters": parameters,
         }
         return ReplyText(json.dumps(message, separators=(",", ":")))
+
+
+_SENTENCE_END = (".", "!", "?")
+
+
+def _sentences(words: tuple[Word, ...]) -> list[tuple[tuple[Word, ...], float, float]]:
+    """Whisper's words cut after each sentence mark: (words, first word start, last word end).
+
+    Whisper gives the pause after a sentence to its full stop, so a sentence ends where
+    its last spoken word does, not where the mark's token ends.
+    """
+    out, current = [], []
+    for word in words:
+        current.append(word)
+        if word.word.endswith(_SENTENCE_END):
+            out.append(tuple(current))
+            current = []
+    if current:
+        out.append(tuple(current))
+    spans = []
+    for group in out:
+        spoken = [w for w in group if any(c.isalnum() for c in w.word)]
+        if spoken:
+            spans.append((group, spoken[0].start, spoken[-1].end))
+        elif spans:  # a stray mark belongs to the sentence before it
+            previous, start, end = spans[-1]
+            spans[-1] = (previous + group, start, end)
+    return spans
+
+
+def _joined(text: str) -> str:
+    """Words joined with spaces, without the space whisper's tokens put before a mark."""
+    return re.sub(r" ([.,!?;:])", r"\1", text)
 
 
 def _enabled(organizations: tuple[str, ...], organization: str) -> bool:

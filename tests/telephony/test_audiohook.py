@@ -149,12 +149,14 @@ def test_frames_of_any_duration_advance_the_timeline():
     assert np.max(np.abs(first[1].samples.astype(int) - agent)) < 200
 
 
-def test_discarded_audio_keeps_the_call_clock():
+def test_discarded_audio_is_counted_and_the_stream_stays_contiguous():
+    """As in Genesys' reference server: the call runs on the stream's own position."""
     session, client = opened_session()
     session.feed_binary(b"\xff" * 16000)  # 1 s stereo
     assert client.send("discarded", {"start": "PT1S", "discarded": "PT0.5S"}, "PT1S") == []
     [customer, agent] = session.feed_binary(b"\xff" * 320)
-    assert customer.t == agent.t == pytest.approx(1.5)
+    assert customer.t == agent.t == pytest.approx(1.0)
+    assert session.discarded_seconds == pytest.approx(0.5)
 
 
 def test_pause_and_resume_with_discarded_audio():
@@ -165,7 +167,7 @@ def test_pause_and_resume_with_discarded_audio():
     client.send("resumed", {"start": "PT0.2S", "discarded": "PT3.25S"}, "PT0.2S")
     assert not session.paused
     [customer, _] = session.feed_binary(b"\xff" * 320)
-    assert customer.t == pytest.approx(3.45)
+    assert customer.t == pytest.approx(0.2) and session.discarded_seconds == pytest.approx(3.25)
 
 
 def test_mono_offer_is_chosen_when_no_stereo():
@@ -520,36 +522,59 @@ def test_a_final_goes_back_as_a_transcript_event_on_its_channel():
         ("het", 0.7, 0.8, 0.3),
         ("?", 0.8, 0.8, 0.5),
     ]
-    reply = session.transcript_event(final(CUSTOMER, 0.1, 0.9, words))
+    [reply] = session.transcript_events(final(CUSTOMER, 0.1, 0.9, words))
     message = json.loads(reply.text)
     assert message["type"] == "event" and message["seq"] == 2 and message["clientseq"] == 1
     [entity] = message["parameters"]["entities"]
     data = entity["data"]
     assert entity["type"] == "transcript" and data["isFinal"] is True
     assert data["channelId"] == 1  # external is the second channel of ["internal", "external"]
-    assert (data["offset"], data["duration"]) == ("PT0.100S", "PT0.800S")
+    assert (data["offset"], data["duration"]) == ("PT0.200S", "PT0.600S")  # its spoken words
     [alternative] = data["alternatives"]
     assert alternative["languages"] == ["nl-NL"]
     assert alternative["confidence"] == pytest.approx((0.9 + 0.6 + 0.3 + 0.5) / 4, abs=1e-3)
     [interpretation] = alternative["interpretations"]
-    assert interpretation["transcript"] == "Waar blijft het ?"
+    assert interpretation["transcript"] == "Waar blijft het?"
     tokens = interpretation["tokens"]
     assert [t["value"] for t in tokens] == ["Waar", "blijft", "het"]  # punctuation rides along
     assert [t["confidence"] for t in tokens] == [0.9, 0.6, 0.3]
     assert [t["offset"] for t in tokens] == ["PT0.200S", "PT0.400S", "PT0.700S"]
-    agent = session.transcript_event(final(AGENT, 0.1, 0.9, words[:1]))
+    [agent] = session.transcript_events(final(AGENT, 0.1, 0.9, words[:1]))
     assert json.loads(agent.text)["parameters"]["entities"][0]["data"]["channelId"] == 0
 
 
-def test_offsets_follow_the_stream_timeline_past_discarded_audio():
+def test_each_sentence_of_a_final_is_its_own_transcript_event():
+    session, _, _ = connector()
+    words = [
+        ("Hi", 0.0, 0.58, 0.9),
+        ("!", 0.58, 1.18, 0.8),
+        ("Thanks", 1.18, 1.44, 0.9),
+        ("for", 1.44, 1.68, 0.9),
+        ("calling", 1.68, 2.1, 0.7),
+        (".", 2.1, 2.5, 0.9),
+    ]
+    replies = session.transcript_events(final(CUSTOMER, 0.0, 2.5, words))
+    data = [json.loads(r.text)["parameters"]["entities"][0]["data"] for r in replies]
+    texts = [d["alternatives"][0]["interpretations"][0]["transcript"] for d in data]
+    assert texts == ["Hi!", "Thanks for calling."]
+    assert [(d["offset"], d["duration"]) for d in data] == [
+        ("PT0.000S", "PT0.580S"),
+        ("PT1.180S", "PT0.920S"),
+    ]
+    assert len({d["id"] for d in data}) == 2
+    assert [json.loads(r.text)["seq"] for r in replies] == [2, 3]
+
+
+def test_offsets_are_stream_positions_past_discarded_audio():
     session, client, _ = connector()
     session.feed_binary(b"\xff" * 32000)  # 2 s
     client.send("discarded", {"start": "PT2S", "discarded": "PT1.5S"}, "PT2S")
-    session.feed_binary(b"\xff" * 16000)  # the next second sits at 3.5-4.5 s on the call clock
-    words = [("dag", 1.8, 2.0, 0.9), ("hoor", 3.6, 3.9, 0.9)]
-    data = json.loads(session.transcript_event(final(AGENT, 1.5, 4.0, words)).text)
-    entity = data["parameters"]["entities"][0]["data"]
-    assert (entity["offset"], entity["duration"]) == ("PT1.500S", "PT1.000S")
+    [later, _] = session.feed_binary(b"\xff" * 16000)
+    assert later.t == pytest.approx(2.0)  # right after what was received, as Genesys counts
+    words = [("dag", 1.8, 2.0, 0.9), ("hoor", 2.1, 2.4, 0.9)]
+    [reply] = session.transcript_events(final(AGENT, 1.5, 2.5, words))
+    entity = json.loads(reply.text)["parameters"]["entities"][0]["data"]
+    assert (entity["offset"], entity["duration"]) == ("PT1.800S", "PT0.600S")
     tokens = entity["alternatives"][0]["interpretations"][0]["tokens"]
     assert [t["offset"] for t in tokens] == ["PT1.800S", "PT2.100S"]
 
@@ -557,9 +582,9 @@ def test_offsets_follow_the_stream_timeline_past_discarded_audio():
 def test_nothing_goes_back_unless_the_organisation_switched_it_on():
     session, _, _ = connector(organizations=("another-org",))
     words = [("hallo", 0.2, 0.4, 0.9)]
-    assert session.transcript_event(final(CUSTOMER, 0.1, 0.5, words)) is None
+    assert session.transcript_events(final(CUSTOMER, 0.1, 0.5, words)) == []
     every, _, _ = connector(organizations=("*",))
-    assert every.transcript_event(final(CUSTOMER, 0.1, 0.5, words)) is not None
+    assert len(every.transcript_events(final(CUSTOMER, 0.1, 0.5, words))) == 1
 
 
 def test_an_article_suggestion_goes_back_as_agent_assist():
