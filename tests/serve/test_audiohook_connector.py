@@ -149,3 +149,28 @@ def test_pause_and_update_cut_the_utterance_and_a_discard_does_not(tiny_en):
 
 def run(coro):
     return asyncio.run(coro)
+
+
+def test_article_suggestions_go_back_as_agent_assist(tiny_en):
+    legs = narrowband(decode_file(fixture_path("call_calm_en.wav")))
+
+    async def scenario():
+        settings = {"audiohook_agent_assist": ("org-1",), "stages": ("affect", "assist")}
+        async with running_server(tiny_en, **settings) as (server, events):
+            client = await genesys_call(server, lambda c: c.frames(legs[CUSTOMER], legs[AGENT]))
+            return client, events
+
+    client, events = run(scenario())
+    suggested = [
+        s
+        for m in client.received
+        if m["type"] == "event"
+        for entity in m["parameters"]["entities"]
+        if entity["type"] == "agentassist"
+        for s in entity["data"]["suggestions"]
+    ]
+    articles = [e for e in events.of(client.id, "suggestion") if e.kind == "article"]
+    assert articles and len(suggested) == len(articles)
+    assert {s["documentUri"] for s in suggested} == {f"urn:copilot:kb:{a.item}" for a in articles}
+    assert all(s["type"] == "article" and s["title"] and s["excerpts"] for s in suggested)
+    assert client.transcripts() == []  # transcripts were not asked for this organisation
