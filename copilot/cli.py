@@ -120,11 +120,21 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     realtime = not args.fast
     key = config.serve.ingest_api_key  # the configured key, so --url needs no ?key=
+    progress = simulate.Progress()
     if args.protocol == "twilio":
-        play = simulate.play_twilio(args.url, call, args.call_id, realtime, key=key)
+        play = simulate.play_twilio(
+            args.url, call, args.call_id, realtime, key=key, progress=progress
+        )
     else:
-        play = simulate.play_raw(args.url, call, args.call_id, realtime, key=key)
-    asyncio.run(play)
+        play = simulate.play_raw(args.url, call, args.call_id, realtime, key=key, progress=progress)
+    try:
+        asyncio.run(play)
+    except Exception as exc:  # noqa: BLE001 - a network failure is reported in one line
+        line = simulate.connection_failure(exc, progress, call.duration)
+        if line is None or args.verbose:
+            raise
+        print(f"error: {line}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import soxr
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
 from copilot.audio.files import DecodedCall, float_to_pcm16, pcm16_to_float
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
@@ -116,7 +116,18 @@ def raw_ingest_messages(call: DecodedCall, call_id: str) -> Iterator[Paced]:
     yield Paced(len(stacked) / PIPELINE_RATE, json.dumps({"type": "stop"}))
 
 
-async def send_paced(ws, messages: Iterator[Paced], realtime: bool) -> None:
+@dataclass
+class Progress:
+    """How much of the call has been sent: what a lost connection's one-line report says."""
+
+    sent_s: float = 0.0
+    messages: int = 0
+
+
+async def send_paced(
+    ws, messages: Iterator[Paced], realtime: bool, progress: Progress | None = None
+) -> None:
+    progress = progress if progress is not None else Progress()
     began = time.monotonic()
     for item in messages:
         if realtime:
@@ -124,6 +135,7 @@ async def send_paced(ws, messages: Iterator[Paced], realtime: bool) -> None:
             if delay > 0:
                 await asyncio.sleep(delay)
         await ws.send(item.message)
+        progress.sent_s, progress.messages = item.t, progress.messages + 1
         if not realtime:
             await asyncio.sleep(0)
 
@@ -135,27 +147,55 @@ async def play_twilio(
     realtime: bool = True,
     parameters: dict[str, str] | None = None,
     key: str = "",
+    progress: Progress | None = None,
 ) -> None:
     """`key`: the ingest key, sent the way Twilio can, as <Parameter name="key">."""
     parameters = {**(parameters or {}), **({"key": key} if key else {})}
     async with connect(url, max_size=None) as ws:
-        await send_paced(ws, twilio_messages(call, call_sid, parameters), realtime)
+        await send_paced(ws, twilio_messages(call, call_sid, parameters), realtime, progress)
 
 
 async def play_raw(
-    url: str, call: DecodedCall, call_id: str, realtime: bool = True, key: str = ""
+    url: str,
+    call: DecodedCall,
+    call_id: str,
+    realtime: bool = True,
+    key: str = "",
+    progress: Progress | None = None,
 ) -> list[str]:
     """Returns the server's replies (errors) received while playing. `key`: the ingest key."""
     replies: list[str] = []
     headers = {"X-API-KEY": key} if key else None
     async with connect(url, max_size=None, additional_headers=headers) as ws:
-        await send_paced(ws, raw_ingest_messages(call, call_id), realtime)
+        await send_paced(ws, raw_ingest_messages(call, call_id), realtime, progress)
         try:
             while True:
                 replies.append(await asyncio.wait_for(ws.recv(), timeout=0.2))
         except (TimeoutError, asyncio.TimeoutError, ConnectionClosed):
             pass  # no more replies, or the server closed the stream after `stop`
     return replies
+
+
+def connection_failure(exc: BaseException, progress: Progress, total_s: float) -> str | None:
+    """One line for a refused or lost connection; None if `exc` is not one of those."""
+    sent = f"after {progress.sent_s:.1f} s of the call's {total_s:.1f} s had been sent"
+    if isinstance(exc, InvalidStatus):
+        status = exc.response.status_code
+        return f"the server refused the connection (HTTP {status}); nothing was sent"
+    if isinstance(exc, ConnectionClosed):
+        frame = exc.rcvd or exc.sent
+        code = f"close code {frame.code}" if frame else "no close frame"
+        why = f": {frame.reason}" if frame and frame.reason else ""
+        return f"the connection was lost {sent} ({code}{why})"
+    if isinstance(exc, InvalidURI | InvalidHandshake):
+        return f"cannot connect: {exc}"
+    if isinstance(exc, OSError | TimeoutError):
+        return (
+            f"cannot connect: {exc.strerror or exc}"
+            if not progress.messages
+            else (f"the connection was lost {sent} ({exc})")
+        )
+    return None
 
 
 async def play_audiosocket(

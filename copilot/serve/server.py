@@ -67,6 +67,8 @@ from copilot.telephony.common import (
     ReplyBytes,
     ReplyText,
     UtteranceBreak,
+    check_identifier,
+    check_metadata,
 )
 from copilot.telephony.twiml import NextStep, next_step
 from copilot.voicebot.player import Send
@@ -314,6 +316,12 @@ class CopilotServer:
                     await ws.close(1008, "missing or wrong ingest API key")
                     return None, "unauthorized"
                 agent = query(ws.request.path).get("agent_id", "")
+                refused = _unfit_call(item, agent)
+                if refused is not None:
+                    # Never stored, never shown: a sidebar must not have to cope with it.
+                    await self._report(ws, protocol, None, refused)
+                    await ws.close(1008, refused.code)
+                    return None, refused.code
                 session = self.open_session(item, agent, websocket_send(ws), websocket_close(ws))
                 if session is not None and outbox is not None:
                     self.outboxes[session.call_id] = outbox
@@ -407,6 +415,19 @@ class CopilotServer:
         finally:
             self.sessions.pop(session.call_id, None)
             await self.bots.close(session.call_id)
+
+
+def _unfit_call(opened: CallOpened, agent: str) -> ProtocolError | None:
+    """Why a call an ingest opened cannot be taken as it is: its id, agent or metadata."""
+    try:
+        check_identifier(opened.call_id, "call_id", "bad_call_id")
+        assigned = assigned_agent_id(opened.metadata, agent)
+        if assigned:
+            check_identifier(assigned, "agent_id", "bad_agent_id")
+        check_metadata(opened.metadata)
+    except ProtocolError as exc:
+        return exc
+    return None
 
 
 async def serve_forever(config: Config) -> int:

@@ -18,13 +18,13 @@ from copilot.telephony.common import (
     CallClosed,
     CallOpened,
     ProtocolError,
+    check_identifier,
     decode_json_object,
     json_field,
 )
 
 SOURCE = "chat"
 MAX_TURN_CHARS = 4000
-MAX_CALL_ID_CHARS = 256
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,7 @@ class ChatStream:
         if self.started:
             raise ProtocolError("duplicate_start", "second chat start on one socket")
         call_id = json_field(message, "call_id", str, "chat start")
-        if not call_id or len(call_id) > MAX_CALL_ID_CHARS:
-            raise ProtocolError("bad_call_id", f"call_id must be 1..{MAX_CALL_ID_CHARS} characters")
+        check_identifier(call_id, "chat start: call_id", "bad_call_id")
         metadata = dict(json_field(message, "metadata", dict, "chat start", default={}))
         language = json_field(message, "language", str, "chat start", default="")
         if language:

@@ -9,6 +9,7 @@ call pipeline (which resamples it to 16 kHz).
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -122,6 +123,57 @@ ProtocolEvent = (
     | ReplyText
     | ReplyBytes
 )
+
+
+# --- what any ingest may name a call, an agent, and what it may attach ---
+
+MAX_ID_CHARS = 128  # a call or agent id; platform ids (UUIDs, Twilio SIDs) are 34-36
+MAX_METADATA_VALUE_CHARS = 1024
+MAX_METADATA_BYTES = 16 * 1024
+MAX_METADATA_DEPTH = 5
+
+
+def check_identifier(value: str, what: str, code: str) -> str:
+    """A call or agent id fit to store and show: 1-128 characters, none of them control ones."""
+    if not value or len(value) > MAX_ID_CHARS:
+        raise ProtocolError(code, f"{what} must be 1-{MAX_ID_CHARS} characters, got {len(value)}")
+    if any(_is_control(c) for c in value):
+        raise ProtocolError(code, f"{what} {value[:40]!r} contains control characters")
+    return value
+
+
+def check_metadata(metadata: dict[str, Any]) -> None:
+    """A call's metadata, bounded: short strings without control characters, shallow, small."""
+    try:
+        size = len(json.dumps(metadata, ensure_ascii=False).encode("utf-8"))
+    except (TypeError, ValueError):
+        raise ProtocolError("bad_metadata", "call metadata is not plain JSON") from None
+    if size > MAX_METADATA_BYTES:
+        raise ProtocolError("bad_metadata", f"call metadata of {size} bytes is over 16 KiB")
+    _check_metadata_value(metadata, "metadata", 0)
+
+
+def _check_metadata_value(value: Any, where: str, depth: int) -> None:
+    if depth > MAX_METADATA_DEPTH:
+        raise ProtocolError("bad_metadata", f"{where}: nested deeper than {MAX_METADATA_DEPTH}")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_metadata_value(str(key), f"{where} key", depth + 1)
+            _check_metadata_value(item, f"{where}.{str(key)[:40]}", depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_metadata_value(item, where, depth + 1)
+    elif isinstance(value, str):
+        if len(value) > MAX_METADATA_VALUE_CHARS:
+            raise ProtocolError(
+                "bad_metadata", f"{where}: value of {len(value)} characters is over 1024"
+            )
+        if any(_is_control(c) for c in value):
+            raise ProtocolError("bad_metadata", f"{where}: value contains control characters")
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
 
 
 # --- helpers shared by the JSON-over-websocket parsers (Twilio, AudioHook, raw ingest) ---

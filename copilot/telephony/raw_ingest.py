@@ -22,13 +22,13 @@ from copilot.telephony.common import (
     LegAudio,
     ProtocolError,
     ProtocolEvent,
+    check_identifier,
     decode_json_object,
     json_field,
 )
 
 SOURCE = "raw"
 SUPPORTED_RATES = frozenset({8000, 16000, 22050, 24000, 32000, 44100, 48000})
-MAX_CALL_ID_CHARS = 256
 _DEFAULT_LEGS = {1: (CUSTOMER,), 2: (AGENT, CUSTOMER)}
 
 
@@ -95,8 +95,7 @@ class RawIngestSession:
             raise ProtocolError("duplicate_start", "second ingest start on one websocket")
         where = "ingest start"
         call_id = json_field(message, "call_id", str, where)
-        if not call_id or len(call_id) > MAX_CALL_ID_CHARS:
-            raise ProtocolError("bad_call_id", f"{where}: call_id must be 1-256 characters")
+        check_identifier(call_id, f"{where}: call_id", "bad_call_id")
         rate = json_field(message, "sample_rate", int, where)
         if rate not in SUPPORTED_RATES:
             raise ProtocolError(

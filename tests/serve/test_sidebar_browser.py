@@ -38,6 +38,20 @@ async def agent_sidebar(pw, server, token: str, call_id: str):
     return browser, page
 
 
+# Records the assist chips' values after every change of the page (MutationObserver).
+CHIP_WATCH = """
+window.chipStates = [];
+new MutationObserver(() => {
+  const state = {};
+  for (const chip of document.querySelectorAll("#assist-chips .chip")) {
+    state[chip.dataset.field] = chip.textContent.split(": ").slice(1).join(": ").trim();
+  }
+  const last = JSON.stringify(window.chipStates.at(-1) ?? {});
+  if (JSON.stringify(state) !== last) window.chipStates.push(state);
+}).observe(document.body, { subtree: true, childList: true, characterData: true });
+"""
+
+
 def feedback_rows(store_path: Path) -> list[tuple]:
     with sqlite3.connect(store_path) as db:
         return db.execute(
@@ -65,6 +79,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 await page.goto(f"{base}/#token={agent_token}")
                 await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
                 assert "token=" not in page.url  # the token left the address bar
+                await page.evaluate(CHIP_WATCH)  # every state the assist chips go through
 
                 supervisor = await browser.new_page(viewport={"width": 1200, "height": 800})
                 await supervisor.goto(f"{base}/supervisor#token={supervisor_token}")
@@ -87,6 +102,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 lines = await page.locator("#transcript .line:not(.partial)").all_inner_texts()
                 await page.wait_for_selector("#call-status.notice")  # the sidebar saw call.ended
                 await page.screenshot(path=str(SCREENSHOT))  # the top of a 400 x 1100 panel
+                chip_states = await page.evaluate("window.chipStates")
 
                 # The supervisor lists the call with its risk and can open it read-only.
                 row = supervisor.locator('tr[data-call-id="CA-browser"]')
@@ -123,11 +139,27 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 risk,
                 supervisor_buttons,
                 suggestion_result,
+                chip_states,
             )
 
-    events, escalate_text, finals, lines, alert_seq, risk, sup_buttons, suggestion_id = asyncio.run(
-        scenario()
-    )
+    (
+        events,
+        escalate_text,
+        finals,
+        lines,
+        alert_seq,
+        risk,
+        sup_buttons,
+        suggestion_id,
+        chip_states,
+    ) = asyncio.run(scenario())
+    if "assist" in stages:
+        # intent, urgency and team: never blank again once known, all known at the end.
+        for field in ("intent", "urgency", "team"):
+            seen = [state.get(field) for state in chip_states]
+            known = [i for i, value in enumerate(seen) if value]
+            assert known, (field, chip_states[-3:])
+            assert all(seen[i] for i in range(known[0], len(seen))), (field, seen)
     escalations = events.of("CA-browser", "alert")
     escalate = next(a for a in escalations if a.level == "escalate")
     assert escalate.reason in escalate_text

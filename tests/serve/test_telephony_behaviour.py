@@ -246,3 +246,37 @@ def test_simulate_sends_the_configured_ingest_key(tiny_en, tmp_path):
     assert codes == [0, 0]
     assert "country" in events.texts("CA-sim", CUSTOMER)
     assert events.of("raw-sim", "call.started")
+
+
+def test_simulate_reports_a_refused_or_lost_connection_in_one_line(tiny_en, tmp_path):
+    clip = fixture_path("jfk.flac")
+
+    async def simulate(url: str, protocol: str, *extra: str) -> tuple[int, str]:
+        process = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "copilot.cli", "simulate", str(clip), "--fast"),
+            *("--url", url, "--protocol", protocol, *extra),
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await process.communicate()
+        return process.returncode, err.decode()
+
+    async def scenario():
+        async with running_server(tiny_en, ingest_api_key="s3cret") as (server, events):
+            base = f"ws://127.0.0.1:{server.ws_port}"
+            results = {
+                "refused": await simulate(f"{base}/ingest", "raw"),  # no key: HTTP 401
+                "closed": await simulate(f"{base}/twilio", "twilio"),  # no key in <Parameter>
+                "verbose": await simulate(f"{base}/ingest", "raw", "-v"),
+            }
+        results["nobody"] = await simulate("ws://127.0.0.1:9/ingest", "raw")
+        return results
+
+    results = run(scenario())
+    for name in ("refused", "closed", "nobody"):
+        code, err = results[name]
+        assert code == 1 and "Traceback" not in err, (name, err)
+        assert len(err.strip().splitlines()) == 1 and err.startswith("error: "), (name, err)
+    assert "HTTP 401" in results["refused"][1]
+    assert "close code 1008" in results["closed"][1] and "had been sent" in results["closed"][1]
+    assert "cannot connect" in results["nobody"][1]
+    assert "Traceback" in results["verbose"][1]  # -v shows where it failed

@@ -255,7 +255,9 @@ export class CallView {
 
   assist(e) {
     for (const field of CHIP_FIELDS) {
-      if (e[field] === undefined || typeof e[field] === "object") continue;
+      // Only a value updates a chip: events that do not know the urgency or team (an
+      // article card, a draft) carry them empty and must not blank what is known.
+      if (e[field] === undefined || e[field] === null || e[field] === "" || typeof e[field] === "object") continue;
       let chip = this.chips.querySelector(`[data-field="${field}"]`);
       if (!chip) this.chips.append((chip = el("span", { class: "chip", "data-field": field })));
       chip.replaceChildren(el("b", {}, `${field}: `), String(e[field]));
