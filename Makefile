@@ -11,10 +11,12 @@ venv: $(STAMP)
 
 # Debian packages copilot needs: PortAudio (pyaudio builds against it), espeak-ng (the voicebot's
 # voice), redis-server (the multi-worker tests start one); chromium is the browser the sidebar
-# and report tests drive through Playwright (which must never download its own).
+# and report tests drive through Playwright (which must never download its own); npm installs
+# the accessibility checker those tests load.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:$$missing"; \
@@ -30,10 +32,17 @@ $(STAMP): pyproject.toml | system-deps
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q -e '.[dev,mic,ray,scale,train]'
 	touch $(STAMP)
 
+# Browser-test tools from the npm registry (axe-core, loaded into the pages the UI tests
+# check); package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 demo: venv
 	$(BIN)/copilot demo
 
-test: venv
+test: venv $(NODE_STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: venv

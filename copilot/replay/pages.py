@@ -18,9 +18,9 @@ from copilot.events.core import Word
 UNSURE_BELOW = AffectConfig().phrase_confidence_floor
 TRUST_HIGH = AffectConfig().asr_trust_high
 
-SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#ef8f00", "load": "#6a1b9a"}
+SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#a65400", "load": "#6a1b9a"}
 SIGNAL_NAMES = {"frustration": "frustration", "doubt": "doubt", "load": "emotional load"}
-ALERT_COLOURS = {"early_warning": "#ef8f00", "escalate": "#c62828", "take_over": "#000"}
+ALERT_COLOURS = {"early_warning": "#a65400", "escalate": "#c62828", "take_over": "#000"}
 
 STYLE = """
 .unsure{text-decoration:underline dotted 2px;text-underline-offset:3px;cursor:help}
@@ -29,8 +29,8 @@ body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;border-bottom:1px solid #eee;
 text-align:left;vertical-align:top}th{background:#f5f5f5;cursor:pointer;white-space:nowrap}
-.agent{color:#1a4d8f}.customer{color:#7a3b00}.t{color:#777;font-variant-numeric:tabular-nums;
-white-space:nowrap}.pass{color:#1b7a2f}.fail{color:#c62828}.na{color:#777}
+.agent{color:#1a4d8f}.customer{color:#7a3b00}.t{color:#595959;font-variant-numeric:tabular-nums;
+white-space:nowrap}.pass{color:#1b7a2f}.fail{color:#c62828}.na{color:#595959}
 .alert{border-left:4px solid #c62828;padding:.2rem .6rem;margin:.3rem 0;background:#fff5f5}
 .alert.early_warning{border-color:#ef8f00;background:#fff8ec}.legend span{margin-right:1rem}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.6rem}.num{text-align:right}

@@ -18,6 +18,7 @@ from copilot.asr.wer import word_errors
 from copilot.replay.scorecard import Utterance, load_scorecard, score_call
 from copilot.replay.sidecars import alert_matches, overall, precision_recall
 from copilot.replay.worker import call_id_for, find_recordings
+from tests import axe
 from tests.conftest import FIXTURES
 
 COPILOT = [sys.executable, "-m", "copilot.cli"]
@@ -161,6 +162,7 @@ def test_report_pages_in_headless_chromium(report):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1000, "height": 1200})
         page.goto((out / "index.html").as_uri())
+        index_violations = axe.check_sync(page)  # before any click changes the page
         assert page.locator("#calls tbody tr").count() == 4
         first = page.locator("#calls tbody tr").first.locator("td").first.inner_text()
         assert first == "call_escalating_en"  # sorted by peak frustration
@@ -180,8 +182,11 @@ def test_report_pages_in_headless_chromium(report):
         assert "escalate" in page.locator(".alert").all_inner_texts()[1]
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=False)
+        call_violations = axe.check_sync(page)
         browser.close()
     assert SCREENSHOT.stat().st_size > 10_000
+    # No serious or critical accessibility violation on the index or a call's page.
+    assert axe.summary(index_violations) == [] and axe.summary(call_violations) == []
 
 
 def test_ray_local_gives_the_same_report(report, recordings, tmp_path):

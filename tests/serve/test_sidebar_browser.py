@@ -15,6 +15,7 @@ from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio
 from copilot.runtime import KNOWN_STAGES
 from copilot.serve.auth import TokenFile
+from tests import axe
 from tests.conftest import call_script, fixture_path
 from tests.serve.server_harness import running_server
 from tests.serve.test_voicebot_server import TwilioCaller
@@ -103,6 +104,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 await page.wait_for_selector("#call-status.notice")  # the sidebar saw call.ended
                 await page.screenshot(path=str(SCREENSHOT))  # the top of a 400 x 1100 panel
                 chip_states = await page.evaluate("window.chipStates")
+                axe_found = {"sidebar": await axe.check_async(page)}
 
                 # The supervisor lists the call with its risk and can open it read-only.
                 row = supervisor.locator('tr[data-call-id="CA-browser"]')
@@ -111,6 +113,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 await row.click()
                 await supervisor.locator('#call .alert[data-level="escalate"]').wait_for()
                 supervisor_buttons = await supervisor.locator("#call .alert button").count()
+                axe_found["supervisor"] = await axe.check_async(supervisor)
 
                 # Acknowledge the newest alert with the keyboard: focus it, press "a".
                 newest = page.locator(f'.alert[data-seq="{alert_seq}"]')
@@ -140,6 +143,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 supervisor_buttons,
                 suggestion_result,
                 chip_states,
+                axe_found,
             )
 
     (
@@ -152,7 +156,10 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
         sup_buttons,
         suggestion_id,
         chip_states,
+        axe_found,
     ) = asyncio.run(scenario())
+    # No serious or critical accessibility violation on either page (axe-core from npm).
+    assert {page: axe.summary(v) for page, v in axe_found.items() if v} == {}
     if "assist" in stages:
         # intent, urgency and team: never blank again once known, all known at the end.
         for field in ("intent", "urgency", "team"):
