@@ -145,7 +145,9 @@ def _token(args: argparse.Namespace) -> int:
     tokens = TokenFile(args.file or config.auth.tokens_file)
     try:
         if args.action == "add":
-            token = tokens.add(args.role, args.agent_id or "", args.name or "")
+            token = tokens.add(
+                args.role, args.agent_id or "", args.name or "", args.ui_language or ""
+            )
             print(token)  # shown once; only its hash is kept
             print(f"stored hashed in {tokens.path}", file=sys.stderr)
         elif args.action == "revoke":
@@ -232,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     to.add_argument("--role", choices=("agent", "supervisor", "ingest"), default="agent")
     to.add_argument("--agent-id", help="the agent_id of the calls this agent may see")
     to.add_argument("--name", help="a label, to revoke the token by later")
+    to.add_argument(
+        "--ui-language",
+        choices=("nl", "en"),
+        help="the sidebar's language for this token (default: the browser's, else English)",
+    )
     to.add_argument("--file", help="token file (default: auth.tokens_file)")
     to.add_argument("--config", help="path of copilot.toml")
     to.set_defaults(run=_token, verbose=False)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROLES = ("agent", "supervisor", "ingest")
+UI_LANGUAGES = ("nl", "en")  # the sidebar's and supervisor view's message catalogues
 
 
 class AuthError(ValueError):
@@ -32,6 +33,7 @@ class Principal:
     role: str
     agent_id: str = ""
     name: str = ""
+    ui_language: str = ""  # "" : the browser's language, else English
 
     def can_see(self, call_agent_id: str) -> bool:
         if self.role == "supervisor":
@@ -75,10 +77,12 @@ class TokenFile:
         self._reload_if_changed()
         return self._by_digest.get(token_digest(token))
 
-    def add(self, role: str, agent_id: str = "", name: str = "") -> str:
+    def add(self, role: str, agent_id: str = "", name: str = "", ui_language: str = "") -> str:
         """Create a token, store its hash, return the token itself (shown once, never stored)."""
         if role not in ROLES:
             raise AuthError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        if ui_language and ui_language not in UI_LANGUAGES:
+            raise AuthError(f"ui language must be one of {', '.join(UI_LANGUAGES)}")
         if role == "agent" and not agent_id:
             raise AuthError("an agent token needs an agent_id (the calls' metadata agent_id)")
         if self.path is None:
@@ -86,7 +90,13 @@ class TokenFile:
         token = secrets.token_urlsafe(32)
         entries = self._read_entries()
         entries.append(
-            {"sha256": token_digest(token), "role": role, "agent_id": agent_id, "name": name}
+            {
+                "sha256": token_digest(token),
+                "role": role,
+                "agent_id": agent_id,
+                "name": name,
+                "ui_language": ui_language,
+            }
         )
         self._write_entries(entries)
         return token
@@ -110,7 +120,9 @@ class TokenFile:
             return
         self._mtime = mtime
         self._by_digest = {
-            e["sha256"]: Principal(e["role"], e.get("agent_id", ""), e.get("name", ""))
+            e["sha256"]: Principal(
+                e["role"], e.get("agent_id", ""), e.get("name", ""), e.get("ui_language", "")
+            )
             for e in self._read_entries()
         }
 

@@ -61,7 +61,13 @@ class SidebarConnection:
     def opened(self) -> None:
         p = self.principal
         self._reply(
-            {"type": "hello", "v": PROTOCOL_VERSION, "role": p.role, "agent_id": p.agent_id}
+            {
+                "type": "hello",
+                "v": PROTOCOL_VERSION,
+                "role": p.role,
+                "agent_id": p.agent_id,
+                "ui_language": p.ui_language,
+            }
         )
         self._send_calls()
 

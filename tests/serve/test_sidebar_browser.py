@@ -382,3 +382,72 @@ def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
     assert texts == ["leidinggevende."] and "0.01" in title and tabindex == "0"
     assert "Ja, het is leidinggevende." in line and "heard 60%" in line
     assert route == "heard 60% (unclear audio)"
+
+
+def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp_path):
+    """The token's UI language first (`copilot token add --ui-language`), then the browser's."""
+    tokens = TokenFile(tmp_path / "tokens.json")
+    dutch_agent = tokens.add("agent", "agent-7", ui_language="nl")
+    english_agent = tokens.add("agent", "agent-7", ui_language="en")
+    supervisor = tokens.add("supervisor")  # no setting: follows the browser
+    stages = ("affect", "assist") if "assist" in KNOWN_STAGES else ("affect",)
+
+    async def page_in(browser, locale: str, url: str):
+        context = await browser.new_context(locale=locale, viewport={"width": 400, "height": 900})
+        page = await context.new_page()
+        await page.goto(url)
+        await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
+        return page
+
+    async def scenario():
+        async with running_server(tiny_en, "", str(tokens.path), stages=stages) as (
+            server,
+            events,
+        ):
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                nl = await page_in(browser, "en-US", f"{base}/#token={dutch_agent}")
+                en = await page_in(browser, "nl-NL", f"{base}/#token={english_agent}")
+                sup = await page_in(browser, "nl-NL", f"{base}/supervisor#token={supervisor}")
+                await play_twilio(
+                    f"ws://127.0.0.1:{server.ws_port}/twilio",
+                    decode_file(fixture_path(f"{CALL}.wav")),
+                    "CA-languages",
+                    realtime=False,
+                    parameters={"agent_id": "agent-7"},
+                )
+                await events.wait_for("CA-languages", "call.ended", timeout=120)
+                seen = {}
+                for name, page in (("nl", nl), ("en", en)):
+                    await page.wait_for_selector("#call-status.notice")
+                    await page.locator(".alert").first.wait_for(timeout=15000)
+                    seen[name] = {
+                        "lang": await page.evaluate("document.documentElement.lang"),
+                        "headings": await page.locator("#call h2").all_text_contents(),
+                        "status": await page.locator("#call-status").inner_text(),
+                        "alert": await page.locator(".alert > div").first.inner_text(),
+                        "buttons": await page.locator(".alert button").first.inner_text(),
+                        "axe": await axe.check_async(page),
+                    }
+                seen["sup"] = {
+                    "lang": await sup.evaluate("document.documentElement.lang"),
+                    "title": await sup.locator("h2[data-i18n]").text_content(),
+                    "columns": await sup.locator("#calls th").all_text_contents(),
+                }
+                await browser.close()
+            return seen, events
+
+    seen, events = asyncio.run(scenario())
+    nl, en, sup = seen["nl"], seen["en"], seen["sup"]
+    assert nl["lang"] == "nl" and en["lang"] == "en" and sup["lang"] == "nl"
+    assert "Klant" in nl["headings"] and "Hulp" in nl["headings"]
+    assert "Customer" in en["headings"] and "Assist" in en["headings"]
+    assert "beëindigd" in nl["status"] and "ended" in en["status"]
+    levels_nl = ("Vroege waarschuwing", "Escaleren", "Overnemen")
+    assert nl["alert"].startswith(levels_nl) and nl["buttons"] == "Gezien"
+    assert en["alert"].startswith(("Early warning", "Escalate", "Take over"))
+    assert sup["title"] == "Gesprekken op risico" and sup["columns"][:2] == ["Gesprek", "Risico"]
+    assert nl["axe"] == [] and en["axe"] == []
+    # What the caller said stays as said: the transcript is the same words in both.
+    assert events.of("CA-languages", "transcript.final")

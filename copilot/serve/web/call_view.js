@@ -5,14 +5,16 @@
 // their fields (suggestion_id, kind, title, text, passage, articles, steps…), so a new
 // kind of suggestion shows up without a change here. All text goes in via textContent.
 
-const SIGNALS = [["frustration", "Frustration"], ["doubt", "Doubt"], ["load", "Load"]];
+import { t } from "./messages.js";
+
+// Signal names are looked up when drawn, so a language set by `hello` applies.
+const SIGNALS = [["frustration", "signal.frustration"], ["doubt", "signal.doubt"], ["load", "signal.load"]];
 const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "speech.ended", "transcript.partial",
   "transcript.final", "dtmf", "error", "affect", "alert"]);
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
   "speaker", "utterance_id", "item", "language", "heard"]);
-const LEVEL_NAMES = { early_warning: "Early warning", escalate: "Escalate", take_over: "Take over" };
 // Words whisper heard with less than this probability are marked unsure (the affect stage's
 // default phrase_confidence_floor); an utterance whose words average below TRUST_HIGH
 // (affect asr_trust_high) shows its transcript trust.
@@ -21,7 +23,7 @@ const TRUST_HIGH = 0.75;
 
 // "heard NN%": how surely whisper heard a line, or the words a card was built on.
 function trustMark(tag, probability, title, note = "") {
-  return el(tag, { class: "trust", title }, `heard ${Math.round(100 * probability)}%${note}`);
+  return el(tag, { class: "trust", title }, t("heard", { pct: Math.round(100 * probability) }) + note);
 }
 
 // A final's text with the words whisper was unsure of marked: dotted, probability on hover
@@ -105,18 +107,18 @@ export class CallView {
     this.cards = new Map();
     this.lines = new Map();
     this.root.replaceChildren();
-    this.status = el("p", { class: "empty", id: "call-status" }, callId ? `Call ${callId}` : "Waiting for a call…");
+    this.status = el("p", { class: "empty", id: "call-status" }, callId ? t("call", { id: callId }) : t("waiting"));
     this.handoffBox = el("div", { id: "handoff" }); // pinned above everything: how the call came in
     this.alerts = el("div", { id: "alerts", role: "alert", "aria-live": "assertive" });
-    this.gauges = el("div", { class: "gauges" }, SIGNALS.map(([name, label]) => this.gauge(name, label)));
+    this.gauges = el("div", { class: "gauges" }, SIGNALS.map(([name, key]) => this.gauge(name, t(key))));
     this.chips = el("div", { class: "chips", id: "assist-chips" });
-    this.suggestions = el("div", { id: "suggestions" }, el("p", { class: "empty" }, "No suggestions yet."));
+    this.suggestions = el("div", { id: "suggestions" }, el("p", { class: "empty" }, t("no.suggestions")));
     this.transcript = el("div", { id: "transcript", "aria-live": "polite", tabindex: "0" });
     this.root.append(
       this.status, this.handoffBox, this.alerts,
-      el("section", { class: "card", "aria-label": "Customer signals" }, el("h2", {}, "Customer"), this.gauges),
-      el("section", { class: "card", "aria-label": "Assist" }, el("h2", {}, "Assist"), this.chips, this.suggestions),
-      el("section", { class: "card", "aria-label": "Transcript" }, el("h2", {}, "Transcript"), this.transcript),
+      el("section", { class: "card", "aria-label": t("signals") }, el("h2", {}, t("customer")), this.gauges),
+      el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.suggestions),
+      el("section", { class: "card", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcript),
     );
   }
 
@@ -150,12 +152,12 @@ export class CallView {
 
   started(e) {
     const agent = e.metadata?.agent_id ? ` · agent ${e.metadata.agent_id}` : "";
-    this.status.textContent = `Live call ${e.call_id} (${e.source}${agent})`;
+    this.status.textContent = t("call.live", { id: e.call_id, source: e.source, agent });
     this.status.className = "";
   }
 
   ended(e) {
-    this.status.textContent = `Call ${e.call_id} ended (${e.reason}) after ${clock(e.duration || e.t)}`;
+    this.status.textContent = t("call.ended", { id: e.call_id, reason: e.reason, duration: clock(e.duration || e.t) });
     this.status.className = "notice";
   }
 
@@ -170,14 +172,14 @@ export class CallView {
     node.className = partial ? "line partial" : "line";
     node.dataset.speaker = e.speaker;
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
-      el("span", { class: "who" }, e.speaker === "agent" ? "Agent" : "Customer"),
+      el("span", { class: "who" }, e.speaker === "agent" ? t("agent") : t("customer")),
       ...(partial ? [e.text] : heardText(e)));
     if (stick) this.transcript.scrollTop = this.transcript.scrollHeight;
   }
 
   botLine(e) {
     const node = el("div", { class: "line", "data-speaker": "bot", "data-prompt-id": e.prompt_id },
-      el("span", { class: "t" }, clock(e.t)), el("span", { class: "who" }, "Bot"), e.text);
+      el("span", { class: "t" }, clock(e.t)), el("span", { class: "who" }, t("bot")), e.text);
     this.lines.set(e.prompt_id, node);
     this.transcript.append(node);
   }
@@ -197,22 +199,22 @@ export class CallView {
       el("li", {}, el("b", {}, `${k.replace(/_/g, " ")}: `), String(v)));
     const said = (who, lines) => (Array.isArray(lines) && lines.length
       ? [el("div", { class: "details" }, who), el("ul", {}, lines.map((s) => el("li", {}, String(s))))] : []);
-    const affect = SIGNALS.map(([name, label]) => {
+    const affect = SIGNALS.map(([name, key]) => {
       const value = Number(e.affect?.[name]) || 0;
-      return el("span", { class: "chip", "data-signal": name, "data-band": band(value) }, `${label} ${value.toFixed(2)}`);
+      return el("span", { class: "chip", "data-signal": name, "data-band": band(value) }, `${t(key)} ${value.toFixed(2)}`);
     });
     this.handoffBox.replaceChildren(el("section", {
-      class: "card handoff", "data-priority": e.priority, "aria-label": "Handed over by the voicebot", tabindex: "0",
+      class: "card handoff", "data-priority": e.priority, "aria-label": t("handoff.label"), tabindex: "0",
     },
-    el("h2", {}, `Handed over by the voicebot · ${clock(e.t)}`),
-    el("div", { class: "reason" }, `Why: ${String(e.reason || "").replace(/_/g, " ")}`),
+    el("h2", {}, t("handoff.title", { t: clock(e.t) })),
+    el("div", { class: "reason" }, t("why", { reason: String(e.reason || "").replace(/_/g, " ") })),
     el("div", { class: "chips" }, chips.map(([k, v]) =>
       el("span", { class: "chip", "data-field": k }, el("b", {}, `${k}: `), String(v)))),
     e.summary ? el("p", { class: "summary" }, e.summary) : null,
     facts.length ? el("ul", { class: "facts" }, facts) : null,
     el("div", { class: "chips affect" }, affect),
     (e.cues || []).length ? el("ul", { class: "details" }, e.cues.map((c) => el("li", {}, String(c)))) : null,
-    said("Customer said", e.customer_said), said("Bot said", e.bot_said)));
+    said(t("customer.said"), e.customer_said), said(t("bot.said"), e.bot_said)));
   }
 
   note(text, t) {
@@ -239,15 +241,15 @@ export class CallView {
   alert(e) {
     const cues = (e.cues || []).slice(0, 4).map((c) => el("li", {}, c.evidence));
     const box = el("div", { class: "alert", "data-level": e.level, "data-seq": e.seq, tabindex: "0" },
-      el("div", {}, `${LEVEL_NAMES[e.level] || e.level} · ${e.signal} · ${clock(e.t)}`),
+      el("div", {}, `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)} · ${clock(e.t)}`),
       el("div", { class: "why" }, e.reason),
       cues.length ? el("ul", {}, cues) : null);
     if (!this.readOnly) {
       const state = el("span", { class: "state" });
       const send = (action) => this.feedback(box, state, { target: "alert", target_id: e.seq, action });
       box.append(el("div", { class: "actions" },
-        el("button", { type: "button", onclick: () => send("accept") }, "Acknowledge"), " ",
-        el("button", { type: "button", onclick: () => send("dismiss") }, "Not relevant"), " ", state));
+        el("button", { type: "button", onclick: () => send("accept") }, t("acknowledge")), " ",
+        el("button", { type: "button", onclick: () => send("dismiss") }, t("not.relevant")), " ", state));
       box.addEventListener("keydown", (ev) => this.shortcut(ev, { a: () => send("accept"), d: () => send("dismiss") }));
     }
     this.alerts.prepend(box);
@@ -260,7 +262,7 @@ export class CallView {
       if (e[field] === undefined || e[field] === null || e[field] === "" || typeof e[field] === "object") continue;
       let chip = this.chips.querySelector(`[data-field="${field}"]`);
       if (!chip) this.chips.append((chip = el("span", { class: "chip", "data-field": field })));
-      chip.replaceChildren(el("b", {}, `${field}: `), String(e[field]));
+      chip.replaceChildren(el("b", {}, `${t(`chip.${field}`)}: `), String(e[field]));
     }
     if (!e.suggestion_id || CORE_TYPES.has(e.type)) return;
     this.suggestions.querySelector(".empty")?.remove();
@@ -274,7 +276,7 @@ export class CallView {
     const kind = e.kind || e.type;
     const isDraft = e.type === "draft" || kind === "draft";
     const isRoute = /route/.test(e.type) || /route/.test(kind);
-    const title = e.title || e.subject || (isRoute ? `Needs a person: ${e.reason || ""}` : "");
+    const title = e.title || e.subject || (isRoute ? t("needs.person", { reason: e.reason || "" }) : "");
     const card = el("article", { class: `suggestion${isRoute ? " route" : ""}`, "data-suggestion-id": e.suggestion_id,
       "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": title || kind });
     card.append(el("div", { class: "kind" }, kind.replace(/_/g, " ")));
@@ -282,10 +284,10 @@ export class CallView {
     // A card found from words whisper was unsure of says so: it may answer what was never said.
     if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
       card.append(trustMark("p", e.heard, "mean word probability of the customer words behind this card",
-        " (unclear audio)"));
+        t("unclear")));
     }
     const body = e.body ?? e.text;
-    const editor = isDraft ? el("textarea", { class: "draft", "aria-label": "Draft reply" }) : null;
+    const editor = isDraft ? el("textarea", { class: "draft", "aria-label": t("draft.reply") }) : null;
     if (editor) { editor.value = body || ""; card.append(editor); }
     else if (kind === "article" && body) card.append(el("blockquote", {}, body)); // the matched passage
     else if (body) card.append(el("p", {}, body));
@@ -294,7 +296,7 @@ export class CallView {
     if (passage) card.append(el("blockquote", {}, passage));
     if (e.quote) card.append(el("p", { class: "details" }, `customer: “${e.quote}”`));
     for (const article of Array.isArray(e.articles) ? e.articles : []) {
-      card.append(el("div", {}, el("b", {}, article.title || article.id || "Article"),
+      card.append(el("div", {}, el("b", {}, article.title || article.id || t("article")),
         article.passage ? el("blockquote", {}, article.passage) : null));
     }
     for (const [key, list] of Object.entries(e)) {
@@ -315,12 +317,12 @@ export class CallView {
     const send = (action) => this.feedback(card, state, {
       target, target_id: e.suggestion_id, action, text: editor ? editor.value : "",
     });
-    const buttons = [el("button", { type: "button", class: "primary", onclick: () => send("accept") }, "Accept")];
+    const buttons = [el("button", { type: "button", class: "primary", onclick: () => send("accept") }, t("accept"))];
     if (editor) {
-      buttons.push(el("button", { type: "button", onclick: () => send("edit") }, "Save edit"));
-      buttons.push(el("button", { type: "button", onclick: () => send("send") }, "Send"));
+      buttons.push(el("button", { type: "button", onclick: () => send("edit") }, t("save.edit")));
+      buttons.push(el("button", { type: "button", onclick: () => send("send") }, t("send")));
     }
-    buttons.push(el("button", { type: "button", onclick: () => send("dismiss") }, "Dismiss"));
+    buttons.push(el("button", { type: "button", onclick: () => send("dismiss") }, t("dismiss")));
     card.append(el("div", { class: "actions" }, buttons, state));
     card.addEventListener("keydown", (ev) => this.shortcut(ev, {
       a: () => send("accept"), d: () => send("dismiss"), e: () => editor?.focus(), s: () => editor && send("send"),

@@ -1,4 +1,6 @@
 // The /events websocket: token, reconnect with backoff, resume each call from its last seq.
+
+import { t } from "./messages.js";
 //
 // The server numbers every call's events 1, 2, 3…; this object remembers the last seq
 // it delivered per call and asks for exactly what came after on every (re)connect, so
@@ -32,7 +34,8 @@ export function showConnection(badge) {
   // The connection badge's text and colour; a refused token brings the login form back.
   return (name, detail) => {
     badge.dataset.state = name;
-    badge.textContent = detail ? `${name}: ${detail}` : name;
+    const label = t(`state.${name}`);
+    badge.textContent = detail ? `${label}: ${detail}` : label;
     if (name === "refused") document.getElementById("login").hidden = false;
   };
 }

@@ -3,6 +3,9 @@
 
 import { EventsConnection, showConnection, startPage } from "./connection.js";
 import { CallView, clock } from "./call_view.js";
+import { setLanguage, translatePage } from "./messages.js";
+
+translatePage(); // the browser's language until the token's arrives in `hello`
 
 const params = new URLSearchParams(location.search);
 const pinned = params.get("call");
@@ -24,7 +27,11 @@ function onEvent(e) {
 }
 
 function onControl(msg) {
-  if (msg.type === "hello") view.readOnly = msg.role !== "agent";
+  if (msg.type === "hello") {
+    view.readOnly = msg.role !== "agent";
+    // The token's UI language wins over the browser's: redraw what is already on screen.
+    if (setLanguage(msg.ui_language)) view.reset(current);
+  }
   if (msg.type === "calls") msg.calls.forEach(remember);
   if (msg.type === "call.summary") remember(msg.call);
   if (msg.type === "calls" || msg.type === "call.summary") follow();

@@ -4,6 +4,9 @@
 
 import { EventsConnection, showConnection, startPage } from "./connection.js";
 import { CallView, band, clock, el, sparkline } from "./call_view.js";
+import { setLanguage, t, translatePage } from "./messages.js";
+
+translatePage(); // the browser's language until the token's arrives in `hello`
 
 const rows = document.querySelector("#calls tbody");
 const banner = document.getElementById("take-overs");
@@ -19,11 +22,14 @@ function start(token) {
     state: showConnection(document.getElementById("conn")),
   });
   view = new CallView(document.getElementById("call"), { readOnly: true, connection });
-  view.root.replaceChildren(el("p", { class: "empty" }, "Pick a call to follow it read-only."));
+  view.root.replaceChildren(el("p", { class: "empty" }, t("pick.call")));
   connection.start();
 }
 
 function onControl(msg) {
+  if (msg.type === "hello" && setLanguage(msg.ui_language) && !selected) {
+    view.root.replaceChildren(el("p", { class: "empty" }, t("pick.call")));
+  }
   if (msg.type === "calls") { calls.clear(); msg.calls.forEach((c) => calls.set(c.call_id, c)); render(); }
   if (msg.type === "call.summary") { calls.set(msg.call.call_id, msg.call); render(); }
 }
@@ -37,7 +43,7 @@ function render() {
     return el("div", { class: "alert", "data-level": "take_over" },
       el("div", {}, `Take over suggested · ${c.call_id} · agent ${c.agent_id || "?"}`),
       el("div", { class: "why" }, alert?.reason || ""),
-      el("button", { type: "button", onclick: () => open(c.call_id) }, "Open call"));
+      el("button", { type: "button", onclick: () => open(c.call_id) }, t("open.call")));
   }));
 }
 
