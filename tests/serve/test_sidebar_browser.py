@@ -53,6 +53,18 @@ new MutationObserver(() => {
 """
 
 
+async def play_escalating_call(server, events, call_id: str) -> None:
+    """The shipped escalating call over /twilio for agent-7, as fast as the server takes it."""
+    await play_twilio(
+        f"ws://127.0.0.1:{server.ws_port}/twilio",
+        decode_file(fixture_path(f"{CALL}.wav")),
+        call_id,
+        realtime=False,
+        parameters={"agent_id": "agent-7"},
+    )
+    await events.wait_for(call_id, "call.ended", timeout=120)
+
+
 def feedback_rows(store_path: Path) -> list[tuple]:
     with sqlite3.connect(store_path) as db:
         return db.execute(
@@ -86,14 +98,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 await supervisor.goto(f"{base}/supervisor#token={supervisor_token}")
                 await supervisor.wait_for_selector('#conn[data-state="connected"]')
 
-                await play_twilio(
-                    f"ws://127.0.0.1:{server.ws_port}/twilio",
-                    decode_file(fixture_path(f"{CALL}.wav")),
-                    "CA-browser",
-                    realtime=False,
-                    parameters={"agent_id": "agent-7"},
-                )
-                await events.wait_for("CA-browser", "call.ended", timeout=120)
+                await play_escalating_call(server, events, "CA-browser")
                 alert_seq = events.of("CA-browser", "alert")[-1].seq
 
                 escalate = page.locator('.alert[data-level="escalate"]')
@@ -410,14 +415,7 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
                 nl = await page_in(browser, "en-US", f"{base}/#token={dutch_agent}")
                 en = await page_in(browser, "nl-NL", f"{base}/#token={english_agent}")
                 sup = await page_in(browser, "nl-NL", f"{base}/supervisor#token={supervisor}")
-                await play_twilio(
-                    f"ws://127.0.0.1:{server.ws_port}/twilio",
-                    decode_file(fixture_path(f"{CALL}.wav")),
-                    "CA-languages",
-                    realtime=False,
-                    parameters={"agent_id": "agent-7"},
-                )
-                await events.wait_for("CA-languages", "call.ended", timeout=120)
+                await play_escalating_call(server, events, "CA-languages")
                 seen = {}
                 for name, page in (("nl", nl), ("en", en)):
                     await page.wait_for_selector("#call-status.notice")
