@@ -5,14 +5,17 @@ escalation alert, and clicking the page's own buttons must land feedback in SQLi
 """
 
 import asyncio
+import base64
+import json
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from websockets.asyncio.client import connect
 
 from copilot.audio.files import decode_file
-from copilot.commands.simulate import play_twilio
+from copilot.commands.simulate import play_twilio, twilio_messages
 from copilot.runtime import KNOWN_STAGES
 from copilot.serve.auth import TokenFile
 from tests import axe
@@ -449,3 +452,95 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
     assert nl["axe"] == [] and en["axe"] == []
     # What the caller said stays as said: the transcript is the same words in both.
     assert events.of("CA-languages", "transcript.final")
+
+
+def test_supervisor_view_stays_readable_with_fifty_live_calls(tiny_en, tmp_path):
+    """50 live calls at 1280 px: long ids clipped (full id on hover), filter, sort by risk,
+    and a take-over that stays on top, announced, until it is acknowledged."""
+    tokens = TokenFile(tmp_path / "tokens.json")
+    supervisor = tokens.add("supervisor")
+    long_id = "L" * 120  # as long as an id may be (128): it must not stretch the table
+
+    async def quiet_call(server, call_id: str, agent: str):
+        ws = await connect(f"ws://127.0.0.1:{server.ws_port}/ingest?agent_id={agent}")
+        start = {"type": "start", "call_id": call_id, "sample_rate": 8000, "channels": 1}
+        await ws.send(json.dumps(start))
+        await ws.send(np.zeros(800, "<i2").tobytes())
+        return ws
+
+    async def scenario():
+        async with running_server(tiny_en, "", str(tokens.path)) as (server, events):
+            base = f"http://127.0.0.1:{server.ws_port}"
+            open_calls = [await quiet_call(server, long_id, "agent-long")]
+            for i in range(48):
+                open_calls.append(await quiet_call(server, f"CA-quiet-{i:02d}", f"agent-{i % 7}"))
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 1280, "height": 900})
+                await page.goto(f"{base}/supervisor#token={supervisor}")
+                await page.wait_for_selector('#conn[data-state="connected"]')
+                # The 50th call: the escalating one, still live (no `stop` yet).
+                angry = await connect(f"ws://127.0.0.1:{server.ws_port}/twilio")
+                call = decode_file(fixture_path(f"{CALL}.wav"))
+                last = {}
+                for item in twilio_messages(call, "CA-angry", {"agent_id": "agent-7"}):
+                    message = json.loads(item.message)
+                    if message["event"] == "stop":
+                        break
+                    last = message
+                    await angry.send(item.message)
+                # 1.5 s more of line silence, so the last turn's utterance closes while live.
+                after = int(last["media"]["timestamp"])
+                for i in range(1, 76):
+                    media = {**last["media"], "timestamp": str(after + 20 * i), "track": "inbound"}
+                    media["payload"] = base64.b64encode(b"\xff" * 160).decode()
+                    await angry.send(json.dumps({**last, "media": media}))
+                banner = page.locator('#take-overs .alert[data-call-id="CA-angry"]')
+                await banner.wait_for(timeout=15000)
+                await page.wait_for_function(
+                    "document.querySelectorAll('#calls tbody tr').length === 50"
+                )
+                seen = {
+                    "page_width": await page.evaluate("document.documentElement.scrollWidth"),
+                    "first_row": await page.locator("#calls tbody tr").first.get_attribute(
+                        "data-call-id"
+                    ),
+                    "long_cell": await page.evaluate(
+                        """() => {
+                          const cell = document.querySelector(`tr[data-call-id^="LLL"] .clip`);
+                          return [cell.scrollWidth > cell.clientWidth, cell.title];
+                        }"""
+                    ),
+                    "flash": await banner.evaluate("b => getComputedStyle(b).animationName"),
+                    "live": await page.locator("#take-overs").get_attribute("aria-live"),
+                    "axe": await axe.check_async(page),
+                }
+                await page.fill("#filter", "agent-3")
+                seen["filtered"] = await page.locator("#calls tbody tr").count()
+                await page.fill("#filter", "")
+                await page.click("#sort-risk")
+                seen["ascending_first"] = await page.locator("#calls tbody tr").first.get_attribute(
+                    "data-call-id"
+                )
+                seen["sort_state"] = await page.locator("th[aria-sort]").get_attribute("aria-sort")
+                # The angry call ends; its take-over stays until acknowledged.
+                await angry.close()
+                await events.wait_for("CA-angry", "call.ended")
+                await page.locator('tr.ended[data-call-id="CA-angry"]').wait_for()
+                seen["still_there"] = await banner.count()
+                await banner.get_by_role("button", name="Acknowledge").click()
+                seen["after_ack"] = await banner.count()
+                await browser.close()
+            for ws in open_calls:
+                await ws.close()
+            return seen
+
+    seen = asyncio.run(scenario())
+    assert seen["page_width"] <= 1280  # nothing pushes the page sideways
+    assert seen["long_cell"] == [True, long_id]  # clipped on screen, whole in the title
+    assert seen["flash"] == "flash" and seen["live"] == "assertive"
+    assert seen["axe"] == []
+    assert seen["filtered"] == 7  # agent-3: calls 3, 10, 17, 24, 31, 38, 45
+    assert seen["first_row"] == "CA-angry"  # the riskiest live call on top
+    assert seen["ascending_first"] != "CA-angry" and seen["sort_state"] == "ascending"
+    assert seen["still_there"] == 1 and seen["after_ack"] == 0

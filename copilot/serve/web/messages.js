@@ -61,6 +61,11 @@ const CATALOGUE = {
     "no.calls": "No calls yet.",
     "pick.call": "Pick a call to follow it read-only.",
     "open.call": "Open call",
+    "filter.label": "Filter by agent or text",
+    "take.over": "Take over suggested · {id} · agent {agent}",
+    "unassigned": "unassigned",
+    "ended.reason": "ended ({reason})",
+    "risk.label": "call {id}, risk {risk}",
   },
   nl: {
     "skip.call": "Naar het gesprek",
@@ -120,6 +125,11 @@ const CATALOGUE = {
     "no.calls": "Nog geen gesprekken.",
     "pick.call": "Kies een gesprek om het mee te lezen.",
     "open.call": "Gesprek openen",
+    "filter.label": "Filteren op medewerker of tekst",
+    "take.over": "Overnemen voorgesteld · {id} · medewerker {agent}",
+    "unassigned": "niet toegewezen",
+    "ended.reason": "beëindigd ({reason})",
+    "risk.label": "gesprek {id}, risico {risk}",
   },
 };
 

@@ -34,33 +34,70 @@ function onControl(msg) {
   if (msg.type === "call.summary") { calls.set(msg.call.call_id, msg.call); render(); }
 }
 
+// Take-over suggestions stay on top until a supervisor acknowledges them (per call and alert).
+const acknowledged = new Set();
+const filter = document.getElementById("filter");
+const sortRisk = document.getElementById("sort-risk");
+let riskDescending = true;
+
+function takeOverKey(c) {
+  return `${c.call_id}#${c.alerts.length}`;
+}
+
+function matches(c, words) {
+  const latest = c.alerts.length ? c.alerts[c.alerts.length - 1].reason : c.last_line || "";
+  const haystack = `${c.call_id} ${c.agent_id || ""} ${latest}`.toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}
+
 function render() {
-  const sorted = [...calls.values()].sort((a, b) => (b.live - a.live) || (b.risk - a.risk) || (b.t - a.t));
-  rows.replaceChildren(...sorted.map(row));
-  document.getElementById("no-calls").hidden = sorted.length > 0;
-  banner.replaceChildren(...sorted.filter((c) => c.live && c.take_over).map((c) => {
+  const direction = riskDescending ? 1 : -1;
+  const sorted = [...calls.values()].sort(
+    (a, b) => (b.live - a.live) || direction * (b.risk - a.risk) || (b.t - a.t));
+  const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = sorted.filter((c) => matches(c, words));
+  rows.replaceChildren(...shown.map(row));
+  document.getElementById("no-calls").hidden = shown.length > 0;
+  const pending = sorted.filter((c) => c.take_over && !acknowledged.has(takeOverKey(c)));
+  banner.replaceChildren(...pending.map((c) => {
     const alert = c.alerts[c.alerts.length - 1];
-    return el("div", { class: "alert", "data-level": "take_over" },
-      el("div", {}, `Take over suggested · ${c.call_id} · agent ${c.agent_id || "?"}`),
+    return el("div", { class: "alert", "data-level": "take_over", "data-call-id": c.call_id },
+      el("div", { class: "clip", title: c.call_id },
+        t("take.over", { id: c.call_id, agent: c.agent_id || "?" })),
       el("div", { class: "why" }, alert?.reason || ""),
-      el("button", { type: "button", onclick: () => open(c.call_id) }, t("open.call")));
+      el("button", { type: "button", onclick: () => open(c.call_id) }, t("open.call")), " ",
+      el("button", { type: "button", class: "ack", onclick: () => { acknowledged.add(takeOverKey(c)); render(); } },
+        t("acknowledge")));
   }));
+}
+
+function clipped(text, tag = "div") {
+  return el(tag, { class: "clip", title: text }, text);
 }
 
 function row(c) {
   const latest = c.alerts.length ? c.alerts[c.alerts.length - 1] : null;
+  const status = `${c.agent_id || t("unassigned")} · ${c.live ? clock(c.t) : t("ended.reason", { reason: c.end_reason })}`;
+  const latestText = latest ? `${t(`level.${latest.level}`)}: ${latest.reason}` : c.last_line || "";
   const tr = el("tr", {
     class: [c.take_over ? "take-over" : "", c.call_id === selected ? "selected" : "", c.live ? "" : "ended"].join(" "),
-    tabindex: "0", "data-call-id": c.call_id, "aria-label": `call ${c.call_id}, risk ${c.risk}`,
+    tabindex: "0", "data-call-id": c.call_id, "aria-label": t("risk.label", { id: c.call_id, risk: c.risk }),
     onclick: () => open(c.call_id),
     onkeydown: (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(c.call_id); } },
   },
-  el("td", {}, el("div", {}, c.call_id), el("small", {}, `${c.agent_id || "unassigned"} · ${c.live ? clock(c.t) : `ended (${c.end_reason})`}`)),
+  el("td", {}, clipped(c.call_id), clipped(status, "small")),
   el("td", {}, el("span", { class: "risk", "data-band": band(c.risk) }, c.risk.toFixed(2))),
   el("td", {}, c.trend.length ? sparkline(c.trend) : "–"),
-  el("td", {}, latest ? `${latest.level.replace("_", " ")}: ${latest.reason}` : c.last_line));
+  el("td", {}, clipped(latestText)));
   return tr;
 }
+
+filter.addEventListener("input", render);
+sortRisk.addEventListener("click", () => {
+  riskDescending = !riskDescending;
+  sortRisk.parentElement.setAttribute("aria-sort", riskDescending ? "descending" : "ascending");
+  render();
+});
 
 function open(callId) {
   if (callId === selected) return;
