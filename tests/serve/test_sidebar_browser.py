@@ -16,6 +16,8 @@ from websockets.asyncio.client import connect
 
 from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio, twilio_messages
+from copilot.events.assist import RouteToHuman
+from copilot.events.core import CallStarted
 from copilot.runtime import KNOWN_STAGES
 from copilot.serve.auth import TokenFile
 from tests import axe
@@ -544,3 +546,63 @@ def test_supervisor_view_stays_readable_with_fifty_live_calls(tiny_en, tmp_path)
     assert seen["first_row"] == "CA-angry"  # the riskiest live call on top
     assert seen["ascending_first"] != "CA-angry" and seen["sort_state"] == "ascending"
     assert seen["still_there"] == 1 and seen["after_ack"] == 0
+
+
+def test_the_same_hand_over_reason_twice_is_one_card_with_a_count(tiny_en, tmp_path):
+    """One card per topic: a second policy-gap route updates the first (newest evidence)."""
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agent = tokens.add("agent", "agent-7")
+    call_id = "CA-topics"
+
+    def route(seq: int, key: str, reason: str, quote: str) -> RouteToHuman:
+        return RouteToHuman(
+            call_id,
+            seq,
+            float(seq),
+            suggestion_id=f"{call_id}:route:{key}",
+            reason=reason,
+            explanation="no knowledge-base article covers this",
+            evidence=(quote,),
+        )
+
+    async def scenario():
+        async with running_server(tiny_en, "", str(tokens.path)) as (server, events):
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = await browser.new_page(viewport={"width": 400, "height": 900})
+                await page.goto(f"{base}/#token={agent}")
+                await page.wait_for_selector('#conn[data-state="connected"]')
+                sink = server.live.sink_for(call_id)
+                sink(
+                    CallStarted(
+                        call_id,
+                        1,
+                        0.0,
+                        source="raw",
+                        legs=("customer",),
+                        metadata={"agent_id": "agent-7"},
+                    )
+                )
+                sink(route(2, "gap:parcel_status", "policy_gap", "first words"))
+                sink(route(3, "gap:cancel_contract", "policy_gap", "newest words"))
+                sink(route(4, "asked", "asked_for_human", "get me a person"))
+                cards = page.locator("article.suggestion.route")
+                await page.wait_for_function(
+                    "document.querySelectorAll('article.suggestion.route').length === 2"
+                )
+                await page.locator("article.route h3 .count").wait_for()
+                gap = page.locator("article.route", has_text="policy_gap")
+                seen = {
+                    "cards": await cards.count(),
+                    "gap_text": await gap.inner_text(),
+                    "count": await gap.locator(".count").inner_text(),
+                    "gap_cards": await gap.count(),
+                }
+                await browser.close()
+            return seen
+
+    seen = asyncio.run(scenario())
+    assert seen["cards"] == 2 and seen["gap_cards"] == 1
+    assert seen["count"].strip() == "×2"
+    assert "newest words" in seen["gap_text"] and "first words" not in seen["gap_text"]

@@ -104,7 +104,8 @@ export class CallView {
   reset(callId) {
     this.callId = callId;
     this.history = Object.fromEntries(SIGNALS.map(([name]) => [name, []]));
-    this.cards = new Map();
+    this.cards = new Map(); // topic -> its card
+    this.topics = new Map(); // topic -> the suggestion ids shown on that card
     this.lines = new Map();
     this.root.replaceChildren();
     this.status = el("p", { class: "empty", id: "call-status" }, callId ? t("call", { id: callId }) : t("waiting"));
@@ -266,13 +267,19 @@ export class CallView {
     }
     if (!e.suggestion_id || CORE_TYPES.has(e.type)) return;
     this.suggestions.querySelector(".empty")?.remove();
-    const old = this.cards.get(e.suggestion_id);
-    const card = this.suggestionCard(e);
-    this.cards.set(e.suggestion_id, card);
+    // One card per topic: a hand-over for the same reason again updates its card (newest
+    // evidence, a count) instead of stacking a twin; other cards update by suggestion id.
+    const topic = e.type === "route_to_human" ? `route:${e.reason}` : e.suggestion_id;
+    const ids = this.topics.get(topic) || new Set();
+    ids.add(e.suggestion_id);
+    this.topics.set(topic, ids);
+    const old = this.cards.get(topic);
+    const card = this.suggestionCard(e, ids.size);
+    this.cards.set(topic, card);
     if (old) old.replaceWith(card); else this.suggestions.prepend(card);
   }
 
-  suggestionCard(e) {
+  suggestionCard(e, times = 1) {
     const kind = e.kind || e.type;
     const isDraft = e.type === "draft" || kind === "draft";
     const isRoute = /route/.test(e.type) || /route/.test(kind);
@@ -280,7 +287,10 @@ export class CallView {
     const card = el("article", { class: `suggestion${isRoute ? " route" : ""}`, "data-suggestion-id": e.suggestion_id,
       "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": title || kind });
     card.append(el("div", { class: "kind" }, kind.replace(/_/g, " ")));
-    if (title) card.append(el("h3", {}, title));
+    if (title) {
+      card.append(el("h3", {}, title,
+        times > 1 ? el("span", { class: "count", title: t("times", { n: times }) }, ` ×${times}`) : null));
+    }
     // A card found from words whisper was unsure of says so: it may answer what was never said.
     if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
       card.append(trustMark("p", e.heard, "mean word probability of the customer words behind this card",

@@ -66,6 +66,7 @@ const CATALOGUE = {
     "unassigned": "unassigned",
     "ended.reason": "ended ({reason})",
     "risk.label": "call {id}, risk {risk}",
+    "times": "raised {n} times; the newest evidence is shown",
   },
   nl: {
     "skip.call": "Naar het gesprek",
@@ -130,6 +131,7 @@ const CATALOGUE = {
     "unassigned": "niet toegewezen",
     "ended.reason": "beëindigd ({reason})",
     "risk.label": "gesprek {id}, risico {risk}",
+    "times": "{n} keer gemeld; het nieuwste bewijs staat erbij",
   },
 };
 
