@@ -58,6 +58,12 @@ new MutationObserver(() => {
 """
 
 
+def started_for_agent_7(call_id: str, source: str) -> CallStarted:
+    """The first event of a one-leg call assigned to agent-7, for tests that publish events."""
+    metadata = {"agent_id": "agent-7"}
+    return CallStarted(call_id, 1, 0.0, source=source, legs=("customer",), metadata=metadata)
+
+
 async def play_escalating_call(server, events, call_id: str) -> None:
     """The shipped escalating call over /twilio for agent-7, as fast as the server takes it."""
     await play_twilio(
@@ -196,7 +202,6 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
 def test_sidebar_suggestion_and_draft_feedback(tiny_en, tmp_path):
     """Assist cards (the assist stage's own event types) through store, hub and page, then back."""
     from copilot.events.assist import Draft, Suggestion
-    from copilot.events.core import CallStarted
 
     store_path = tmp_path / "events.sqlite3"
     tokens = TokenFile(tmp_path / "tokens.json")
@@ -208,16 +213,7 @@ def test_sidebar_suggestion_and_draft_feedback(tiny_en, tmp_path):
     async def scenario():
         async with running_server(tiny_en, str(store_path), str(tokens.path)) as (server, _):
             publish = server.live.sink_for(call)
-            publish(
-                CallStarted(
-                    call,
-                    1,
-                    0.0,
-                    source="chat",
-                    legs=("customer",),
-                    metadata={"agent_id": "agent-7"},
-                )
-            )
+            publish(started_for_agent_7(call, "chat"))
             async with playwright_api.async_playwright() as pw:
                 browser, page = await agent_sidebar(pw, server, agent_token, "CA-assist")
                 publish(
@@ -574,16 +570,7 @@ def test_the_same_hand_over_reason_twice_is_one_card_with_a_count(tiny_en, tmp_p
                 await page.goto(f"{base}/#token={agent}")
                 await page.wait_for_selector('#conn[data-state="connected"]')
                 sink = server.live.sink_for(call_id)
-                sink(
-                    CallStarted(
-                        call_id,
-                        1,
-                        0.0,
-                        source="raw",
-                        legs=("customer",),
-                        metadata={"agent_id": "agent-7"},
-                    )
-                )
+                sink(started_for_agent_7(call_id, "raw"))
                 sink(route(2, "gap:parcel_status", "policy_gap", "first words"))
                 sink(route(3, "gap:cancel_contract", "policy_gap", "newest words"))
                 sink(route(4, "asked", "asked_for_human", "get me a person"))
