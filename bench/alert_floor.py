@@ -74,7 +74,11 @@ class Recorded:
 
 def alerts_at(floor: float, tape: list, model) -> list[Alert]:
     config = dataclasses.replace(AffectConfig(), phrase_confidence_floor=floor)
-    stage = AffectStage(TextAffectScorer(model, phrase_floor=floor), config)
+    return play_tape(AffectStage(TextAffectScorer(model, phrase_floor=floor), config), tape)
+
+
+def play_tape(stage: AffectStage, tape: list) -> list[Alert]:
+    """What an affect stage was given (audio jobs, finals), in order; the alerts it raises."""
     alerts: list[Alert] = []
     for item in tape:
         if isinstance(item, TranscriptionJob):

@@ -36,7 +36,7 @@ from copilot.replay.alert_eval import LabelledTurn, judge_call, mood_of, summari
 from copilot.replay.asr_eval import telephony_copy, texts_by_leg
 from copilot.replay.worker import CallReplayer, Recording
 
-from .alert_floor import Recorded, TappingStages, calibrate
+from .alert_floor import Recorded, TappingStages, calibrate, play_tape
 from .call_scripts import SCRIPTS, render_scripts
 from .call_scripts_test import TEST_SCRIPTS
 from .clips import FLEMISH_CLIPS, Models, call_script, fixture, leg_references
@@ -213,10 +213,8 @@ def alert_quality(models: Models, quick: bool) -> dict:
 
 def _alerts_on_the_script(call: LabelledCall, scorer: TextAffectScorer) -> list[Alert]:
     """The call's own words through the affect stage as deployed, in the order they were said."""
-    stage = AffectStage(scorer, AffectConfig())
-    alerts = []
-    for i, turn in enumerate(sorted(call.said, key=lambda t: t["end"])):
-        final = TranscriptFinal(
+    finals = [
+        TranscriptFinal(
             call.name,
             0,
             turn["end"],
@@ -227,8 +225,9 @@ def _alerts_on_the_script(call: LabelledCall, scorer: TextAffectScorer) -> list[
             text=turn["text"],
             language=call.language,
         )
-        alerts += [e for e in stage.feed(final) if isinstance(e, Alert)]
-    return alerts
+        for i, turn in enumerate(sorted(call.said, key=lambda t: t["end"]))
+    ]
+    return play_tape(AffectStage(scorer, AffectConfig()), finals)
 
 
 def _row(call: LabelledCall, condition: str, judged, alerts: list[Alert]) -> dict:

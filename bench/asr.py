@@ -40,6 +40,7 @@ from .clips import (
     call_script,
     fixture,
     leg_references,
+    turn_references,
     warm_up,
 )
 
@@ -201,10 +202,8 @@ def asr_window(models: Models, quick: bool) -> dict:
 
 def _call_wer(name: str, language: str, finals: list[TranscriptFinal]) -> dict:
     """Per-leg WER against the sidecar turns (numbers are spoken, so they count as errors)."""
-    turns = call_script(name)["turns"]
     errors = words = 0
-    for leg in sorted({t["speaker"] for t in turns}):
-        reference = " ".join(t["text"] for t in turns if t["speaker"] == leg)
+    for leg, reference in turn_references(call_script(name)["turns"]).items():
         hypothesis = " ".join(e.text for e in finals if e.speaker == leg)
         leg_errors, leg_words = word_errors(reference, hypothesis, language=language)
         errors += leg_errors

@@ -49,6 +49,12 @@ def leg_references(name: str) -> dict[str, str]:
     return {CUSTOMER: ref["text"]}
 
 
+def turn_references(turns: list[dict]) -> dict[str, str]:
+    """leg -> the text of its turns in order: a whole call's references for score_clip."""
+    legs = sorted({t["speaker"] for t in turns})
+    return {leg: " ".join(t["text"] for t in turns if t["speaker"] == leg) for leg in legs}
+
+
 def call_script(name: str) -> dict:
     """The sidecar JSON (turns with speaker, start, end, text) of a generated call."""
     return json.loads((FIXTURES / f"{Path(name).stem}.json").read_text(encoding="utf-8"))

@@ -33,7 +33,14 @@ from copilot.replay.asr_eval import score_clip, telephony_copy
 from copilot.runtime import decoding_options
 
 from .call_scripts import render_scripts
-from .clips import CPU_THREADS, FLEMISH_CLIPS, call_script, fixture, leg_references
+from .clips import (
+    CPU_THREADS,
+    FLEMISH_CLIPS,
+    call_script,
+    fixture,
+    leg_references,
+    turn_references,
+)
 
 MODEL = "base"
 CONDITIONS = ("clean", "8k")
@@ -92,11 +99,6 @@ class Source:
     path: Path
     references: dict[str, str]  # leg -> text
     real: bool
-
-
-def _call_references(turns: list[dict]) -> dict[str, str]:
-    legs = sorted({t["speaker"] for t in turns})
-    return {leg: " ".join(t["text"] for t in turns if t["speaker"] == leg) for leg in legs}
 
 
 def _options(variant: Variant) -> DecodingOptions:
@@ -181,13 +183,13 @@ def nl_decoding(models, quick: bool) -> dict:
     ctranslate2.set_random_seed(SEED)
     variants = VARIANTS[:3] if quick else VARIANTS
     dev = [Source(fixture(c), leg_references(c), True) for c in FLEMISH_CLIPS]
-    dev += [Source(fixture(c), _call_references(call_script(c)["turns"]), False) for c in DEV_CALLS]
+    dev += [Source(fixture(c), turn_references(call_script(c)["turns"]), False) for c in DEV_CALLS]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         test = [Source(fixture(c), leg_references(c), True) for c in HELD_OUT_CLIPS]
         test += [
-            Source(path, _call_references(turns), False)
+            Source(path, turn_references(turns), False)
             for _name, language, path, turns in render_scripts(tmp)
             if language == "nl"
         ]

@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from copilot.affect.prosody import VoiceFeatureExtractor
+from copilot.affect.text import phrase_strength
 from copilot.affect.trend import AffectConfig, CallTracker
 from copilot.affect.types import TextAffect, VoiceFeatures
 from copilot.asr.jobs import TranscriptionJob
@@ -96,13 +97,14 @@ def discount(text: TextAffect, trust: float, config: AffectConfig) -> TextAffect
     def heard_phrases(signal: str) -> float:
         # A phrase whose own words whisper heard at or above the floor counts fully, however
         # shaky the rest of the utterance: "onacceptabel" at p 0.57 amid misheard words.
-        by_topic: dict[str, float] = {}
-        for cue in text.cues:
-            if cue.kind == "phrase" and cue.signal == signal:
-                if cue.confidence >= config.phrase_confidence_floor:
-                    topic = cue.evidence.partition(":")[0]
-                    by_topic[topic] = max(by_topic.get(topic, 0.0), cue.weight)
-        return 1.0 - math.prod(1.0 - w for w in by_topic.values())
+        floor = config.phrase_confidence_floor
+        return phrase_strength(
+            [
+                c
+                for c in text.cues
+                if c.kind == "phrase" and c.signal == signal and c.confidence >= floor
+            ]
+        )
 
     return dataclasses.replace(
         text,

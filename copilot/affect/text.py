@@ -284,6 +284,18 @@ def _noisy_or(weights: Sequence[float]) -> float:
     return 1.0 - float(np.prod([1.0 - w for w in weights])) if weights else 0.0
 
 
+def phrase_strength(phrases: Sequence[Cue], extra: Sequence[float] = ()) -> float:
+    """Phrase cues (and `extra` evidence) combined: each topic counts once, at its strongest.
+
+    "ridiculous, absurd" is one cue's worth of strong wording, not two.
+    """
+    by_topic: dict[str, float] = {}
+    for cue in phrases:
+        topic = cue.evidence.split(":")[0]
+        by_topic[topic] = max(by_topic.get(topic, 0.0), cue.weight)
+    return _noisy_or([*extra, *by_topic.values()])
+
+
 class TextAffectScorer:
     """Texts -> TextAffect (emotions, three signals in [0, 1], and the cues behind them)."""
 
@@ -347,12 +359,7 @@ class TextAffectScorer:
                 if (w := float(scaled[LABELS.index(e)])) >= MIN_EMOTION_CUE
             ]
             own = [c for c in phrases if c.signal == signal]
-            # Repeated phrases of one topic count once: "ridiculous, absurd" is one cue's worth.
-            by_topic: dict[str, float] = {}
-            for c in own:
-                topic = c.evidence.split(":")[0]
-                by_topic[topic] = max(by_topic.get(topic, 0.0), c.weight)
-            values[signal] = _noisy_or([float(emotion_part[s]), *by_topic.values()])
+            values[signal] = phrase_strength(own, [float(emotion_part[s])])
             cues += sorted(emotion_cues + own, key=lambda c: -c.weight)
         return TextAffect(
             emotions={label: float(p) for label, p in zip(LABELS, probs, strict=True)},

@@ -207,8 +207,7 @@ class WhisperTranscriber:
         """Whisper's temperature fallback; if every temperature fails, the likeliest text wins."""
         best = failed
         for temperature in self.options.temperature_fallback:
-            window = failed.window_frames
-            sampled = self._run([request], window=window, temperature=temperature)[0]
+            sampled = self._run([request], failed.window_frames, temperature=temperature)[0]
             sampled = dataclasses.replace(sampled, redone=f"temperature {temperature:g}")
             if not self._looks_looped(sampled) and (
                 sampled.avg_logprob >= self.options.logprob_threshold

@@ -213,13 +213,15 @@ class CallPipeline:
                 return []
             self._speculations.pop(item.utterance_id, None)
         job = self._job_for(item)
-        if job is None and item.final and len(item.audio) == 0:
-            return list(
-                self._ended_without_words(
+        if job is not None:
+            return [job]
+        if item.final and len(item.audio) == 0:
+            return [
+                *self._ended_without_words(
                     item.leg, item.utterance_id, item.start, item.end, "too_short"
                 )
-            )
-        return [job] if job is not None else []
+            ]
+        return []
 
     def _ended_without_words(
         self, leg: str, utterance_id: str, start: float, end: float, reason: str = "no_words"

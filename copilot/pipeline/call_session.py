@@ -117,9 +117,7 @@ class CallSession:
         """Close open utterances, wait for their transcripts, then end the call."""
         if self.pipeline.ended:
             return
-        items = self.pipeline.finish()
-        self._stamp_endpoints()
-        self._dispatch(items)
+        self.cut_utterances()
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
         self._publish(self.pipeline.close(reason))

@@ -31,7 +31,7 @@ import numpy as np
 
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.assist import Suggestion
-from copilot.events.core import TranscriptFinal, Word
+from copilot.events.core import TranscriptFinal, Word, heard_confidence
 from copilot.telephony import g711, httpsig
 from copilot.telephony.common import (
     CallClosed,
@@ -305,8 +305,7 @@ class AudioHookSession:
         words: tuple[Word, ...],
         index: int,
     ) -> ReplyText:
-        offset, end_offset = start, max(start, end)  # event times are stream positions
-        tokens, seen = [], set()
+        tokens, seen = [], set()  # event times are stream positions: no conversion
         for word in words:
             if not any(c.isalnum() for c in word.word):
                 continue  # punctuation rides on its word in `transcript`
@@ -318,23 +317,22 @@ class AudioHookSession:
                 {
                     "type": "word",
                     "value": word.word,
-                    "confidence": round(min(1.0, max(0.0, word.probability)), 3),
+                    "confidence": _unit(word.probability),
                     "offset": _duration(at),
                     "duration": _duration(max(0.0, word.end - word.start)),
                 }
             )
-        probabilities = [w.probability for w in words] or [w.probability for w in final.words]
-        confidence = sum(probabilities) / len(probabilities) if probabilities else 1.0
+        confidence = heard_confidence(words or final.words)
         name = f"{self.call_id}/{final.utterance_id}/{index}"
         data = {
             "id": str(uuid.uuid5(uuid.NAMESPACE_URL, name)),
             "channelId": self.legs.index(final.speaker),
             "isFinal": True,
-            "offset": _duration(offset),
-            "duration": _duration(end_offset - offset),
+            "offset": _duration(start),
+            "duration": _duration(end - start),
             "alternatives": [
                 {
-                    "confidence": round(min(1.0, max(0.0, confidence)), 3),
+                    "confidence": _unit(confidence),
                     "languages": [self.language_code or _region(final.language)],
                     "interpretations": [
                         {"type": "display", "transcript": _joined(text), "tokens": tokens}
@@ -351,7 +349,7 @@ class AudioHookSession:
         article = {
             "type": "article",
             "id": str(uuid.uuid5(uuid.NAMESPACE_URL, suggestion.suggestion_id)),
-            "confidence": round(min(1.0, max(0.0, suggestion.confidence)), 3),
+            "confidence": _unit(suggestion.confidence),
             "position": _duration(suggestion.t),
             "title": suggestion.title,
             "excerpts": [suggestion.text] if suggestion.text else [],
@@ -428,6 +426,11 @@ def _joined(text: str) -> str:
 
 def _enabled(organizations: tuple[str, ...], organization: str) -> bool:
     return "*" in organizations or (bool(organization) and organization in organizations)
+
+
+def _unit(value: float) -> float:
+    """A confidence as AudioHook takes it: in [0, 1], to three decimals."""
+    return round(min(1.0, max(0.0, value)), 3)
 
 
 def _duration(seconds: float) -> str:
