@@ -70,7 +70,9 @@ def _replay(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return 2
-    options = ReplayOptions(args.paths, Path(args.out), args.workers, args.ray, args.scorecard)
+    options = ReplayOptions(
+        args.paths, Path(args.out), args.workers, args.ray, args.scorecard, args.ui_language or ""
+    )
     try:
         return run_replay(_load(args), options)
     except ScorecardError as exc:
@@ -191,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     rp.add_argument("--ray", metavar="ADDRESS", help="distribute over Ray: 'local' or an address")
     rp.add_argument("--scorecard", help="QA scorecard TOML (default: the shipped one)")
+    rp.add_argument(
+        "--ui-language",
+        choices=("en", "nl"),
+        help="language of the report pages (default: the locale's, LANG=nl_NL… gives nl; else en)",
+    )
     _common_flags(rp)
     rp.set_defaults(run=_replay)
 

@@ -124,9 +124,9 @@ class CallTracker:
             return []
         alerts = []
         for signal, state in states.items():
-            for level, why in self._candidates(signal, state, list(recent), n):
+            for level, basis in self._candidates(signal, state, list(recent), n):
                 if self._may_fire(state, level, n, t, list(recent)):
-                    alerts.append(self._fire(level, signal, why, state, n, t, list(recent)))
+                    alerts.append(self._fire(level, signal, basis, state, n, t, list(recent)))
                     break  # the highest level only: an escalation makes an early warning moot
         return alerts
 
@@ -163,7 +163,7 @@ class CallTracker:
     def _candidates(
         self, signal: str, state: _SignalState, recent: list[_Moment], n: int
     ) -> list[tuple[str, str]]:
-        """Levels this utterance warrants for `signal`, highest first, each with its why."""
+        """Levels this utterance warrants for `signal`, highest first, each with its basis."""
         cfg = self.config
         out: list[tuple[str, str]] = []
         sustained = state.above >= cfg.sustain_utterances
@@ -172,18 +172,18 @@ class CallTracker:
             trigger = self._escalation_cue(recent) is not None
             since = n - state.escalated_at if state.escalated_at is not None else 0
             if since >= cfg.take_over_after and (sustained or trigger):
-                out.append(("take_over", "still escalated after the escalate alert"))
+                out.append(("take_over", "after_escalate"))
             if trigger:
-                out.append(("escalate", "escalation request"))
+                out.append(("escalate", "request"))
             elif sustained:
-                out.append(("escalate", f"high for {state.above} utterances"))
+                out.append(("escalate", "sustained"))
             if early:
                 out.append(("early_warning", "rising"))
         else:
             if signal == "load" and state.trend >= cfg.load_take_over:
-                out.append(("take_over", "very high"))
+                out.append(("take_over", "very_high"))
             if sustained:
-                out.append(("early_warning", f"up for {state.above} utterances"))
+                out.append(("early_warning", "raised"))
         return out
 
     def _may_fire(
@@ -238,7 +238,7 @@ class CallTracker:
         self,
         level: str,
         signal: str,
-        why: str,
+        basis: str,
         state: _SignalState,
         n: int,
         t: float,
@@ -263,7 +263,9 @@ class CallTracker:
             speaker=self.alert_speaker,
             score=round(score, 3),
             trend=round(state.trend, 3),
-            reason=f"{signal} {why}: {evidence} (trend {state.trend:.2f})",
+            reason=f"{signal} {_why(basis, state.above)}: {evidence} (trend {state.trend:.2f})",
+            basis=basis,
+            run=state.above,
             utterance_ids=tuple(m.utterance_id for m in cited),
             cues=cues,
             confidence=min((c.confidence for c in cues), default=1.0),
@@ -278,6 +280,21 @@ class CallTracker:
                 break
             cited.insert(0, moment)
         return cited
+
+
+# The English words of a basis; the sidebar words it in the agent's language from `basis` and `run`.
+BASIS_WORDS = {
+    "after_escalate": "still escalated after the escalate alert",
+    "request": "escalation request",
+    "sustained": "high for {run} utterances",
+    "raised": "up for {run} utterances",
+    "rising": "rising",
+    "very_high": "very high",
+}
+
+
+def _why(basis: str, run: int) -> str:
+    return BASIS_WORDS[basis].format(run=run)
 
 
 def _top_cues(signal: str, moments: list[_Moment], limit: int = 4) -> tuple[Cue, ...]:

@@ -227,6 +227,7 @@ class AssistStage:
                     item=item,
                     title=step.step_id.replace("_", " "),
                     text=step.text_in(c.language or "en"),
+                    translations=dict(step.text),
                     confidence=round(c.confidence, 3),
                     language=c.language,
                     intent=c.intent,

@@ -76,7 +76,9 @@ class Alert(Event):
     speaker: str = CUSTOMER
     score: float = 0.0  # this utterance's score
     trend: float = 0.0
-    reason: str = ""
+    reason: str = ""  # in English, for logs and reports; `basis` and `run` let a UI word it
+    basis: str = ""  # why this level now: one of the affect trend's BASIS_WORDS
+    run: int = 0  # utterances the trend has stayed over its threshold
     utterance_ids: tuple[str, ...] = ()
     cues: tuple[Cue, ...] = ()
     # The lowest confidence of the words behind its cues: below the floor, the alert rests on

@@ -50,6 +50,9 @@ class Suggestion(Event):
     # How surely whisper heard that utterance (its mean word probability; 1.0 for typed text):
     # an article found from words the model was unsure of may answer a question never asked.
     heard: float = 1.0
+    # The text in every language the source has (a playbook step in nl and en), so each
+    # agent reads it in their own UI language; `text` stays in the call's language.
+    translations: dict[str, str] = field(default_factory=dict)
     type: ClassVar[str] = "suggestion"
 
     def describe(self) -> str:

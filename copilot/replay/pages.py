@@ -2,6 +2,8 @@
 
 No external scripts, fonts or styles: the pages open from a file share or an
 e-mail attachment on a machine without network, and the timeline is inline SVG.
+Every text comes from the UI's catalogue (`Words`, Dutch or English); what was said
+on the call is shown as said.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from copilot.affect.text import word_spans
 from copilot.affect.trend import AffectConfig
 from copilot.events.core import Word
+from copilot.replay.summary import post_call_summary
+from copilot.serve.messages import ENGLISH, Words
 
 # Words below the affect stage's phrase floor are marked unsure; a line whose words average
 # below its full-trust level shows how well it was heard (the sidebar does the same).
@@ -19,7 +23,6 @@ UNSURE_BELOW = AffectConfig().phrase_confidence_floor
 TRUST_HIGH = AffectConfig().asr_trust_high
 
 SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#a65400", "load": "#6a1b9a"}
-SIGNAL_NAMES = {"frustration": "frustration", "doubt": "doubt", "load": "emotional load"}
 ALERT_COLOURS = {"early_warning": "#a65400", "escalate": "#c62828", "take_over": "#000"}
 
 STYLE = """
@@ -37,9 +40,9 @@ pre{white-space:pre-wrap;background:#f7f7f7;padding:.6rem}.num{text-align:right}
 """
 
 
-def _page(title: str, body: str, script: str = "") -> str:
+def _page(title: str, body: str, words: Words, script: str = "") -> str:
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{words.language}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
         f"<body>{body}{f'<script>{script}</script>' if script else ''}</body></html>\n"
@@ -50,7 +53,7 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
 
 
-def timeline_svg(report: dict, width: int = 880, height: int = 220) -> str:
+def timeline_svg(report: dict, words: Words = ENGLISH, width: int = 880, height: int = 220) -> str:
     """Customer frustration / doubt / load per utterance over the call, alerts as lines."""
     pad, duration = 30, max(report["duration"], 1.0)
     plot_w, plot_h = width - 2 * pad, height - 2 * pad
@@ -63,7 +66,7 @@ def timeline_svg(report: dict, width: int = 880, height: int = 220) -> str:
 
     parts = [
         f'<svg id="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="customer signals over the call">',
+        f'aria-label="{escape(words("report.timeline"))}">',
         f'<rect x="{pad}" y="{pad}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ccc"/>',
     ]
     for v in (0.5,):
@@ -73,6 +76,7 @@ def timeline_svg(report: dict, width: int = 880, height: int = 220) -> str:
         )
     customer = [a for a in report["affect"] if a["speaker"] == "customer"]
     for signal, colour in SIGNAL_COLOURS.items():
+        name = words.term("signal", signal)
         points = " ".join(f"{x(a['t']):.1f},{y(a[signal]):.1f}" for a in customer)
         if points:
             parts.append(
@@ -81,16 +85,18 @@ def timeline_svg(report: dict, width: int = 880, height: int = 220) -> str:
             )
             parts += [
                 f'<circle cx="{x(a["t"]):.1f}" cy="{y(a[signal]):.1f}" r="3" fill="{colour}">'
-                f"<title>{SIGNAL_NAMES[signal]} {a[signal]:.2f} at {_clock(a['t'])}</title></circle>"
+                f"<title>{escape(words('report.point', signal=name, value=f'{a[signal]:.2f}', t=_clock(a['t'])))}"
+                "</title></circle>"
                 for a in customer
             ]
     for alert in report["alerts"]:
         colour = ALERT_COLOURS.get(alert["level"], "#c62828")
+        level = words.term("level", alert["level"])
         parts.append(
             f'<line class="alert-mark" x1="{x(alert["t"]):.1f}" x2="{x(alert["t"]):.1f}" '
             f'y1="{pad}" y2="{pad + plot_h}" stroke="{colour}" stroke-width="2">'
-            f"<title>{escape(alert['level'])}: {escape(alert['reason'])}</title></line>"
-            + _mark_label(x(alert["t"]), pad, pad + plot_w, colour, alert["level"])
+            f"<title>{escape(level)}: {escape(words.alert_reason(alert))}</title></line>"
+            + _mark_label(x(alert["t"]), pad, pad + plot_w, colour, level)
         )
     parts += [
         f'<text x="{pad - 4}" y="{y(v) + 4:.1f}" font-size="10" fill="#777" text-anchor="end">'
@@ -103,69 +109,85 @@ def timeline_svg(report: dict, width: int = 880, height: int = 220) -> str:
         f"{_clock(duration)}</text></svg>"
     )
     legend = "".join(
-        f'<span style="color:{c}">&#9632; {SIGNAL_NAMES[s]}</span>'
+        f'<span style="color:{c}">&#9632; {escape(words.term("signal", s))}</span>'
         for s, c in SIGNAL_COLOURS.items()
     )
     return "".join(parts) + f'<p class="legend">{legend}</p>'
 
 
-def _mark_label(at: float, pad: int, right: float, colour: str, level: str) -> str:
+def _mark_label(at: float, pad: int, right: float, colour: str, label: str) -> str:
     """An alert's name above its line; near the right edge it ends at the line instead."""
     anchor, dx = ("end", -3) if at > right - 80 else ("start", 3)
     return (
         f'<text x="{at + dx:.1f}" y="{pad - 6}" font-size="11" fill="{colour}" '
-        f'text-anchor="{anchor}">{escape(level.replace("_", " "))}</text>'
+        f'text-anchor="{anchor}">{escape(label)}</text>'
     )
 
 
-def call_page(report: dict) -> str:
-    r = report
+def call_page(report: dict, words: Words = ENGLISH) -> str:
+    r, w = report, words
+    facts = w(
+        "report.facts",
+        duration=_clock(r["duration"]),
+        language=r["language"] or "?",
+        n=r["utterances"],
+    )
+    outcome = w(f"outcome.{r['outcome_id']}") if r.get("outcome_id") else r["outcome"]
+    speakers = {"agent": w("agent"), "customer": w("customer"), "bot": w("bot")}
     body = [
-        '<p><a href="../index.html">&larr; all calls</a></p>',
-        f"<h1>Call {escape(r['call_id'])}</h1>",
-        f"<p>{_clock(r['duration'])} &middot; language {escape(r['language'] or '?')} &middot; "
-        f"{r['utterances']} utterances &middot; outcome: <b>{escape(r['outcome'])}</b></p>",
-        f'<h2>Summary</h2><p id="summary">{escape(r["summary"])}</p>',
-        "<h2>Customer signals</h2>",
-        timeline_svg(r),
-        _alerts(r["alerts"]),
-        _assist_section(r),
-        _scorecard(r["scorecard"], r["scorecard_score"]),
-        _sidecar(r.get("sidecar")),
-        _voicebot(r.get("bot")),
-        '<h2>Transcript</h2><table id="transcript"><tr><th>Time</th><th>Speaker</th><th>Text</th></tr>',
+        f'<p><a href="../index.html">{escape(w("report.back"))}</a></p>',
+        f"<h1>{escape(w('call', id=r['call_id']))}</h1>",
+        f"<p>{escape(facts)} &middot; {escape(w('report.outcome'))}: <b>{escape(outcome)}</b></p>",
+        f'<h2>{escape(w("report.summary"))}</h2><p id="summary">'
+        f"{escape(post_call_summary(r, w))}</p>",
+        f"<h2>{escape(w('signals'))}</h2>",
+        timeline_svg(r, w),
+        _alerts(r["alerts"], w),
+        _assist_section(r, w),
+        _scorecard(r["scorecard"], r["scorecard_score"], w),
+        _sidecar(r.get("sidecar"), w),
+        _voicebot(r.get("bot"), w),
+        f'<h2>{escape(w("transcript"))}</h2><table id="transcript"><tr>'
+        + "".join(
+            f"<th>{escape(w(k))}</th>"
+            for k in ("report.col.time", "report.col.speaker", "report.col.text")
+        )
+        + "</tr>",
         *(
             f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
-            f"<td>{escape(line['speaker'])}</td><td>{heard_html(line)}</td></tr>"
+            f"<td>{escape(speakers.get(line['speaker'], line['speaker']))}</td>"
+            f"<td>{heard_html(line, w)}</td></tr>"
             for line in _lines_with_bot(r)
         ),
         "</table>",
     ]
-    return _page(f"copilot QA: {r['call_id']}", "".join(body))
+    return _page(w("report.call.title", id=r["call_id"]), "".join(body), w)
 
 
-def heard_html(line: dict) -> str:
+def heard_html(line: dict, words: Words = ENGLISH) -> str:
     """A line's text with the words whisper was unsure of dotted, their probability on hover.
 
     The words are found in the text as the affect stage finds them (`word_spans`); the text
     itself is never changed.
     """
-    text, words = line["text"], line.get("words") or []
-    timed = [Word(word, 0.0, 0.0, probability) for word, probability in words]
+    text, heard = line["text"], line.get("words") or []
+    timed = [Word(word, 0.0, 0.0, probability) for word, probability in heard]
     parts, shown = [], 0
     for start, end, probability in word_spans(text, timed):
         if probability >= UNSURE_BELOW:
             continue
-        label = f"unsure: heard with probability {probability:.2f}"
+        label = escape(words("unsure.word", p=f"{probability:.2f}"))
         parts.append(escape(text[shown:start]))
         parts.append(
             f'<span class="unsure" tabindex="0" title="{label}">{escape(text[start:end])}</span>'
         )
         shown = end
     parts.append(escape(text[shown:]))
-    trust = sum(p for _, p in words) / len(words) if words else 1.0
+    trust = sum(p for _, p in heard) / len(heard) if heard else 1.0
     if trust < TRUST_HIGH:
-        parts.append(f' <span class="trust">heard {round(100 * trust)}%</span>')
+        parts.append(
+            f' <span class="trust">{escape(words("heard", pct=round(100 * trust)))}</span>'
+        )
     return "".join(parts)
 
 
@@ -176,7 +198,7 @@ def _lines_with_bot(r: dict) -> list[dict]:
     return sorted([*r["transcript"], *bot], key=lambda line: line["start"])
 
 
-def _voicebot(bot: dict | None) -> str:
+def _voicebot(bot: dict | None, w: Words) -> str:
     if not bot or not (bot["said"] or bot["decisions"]):
         return ""
     rows = "".join(
@@ -186,83 +208,140 @@ def _voicebot(bot: dict | None) -> str:
     )
     card = bot["handoff"]
     handed = (
-        f'<div class="alert">handed over to queue <b>{escape(card["queue"])}</b> '
-        f"(priority {card['priority']}, {escape(card['reason'].replace('_', ' '))}, intent "
-        f"{escape(card['intent'] or 'unknown')}, urgency {escape(card['urgency'])})</div>"
+        '<div class="alert">'
+        + escape(
+            w(
+                "report.handed",
+                queue="\0",
+                priority=card["priority"],
+                reason=card["reason"].replace("_", " "),
+                intent=w.term("intent", card["intent"] or "unknown"),
+                urgency=w.term("urgency", card["urgency"]),
+            )
+        ).replace("\0", f"<b>{escape(card['queue'])}</b>")
+        + "</div>"
         if card
         else ""
     )
+    head = "".join(
+        f"<th>{escape(w(k))}</th>"
+        for k in ("report.col.time", "report.col.decision", "report.col.why")
+    )
     return (
-        '<h2>Voicebot</h2><table id="bot-decisions"><tr><th>Time</th><th>Decision</th>'
-        f"<th>Why</th></tr>{rows}</table>{handed}"
+        f'<h2>{escape(w("report.voicebot"))}</h2><table id="bot-decisions"><tr>{head}</tr>'
+        f"{rows}</table>{handed}"
     )
 
 
-def _alerts(alerts: list[dict]) -> str:
+def _alerts(alerts: list[dict], w: Words) -> str:
     if not alerts:
-        return "<p>No alerts.</p>"
+        return f"<p>{escape(w('report.no.alerts'))}</p>"
     return "".join(
-        f'<div class="alert {escape(a["level"])}"><b>{escape(a["level"].replace("_", " "))}</b> '
-        f'<span class="t">{_clock(a["t"])}</span> {escape(a["reason"])}</div>'
+        f'<div class="alert {escape(a["level"])}"><b>{escape(w.term("level", a["level"]))}</b> '
+        f'<span class="t">{_clock(a["t"])}</span> {escape(w.alert_reason(a))}</div>'
         for a in alerts
     )
 
 
-def _assist_section(r: dict) -> str:
-    out = ["<h2>Assist</h2>"]
-    intents = ", ".join(escape(i) for i in r["intents"]) or "none detected"
-    urgency = f" &middot; urgency {escape(str(r['urgency']))}" if r.get("urgency") else ""
-    out.append(f"<p>Intent: <b>{intents}</b>{urgency}</p>")
-    for title, items in (("Knowledge used", r["articles"]), ("Next steps", r["next_steps"])):
+def _assist_section(r: dict, w: Words) -> str:
+    out = [f"<h2>{escape(w('assist'))}</h2>"]
+    intents = ", ".join(escape(w.term("intent", i)) for i in r["intents"]) or escape(
+        w("report.none")
+    )
+    urgency = (
+        f" &middot; {escape(w('chip.urgency'))} {escape(w.term('urgency', r['urgency']))}"
+        if r.get("urgency")
+        else ""
+    )
+    out.append(f"<p>{escape(w('report.intent'))}: <b>{intents}</b>{urgency}</p>")
+    for title, items in (
+        ("report.knowledge", r["articles"]),
+        ("report.next.steps", r["next_steps"]),
+    ):
         if items:
-            out.append(f"<p>{title}:</p><ul>")
-            out += [f"<li>{escape(_label(i))}</li>" for i in items]
+            out.append(f"<p>{escape(w(title))}:</p><ul>")
+            out += [f"<li>{escape(_label(i, w))}</li>" for i in items]
             out.append("</ul>")
     for hand_off in r["route_to_human"]:
-        out.append(f'<div class="alert">route to a human: {escape(_label(hand_off))}</div>')
+        reason = (
+            w.term("route", hand_off.get("reason"))
+            if hand_off.get("reason")
+            else _label(hand_off, w)
+        )
+        out.append(f'<div class="alert">{escape(w("report.route", reason=reason))}</div>')
     if r["draft"]:
         text = r["draft"].get("body") or r["draft"].get("text") or ""
-        out.append(f'<p>Drafted reply:</p><pre id="draft">{escape(str(text))}</pre>')
+        out.append(f'<p>{escape(w("report.draft"))}</p><pre id="draft">{escape(str(text))}</pre>')
     return "".join(out)
 
 
-def _label(item: dict[str, Any]) -> str:
+def _label(item: dict[str, Any], w: Words) -> str:
+    # A playbook step in the report's language when the playbook has it.
+    translated = (item.get("translations") or {}).get(w.language)
+    if item.get("kind") == "next_step" and (translated or item.get("text")):
+        return str(translated or item["text"])
     for key in ("title", "text", "reason", "summary"):
         if item.get(key):
             return str(item[key])
     return str(item.get("kind", ""))
 
 
-def _scorecard(results: list[dict], total: float | None) -> str:
+def _scorecard(results: list[dict], total: float | None, w: Words) -> str:
+    head = "".join(
+        f"<th>{escape(w(k))}</th>"
+        for k in ("report.col.item", "report.col.result", "report.col.evidence")
+    )
     out = [
-        f"<h2>QA scorecard{f' — {total:.0%}' if total is not None else ''}</h2>"
-        '<table id="scorecard"><tr><th>Item</th><th>Result</th><th>Evidence</th></tr>'
+        f"<h2>{escape(w('report.scorecard'))}{f' — {total:.0%}' if total is not None else ''}</h2>"
+        f'<table id="scorecard"><tr>{head}</tr>'
     ]
     for item in results:
-        mark, cls = {True: ("pass", "pass"), False: ("fail", "fail"), None: ("n/a", "na")}[
-            item["passed"]
-        ]
+        mark, cls = {
+            True: ("report.pass", "pass"),
+            False: ("report.fail", "fail"),
+            None: ("report.na", "na"),
+        }[item["passed"]]
+        title = (item.get("titles") or {}).get(w.language) or item["title"]
         out.append(
-            f'<tr><td>{escape(item["title"])}</td><td class="{cls}">{mark}</td>'
-            f"<td>{escape(item['evidence'])}</td></tr>"
+            f'<tr><td>{escape(title)}</td><td class="{cls}">{escape(w(mark))}</td>'
+            f"<td>{escape(_evidence(item, title, w))}</td></tr>"
         )
     return "".join(out) + "</table>"
 
 
-def _sidecar(sidecar: dict | None) -> str:
+def _evidence(item: dict, title: str, w: Words) -> str:
+    """A pass quotes what was said; a miss and an n/a are worded in the report's language."""
+    if item["passed"] or "when" not in item:
+        return str(item["evidence"])
+    if item["passed"] is None:
+        return w("report.never.rose")
+    where = w(f"report.where.{item['when']}", s=f"{item['window_s']:.0f}", n=item["agent_turns"])
+    who = w.term("report.who", item["speaker"])
+    return w("report.missing", item=title.lower(), who=who, where=where)
+
+
+def _sidecar(sidecar: dict | None, w: Words, heading: str = "report.annotation") -> str:
     if not sidecar:
         return ""
-    out = ["<h2>Against the annotation</h2><ul>"]
+    out = [f"<h2>{escape(w(heading))}</h2><ul>"]
     if "wer" in sidecar:
-        w = sidecar["wer"]
-        out.append(f"<li>WER {_pct(w['wer'])} ({w['errors']} errors / {w['words']} words)</li>")
+        s = sidecar["wer"]
+        out.append(
+            f"<li>{escape(w('report.wer', wer=_pct(s['wer']), errors=s['errors'], words=s['words']))}</li>"
+        )
     for key in ("alerts", "intents"):
         if key in sidecar:
             s = sidecar[key]
-            out.append(
-                f"<li>{key}: precision {_pct(s['precision'])}, recall {_pct(s['recall'])} "
-                f"({s['matched']} matched, {s['fired']} fired, {s['expected']} expected)</li>"
+            line = w(
+                "report.pr",
+                what=w(f"report.pr.{key}"),
+                precision=_pct(s["precision"]),
+                recall=_pct(s["recall"]),
+                matched=s["matched"],
+                fired=s["fired"],
+                expected=s["expected"],
             )
+            out.append(f"<li>{escape(line)}</li>")
     return "".join(out) + "</ul>"
 
 
@@ -282,57 +361,60 @@ document.querySelectorAll('#calls th').forEach((th, col) => th.addEventListener(
 """
 
 INDEX_COLUMNS = (
-    "Call",
-    "Duration",
-    "Language",
-    "Peak frustration",
-    "Peak doubt",
-    "Peak load",
-    "Alerts",
-    "Intent",
-    "Scorecard",
-    "WER",
-    "Outcome",
+    "call",
+    "duration",
+    "language",
+    "peak.frustration",
+    "peak.doubt",
+    "peak.load",
+    "alerts",
+    "intent",
+    "scorecard",
+    "wer",
+    "outcome",
 )
 
 
-def index_page(reports: list[dict], overall: dict, failures: list[dict], stats: dict) -> str:
+def index_page(
+    reports: list[dict], overall: dict, failures: list[dict], stats: dict, words: Words = ENGLISH
+) -> str:
+    w = words
     rows = []
     for r in sorted(reports, key=lambda r: -r["peaks"]["frustration"]):
         wer = (r.get("sidecar") or {}).get("wer", {}).get("wer")
         rank = {"": 0, "early_warning": 1, "escalate": 2, "take_over": 3}[r["top_alert"]]
+        top = f" ({escape(w.term('level', r['top_alert']))})" if r["top_alert"] else ""
+        outcome = w(f"outcome.{r['outcome_id']}") if r.get("outcome_id") else r["outcome"]
+        score = r["scorecard_score"] if r["scorecard_score"] is not None else -1
         cells = [
             f'<td data-sort="{escape(r["call_id"])}"><a href="calls/{escape(r["call_id"])}.html">'
             f"{escape(r['call_id'])}</a></td>",
             f'<td class="num" data-sort="{r["duration"]}">{_clock(r["duration"])}</td>',
             f"<td>{escape(r['language'])}</td>",
             *(f'<td class="num">{r["peaks"][s]:.2f}</td>' for s in SIGNAL_COLOURS),
-            f'<td data-sort="{rank * 100 + len(r["alerts"])}">{len(r["alerts"])}'
-            f"{' (' + escape(r['top_alert'].replace('_', ' ')) + ')' if r['top_alert'] else ''}</td>",
-            f"<td>{escape(', '.join(r['intents']))}</td>",
-            f'<td class="num" data-sort="{r["scorecard_score"] if r["scorecard_score"] is not None else -1}">'
-            f"{_pct(r['scorecard_score'])}</td>",
+            f'<td data-sort="{rank * 100 + len(r["alerts"])}">{len(r["alerts"])}{top}</td>',
+            f"<td>{escape(', '.join(w.term('intent', i) for i in r['intents']))}</td>",
+            f'<td class="num" data-sort="{score}">{_pct(r["scorecard_score"])}</td>',
             f'<td class="num" data-sort="{wer if wer is not None else -1}">{_pct(wer)}</td>',
-            f"<td>{escape(r['outcome'])}</td>",
+            f"<td>{escape(outcome)}</td>",
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{c}</th>" for c in INDEX_COLUMNS)
+    head = "".join(f"<th>{escape(w(f'report.col.{c}'))}</th>" for c in INDEX_COLUMNS)
+    line = w(
+        "report.stats",
+        calls=stats["calls"],
+        hours=f"{stats['audio_hours']:.2f}",
+        failed=stats["failed"],
+    )
     body = [
-        "<h1>copilot QA replay</h1>",
-        f'<p id="stats">{stats["calls"]} calls, {stats["audio_hours"]:.2f} h of audio, '
-        f"{stats['failed']} failed.</p>",
-        _overall(overall),
+        f"<h1>{escape(w('report.title'))}</h1>",
+        f'<p id="stats">{escape(line)}</p>',
+        _sidecar(overall, w, "report.overall"),
         f'<table id="calls"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
-        "<p>Click a column to sort.</p>",
+        f"<p>{escape(w('report.sort'))}</p>",
     ]
     if failures:
-        body.append("<h2>Not replayed</h2><ul id=failures>")
+        body.append(f"<h2>{escape(w('report.failed'))}</h2><ul id=failures>")
         body += [f"<li>{escape(f['path'])}: {escape(f['error'])}</li>" for f in failures]
         body.append("</ul>")
-    return _page("copilot QA replay", "".join(body), SORT_SCRIPT)
-
-
-def _overall(overall: dict) -> str:
-    if not overall:
-        return ""
-    return _sidecar(overall).replace("Against the annotation", "Overall, against annotations")
+    return _page(w("report.title"), "".join(body), w, SORT_SCRIPT)

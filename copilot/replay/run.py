@@ -41,6 +41,7 @@ from copilot.replay.worker import (
     worker_config,
     worker_environment,
 )
+from copilot.serve.messages import ENGLISH, Words, language_from_locale, words_for
 
 CSV_COLUMNS = (
     "call_id",
@@ -68,6 +69,8 @@ class ReplayOptions:
     workers: int = 1
     ray_address: str | None = None  # "local" or a cluster address
     scorecard: str | None = None
+    # The report's language (nl / en); `copilot replay --ui-language`, else the locale's.
+    ui_language: str = ""
 
 
 class Progress:
@@ -123,7 +126,8 @@ def run_replay(config: Config, options: ReplayOptions, log: TextIO | None = None
         else:
             failures.append({"path": str(result.recording.path), "error": result.error})
     reports = _load_reports(calls_dir, {r.call_id for r in recordings})
-    write_index(options.out_dir, reports, failures)
+    words = words_for(options.ui_language or language_from_locale())
+    write_index(options.out_dir, reports, failures, words)
     print(f"report: {options.out_dir / 'index.html'}", file=log)
     return 1 if failures else 0
 
@@ -223,7 +227,13 @@ def _load_reports(calls_dir: Path, call_ids: set[str]) -> list[dict]:
     return reports
 
 
-def write_index(out_dir: Path, reports: list[dict], failures: list[dict]) -> dict:
+def write_index(
+    out_dir: Path, reports: list[dict], failures: list[dict], words: Words = ENGLISH
+) -> dict:
+    """The index, overall.json and calls.csv; every call page is redrawn in `words`' language
+    from its stored report, so a rerun in another language leaves no page in the old one."""
+    for report in reports:
+        _write_atomically(out_dir / "calls" / f"{report['call_id']}.html", call_page(report, words))
     totals = overall([r["sidecar"] for r in reports if r.get("sidecar")])
     stats = {
         "calls": len(reports),
@@ -232,7 +242,7 @@ def write_index(out_dir: Path, reports: list[dict], failures: list[dict]) -> dic
     }
     summary: dict[str, Any] = {**stats, "overall": totals, "failures": failures}
     _write_atomically(out_dir / "overall.json", json.dumps(summary, indent=1))
-    _write_atomically(out_dir / "index.html", index_page(reports, totals, failures, stats))
+    _write_atomically(out_dir / "index.html", index_page(reports, totals, failures, stats, words))
     with open(out_dir / "calls.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(CSV_COLUMNS)

@@ -36,6 +36,7 @@ class ScorecardItem:
     patterns: dict[str, tuple[re.Pattern, ...]]  # language -> compiled phrases
     window_s: float = 30.0  # opening / closing: how far from the call's edge
     agent_turns: int = 2  # after_frustration: how many agent turns may pass
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title) from `title_<language>`
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ def _item(raw: Any, index: int) -> ScorecardItem:
             patterns=patterns,
             window_s=float(raw.get("window_s", 30.0)),
             agent_turns=int(raw.get("agent_turns", 2)),
+            titles=tuple(
+                (key.removeprefix("title_"), str(value))
+                for key, value in raw.items()
+                if key.startswith("title_")
+            ),
         )
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as exc:
         raise ScorecardError(f"scorecard item {name}: {exc}") from None
@@ -125,6 +131,12 @@ def _result(item, passed, evidence, t=None, matched=None) -> dict:
     return {
         "id": item.id,
         "title": item.title,
+        # What a report in another language needs to word the title and a missing phrase.
+        "titles": {"en": item.title, **dict(item.titles)},
+        "when": item.when,
+        "speaker": item.speaker,
+        "window_s": item.window_s,
+        "agent_turns": item.agent_turns,
         "passed": passed,
         "evidence": evidence,
         "t": t,

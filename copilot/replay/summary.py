@@ -13,9 +13,12 @@ from copilot.audio.format import CUSTOMER
 from copilot.events.core import Event
 from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
 from copilot.replay.sidecars import Sidecars, score_against_sidecars
+from copilot.serve.messages import ENGLISH, Words
 
 SIGNALS = ("frustration", "doubt", "load")
 ALERT_RANK = {"early_warning": 1, "escalate": 2, "take_over": 3}
+ALERT_FIELDS = ("level", "signal", "speaker", "t", "reason", "utterance_ids", "basis", "run")
+ALERT_FIELDS += ("cues", "score", "trend")
 
 
 def summarise_call(
@@ -43,7 +46,8 @@ def summarise_call(
     ]
     customer = [a for a in affect if a["speaker"] == CUSTOMER]
     alerts = [
-        {k: d[k] for k in ("level", "signal", "speaker", "t", "reason", "utterance_ids")}
+        # basis, run, cues, score and trend let a report word the reason in its own language.
+        {k: d.get(k) for k in ALERT_FIELDS}
         for d in dicts
         if d["type"] == "alert"
     ]
@@ -69,6 +73,7 @@ def summarise_call(
         "errors": [d["message"] for d in dicts if d["type"] == "error"],
         "bot": bot_part(dicts),
     }
+    report["outcome_id"] = outcome_id(report)
     report["outcome"] = outcome(report)
     report["summary"] = post_call_summary(report)
     if sidecars is not None:
@@ -136,38 +141,45 @@ def _unique(items: list[dict], key: str) -> list[dict]:
     return out
 
 
-def outcome(report: dict) -> str:
+def outcome_id(report: dict) -> str:
+    """How the call went, as a catalogue key (`outcome.<id>`): take_over, routed, escalated…"""
     if report["top_alert"] == "take_over":
-        return "take-over suggested to the supervisor"
+        return "take_over"
     if report["route_to_human"]:
-        return "routed to a human"
+        return "routed"
     if report["top_alert"] == "escalate":
         return "escalated"
     closing = next((r for r in report["scorecard"] if r["id"] == "closing"), None)
     if closing and closing["passed"]:
-        return "closed normally"
-    return "ended without a closing"
+        return "closed"
+    return "no_closing"
 
 
-def post_call_summary(report: dict) -> str:
+def outcome(report: dict, words: Words = ENGLISH) -> str:
+    return words(f"outcome.{outcome_id(report)}")
+
+
+def post_call_summary(report: dict, words: Words = ENGLISH) -> str:
+    """A few sentences for the QA reviewer, in `words`' language; quotes stay as said."""
     parts = []
     if report["intents"]:
-        parts.append(f"Contact about {', '.join(i.replace('_', ' ') for i in report['intents'])}.")
+        intents = ", ".join(words.term("intent", i) for i in report["intents"])
+        parts.append(words("summary.about", intents=intents))
     first = next((u for u in report["transcript"] if u["speaker"] == CUSTOMER), None)
     if first:
-        parts.append(f'The customer opened with "{first["text"]}"')
+        parts.append(words("summary.opened", text=first["text"]))
     peak = max(SIGNALS, key=lambda s: report["peaks"][s])
     if report["peaks"][peak] >= 0.5:
-        name = "emotional load" if peak == "load" else peak
-        parts.append(f"Customer {name} peaked at {report['peaks'][peak]:.2f}.")
+        name = words.term("signal", peak).lower()
+        parts.append(words("summary.peak", signal=name, value=f"{report['peaks'][peak]:.2f}"))
     if report["alerts"]:
         last = report["alerts"][-1]
-        parts.append(
-            f"{len(report['alerts'])} alert(s); the last, {last['level'].replace('_', ' ')} at"
-            f" {last['t']:.0f} s: {last['reason']}."
-        )
+        level = words.term("level", last["level"]).lower()
+        reason = words.alert_reason(last)
+        n = len(report["alerts"])
+        parts.append(words("summary.alerts", n=n, level=level, t=f"{last['t']:.0f}", reason=reason))
     step = next((r for r in report["scorecard"] if r["id"] == "next_step" and r["passed"]), None)
     if step:
-        parts.append(f"Next step: {step['evidence']}")  # a quote, with its own full stop
-    parts.append(f"Outcome: {report['outcome']}.")
+        parts.append(words("summary.next", quote=step["evidence"]))  # with its own full stop
+    parts.append(words("summary.outcome", outcome=outcome(report, words)))
     return " ".join(parts)

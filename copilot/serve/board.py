@@ -98,7 +98,20 @@ class CallBoard:
             summary.trend = [*summary.trend, summary.signals["frustration"]][-TREND_POINTS:]
             return True
         if kind == "alert":
-            alert = {k: data.get(k) for k in ("seq", "level", "signal", "reason", "t")}
+            # basis, run, cues, score and trend let the supervisor's page word it in its own language.
+            fields = (
+                "seq",
+                "level",
+                "signal",
+                "reason",
+                "basis",
+                "run",
+                "cues",
+                "score",
+                "trend",
+                "t",
+            )
+            alert = {k: data.get(k) for k in fields}
             summary.alerts = [*summary.alerts, alert][-RECENT_ALERTS:]
             return True
         return False

@@ -7,6 +7,7 @@ opened in headless Debian Chromium.
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -28,9 +29,11 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "replay_call.png"
 CALLS = ("call_escalating_en.wav", "call_calm_en.wav", "jfk_8k_ulaw.wav", "stereo_diarization.wav")
 
 
-def replay(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+def replay(*args: str, timeout: float = 600, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    """`copilot replay`; `lang` is the locale it runs under (it picks the report's language)."""
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
     return subprocess.run(
-        [*COPILOT, "replay", *args], capture_output=True, text=True, timeout=timeout
+        [*COPILOT, "replay", *args], capture_output=True, text=True, timeout=timeout, env=env
     )
 
 
@@ -179,7 +182,7 @@ def test_report_pages_in_headless_chromium(report):
         )
         assert page.locator("#timeline polyline").count() == 3
         assert page.locator("#timeline .alert-mark").count() >= 2
-        assert "escalate" in page.locator(".alert").all_inner_texts()[1]
+        assert "Escalate" in page.locator(".alert").all_inner_texts()[1]
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=False)
         call_violations = axe.check_sync(page)
@@ -187,6 +190,66 @@ def test_report_pages_in_headless_chromium(report):
     assert SCREENSHOT.stat().st_size > 10_000
     # No serious or critical accessibility violation on the index or a call's page.
     assert axe.summary(index_violations) == [] and axe.summary(call_violations) == []
+
+
+def test_reports_word_alerts_from_their_fields_as_the_server_does(report):
+    """The report words an alert from `basis`, `run`, `cues`, `trend`: in English exactly the
+    server's own reason, in Dutch a different sentence around the same quoted words."""
+    from copilot.serve.messages import ENGLISH, Words
+
+    alerts = [
+        a for name in CALLS for a in load_call(report[0], Path(name).stem)["report"]["alerts"]
+    ]
+    assert len(alerts) >= 2 and all(a["basis"] for a in alerts)
+    assert [ENGLISH.alert_reason(a) for a in alerts] == [a["reason"] for a in alerts]
+    dutch = [Words("nl").alert_reason(a) for a in alerts]
+    assert all(
+        d != a["reason"] and d.split(" ")[0] in ("frustratie", "twijfel", "belasting")
+        for d, a in zip(dutch, alerts, strict=True)
+    )
+
+
+def test_a_dutch_locale_gives_the_report_in_dutch(report, recordings, tmp_path):
+    """The same replay read under LANG=nl_NL: finished calls are not replayed again, every
+    page is redrawn in Dutch from the stored reports; what was said stays as said."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out = tmp_path / "nl"
+    shutil.copytree(report[0], out)
+    again = replay(str(recordings), "--out", str(out), lang="nl_NL.UTF-8")
+    assert "4 call(s) already replayed, skipped" in again.stderr
+    document = load_call(out, "call_escalating_en")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 1200})
+        page.goto((out / "index.html").as_uri())
+        index = {
+            "lang": page.evaluate("document.documentElement.lang"),
+            "columns": page.locator("#calls th").all_inner_texts(),
+            "axe": axe.check_sync(page),
+        }
+        page.locator("#calls th", has_text="Duur").click()
+        page.locator("#calls th", has_text="Duur").click()  # ascending, as in English
+        index["shortest"] = page.locator("#calls tbody tr").first.locator("td").first.inner_text()
+        page.locator("a", has_text="call_escalating_en").click()
+        page.wait_for_selector("#timeline")
+        call = {
+            "headings": page.locator("h2").all_inner_texts(),
+            "alerts": page.locator(".alert").all_inner_texts(),
+            "results": page.locator("#scorecard td.pass, #scorecard td.fail").all_inner_texts(),
+            "lines": page.locator("#transcript td:nth-child(3)").all_inner_texts(),
+            "axe": axe.check_sync(page),
+        }
+        browser.close()
+    assert index["lang"] == "nl" and index["axe"] == [] and call["axe"] == []
+    assert index["columns"][:3] == ["Gesprek", "Duur", "Taal"]
+    assert index["shortest"] == "stereo_diarization"
+    assert {"Samenvatting", "Signalen van de klant", "Hulp", "Transcript"} <= set(call["headings"])
+    assert call["alerts"][0].startswith(("Vroege waarschuwing", "Escaleren", "Overnemen"))
+    assert any("frustratie" in a for a in call["alerts"])
+    assert set(call["results"]) <= {"gehaald", "niet gehaald"} and call["results"]
+    # The transcript is the words as heard, in the call's own language.
+    said = [u["text"] for u in document["report"]["transcript"]]
+    assert [line.split(" verstaan ")[0].strip() for line in call["lines"]] == said
 
 
 def test_ray_local_gives_the_same_report(report, recordings, tmp_path):

@@ -131,7 +131,7 @@ class TwilioCaller:
         await self.until_said()
         return onset
 
-    async def until_closed(self, timeout: float = 10.0) -> None:
+    async def until_closed(self, timeout: float = 30.0) -> None:
         """Wait until the stream's websocket is closed (by the server, after the bot's part)."""
         async with asyncio.timeout(timeout):
             await asyncio.shield(self._tasks[1])
@@ -295,8 +295,15 @@ def asks_then_thanks(question: str, thanks: str, answer_timeout: float):
     async def script(caller: TwilioCaller) -> None:
         await caller.after_marks(1, question, timeout=20)  # after the greeting
         await caller.after_marks(2, thanks, timeout=answer_timeout)  # after the answer
-        await caller.until_marks(3, timeout=30)  # the goodbye has played
-        await caller.until_closed()
+        await caller.until_marks(3, timeout=30)  # the goodbye (or a re-prompt) has played
+        try:
+            await caller.until_closed(timeout=8)  # the goodbye: the server closes the stream
+        except TimeoutError:
+            # A re-prompt: the bot heard the thanks too unclearly to act on it (espeak's voice
+            # through 8 kHz mu-law), as it must. A caller who is asked again says it again.
+            await caller.after_marks(3, thanks, timeout=5)
+            await caller.until_marks(4, timeout=30)
+            await caller.until_closed()
 
     return script
 
@@ -436,8 +443,15 @@ def test_dutch_bot_answers_and_hands_over_then_twilio_moves_the_call(base_multil
     says = log.of("CA-nl-faq", "bot.say")
     decisions = [(d.action, d.reason) for d in log.of("CA-nl-faq", "bot.decision")]
     heard = [e.text for e in log.of("CA-nl-faq", "transcript.final")]
-    assert [d[0] for d in decisions] == ["greet", "answer", "close"], (decisions, heard)
-    assert [s.purpose for s in says] == ["greeting", "answer", "goodbye"]
+    # At most one re-prompt, when the thanks was heard too unclearly to act on.
+    actions = [d[0] for d in decisions]
+    assert [a for a in actions if a != "reprompt"] == ["greet", "answer", "close"], (
+        decisions,
+        heard,
+    )
+    assert actions.count("reprompt") <= 1, (decisions, heard)
+    purposes = [s.purpose for s in says]
+    assert [p for p in purposes if p != "reprompt"] == ["greeting", "answer", "goodbye"], purposes
     assert all(s.language == "nl" for s in says) and says[0].text.startswith("Welkom")
     answer = says[1]
     assert answer.article == "delivery-times" and answer.text.endswith("Heeft dit u geholpen?")

@@ -1,6 +1,14 @@
 """The sidebar's static files: shipped pages and scripts only, nothing outside copilot/serve/web/."""
 
+import json
+import re
+from pathlib import Path
+
+import copilot
+from copilot.assist.urgency import URGENCIES
 from copilot.serve.web_assets import asset_for
+
+WEB = Path(copilot.__file__).parent / "serve" / "web"
 
 
 def test_pages_and_assets_are_served_with_their_types():
@@ -21,3 +29,43 @@ def test_nothing_else_is_reachable():
         "/web/",
     ):
         assert asset_for(path) is None, path
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """messages.json: {language: {key: text}}, as the pages load it."""
+    body, kind = asset_for("/web/messages.json")
+    assert kind == "application/json"
+    return json.loads(body)
+
+
+def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
+    """Alert bases, cue topics, emotions, voice features, hand-over reasons, intents and
+    urgencies come from the server as words; the sidebar translates each of them."""
+    from copilot.affect.stage import FEATURE_NAMES
+    from copilot.affect.text import PHRASES, SIGNAL_EMOTIONS
+    from copilot.affect.trend import BASIS_WORDS
+
+    playbooks = Path(__file__).resolve().parents[2] / "playbooks"
+    sources = "".join(
+        p.read_text() for p in (Path(copilot.__file__).parent / "assist").glob("*.py")
+    )
+    reasons = set(re.findall(r'Finding\(\s*"(\w+)"', sources))
+    wanted = (
+        {f"basis.{b}" for b in BASIS_WORDS}
+        | {f"topic.{p.topic}" for p in PHRASES}
+        | {f"emotion.{e}" for labels in SIGNAL_EMOTIONS.values() for e in labels}
+        | {f"voice.{f}" for f in FEATURE_NAMES}
+        | {f"route.{r}" for r in reasons}
+        | {f"intent.{p.stem}" for p in playbooks.glob("*.yaml")}
+        | {"intent.other"}
+        | {f"urgency.{u}" for u in URGENCIES}
+    )
+    assert len(reasons) >= 6 and len(wanted) > 50
+    words = catalogue()
+    assert set(words) == {"en", "nl"}
+    assert sorted(wanted - set(words["en"])) == []
+    assert sorted(wanted - set(words["nl"])) == []
+    # Every text exists in both languages, and the Dutch is not the English copied.
+    assert set(words["en"]) == set(words["nl"])
+    same = [k for k in wanted if words["en"][k] == words["nl"][k]]
+    assert len(same) <= 3, same  # e.g. "team" is the same word in both

@@ -1,11 +1,16 @@
 // One call on screen: the voicebot's hand-over card, alerts, customer gauges, assist
 // suggestions, transcript (the bot's own lines included).
 //
+// One screen (400 x 900 beside a softphone): only the newest open alert and the single most
+// useful open card are up front; older and handled ones collapse into a history the agent
+// can open. A hand-over to a person comes first while it is open, then the newest card (the
+// call's wrap-up draft once the call has ended); intent cards only feed the chips.
+//
 // Driven only by events (docs/protocol.md). Assist events are drawn generically from
 // their fields (suggestion_id, kind, title, text, passage, articles, steps…), so a new
 // kind of suggestion shows up without a change here. All text goes in via textContent.
 
-import { t } from "./messages.js";
+import { t, term, uiLanguage } from "./messages.js";
 
 // Signal names are looked up when drawn, so a language set by `hello` applies.
 const SIGNALS = [["frustration", "signal.frustration"], ["doubt", "signal.doubt"], ["load", "signal.load"]];
@@ -14,12 +19,17 @@ const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "spe
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
-  "speaker", "utterance_id", "item", "language", "heard"]);
+  "speaker", "utterance_id", "item", "language", "heard",
+  // How a card was made, not what the agent acts on: left off a screen with no room to spare.
+  "channel", "generator", "article", "next_step", "source"]);
 // Words whisper heard with less than this probability are marked unsure (the affect stage's
 // default phrase_confidence_floor); an utterance whose words average below TRUST_HIGH
 // (affect asr_trust_high) shows its transcript trust.
 const UNSURE_BELOW = 0.5;
 const TRUST_HIGH = 0.75;
+// A handled card or alert stays in place this long so the agent sees the ✓, then moves on.
+const HANDLED_LINGER_MS = 1500;
+const ALERT_CUES_SHOWN = 3;
 
 // "heard NN%": how surely whisper heard a line, or the words a card was built on.
 function trustMark(tag, probability, title, note = "") {
@@ -44,14 +54,14 @@ export function heardText(e) {
     if (at < 0) continue;
     cursor = at + token.length;
     if (p >= UNSURE_BELOW) continue;
-    const label = `unsure: heard with probability ${p.toFixed(2)}`;
+    const label = t("unsure.word", { p: p.toFixed(2) });
     out.push(text.slice(shown, at),
       el("span", { class: "unsure", title: label, "aria-label": `${token} (${label})`, tabindex: "0" }, token));
     shown = cursor;
   }
   out.push(text.slice(shown));
   const trust = sum / words.length;
-  if (trust < TRUST_HIGH) out.push(trustMark("span", trust, "mean word probability of this line"));
+  if (trust < TRUST_HIGH) out.push(trustMark("span", trust, t("line.trust")));
   return out;
 }
 
@@ -76,6 +86,48 @@ export function clock(t) {
 
 export function band(value) {
   return value >= 0.6 ? "high" : value >= 0.3 ? "mid" : "low";
+}
+
+// A cue in the agent's language: the caller's words stay as said, the topic, emotion or
+// voice feature around them is translated. Unknown shapes show as the server wrote them.
+export function describeCue(cue, floor = UNSURE_BELOW) {
+  const evidence = String(cue.evidence ?? "");
+  if (cue.kind === "phrase") {
+    const unclear = Number(cue.confidence) < floor;
+    const p = Number(cue.confidence).toFixed(2);
+    const [topic, ...rest] = evidence.split(": ");
+    const said = rest.join(": ");
+    if (rest.length && /^['"]/.test(said)) {
+      return t(unclear ? "cue.phrase.unclear" : "cue.phrase", { words: said, topic: term("topic", topic), p });
+    }
+    const words = /^['"]/.test(evidence) ? evidence : `'${evidence}'`;
+    return unclear ? t("cue.unclear", { words, p }) : words;
+  }
+  if (cue.kind === "emotion") {
+    const m = evidence.match(/^(\w+) ([\d.]+)$/);
+    return m ? `${term("emotion", m[1])} ${m[2]}` : evidence;
+  }
+  const above = evidence.match(/^(loudness|speaking rate|pitch) ([+-][\d.]+) sd above (this caller's baseline|a typical voice)$/);
+  if (above) {
+    const feature = { loudness: "loudness", "speaking rate": "rate", pitch: "pitch" }[above[1]];
+    const reference = above[3].startsWith("this") ? "reference.baseline" : "reference.typical";
+    return t("cue.voice.above", { feature: term("voice", feature), sd: above[2], reference: t(reference) });
+  }
+  const overlap = evidence.match(/^talked over the other side for ([\d.]+) s$/);
+  return overlap ? t("cue.voice.overlap", { s: overlap[1] }) : evidence;
+}
+
+// The alert's reason worded from its fields; an alert stored before `basis` existed keeps its own.
+// `cues: false` leaves the cues out, for a card that lists them itself.
+export function alertReason(e, { cues = true } = {}) {
+  const signal = term("signal", e.signal).toLowerCase();
+  const basis = e.basis ? t(`basis.${e.basis}`, { run: e.run }) : "";
+  const trend = Number(e.trend).toFixed(2);
+  if (!cues) return e.basis ? t("alert.short", { signal, basis, trend }) : e.reason;
+  if (!e.basis) return e.reason;
+  const said = (e.cues || []).map((c) => describeCue(c)).join(", ")
+    || `${signal} ${Number(e.score).toFixed(2)}`;
+  return t("alert.reason", { signal, basis, cues: said, trend });
 }
 
 export function sparkline(values, width = 90, height = 22) {
@@ -103,24 +155,42 @@ export class CallView {
 
   reset(callId) {
     this.callId = callId;
+    this.over = false;
     this.history = Object.fromEntries(SIGNALS.map(([name]) => [name, []]));
-    this.cards = new Map(); // topic -> its card
+    this.items = new Map(); // topic (or "alert:seq") -> { node, kind, t, order, handledAt }
     this.topics = new Map(); // topic -> the suggestion ids shown on that card
+    this.arrivals = 0;
     this.lines = new Map();
+    this.stuck = true; // the transcript follows its newest line until the agent scrolls up
     this.root.replaceChildren();
     this.status = el("p", { class: "empty", id: "call-status" }, callId ? t("call", { id: callId }) : t("waiting"));
     this.handoffBox = el("div", { id: "handoff" }); // pinned above everything: how the call came in
     this.alerts = el("div", { id: "alerts", role: "alert", "aria-live": "assertive" });
     this.gauges = el("div", { class: "gauges" }, SIGNALS.map(([name, key]) => this.gauge(name, t(key))));
     this.chips = el("div", { class: "chips", id: "assist-chips" });
-    this.suggestions = el("div", { id: "suggestions" }, el("p", { class: "empty" }, t("no.suggestions")));
+    this.current = el("div", { id: "current" }, el("p", { class: "empty" }, t("no.suggestions")));
+    this.historyCount = el("summary", {}, t("history", { n: 0 }));
+    this.historyItems = el("div", { class: "history-items" });
+    this.historyBox = el("details", { class: "card history", id: "history", hidden: "" },
+      this.historyCount, this.historyItems);
     this.transcript = el("div", { id: "transcript", "aria-live": "polite", tabindex: "0" });
+    this.transcript.addEventListener("scroll", () => {
+      const t = this.transcript;
+      this.stuck = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
+    });
+    // The transcript's box shrinks when an alert or a card appears: keep its newest line in view.
+    new ResizeObserver(() => this.follow()).observe(this.transcript);
     this.root.append(
       this.status, this.handoffBox, this.alerts,
       el("section", { class: "card", "aria-label": t("signals") }, el("h2", {}, t("customer")), this.gauges),
-      el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.suggestions),
-      el("section", { class: "card", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcript),
+      el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.current),
+      this.historyBox,
+      el("section", { class: "card transcript", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcript),
     );
+  }
+
+  follow() {
+    if (this.stuck) this.transcript.scrollTop = this.transcript.scrollHeight;
   }
 
   gauge(name, label) {
@@ -140,7 +210,7 @@ export class CallView {
       case "affect": return this.affect(e);
       case "alert": return this.alert(e);
       case "error": return this.note(`⚠ ${e.code}: ${e.message}`, e.t);
-      case "dtmf": return this.note(`${e.speaker} pressed ${e.digit}`, e.t);
+      case "dtmf": return this.note(t("pressed", { who: e.speaker === "agent" ? t("agent") : t("customer"), digit: e.digit }), e.t);
       case "speech.started": return undefined;
       case "speech.ended": return undefined; // no words in it: nothing to show
       case "bot.say": return this.botLine(e);
@@ -152,7 +222,7 @@ export class CallView {
   }
 
   started(e) {
-    const agent = e.metadata?.agent_id ? ` · agent ${e.metadata.agent_id}` : "";
+    const agent = e.metadata?.agent_id ? ` · ${t("agent").toLowerCase()} ${e.metadata.agent_id}` : "";
     this.status.textContent = t("call.live", { id: e.call_id, source: e.source, agent });
     this.status.className = "";
   }
@@ -160,10 +230,11 @@ export class CallView {
   ended(e) {
     this.status.textContent = t("call.ended", { id: e.call_id, reason: e.reason, duration: clock(e.duration || e.t) });
     this.status.className = "notice";
+    this.over = true; // the wrap-up draft now comes first
+    this.layout();
   }
 
   line(e, partial) {
-    const stick = this.transcript.scrollHeight - this.transcript.scrollTop - this.transcript.clientHeight < 40;
     let node = this.lines.get(e.utterance_id);
     if (!node) {
       node = el("div", { class: "line" });
@@ -175,7 +246,7 @@ export class CallView {
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
       el("span", { class: "who" }, e.speaker === "agent" ? t("agent") : t("customer")),
       ...(partial ? [e.text] : heardText(e)));
-    if (stick) this.transcript.scrollTop = this.transcript.scrollHeight;
+    this.follow();
   }
 
   botLine(e) {
@@ -183,19 +254,20 @@ export class CallView {
       el("span", { class: "t" }, clock(e.t)), el("span", { class: "who" }, t("bot")), e.text);
     this.lines.set(e.prompt_id, node);
     this.transcript.append(node);
+    this.follow();
   }
 
   botStopped(e) {
     const node = this.lines.get(e.prompt_id);
     if (!node) return;
     node.classList.add("cut");
-    node.title = `the caller spoke after ${Number(e.played || 0).toFixed(1)} s`;
+    node.title = t("bot.cut", { s: Number(e.played || 0).toFixed(1) });
   }
 
   handoff(e) {
-    const chips = [["queue", e.queue], ["priority", e.priority], ["intent", e.intent || "unknown"],
-      ["urgency", e.urgency || "normal"]];
-    if (e.in_business_hours === false) chips.push(["hours", "after hours"]);
+    const chips = [["queue", e.queue], ["priority", e.priority], ["intent", term("intent", e.intent || "unknown")],
+      ["urgency", term("urgency", e.urgency || "normal")]];
+    if (e.in_business_hours === false) chips.push(["hours", t("after.hours")]);
     const facts = Object.entries(e.facts || {}).map(([k, v]) =>
       el("li", {}, el("b", {}, `${k.replace(/_/g, " ")}: `), String(v)));
     const said = (who, lines) => (Array.isArray(lines) && lines.length
@@ -208,9 +280,9 @@ export class CallView {
       class: "card handoff", "data-priority": e.priority, "aria-label": t("handoff.label"), tabindex: "0",
     },
     el("h2", {}, t("handoff.title", { t: clock(e.t) })),
-    el("div", { class: "reason" }, t("why", { reason: String(e.reason || "").replace(/_/g, " ") })),
+    el("div", { class: "reason" }, t("why", { reason: term("handoff.reason", e.reason || "") })),
     el("div", { class: "chips" }, chips.map(([k, v]) =>
-      el("span", { class: "chip", "data-field": k }, el("b", {}, `${k}: `), String(v)))),
+      el("span", { class: "chip", "data-field": k }, el("b", {}, `${t(`chip.${k}`)}: `), String(v)))),
     e.summary ? el("p", { class: "summary" }, e.summary) : null,
     facts.length ? el("ul", { class: "facts" }, facts) : null,
     el("div", { class: "chips affect" }, affect),
@@ -218,13 +290,14 @@ export class CallView {
     said(t("customer.said"), e.customer_said), said(t("bot.said"), e.bot_said)));
   }
 
-  note(text, t) {
-    this.transcript.append(el("div", { class: "line partial" }, el("span", { class: "t" }, clock(t)), text));
+  note(text, at) {
+    this.transcript.append(el("div", { class: "line partial" }, el("span", { class: "t" }, clock(at)), text));
+    this.follow();
   }
 
   affect(e) {
     if (e.speaker !== "customer") return;
-    for (const [name] of SIGNALS) {
+    for (const [name, key] of SIGNALS) {
       const value = Number(e[name]) || 0;
       const history = this.history[name];
       history.push(value);
@@ -233,27 +306,30 @@ export class CallView {
       gauge.dataset.band = band(value);
       const meter = gauge.querySelector(".meter");
       meter.setAttribute("aria-valuenow", value.toFixed(2));
-      meter.title = `${name} ${value.toFixed(2)}`;
+      meter.title = `${t(key)} ${value.toFixed(2)}`;
       gauge.querySelector(".fill").style.width = `${Math.round(value * 100)}%`;
       gauge.querySelector(".spark").replaceChildren(sparkline(history));
     }
   }
 
   alert(e) {
-    const cues = (e.cues || []).slice(0, 4).map((c) => el("li", {}, c.evidence));
-    const box = el("div", { class: "alert", "data-level": e.level, "data-seq": e.seq, tabindex: "0" },
-      el("div", {}, `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)} · ${clock(e.t)}`),
-      el("div", { class: "why" }, e.reason),
-      cues.length ? el("ul", {}, cues) : null);
+    const cues = (e.cues || []).slice(0, ALERT_CUES_SHOWN).map((c) => el("li", {}, describeCue(c)));
+    // The reason's cues are the list below it; the whole reason sentence is the title.
+    const box = el("div", { class: "alert", "data-level": e.level, "data-seq": e.seq, tabindex: "0",
+      title: alertReason(e) },
+    el("div", {}, `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)} · ${clock(e.t)}`),
+    el("div", { class: "why" }, alertReason(e, { cues: cues.length === 0 })),
+    cues.length ? el("ul", {}, cues) : null);
+    const item = this.remember(`alert:${e.seq}`, box, "alert", e.t);
     if (!this.readOnly) {
       const state = el("span", { class: "state" });
-      const send = (action) => this.feedback(box, state, { target: "alert", target_id: e.seq, action });
+      const send = (action) => this.feedback(item, state, { target: "alert", target_id: e.seq, action });
       box.append(el("div", { class: "actions" },
         el("button", { type: "button", onclick: () => send("accept") }, t("acknowledge")), " ",
         el("button", { type: "button", onclick: () => send("dismiss") }, t("not.relevant")), " ", state));
       box.addEventListener("keydown", (ev) => this.shortcut(ev, { a: () => send("accept"), d: () => send("dismiss") }));
     }
-    this.alerts.prepend(box);
+    this.layout();
   }
 
   assist(e) {
@@ -263,48 +339,99 @@ export class CallView {
       if (e[field] === undefined || e[field] === null || e[field] === "" || typeof e[field] === "object") continue;
       let chip = this.chips.querySelector(`[data-field="${field}"]`);
       if (!chip) this.chips.append((chip = el("span", { class: "chip", "data-field": field })));
-      chip.replaceChildren(el("b", {}, `${t(`chip.${field}`)}: `), String(e[field]));
+      chip.dataset.value = String(e[field]);
+      chip.replaceChildren(el("b", {}, `${t(`chip.${field}`)}: `), term(field, e[field]));
     }
     if (!e.suggestion_id || CORE_TYPES.has(e.type)) return;
-    this.suggestions.querySelector(".empty")?.remove();
     // One card per topic: a hand-over for the same reason again updates its card (newest
     // evidence, a count) instead of stacking a twin; other cards update by suggestion id.
     const topic = e.type === "route_to_human" ? `route:${e.reason}` : e.suggestion_id;
     const ids = this.topics.get(topic) || new Set();
     ids.add(e.suggestion_id);
     this.topics.set(topic, ids);
-    const old = this.cards.get(topic);
+    const old = this.items.get(topic);
     const card = this.suggestionCard(e, ids.size);
-    this.cards.set(topic, card);
-    if (old) old.replaceWith(card); else this.suggestions.prepend(card);
+    if (old) old.node.replaceWith(card);
+    const kind = e.type === "suggestion" ? e.kind : e.type;
+    // A card updated in place keeps its place in line; the agent's ✓ on it stays.
+    const item = this.remember(topic, card, kind, old ? old.t : e.t, old);
+    if (!this.readOnly) this.suggestionActions(card, e, kind === "draft" ? "draft" : "suggestion", item);
+    this.layout();
+  }
+
+  remember(key, node, kind, at, old = null) {
+    const item = { node, kind, t: at, order: old ? old.order : this.arrivals++, handledAt: old ? old.handledAt : null };
+    if (item.handledAt !== null) node.dataset.state = old.node.dataset.state;
+    this.items.set(key, item);
+    return item;
+  }
+
+  // Which alert and which card are up front, the rest in the history, newest first.
+  layout() {
+    const now = performance.now();
+    const open = (item) => item.handledAt === null || now - item.handledAt < HANDLED_LINGER_MS;
+    const all = [...this.items.values()];
+    const newestFirst = (a, b) => b.t - a.t || b.order - a.order;
+    const alert = all.filter((i) => i.kind === "alert" && open(i)).sort(newestFirst)[0];
+    const rank = (i) => (i.kind === "draft" && this.over ? 0 : i.kind === "route_to_human" ? 1
+      : i.kind === "intent" ? 3 : 2);
+    // Cards of one moment (the steps of a playbook) keep the order they came in.
+    const card = all.filter((i) => i.kind !== "alert" && open(i))
+      .sort((a, b) => rank(a) - rank(b) || b.t - a.t || a.order - b.order)[0];
+    const focused = all.find((i) => i.node.contains(document.activeElement));
+    this.place(this.alerts, alert ? [alert.node] : []);
+    this.place(this.current, [card ? card.node : el("p", { class: "empty" },
+      all.some((i) => i.kind !== "alert") ? t("nothing.open") : t("no.suggestions"))]);
+    const earlier = all.filter((i) => i !== alert && i !== card).sort(newestFirst);
+    this.place(this.historyItems, earlier.map((i) => i.node));
+    this.historyCount.textContent = t("history", { n: earlier.length });
+    this.historyBox.hidden = earlier.length === 0;
+    // The agent handled the card they were on: the next one up front takes the focus.
+    // Only for a handled one: a card that was merely outranked keeps no focus to act on by mistake.
+    if (focused && focused.handledAt !== null && focused !== card && focused !== alert
+      && !this.historyBox.open) (card || alert)?.node.focus();
+    this.follow();
+  }
+
+  place(box, nodes) {
+    // Only move what changed: moving a node takes the keyboard focus away from it.
+    const same = box.children.length === nodes.length && nodes.every((n, i) => box.children[i] === n);
+    if (!same) box.replaceChildren(...nodes);
   }
 
   suggestionCard(e, times = 1) {
     const kind = e.kind || e.type;
     const isDraft = e.type === "draft" || kind === "draft";
     const isRoute = /route/.test(e.type) || /route/.test(kind);
-    const title = e.title || e.subject || (isRoute ? t("needs.person", { reason: e.reason || "" }) : "");
+    const translated = e.translations?.[uiLanguage()];
+    // A next step is its instruction, in the agent's language when the playbook has it.
+    const title = kind === "next_step" ? (translated || e.text)
+      : kind === "intent" ? term("intent", e.intent || e.item)
+        : e.title || e.subject || (isRoute ? term("route", e.reason || "") : "");
     const card = el("article", { class: `suggestion${isRoute ? " route" : ""}`, "data-suggestion-id": e.suggestion_id,
-      "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": title || kind });
-    card.append(el("div", { class: "kind" }, kind.replace(/_/g, " ")));
+      "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": `${term("kind", kind)}: ${title}` });
+    card.append(el("div", { class: "kind" }, term("kind", kind)));
     if (title) {
       card.append(el("h3", {}, title,
         times > 1 ? el("span", { class: "count", title: t("times", { n: times }) }, ` ×${times}`) : null));
     }
     // A card found from words whisper was unsure of says so: it may answer what was never said.
     if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
-      card.append(trustMark("p", e.heard, "mean word probability of the customer words behind this card",
-        t("unclear")));
+      card.append(trustMark("p", e.heard, t("card.trust"), t("unclear")));
     }
-    const body = e.body ?? e.text;
+    const body = kind === "next_step" ? "" : e.body ?? e.text;
     const editor = isDraft ? el("textarea", { class: "draft", "aria-label": t("draft.reply") }) : null;
     if (editor) { editor.value = body || ""; card.append(editor); }
     else if (kind === "article" && body) card.append(el("blockquote", {}, body)); // the matched passage
     else if (body) card.append(el("p", {}, body));
-    for (const text of [e.explanation, e.summary]) if (text) card.append(el("p", {}, text));
+    // A hand-over's explanation in the agent's language when the reason is known; the server's otherwise.
+    const explanation = isRoute && e.reason ? term("route", e.reason) : e.explanation;
+    for (const text of [isRoute && title === explanation ? "" : explanation, e.summary]) {
+      if (text) card.append(el("p", {}, text));
+    }
     const passage = e.passage || e.matched_passage;
     if (passage) card.append(el("blockquote", {}, passage));
-    if (e.quote) card.append(el("p", { class: "details" }, `customer: “${e.quote}”`));
+    if (e.quote) card.append(el("p", { class: "details" }, t("customer.quote", { quote: e.quote })));
     for (const article of Array.isArray(e.articles) ? e.articles : []) {
       card.append(el("div", {}, el("b", {}, article.title || article.id || t("article")),
         article.passage ? el("blockquote", {}, article.passage) : null));
@@ -316,15 +443,15 @@ export class CallView {
     }
     const extra = Object.entries(e).filter(([k, v]) => !SHOWN_FIELDS.has(k) && !CHIP_FIELDS.includes(k)
       && v !== null && typeof v !== "object" && v !== "" && v !== 0);
-    const shown = extra.flatMap(([k, v]) => [el("dt", {}, k.replace(/_/g, " ")), el("dd", {}, typeof v === "number" ? +v.toFixed(2) : v)]);
+    const shown = extra.flatMap(([k, v]) => [el("dt", {}, term("field", k)), el("dd", {}, typeof v === "number" ? +v.toFixed(2) : v)]);
     if (shown.length) card.append(el("dl", { class: "details" }, shown));
-    if (!this.readOnly) this.suggestionActions(card, e, isDraft ? "draft" : "suggestion", editor);
     return card;
   }
 
-  suggestionActions(card, e, target, editor) {
+  suggestionActions(card, e, target, item) {
+    const editor = card.querySelector("textarea");
     const state = el("span", { class: "state", role: "status" });
-    const send = (action) => this.feedback(card, state, {
+    const send = (action) => this.feedback(item, state, {
       target, target_id: e.suggestion_id, action, text: editor ? editor.value : "",
     });
     const buttons = [el("button", { type: "button", class: "primary", onclick: () => send("accept") }, t("accept"))];
@@ -346,16 +473,23 @@ export class CallView {
     if (run) { ev.preventDefault(); run(); }
   }
 
-  async feedback(card, state, fields) {
+  async feedback(item, state, fields) {
     if (!this.connection) return;
+    const card = item.node;
     state.textContent = "…";
     try {
       const ack = await this.connection.feedback({ call_id: this.callId, ...fields });
       card.dataset.state = ack.action;
-      state.textContent = `${ack.action === "accept" ? "accepted" : ack.action === "send" ? "sent" : ack.action === "edit" ? "saved" : "dismissed"} ✓`;
+      const word = { accept: "accepted", send: "sent", edit: "saved" }[ack.action] || "dismissed";
+      state.textContent = t(`state.${word}`);
       if (card.classList.contains("alert")) card.classList.add("done");
+      // Saving an edit keeps the draft open; every other answer hands the place to the next.
+      if (ack.action !== "edit") {
+        item.handledAt = performance.now();
+        setTimeout(() => this.layout(), HANDLED_LINGER_MS + 20);
+      }
     } catch (err) {
-      state.textContent = `not saved: ${err.message}`;
+      state.textContent = t("state.failed", { error: err.message });
     }
   }
 }

@@ -3,7 +3,7 @@
 // opens that call read-only beside the list.
 
 import { EventsConnection, showConnection, startPage } from "./connection.js";
-import { CallView, band, clock, el, sparkline } from "./call_view.js";
+import { CallView, alertReason, band, clock, el, sparkline } from "./call_view.js";
 import { setLanguage, t, translatePage } from "./messages.js";
 
 translatePage(); // the browser's language until the token's arrives in `hello`
@@ -45,7 +45,7 @@ function takeOverKey(c) {
 }
 
 function matches(c, words) {
-  const latest = c.alerts.length ? c.alerts[c.alerts.length - 1].reason : c.last_line || "";
+  const latest = c.alerts.length ? alertReason(c.alerts[c.alerts.length - 1]) : c.last_line || "";
   const haystack = `${c.call_id} ${c.agent_id || ""} ${latest}`.toLowerCase();
   return words.every((w) => haystack.includes(w));
 }
@@ -64,7 +64,7 @@ function render() {
     return el("div", { class: "alert", "data-level": "take_over", "data-call-id": c.call_id },
       el("div", { class: "clip", title: c.call_id },
         t("take.over", { id: c.call_id, agent: c.agent_id || "?" })),
-      el("div", { class: "why" }, alert?.reason || ""),
+      el("div", { class: "why" }, alert ? alertReason(alert) : ""),
       el("button", { type: "button", onclick: () => open(c.call_id) }, t("open.call")), " ",
       el("button", { type: "button", class: "ack", onclick: () => { acknowledged.add(takeOverKey(c)); render(); } },
         t("acknowledge")));
@@ -78,7 +78,7 @@ function clipped(text, tag = "div") {
 function row(c) {
   const latest = c.alerts.length ? c.alerts[c.alerts.length - 1] : null;
   const status = `${c.agent_id || t("unassigned")} · ${c.live ? clock(c.t) : t("ended.reason", { reason: c.end_reason })}`;
-  const latestText = latest ? `${t(`level.${latest.level}`)}: ${latest.reason}` : c.last_line || "";
+  const latestText = latest ? `${t(`level.${latest.level}`)}: ${alertReason(latest)}` : c.last_line || "";
   const tr = el("tr", {
     class: [c.take_over ? "take-over" : "", c.call_id === selected ? "selected" : "", c.live ? "" : "ended"].join(" "),
     tabindex: "0", "data-call-id": c.call_id, "aria-label": t("risk.label", { id: c.call_id, risk: c.risk }),

@@ -1,0 +1,171 @@
+"""One screen: at 400 x 900 an agent sees what matters without scrolling, in either UI language.
+
+Both shipped escalating calls are played over /twilio (the English one through tiny.en, the
+Dutch one through the multilingual base model) to two agent sidebars at once, one with a
+Dutch and one with an English token. A probe in each page measures, every 150 ms and after
+every change, the bounding boxes of the newest open alert, the three signals, the intent /
+urgency / team chips, the current suggestion and the transcript's last line: all must lie
+inside the 400 x 900 viewport, and the page must not need scrolling.
+"""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from copilot.audio.files import decode_file
+from copilot.commands.simulate import play_twilio
+from copilot.serve.auth import TokenFile
+from tests import axe
+from tests.conftest import fixture_path
+from tests.serve.server_harness import running_server
+from tests.serve.test_sidebar_browser import CHROMIUM, CHROMIUM_ARGS, DOCS
+
+playwright_api = pytest.importorskip("playwright.async_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+
+SIDEBAR_SCREENSHOT = DOCS / "sidebar.png"
+WIDTH, HEIGHT = 400, 900
+
+# Records every moment something up front is outside the viewport, or the page scrolls.
+PROBE = """
+window.oneScreen = { checks: 0, failures: [], seen: {} };
+function boxOf(name, node) {
+  const r = node.getBoundingClientRect();
+  return { name, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+}
+function check() {
+  const s = window.oneScreen;
+  const call = document.getElementById("call");
+  if (!call || !document.getElementById("transcript")) return;
+  const boxes = [];
+  const alert = document.querySelector("#alerts .alert");
+  if (alert) boxes.push(boxOf("alert", alert));
+  boxes.push(boxOf("signals", document.querySelector(".gauges")));
+  const chips = document.querySelectorAll("#assist-chips .chip");
+  if (chips.length) boxes.push(boxOf("chips", document.getElementById("assist-chips")));
+  const card = document.querySelector("#current .suggestion");
+  if (card) boxes.push(boxOf("suggestion", card));
+  const transcript = document.getElementById("transcript");
+  const last = transcript.querySelector(".line:last-child");
+  if (last) {
+    boxes.push(boxOf("transcript", transcript));
+    // The last line must be in the transcript's visible part, not scrolled away.
+    const view = transcript.getBoundingClientRect(), line = last.getBoundingClientRect();
+    if (line.bottom > view.bottom + 1 || line.top < view.top - 1) {
+      s.failures.push({ name: "last line scrolled away", line: [line.top, line.bottom], view: [view.top, view.bottom] });
+    }
+  }
+  for (const b of boxes) {
+    s.seen[b.name] = (s.seen[b.name] || 0) + 1;
+    if (b.top < -0.5 || b.left < -0.5 || b.bottom > innerHeight + 0.5 || b.right > innerWidth + 0.5) {
+      s.failures.push(b);
+    }
+  }
+  const page = document.scrollingElement, main = document.querySelector("main");
+  if (page.scrollHeight > innerHeight + 1 || main.scrollHeight > main.clientHeight + 1) {
+    s.failures.push({ name: "scrolls", page: page.scrollHeight, main: [main.scrollHeight, main.clientHeight] });
+  }
+  s.checks += 1;
+}
+new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+setInterval(check, 150);
+"""
+
+CALLS = {
+    "call_escalating_en": ("tiny_en", "en"),
+    "call_escalating_nl": ("base_multilingual", "nl"),
+}
+
+
+@pytest.mark.parametrize("call", sorted(CALLS))
+def test_an_escalating_call_fits_one_screen_in_both_languages(call, request, tmp_path):
+    model, language = CALLS[call]
+    transcriber = request.getfixturevalue(model)
+    tokens = TokenFile(tmp_path / "tokens.json")
+    agents = {ui: tokens.add("agent", "agent-7", ui_language=ui) for ui in ("nl", "en")}
+    call_id = f"CA-{language}-screen"
+
+    async def sidebar(browser, base, ui):
+        page = await browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+        await page.goto(f"{base}/#token={agents[ui]}")
+        await page.wait_for_selector('#conn[data-state="connected"]', timeout=15000)
+        await page.evaluate(PROBE)
+        return page
+
+    async def scenario():
+        async with running_server(
+            transcriber, "", str(tokens.path), stages=("affect", "assist"), language=language
+        ) as (server, events):
+            base = f"http://127.0.0.1:{server.ws_port}"
+            async with playwright_api.async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                pages = {ui: await sidebar(browser, base, ui) for ui in ("nl", "en")}
+                play = asyncio.create_task(
+                    play_twilio(
+                        f"ws://127.0.0.1:{server.ws_port}/twilio",
+                        decode_file(fixture_path(f"{call}.wav")),
+                        call_id,
+                        realtime=False,
+                        parameters={"agent_id": "agent-7"},
+                    )
+                )
+                if language == "nl":
+                    # docs/sidebar.png: the Dutch agent, Dutch UI, mid-call, once an alert and
+                    # a suggestion are up front.
+                    await pages["nl"].wait_for_function(
+                        "(document.querySelector('#alerts .alert')"
+                        " && document.querySelector('#current article'))"
+                        " || document.querySelector('#call-status.notice')",
+                        timeout=180_000,
+                    )
+                    await pages["nl"].screenshot(path=str(SIDEBAR_SCREENSHOT))
+                await play
+                await events.wait_for(call_id, "call.ended", timeout=180)
+                seen = {}
+                for ui, page in pages.items():
+                    await page.wait_for_selector("#call-status.notice")
+                    await page.wait_for_timeout(300)  # the last checks after the final events
+                    seen[ui] = {
+                        **await page.evaluate("window.oneScreen"),
+                        "why": await page.locator(".alert .why").all_text_contents(),
+                        "steps": await page.locator(
+                            '.suggestion[data-kind="next_step"] h3'
+                        ).all_text_contents(),
+                        "intent": await page.locator(
+                            '#assist-chips [data-field="intent"]'
+                        ).text_content(),
+                        "axe": await axe.check_async(page),
+                    }
+                await browser.close()
+            return seen, events
+
+    seen, events = asyncio.run(scenario())
+    alerts = events.of(call_id, "alert")
+    steps = [s for s in events.of(call_id, "suggestion") if s.kind == "next_step"]
+    finals = events.of(call_id, "transcript.final")
+    assert finals and steps, "the call gave the sidebar nothing to lay out"
+    for ui in ("nl", "en"):
+        screen = seen[ui]
+        assert screen["failures"] == [], (ui, screen["failures"][:5])
+        # The probe really measured each element up front, many times over the call.
+        assert screen["checks"] > 50, screen
+        for name in ("signals", "chips", "suggestion", "transcript"):
+            assert screen["seen"].get(name, 0) > 5, (ui, name, screen["seen"])
+        if alerts:
+            assert screen["seen"].get("alert", 0) > 0, (ui, screen["seen"])
+        assert screen["axe"] == [], (ui, axe.summary(screen["axe"]))
+        # Next steps read in the agent's language, whatever language the call is in.
+        assert sorted(screen["steps"]) == sorted(s.translations[ui] for s in steps)
+    # Server-made words in the agent's language: the alert reasons and the intent.
+    if alerts:
+        assert all(
+            why.startswith(("frustratie", "twijfel", "belasting")) for why in seen["nl"]["why"]
+        )
+        assert all(why.startswith(("frustration", "doubt", "load")) for why in seen["en"]["why"])
+        assert seen["en"]["why"][0] != seen["nl"]["why"][0]
+    assert seen["nl"]["intent"].startswith("vraag: ") and seen["en"]["intent"].startswith(
+        "intent: "
+    )
+    if language == "nl":
+        assert SIDEBAR_SCREENSHOT.stat().st_size > 10_000
