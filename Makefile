@@ -3,16 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := portaudio19-dev espeak-ng redis-server
+APT_PACKAGES := portaudio19-dev espeak-ng redis-server postgresql
 
 .PHONY: venv system-deps demo test test-fast bench lint fixtures train-affect eval-affect clean
 
 venv: $(STAMP)
 
 # Debian packages copilot needs: PortAudio (pyaudio builds against it), espeak-ng (the voicebot's
-# voice), redis-server (the multi-worker tests start one); chromium is the browser the sidebar
-# and report tests drive through Playwright (which must never download its own); npm installs
-# the accessibility checker those tests load.
+# voice), redis-server and postgresql (the multi-worker and store tests start their own);
+# chromium is the browser the sidebar and report tests drive through Playwright (which must
+# never download its own); npm installs the accessibility checker those tests load.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q -e '.[dev,mic,ray,scale,train]'
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q -e '.[dev,mic,ray,scale,fleet,train]'
 	touch $(STAMP)
 
 # Browser-test tools from the npm registry (axe-core, loaded into the pages the UI tests

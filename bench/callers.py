@@ -21,9 +21,11 @@ import asyncio
 import dataclasses
 import json
 import random
+import time
 from pathlib import Path
 
 import numpy as np
+from websockets.exceptions import ConnectionClosed
 
 from copilot.audio.files import DecodedCall, decode_file
 from copilot.audio.format import PIPELINE_RATE
@@ -69,18 +71,33 @@ async def play_calls(
     stagger_s: float,
     language: str,
     independent: bool = False,
+    prefix: str = "bench",
+    starts_out: str = "",
 ) -> None:
+    """Play `calls` calls; with `starts_out`, write each call's wall start time there (JSON),
+    and a call whose server goes away (a worker killed on purpose) ends instead of failing."""
     decoded = [decode_file(f) for f in files]
     rng = random.Random(seed)
     delays = [rng.uniform(0.0, stagger_s) for _ in range(calls)]
     starts = start_points(files, calls, rng) if independent else [0.0] * calls
     plays = [rotated(decoded[i % len(decoded)], starts[i]) for i in range(calls)]
+    began: dict[str, float] = {}
+    lost: list[str] = []
 
     async def one(i: int) -> None:
         await asyncio.sleep(delays[i])
-        await play_twilio(url, plays[i], f"bench-{calls}-{i}", parameters={"language": language})
+        call_id = f"{prefix}-{calls}-{i}"
+        began[call_id] = time.time()
+        try:
+            await play_twilio(url, plays[i], call_id, parameters={"language": language})
+        except (ConnectionClosed, OSError):
+            if not starts_out:
+                raise
+            lost.append(call_id)
 
     await asyncio.gather(*(one(i) for i in range(calls)))
+    if starts_out:
+        Path(starts_out).write_text(json.dumps({"starts": began, "lost": lost}))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,6 +111,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--independent", action="store_true", help="start each call at a random turn boundary"
     )
+    parser.add_argument("--prefix", default="bench", help="call ids are PREFIX-CALLS-I")
+    parser.add_argument("--starts", default="", help="write each call's wall start time here")
     args = parser.parse_args(argv)
     asyncio.run(
         play_calls(
@@ -104,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
             args.stagger,
             args.language,
             args.independent,
+            args.prefix,
+            args.starts,
         )
     )
 

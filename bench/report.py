@@ -9,6 +9,7 @@ from .report_affect import affect_text_line, affect_text_section
 from .report_alerts import alert_quality_line, alert_quality_section
 from .report_assist import assist_line, assist_section
 from .report_decoding import nl_decoding_line, nl_decoding_section
+from .report_fleet import fleet_line, fleet_section
 from .report_fuzz import fuzz_line, fuzz_section
 from .report_live import latency_section, memory_section
 from .report_prompt import prompt_words_line, prompt_words_section
@@ -278,6 +279,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "fuzz": fuzz_section,
     "voicebot": voicebot_section,
     "soak": soak_section,
+    "fleet": fleet_section,
 }
 
 
@@ -336,6 +338,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "fuzz": fuzz_line,
     "voicebot": voicebot_line,
     "soak": soak_line,
+    "fleet": fleet_line,
 }
 
 

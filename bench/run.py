@@ -1,5 +1,5 @@
 """`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay, fuzzing,
-voicebot, soak.
+voicebot, soak, fleet.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -28,6 +28,7 @@ from .asr import asr_rtf, asr_window
 from .assist import assist
 from .batching import batching
 from .clips import Models
+from .fleet import fleet
 from .fuzz import fuzz
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
@@ -58,6 +59,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "fuzz": fuzz,
     "voicebot": voicebot,
     "soak": soak,
+    "fleet": fleet,
 }
 
 

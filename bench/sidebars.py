@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import random
 import time
@@ -24,8 +23,14 @@ from websockets.exceptions import ConnectionClosed
 
 
 class Client:
+    """`url` may list several workers' /events, comma-separated: the client connects to a
+    random one and, when that socket goes (a worker killed), resumes on another."""
+
     def __init__(self, name: str, behaviour: str, url: str) -> None:
-        self.name, self.behaviour, self.url = name, behaviour, url
+        self.name, self.behaviour = name, behaviour
+        self.urls = url.split(",")
+        self.url = random.Random(name).choice(self.urls)
+        self.servers: list[str] = []  # every worker this client was connected to
         self.seqs: dict[str, list[int]] = {}
         self.finals: dict[str, float] = {}  # "call/utterance" -> wall time of arrival
         self.resumes = self.reconnects = self.errors = 0
@@ -38,11 +43,17 @@ class Client:
         rng = random.Random(self.name)
         while time.time() < until:
             lifetime = rng.uniform(3.0, 8.0) if self.behaviour == "reconnect" else None
-            with contextlib.suppress(ConnectionClosed, OSError, TimeoutError):
+            lost = False
+            try:
                 async with connect(self.url, max_queue=4 if self.behaviour == "slow" else 64) as ws:
+                    self.servers.append(self.url)
                     await self._session(ws, until, lifetime)
+            except (ConnectionClosed, OSError, TimeoutError):
+                lost = True
             if time.time() < until:
                 self.reconnects += 1
+                if lost and len(self.urls) > 1:  # that worker is gone: another one serves us
+                    self.url = rng.choice([u for u in self.urls if u != self.url])
                 await asyncio.sleep(0.2)
 
     async def _session(self, ws, until: float, lifetime: float | None) -> None:
@@ -98,6 +109,7 @@ class Client:
             "resumes": self.resumes,
             "reconnects": self.reconnects,
             "errors": self.errors,
+            "servers": self.servers,
         }
 
 
@@ -129,7 +141,9 @@ def gaps_and_duplicates(reports: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.sidebars", description=__doc__)
-    parser.add_argument("url", help="ws://host:port/events (the token is added)")
+    parser.add_argument(
+        "url", help="ws://host:port/events, or several comma-separated (the token is added)"
+    )
     parser.add_argument("token")
     parser.add_argument("--normal", type=int, default=1)
     parser.add_argument("--slow", type=int, default=0)
@@ -138,7 +152,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     counts = {"normal": args.normal, "slow": args.slow, "reconnect": args.reconnect}
-    asyncio.run(run_clients(f"{args.url}?token={args.token}", counts, args.seconds, args.out))
+    urls = ",".join(f"{url}?token={args.token}" for url in args.url.split(","))
+    asyncio.run(run_clients(urls, counts, args.seconds, args.out))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 from copilot.asr.model_files import ModelNotAvailable
 from copilot.audio.files import AudioDecodeError, decode_file
 from copilot.config import Config, ConfigError, load_config
+from copilot.serve.database import DatabaseError
 
 
 def _common_flags(parser: argparse.ArgumentParser) -> None:
@@ -163,6 +164,31 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    from copilot.commands.privacy import purge
+
+    if args.older_than < 0:
+        raise ConfigError("--older-than must be 0 days or more")
+    return purge(load_config(args.config), args.older_than)
+
+
+def _erase(args: argparse.Namespace) -> int:
+    from copilot.commands.privacy import erase_calls
+
+    pairs = []
+    for item in args.metadata or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ConfigError(f"--metadata takes KEY=VALUE, not {item!r}")
+        pairs.append((key, value))
+    if not args.call_id and not pairs:
+        raise ConfigError("say which calls: --call-id ID and/or --metadata KEY=VALUE")
+    config = load_config(args.config)
+    return erase_calls(
+        config, tuple(args.call_id or ()), tuple(pairs), args.replay_dir or "", args.by or ""
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -249,6 +275,21 @@ def build_parser() -> argparse.ArgumentParser:
     to.add_argument("--file", help="token file (default: auth.tokens_file)")
     to.add_argument("--config", help="path of copilot.toml")
     to.set_defaults(run=_token, verbose=False)
+
+    pu = sub.add_parser("purge", help="delete stored calls older than a number of days, now")
+    pu.add_argument("--older-than", type=float, required=True, metavar="DAYS")
+    pu.add_argument("--config", help="path of copilot.toml")
+    pu.set_defaults(run=_purge, verbose=False)
+
+    er = sub.add_parser("erase", help="erase everything stored about some calls (and audit it)")
+    er.add_argument("--call-id", action="append", help="a call id (repeat for more)")
+    er.add_argument(
+        "--metadata", action="append", metavar="KEY=VALUE", help="e.g. customer_id=C-123"
+    )
+    er.add_argument("--replay-dir", help="also erase these calls' outputs of a QA replay here")
+    er.add_argument("--by", help="who erases, for the audit row (default: the OS user)")
+    er.add_argument("--config", help="path of copilot.toml")
+    er.set_defaults(run=_erase, verbose=False)
     return parser
 
 
@@ -261,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         status = args.run(args)
-    except (ConfigError, ModelNotAvailable) as exc:
+    except (ConfigError, ModelNotAvailable, DatabaseError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

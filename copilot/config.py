@@ -129,7 +129,24 @@ class AuthConfig:
 
 @dataclass
 class StoreConfig:
-    path: str = "copilot_data/events.sqlite3"  # "" keeps events in memory only (tests)
+    # A SQLite file (embedded, one worker) or postgresql://user@host/db (one store for a fleet:
+    # every worker writes the calls it runs, any worker serves any sidebar); "" keeps events
+    # in memory only (tests). `url` wins; `path` is its older name.
+    url: str = ""
+    path: str = "copilot_data/events.sqlite3"
+    # Calls (events, feedback, drafts) that started longer ago than this are deleted by the
+    # server, a few at a time; 0 keeps everything. `copilot purge` does it by hand.
+    retention_days: float = 90.0
+    purge_interval_s: float = 600.0  # how often the server looks for calls past retention
+    purge_batch: int = 50  # calls deleted per transaction, so live calls never wait long
+    # Fleet (PostgreSQL): each worker says it is alive this often; one silent for
+    # worker_timeout_s is gone (kill -9, a lost machine) and its open calls are ended.
+    heartbeat_s: float = 2.0
+    worker_timeout_s: float = 10.0
+
+    @property
+    def location(self) -> str:
+        return self.url or self.path
 
 
 @dataclass
@@ -219,6 +236,13 @@ class Config:
             raise ConfigError("serve.audiosocket_uuid_timeout_s must be in (0, 300]")
         if self.serve.client_queue < 10:
             raise ConfigError("serve.client_queue must be at least 10")
+        store = self.store
+        if store.retention_days < 0 or store.purge_interval_s <= 0 or store.purge_batch < 1:
+            raise ConfigError(
+                "store: retention_days >= 0 (0 keeps all), purge_interval_s > 0, purge_batch >= 1"
+            )
+        if not 0 < store.heartbeat_s < store.worker_timeout_s:
+            raise ConfigError("store: 0 < heartbeat_s < worker_timeout_s")
         return self
 
     def _check_models(self) -> None:
@@ -271,6 +295,8 @@ ENV_KEYS = {
     "COPILOT_INGEST_API_KEY": "serve.ingest_api_key",
     "COPILOT_PORT": "serve.port",
     "COPILOT_STORE_PATH": "store.path",
+    "COPILOT_STORE_URL": "store.url",
+    "COPILOT_RETENTION_DAYS": "store.retention_days",
     "COPILOT_RELAY_URL": "relay.url",
     "COPILOT_WORKER_ID": "relay.worker_id",
 }

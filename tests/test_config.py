@@ -37,6 +37,8 @@ def test_file_then_environment_then_flags(tmp_path, monkeypatch):
         ("whisper_workers = -1", "whisper_workers must be between 0"),
         ("[decoding]\ntemperature_fallback = [0.2, 3.0]", "temperature_fallback values"),
         ("[decoding]\nno_speech_threshold = 0", "no_speech_threshold must be in"),
+        ("[store]\nretention_days = -1", "retention_days >= 0"),
+        ("[store]\nheartbeat_s = 20", "heartbeat_s < worker_timeout_s"),
     ],
 )
 def test_bad_configuration_is_refused_with_the_key_named(tmp_path, text, message):
@@ -69,3 +71,15 @@ def test_usable_cores_honour_a_cgroup_cpu_quota(tmp_path):
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "absent.toml")
+
+
+def test_the_shipped_fleet_example_loads(monkeypatch):
+    """deploy/copilot.toml.example: a worker of a fleet on one PostgreSQL store."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "deploy" / "copilot.toml.example"
+    monkeypatch.setenv("COPILOT_WORKER_ID", "w7")
+    monkeypatch.setenv("COPILOT_RETENTION_DAYS", "30")
+    config = load_config(example)
+    assert config.store.location.startswith("postgresql://") and config.relay.worker_id == "w7"
+    assert config.store.retention_days == 30

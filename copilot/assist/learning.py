@@ -144,3 +144,22 @@ def _stored(
     """A row of the learner's own table as feedback again, about the card stored with it."""
     target = "draft" if event.get("type") == "draft" else "suggestion"
     return Feedback(event.get("call_id", ""), target, suggestion_id, action, text, agent_id, at)
+
+
+def forget_calls(db: str | Path, call_ids: set[str]) -> int:
+    """Delete the stored feedback (and so the learned examples) that came from these calls.
+
+    The examples leave the running models at the next start, when the learner replays
+    what is stored.
+    """
+    if not call_ids or not Path(db).is_file():
+        return 0
+    with sqlite3.connect(str(db)) as conn:
+        conn.execute(SCHEMA)
+        doomed = [
+            row_id
+            for row_id, suggestion in conn.execute("SELECT id, suggestion FROM assist_feedback")
+            if json.loads(suggestion or "{}").get("call_id") in call_ids
+        ]
+        conn.executemany("DELETE FROM assist_feedback WHERE id = ?", [(i,) for i in doomed])
+    return len(doomed)

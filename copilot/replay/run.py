@@ -20,6 +20,7 @@ import dataclasses
 import json
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -269,3 +270,27 @@ def _csv_row(r: dict) -> list:
         "" if wer is None else wer,
         r["outcome"],
     ]
+
+
+def erase_reports(out_dir: Path, call_ids: set[str]) -> int:
+    """Delete these calls' replay outputs (JSON, page) and redraw the index and CSV without them,
+    in the language the report was drawn in. Returns how many files went."""
+    calls_dir = out_dir / "calls"
+    removed = 0
+    for call_id in call_ids:
+        for suffix in (".json", ".html"):
+            path = calls_dir / f"{call_id}{suffix}"
+            if path.is_file():
+                path.unlink()
+                removed += 1
+    if removed and calls_dir.is_dir():
+        kept = {p.stem for p in calls_dir.glob("*.json")}
+        summary_path = out_dir / "overall.json"
+        failures = (
+            json.loads(summary_path.read_text())["failures"] if summary_path.is_file() else []
+        )
+        index = out_dir / "index.html"
+        drawn = re.search(r'<html lang="(\w+)"', index.read_text()) if index.is_file() else None
+        words = words_for(drawn.group(1) if drawn else "")
+        write_index(out_dir, _load_reports(calls_dir, kept), failures, words)
+    return removed

@@ -42,6 +42,10 @@ class LiveEvents:
         self.metrics = metrics or Metrics()
         self.also = also  # e.g. the demo's terminal printer, or a JSON-lines log
         self.relay: Any = None  # RedisRelay when several workers share calls
+        # Shared store: the last seq of each other worker's call fanned out here, so a seq
+        # that skips some (a worker killed after storing events it never relayed) is
+        # filled in from the store first.
+        self._fanned: dict[str, int] = {}
 
     def __call__(self, event: Event) -> None:
         data = self.redactor.event(event.to_dict())
@@ -60,18 +64,45 @@ class LiveEvents:
             self.also(event_from_dict(data) if self.redactor.enabled else event)
 
     def _fan_out(self, data: dict, text: str) -> None:
+        if self.store.shared:
+            self._fan_out_in_order(data, text)
+        else:
+            self._publish(data, text)
+
+    def _publish(self, data: dict, text: str) -> None:
         self.hub.publish(data["call_id"], data["seq"], text)
         summary = self.board.feed(data)
         if summary is not None:
             self.hub.publish_board(summary)
 
+    def _fan_out_in_order(self, data: dict, text: str) -> None:
+        """Each call's events leave in seq order, a skipped seq first filled from the store."""
+        call_id, seq = data["call_id"], data["seq"]
+        last = self._fanned.get(call_id, seq - 1)
+        if seq <= last:
+            return
+        if seq > last + 1:
+            for _seq, missed_text in self.store.events_after(call_id, last, seq - last - 1):
+                self._publish(json.loads(missed_text), missed_text)
+        self._publish(data, text)
+        if data.get("type") == "call.ended":
+            self._fanned.pop(call_id, None)
+        else:
+            self._fanned[call_id] = seq
+
     def apply_remote(self, data: dict, text: str, origin: str) -> None:
-        """An event of a call another worker runs (already redacted there): store, fan out."""
+        """An event of a call another worker runs (already redacted there): store, fan out.
+
+        On a shared store that worker stored it already (before relaying it): fan out only.
+        """
         if not isinstance(data.get("call_id"), str) or not isinstance(data.get("seq"), int):
             log.warning("relay: an event without call_id/seq was skipped")
             return
-        if self.store.append(data, text, origin=origin or "relay"):
-            self._fan_out(data, text)
+        if not self.store.shared:
+            if self.store.append(data, text, origin=origin or "relay"):
+                self._fan_out(data, text)
+            return
+        self._fan_out(data, text)
 
     def sink_for(self, call_id: str) -> Callable[[Event], None]:
         """The sink for a call that starts now: numbering continues after any stored history.

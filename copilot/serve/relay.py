@@ -151,3 +151,26 @@ class RedisRelay:
             return
         self.applied += 1
         self.apply(data, fields["json"], str(fields.get("worker", "")))
+
+
+def erase_from_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) -> int:
+    """Delete the relay's copy of these calls' events from the Redis stream; how many entries."""
+    try:
+        import redis
+    except ImportError as exc:
+        raise RedisUnavailable("erasing from the relay needs the redis package") from exc
+    client = redis.Redis.from_url(config.url, decode_responses=True)
+    try:
+        deleted, start = 0, "-"
+        while True:
+            entries = client.xrange(config.stream, min=start, max="+", count=chunk)
+            doomed = [entry_id for entry_id, fields in entries if fields.get("call_id") in call_ids]
+            if doomed:
+                deleted += int(client.xdel(config.stream, *doomed))
+            if len(entries) < chunk:
+                return deleted
+            start = "(" + entries[-1][0]
+    except redis.RedisError as exc:
+        raise RedisUnavailable(f"cannot erase from Redis at {config.url}: {exc}") from exc
+    finally:
+        client.close()

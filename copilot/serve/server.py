@@ -37,7 +37,7 @@ from websockets.http11 import Request, Response
 
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.config import Config
-from copilot.events.core import CallEnded, Event, TranscriptFinal
+from copilot.events.core import Event, TranscriptFinal
 from copilot.events.printer import EventPrinter
 from copilot.pipeline.call_session import CallSession, EventSink
 from copilot.pipeline.chat_session import ChatSession
@@ -48,6 +48,7 @@ from copilot.serve.auth import TokenFile, assigned_agent_id
 from copilot.serve.board import CallBoard
 from copilot.serve.bot_calls import BotCalls, CloseStream, websocket_close, websocket_send
 from copilot.serve.feedback import FeedbackRecorder, Learner, assist_learner
+from copilot.serve.housekeeping import Housekeeping, ended_by_restart
 from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes, query
 from copilot.serve.hub import EventHub
 from copilot.serve.ingest import deliver, feed_message, parser_for
@@ -101,12 +102,18 @@ class CopilotServer:
         self.audiosocket_ports: dict[str, int] = {}
         self.metrics = Metrics()
         self.relay: RedisRelay | None = None
-        self.store = EventStore(config.store.path or ":memory:")
+        # One name per worker: the relay's, and on a shared store the origin of its calls.
+        self.worker_id = config.relay.worker_id or (
+            # unique per server object: tests (and embedders) may run two in one process
+            f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        )
+        self.store = EventStore(config.store.location or ":memory:", self.worker_id)
         self.hub = EventHub(config.serve.client_queue)
         self.tokens = TokenFile(config.auth.tokens_file)
         redactor = Redactor(config.redaction.kinds, config.redaction.enabled)
         # `sink` (a log, the demo's printer, a test's list) sees every event after it is stored.
         self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, sink)
+        self.housekeeping = Housekeeping(self.store, config.store, self.live)
         if learner is None and "assist" in self.stages.names:
             learner = assist_learner(self.stages.assist_learner())
         recorder = FeedbackRecorder(self.store, learner)
@@ -162,6 +169,7 @@ class CopilotServer:
         self._close_interrupted_calls()
         self.live.load_history()
         await self._start_relay()
+        self.housekeeping.start()
         await self.service.start()
         ws = await serve(
             self._handle_ws,
@@ -190,17 +198,17 @@ class CopilotServer:
         relay_config = self.config.relay
         if not relay_config.url:
             return
-        if not relay_config.worker_id:
-            relay_config = dataclasses.replace(
-                relay_config,
-                # unique per server object: tests (and embedders) may run two in one process
-                worker_id=f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}",
-            )
+        relay_config = dataclasses.replace(relay_config, worker_id=self.worker_id)
+        # A worker's own file catches up from where it left the stream; on a shared store
+        # the history is already there: follow from now.
+        own_file = not self.store.shared
         self.relay = RedisRelay(
             relay_config,
             self.live.apply_remote,
-            last_applied=self.store.get_meta("relay_last_id", "$"),
-            remember=lambda entry_id: self.store.set_meta("relay_last_id", entry_id),
+            last_applied=self.store.get_meta("relay_last_id", "$") if own_file else "$",
+            remember=(lambda entry_id: self.store.set_meta("relay_last_id", entry_id))
+            if own_file
+            else None,
         )
         await self.relay.start()
         self.live.relay = self.relay
@@ -208,12 +216,9 @@ class CopilotServer:
     def _close_interrupted_calls(self) -> None:
         """Calls a killed process left open get their call.ended now, so sidebars can close them."""
         for stored in self.store.recent_calls(limit=10_000):
-            if not stored.live or stored.origin:
+            if not stored.live or stored.origin != self.store.worker_id:
                 continue  # ended, or run by another worker (its events come through the relay)
-            last = self.store.event_at(stored.call_id, stored.last_seq)
-            t = float(json.loads(last).get("t", 0.0)) if last else 0.0
-            ended = CallEnded(stored.call_id, stored.last_seq + 1, t, duration=t)
-            self.live(dataclasses.replace(ended, reason="server_restart"))
+            self.live(ended_by_restart(self.store, stored))
 
     async def stop(self) -> None:
         for server in self._servers:
@@ -226,6 +231,7 @@ class CopilotServer:
         self.sessions.clear()
         await self.bots.close_all()
         await self.service.stop()
+        await self.housekeeping.stop()
         if self.relay is not None:
             await self.relay.stop()
         self.store.close()

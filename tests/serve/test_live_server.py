@@ -149,9 +149,9 @@ def test_no_token_bad_token_and_bad_ingest_key_are_refused(tiny_en, tokens):
     assert statuses == dict.fromkeys(statuses, 401), statuses
 
 
-def test_reconnect_with_last_seq_gets_no_gap_and_no_duplicate(tiny_en, tmp_path, tokens):
+def test_reconnect_with_last_seq_gets_no_gap_and_no_duplicate(tiny_en, store_url, tokens):
     token_file, t = tokens
-    store = tmp_path / "events.sqlite3"
+    store = store_url
 
     async def scenario():
         async with running_server(tiny_en, str(store), str(token_file.path)) as (server, log):

@@ -16,6 +16,7 @@ from websockets.asyncio.client import connect
 from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio, twilio_messages
 from copilot.serve.auth import TokenFile
+from copilot.serve.database import Database
 from tests.conftest import fixture_path
 
 CALL = fixture_path("call_escalating_en.wav")
@@ -49,18 +50,27 @@ def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 90.0) ->
     raise AssertionError("copilot serve did not come up")
 
 
-def stored(db_path, call_id: str) -> list[tuple[int, str]]:
-    with sqlite3.connect(db_path) as db:
-        return db.execute(
-            "SELECT seq, json FROM events WHERE call_id = ? ORDER BY seq", (call_id,)
-        ).fetchall()
-
-
-def finals_stored(db_path, call_id: str) -> int:
+def stored(store_url, call_id: str) -> list[tuple[int, str]]:
+    db = Database(store_url)
     try:
-        return sum(1 for _, text in stored(db_path, call_id) if '"transcript.final"' in text)
-    except sqlite3.OperationalError:  # the server has not created the tables yet
+        return db.rows("SELECT seq, json FROM events WHERE call_id = ? ORDER BY seq", (call_id,))
+    finally:
+        db.close()
+
+
+def finals_stored(store_url, call_id: str) -> int:
+    try:
+        return sum(1 for _, text in stored(store_url, call_id) if '"transcript.final"' in text)
+    except (sqlite3.OperationalError, psycopg_errors()):  # no tables yet: the server is starting
         return 0
+
+
+def psycopg_errors() -> type[Exception]:
+    try:
+        import psycopg
+    except ImportError:
+        return sqlite3.OperationalError
+    return psycopg.errors.UndefinedTable
 
 
 async def feed_half_a_call(port: int, call_id: str, db_path, finals: int) -> None:
@@ -89,16 +99,18 @@ async def watch(port: int, token: str, call_id: str, after_seq: int = 0) -> list
                         return received
 
 
-def test_killed_server_serves_every_stored_event_after_restart(tmp_path):
+def test_killed_server_serves_every_stored_event_after_restart(tmp_path, store_url):
+    """On either backend; the worker keeps its name across the restart, so it ends its own calls."""
     port = free_port()
-    db_path = tmp_path / "events.sqlite3"
+    db_path = store_url
     tokens = TokenFile(tmp_path / "tokens.json")
     token = tokens.add("agent", "agent-k")
     config = tmp_path / "copilot.toml"
     config.write_text(
         f'language = "en"\nstages = ["affect"]\n'
         f"[serve]\nport = {port}\naudiosocket_customer_port = -1\naudiosocket_agent_port = -1\n"
-        f'[auth]\ntokens_file = "{tokens.path}"\n[store]\npath = "{db_path}"\n',
+        f'[auth]\ntokens_file = "{tokens.path}"\n[store]\nurl = "{db_path}"\n'
+        '[relay]\nworker_id = "worker-k"\n',
         encoding="utf-8",
     )
     log = tmp_path / "serve.log"

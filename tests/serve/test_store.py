@@ -1,4 +1,5 @@
-"""SQLite store: events in order after a seq, calls and their agent, feedback and drafts, reopen."""
+"""The store on SQLite and PostgreSQL: events in order after a seq, calls and their agent,
+feedback and drafts, reopen."""
 
 from copilot.events.feedback import Feedback
 from copilot.serve.store import EventStore, event_json
@@ -9,8 +10,8 @@ def put(store, call_id, seq, kind, **fields):
     return store.append(data, event_json(data))
 
 
-def test_events_calls_feedback_survive_reopen(tmp_path):
-    path = tmp_path / "events.sqlite3"
+def test_events_calls_feedback_survive_reopen(store_url):
+    path = store_url
     store = EventStore(path)
     put(store, "CA-1", 1, "call.started", source="twilio", metadata={"agent_id": "a"})
     for seq in range(2, 6):

@@ -10,6 +10,8 @@ import asyncio
 import pytest
 
 from copilot.serve.auth import TokenFile
+from copilot.serve.store import EventStore
+from tests.serve.postgres_harness import fresh_database
 from tests.serve.redis_harness import redis_server
 from tests.serve.server_harness import running_server
 from tests.serve.test_live_server import SHORT, Watcher, ended, play
@@ -78,3 +80,43 @@ def test_a_restarted_worker_catches_up_through_the_relay(tiny_en, tmp_path):
     with redis_server(tmp_path) as url:
         produced, caught_up = asyncio.run(scenario(url))
     assert caught_up == produced and produced[-1] > 3
+
+
+def test_workers_on_one_postgresql_store_write_only_their_own_calls(tiny_en, tmp_path, postgres):
+    """A fleet: one shared PostgreSQL store, the Redis stream only for live fan-out. The call
+    runs on worker 1; worker 2 serves a sidebar live and a resume by seq from the shared store."""
+    tokens = TokenFile(tmp_path / "tokens.json")
+    supervisor = tokens.add("supervisor")
+    store = fresh_database(postgres)
+
+    async def scenario(url):
+        async with (
+            running_server(tiny_en, store, str(tokens.path), relay_url=url) as (one, log),
+            running_server(tiny_en, store, str(tokens.path), relay_url=url) as (two, _),
+        ):
+            player = asyncio.create_task(play(one.ws_port, SHORT, "CA-fleet", "agent-a"))
+            await log.wait_for("CA-fleet", "call.started")
+            first = await Watcher.open(two.ws_port, supervisor)
+            await first.send({"type": "subscribe", "call_id": "CA-fleet", "after_seq": 0})
+            await first.until(lambda m: m.get("type") == "transcript.final")
+            await first.ws.close()
+            last = first.events("CA-fleet")[-1]["seq"]
+            second = await Watcher.open(two.ws_port, supervisor)
+            await second.send({"type": "subscribe", "call_id": "CA-fleet", "after_seq": last})
+            await second.until(ended("CA-fleet"), timeout=120)
+            await player
+            await second.ws.close()
+            produced = [e.seq for e in log.of("CA-fleet")]
+            fanned_out = two.relay.applied
+            return first, second, last, produced, one.worker_id, two.store, fanned_out
+
+    with redis_server(tmp_path) as url:
+        first, second, last, produced, runner, shared, fanned_out = asyncio.run(scenario(url))
+    seen = [m["seq"] for m in first.events("CA-fleet") + second.events("CA-fleet")]
+    assert seen == produced == list(range(1, len(produced) + 1))
+    assert second.events("CA-fleet")[0]["seq"] == last + 1
+    reopened = EventStore(store)
+    assert [seq for seq, _ in reopened.events_after("CA-fleet")] == produced
+    call = reopened.call("CA-fleet")
+    assert call.origin == runner and not call.live  # the row names the worker that ran it
+    assert fanned_out >= len(produced)  # worker 2 fanned every event out live, storing none

@@ -1,0 +1,86 @@
+"""`copilot purge` and `copilot erase`: retention by hand, and a caller's right to erasure.
+
+Both print what they removed. `erase` reaches every place copilot keeps a call: the store
+(events, feedback, drafts, the call row), the learned examples that came from the call's
+feedback, the relay's copy in Redis, and QA replay outputs in a folder; then it writes an
+audit row that holds no personal data.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from copilot.config import Config
+from copilot.serve.database import DatabaseError
+from copilot.serve.retention import (
+    Removed,
+    calls_matching,
+    erase,
+    live_calls,
+    purge_older_than,
+)
+from copilot.serve.store import EventStore
+
+
+def purge(config: Config, days: float, out: TextIO = sys.stdout) -> int:
+    store = _open(config)
+    try:
+        removed = purge_older_than(store, days, config.store.purge_batch)
+    finally:
+        store.close()
+    print(f"purged calls that started over {days:g} days ago: {removed.describe()}", file=out)
+    return 0
+
+
+def erase_calls(
+    config: Config,
+    call_ids: tuple[str, ...],
+    metadata: tuple[tuple[str, str], ...],
+    replay_dir: str = "",
+    actor: str = "",
+    out: TextIO = sys.stdout,
+) -> int:
+    store = _open(config)
+    try:
+        found = calls_matching(store, call_ids, metadata)
+        # QA replay outputs are named by call id and may exist for calls the store never had.
+        chosen = sorted(set(found) | set(call_ids))
+        live = live_calls(store, chosen)
+        if live:
+            print(f"error: still live, end them first: {', '.join(live)}", file=sys.stderr)
+            return 1
+        elsewhere = Removed()
+        ids = set(chosen)
+        if config.assist.feedback_db:
+            from copilot.assist.learning import forget_calls
+
+            elsewhere.add("learned examples", forget_calls(config.assist.feedback_db, ids))
+        if config.relay.url:
+            from copilot.serve.relay import erase_from_stream
+
+            elsewhere.add("relay entries", erase_from_stream(config.relay, ids))
+        if replay_dir:
+            from copilot.replay.run import erase_reports
+
+            elsewhere.add("replay files", erase_reports(Path(replay_dir), ids))
+        selector = ",".join(
+            ["call_id"] * bool(call_ids) + [f"metadata:{key}" for key, _ in metadata]
+        )
+        erased_anywhere = len(found) if not any(elsewhere.rows.values()) else len(chosen)
+        removed, audit_id = erase(
+            store, found, actor or getpass.getuser(), selector, elsewhere, erased_anywhere
+        )
+    finally:
+        store.close()
+    print(f"erased {removed.describe()}; audit row {audit_id}", file=out)
+    return 0
+
+
+def _open(config: Config) -> EventStore:
+    location = config.store.location
+    if not location:
+        raise DatabaseError("no store configured ([store] url or path)")
+    return EventStore(location)

@@ -1,0 +1,102 @@
+"""The server's background chores on its store: retention, and a fleet's dead workers.
+
+- Retention: every `purge_interval_s`, calls past `retention_days` are deleted
+  `purge_batch` at a time, yielding to the event loop between batches, so live calls
+  never wait on more than one small transaction.
+- Fleet (a shared PostgreSQL store): each worker writes a heartbeat every `heartbeat_s`;
+  any worker that finds another silent for `worker_timeout_s` ends that worker's open
+  calls with `server_restart`, through the live sink, so every sidebar sees them end.
+  Two workers doing it at once is harmless: the second call.ended has the same seq and
+  the store keeps one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import logging
+from collections.abc import Callable
+
+from copilot.config import StoreConfig
+from copilot.events.core import CallEnded, Event
+from copilot.serve.retention import DAY_S, purge_batch
+from copilot.serve.store import EventStore, StoredCall
+
+log = logging.getLogger(__name__)
+
+
+def ended_by_restart(store: EventStore, stored: StoredCall) -> Event:
+    """The call.ended for a call whose worker is gone: right after its last stored event."""
+    last = store.event_at(stored.call_id, stored.last_seq)
+    t = float(json.loads(last).get("t", 0.0)) if last else 0.0
+    ended = CallEnded(stored.call_id, stored.last_seq + 1, t, duration=t)
+    return dataclasses.replace(ended, reason="server_restart")
+
+
+class Housekeeping:
+    def __init__(
+        self, store: EventStore, config: StoreConfig, publish: Callable[[Event], None]
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.publish = publish  # the live sink: store, then fan out and relay
+        self.purged_calls = 0
+        self.orphans_closed = 0
+        self._tasks: list[asyncio.Task] = []
+
+    def start(self) -> None:
+        if self.config.retention_days > 0:
+            self._tasks.append(asyncio.create_task(self._retention(), name="retention"))
+        if self.store.shared:
+            self.store.heartbeat()
+            self._tasks.append(asyncio.create_task(self._fleet(), name="fleet-heartbeat"))
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+
+    async def purge_now(self) -> int:
+        """Delete everything past retention, one small batch per turn of the event loop."""
+        removed = 0
+        while True:
+            batch = purge_batch(
+                self.store, self.config.retention_days * DAY_S, self.config.purge_batch
+            )
+            removed += batch.calls
+            if batch.calls:
+                log.info("retention: deleted %s", batch.describe())
+            if batch.calls < self.config.purge_batch:
+                self.purged_calls += removed
+                return removed
+            await asyncio.sleep(0)
+
+    async def _retention(self) -> None:
+        while True:
+            try:
+                await self.purge_now()
+            except Exception:  # noqa: BLE001 - a failed purge is retried, never fatal
+                log.exception("retention: purge failed; trying again later")
+            await asyncio.sleep(self.config.purge_interval_s)
+
+    def close_orphans(self) -> int:
+        orphans = self.store.orphaned_calls(self.config.worker_timeout_s)
+        for stored in orphans:
+            log.warning("call %s: its worker %s is gone; ending it", stored.call_id, stored.origin)
+            self.publish(ended_by_restart(self.store, stored))
+        self.orphans_closed += len(orphans)
+        return len(orphans)
+
+    async def _fleet(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.heartbeat_s)
+            try:
+                self.store.heartbeat()
+                self.close_orphans()
+            except Exception:  # noqa: BLE001 - the database may be back next time
+                log.exception("fleet: heartbeat failed; trying again")

@@ -1,0 +1,148 @@
+"""Retention and erasure: what the store keeps, for how long, and how a caller's data goes.
+
+- `purge_batch` deletes the oldest ended calls past the retention period (their events,
+  feedback, drafts and call rows), a few calls per transaction, so the server can run it
+  between live events without ever holding the store for long; `purge_older_than` repeats
+  it until nothing is left (`copilot purge`).
+- `erase` removes everything the store holds about the chosen calls (by id, or by a
+  metadata value such as the caller's number or customer id) and writes an audit row that
+  says who erased how much when, and by which kind of selector, but not which calls or
+  values: the audit itself holds no personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from copilot.serve.store import EventStore
+
+TABLES = ("events", "feedback", "drafts", "calls")
+DAY_S = 86_400.0
+
+
+@dataclass
+class Removed:
+    """Rows removed, per place they were removed from."""
+
+    calls: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def add(self, place: str, n: int) -> None:
+        self.rows[place] = self.rows.get(place, 0) + n
+
+    def merge(self, other: Removed) -> None:
+        self.calls += other.calls
+        for place, n in other.rows.items():
+            self.add(place, n)
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{n} {place}" for place, n in self.rows.items() if n)
+        return f"{self.calls} call(s)" + (f": {parts}" if parts else "")
+
+
+def _delete_calls(store: EventStore, call_ids: list[str]) -> Removed:
+    removed = Removed(calls=len(call_ids))
+    if not call_ids:
+        return removed
+    marks = ",".join("?" * len(call_ids))
+    for table in TABLES:
+        cursor = store.db.execute(f"DELETE FROM {table} WHERE call_id IN ({marks})", call_ids)
+        removed.add(table if table != "calls" else "call rows", cursor.rowcount)
+    return removed
+
+
+def purge_batch(
+    store: EventStore, older_than_s: float, batch: int = 50, now: float | None = None
+) -> Removed:
+    """One transaction: up to `batch` ended calls that started before now - older_than_s."""
+    cutoff = (time.time() if now is None else now) - older_than_s
+    with store.db.transaction():
+        ids = [
+            row[0]
+            for row in store.db.rows(
+                "SELECT call_id FROM calls WHERE started_at < ? AND ended_at IS NOT NULL"
+                " ORDER BY started_at LIMIT ?",
+                (cutoff, batch),
+            )
+        ]
+        return _delete_calls(store, ids)
+
+
+def purge_older_than(store: EventStore, days: float, batch: int = 50) -> Removed:
+    """Every ended call older than `days` days, `batch` calls per transaction."""
+    total = Removed()
+    now = time.time()
+    while True:
+        removed = purge_batch(store, days * DAY_S, batch, now)
+        total.merge(removed)
+        if removed.calls < batch:
+            return total
+
+
+def calls_matching(
+    store: EventStore, call_ids: tuple[str, ...] = (), metadata: tuple[tuple[str, str], ...] = ()
+) -> list[str]:
+    """The stored calls with one of these ids, or with one of these metadata values."""
+    found: list[str] = []
+    if call_ids:
+        marks = ",".join("?" * len(call_ids))
+        found += [
+            r[0]
+            for r in store.db.rows(
+                f"SELECT call_id FROM calls WHERE call_id IN ({marks})", call_ids
+            )
+        ]
+    if metadata:
+        for call_id, text in store.db.rows("SELECT call_id, metadata FROM calls"):
+            values = json.loads(text or "{}")
+            if any(str(values.get(key)) == value for key, value in metadata if key in values):
+                found.append(call_id)
+    return sorted(set(found))
+
+
+def live_calls(store: EventStore, call_ids: list[str]) -> list[str]:
+    if not call_ids:
+        return []
+    marks = ",".join("?" * len(call_ids))
+    rows = store.db.rows(
+        f"SELECT call_id FROM calls WHERE ended_at IS NULL AND call_id IN ({marks})", call_ids
+    )
+    return sorted(r[0] for r in rows)
+
+
+def erase(
+    store: EventStore,
+    call_ids: list[str],
+    actor: str,
+    selector: str,
+    elsewhere: Removed | None = None,
+    calls: int | None = None,
+) -> tuple[Removed, int]:
+    """Delete the calls' events, feedback, drafts and rows; audit it. Returns (removed, audit id).
+
+    `elsewhere`: what the caller removed outside the store for the same calls (learned
+    examples, the relay's copy, QA replay files), counted into the audit row; `calls`: how
+    many calls that was in all, when some were known only outside the store.
+    """
+    with store.db.transaction():
+        removed = _delete_calls(store, call_ids)
+        removed.calls = len(call_ids) if calls is None else calls
+        if elsewhere is not None:
+            for place, n in elsewhere.rows.items():
+                removed.add(place, n)
+        row = store.db.row(
+            "INSERT INTO erasures (at, actor, selector, calls, rows) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING id",
+            (time.time(), actor, selector, removed.calls, json.dumps(removed.rows, sort_keys=True)),
+        )
+    return removed, int(row[0])
+
+
+def audit_log(store: EventStore) -> list[dict]:
+    rows = store.db.rows("SELECT id, at, actor, selector, calls, rows FROM erasures ORDER BY id")
+    return [
+        {"id": i, "at": at, "actor": actor, "selector": sel, "calls": n, "rows": json.loads(r)}
+        for i, at, actor, sel, n, r in rows
+    ]
