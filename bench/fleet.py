@@ -91,6 +91,102 @@ async def _child(*args: str) -> None:
         raise subprocess.CalledProcessError(child.returncode or 1, args[0])
 
 
+def _write_flat_out(url: str, texts: list[str], seconds: float, name: str, out) -> None:
+    """One writer process: append events of its own calls for `seconds`; puts how many."""
+    store = EventStore(url, worker_id=name)
+    n, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        data = json.loads(texts[n % len(texts)])
+        data.update(call_id=f"{name}-{n // 200}", seq=n % 200 + 1)
+        data["type"] = "call.started" if data["seq"] == 1 else data["type"]
+        store.append(data, json.dumps(data))
+        n += 1
+    store.close()
+    out.put(n)
+
+
+def write_ceiling(url: str, texts: list[str], writers: int, seconds: float = 5.0) -> float:
+    """Events per second `writers` processes get into one store, each appending flat out."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    out = context.Queue()
+    procs = [
+        context.Process(target=_write_flat_out, args=(url, texts, seconds, f"writer{i}", out))
+        for i in range(writers)
+    ]
+    for proc in procs:
+        proc.start()
+    total = sum(out.get(timeout=seconds + 60) for _ in procs)
+    for proc in procs:
+        proc.join()
+    return round(total / seconds, 1)
+
+
+def fanout_latency(pg: str, relay: str, texts: list[str], rate: float = 500.0) -> dict:
+    """Send the stored events' JSON at `rate` per second through PostgreSQL NOTIFY and through
+    the Redis stream the relay uses; ms from send to receipt at a listener, and how many events
+    NOTIFY could not carry at all (its payload stops at 8000 bytes)."""
+    import threading
+
+    import psycopg
+    import redis
+
+    sized = [t for t in texts if len(t.encode()) < 7990]
+    out: dict[str, dict] = {}
+    # PostgreSQL LISTEN / NOTIFY
+    listener = psycopg.connect(pg, autocommit=True)
+    listener.execute("LISTEN copilot_events")
+    sender = psycopg.connect(pg, autocommit=True)
+    sent: dict[int, float] = {}
+    got: list[float] = []
+
+    def listen() -> None:
+        for note in listener.notifies(timeout=10, stop_after=len(sized)):
+            got.append((time.perf_counter() - sent[int(note.payload.split("|", 1)[0])]) * 1000)
+
+    thread = threading.Thread(target=listen)
+    thread.start()
+    time.sleep(0.2)
+    for i, text in enumerate(sized):
+        sent[i] = time.perf_counter()
+        sender.execute("SELECT pg_notify('copilot_events', %s)", (f"{i}|{text}",))
+        time.sleep(1 / rate)
+    thread.join()
+    listener.close()
+    sender.close()
+    out["postgresql_notify"] = summary(got)
+    # Redis stream, XADD and a blocking XREAD as the relay does
+    client = redis.Redis.from_url(relay, decode_responses=True)
+    reader = redis.Redis.from_url(relay, decode_responses=True)
+    sent.clear()
+    got_redis: list[float] = []
+
+    def follow() -> None:
+        last = "$"
+        while len(got_redis) < len(sized):
+            for _stream, entries in (
+                reader.xread({"bench:fanout": last}, count=500, block=2000) or ()
+            ):
+                for entry_id, fields in entries:
+                    got_redis.append((time.perf_counter() - sent[int(fields["i"])]) * 1000)
+                    last = entry_id
+
+    thread = threading.Thread(target=follow)
+    thread.start()
+    time.sleep(0.2)
+    for i, text in enumerate(sized):
+        sent[i] = time.perf_counter()
+        client.xadd("bench:fanout", {"i": i, "json": text})
+        time.sleep(1 / rate)
+    thread.join()
+    client.close()
+    reader.close()
+    out["redis_stream"] = summary(got_redis)
+    out["too_big_for_notify"] = len(texts) - len(sized)
+    return out
+
+
 def append_cost(url: str, texts: list[str]) -> dict:
     """Append `texts` as the events of fresh calls, one by one as the live sink does; ms each."""
     store = EventStore(url, worker_id="bench")
@@ -180,6 +276,13 @@ async def _run(folder: Path, pg: str, relay: str, calls: int, sidebars: int) -> 
                 raise RuntimeError("calls of the killed worker were never ended")
             await asyncio.sleep(0.5)
         ended_at = time.time()
+        victim_ended = db.row("SELECT MAX(ended_at) FROM calls WHERE origin = ?", (f"w{victim}",))[
+            0
+        ]
+        call_minutes = db.row("SELECT SUM(ended_at - started_at) / 60 FROM calls")[0]
+        size = db.row(
+            "SELECT pg_total_relation_size('events'), COUNT(*), AVG(length(json)) FROM events"
+        )
         await watching
         reports = json.loads(out.read_text(encoding="utf-8"))
         calls_rows = db.rows("SELECT call_id, origin, end_reason, last_seq FROM calls")
@@ -190,6 +293,14 @@ async def _run(folder: Path, pg: str, relay: str, calls: int, sidebars: int) -> 
                 "SELECT call_id, json FROM events WHERE type = 'transcript.final'"
             )
         }
+        biggest = [
+            t for (t,) in db.rows("SELECT json FROM events ORDER BY length(json) DESC LIMIT 20")
+        ]
+        # NOTIFY carries at most 8000 bytes: the stored events that would not fit as they are.
+        over_notify = db.row(
+            "SELECT COUNT(*) FILTER (WHERE octet_length(json) >= 7990), MAX(octet_length(json))"
+            " FROM events"
+        )
         sample = [
             t
             for (t,) in db.rows("SELECT json FROM events ORDER BY call_id, seq LIMIT ?", (APPENDS,))
@@ -255,8 +366,20 @@ async def _run(folder: Path, pg: str, relay: str, calls: int, sidebars: int) -> 
             "ended_server_restart": sum(1 for _c, r in victim_calls if r == "server_restart"),
             "sidebars_on_it": on_victim,
             "sidebars_moved": moved,
-            "all_calls_ended_after_s": round(ended_at - killed_at, 1),
+            "its_calls_ended_after_s": round(victim_ended - killed_at, 1),
         },
+        "finals_at_sidebars": len(latencies),
+        # Over the calls' own lengths (the killed worker's calls were cut short).
+        "events_per_call_minute": round(stored / float(call_minutes), 1),
+        "bytes_per_event": round(size[0] / max(1, size[1])),
+        "json_bytes_per_event": round(float(size[2] or 0)),
+        "write_ceiling_events_per_s": {
+            "postgresql_4_writers": write_ceiling(fresh_database(pg), sample, 4),
+            "postgresql_1_writer": write_ceiling(fresh_database(pg), sample, 1),
+        },
+        "fanout_ms": fanout_latency(pg, relay, sample[:1000] + biggest),
+        "events_over_notify_limit": over_notify[0],
+        "largest_event_bytes": over_notify[1],
         "append_ms": {
             "postgresql": append_cost(fresh_database(pg), sample),
             "sqlite": append_cost(str(folder / "cost.sqlite3"), sample),
@@ -269,7 +392,7 @@ def fleet(models: Models, quick: bool) -> dict:
     calls, sidebars = (8, 20) if quick else (CALLS, SIDEBARS)
     with (
         tempfile.TemporaryDirectory() as tmp,
-        postgres_server() as pg,
+        postgres_server(durable=True) as pg,
         redis_server(Path(tmp)) as relay,
     ):
         return asyncio.run(_run(Path(tmp), pg, relay, calls, sidebars))

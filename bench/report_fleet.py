@@ -19,6 +19,7 @@ def fleet_line(sec: dict) -> str:
 
 def fleet_section(sec: dict) -> list[str]:
     lat, killed, cost = sec["sidebar_latency_s"], sec["killed"], sec["append_ms"]
+    ceiling, fan = sec["write_ceiling_events_per_s"], sec["fanout_ms"]
     per_worker = ", ".join(f"{w} {n}" for w, n in sorted(sec["calls_per_worker"].items()))
     return [
         "## 10. Fleet: workers on one PostgreSQL store, one killed (`fleet`)",
@@ -26,7 +27,8 @@ def fleet_section(sec: dict) -> list[str]:
         stamp(sec),
         "",
         f"{sec['workers']} `copilot serve` processes on this machine share one PostgreSQL store"
-        " (Debian's server, started by the bench) and fan events out through one Redis stream;"
+        " (Debian's PostgreSQL 15 with its default durability: fsync and synchronous commit on,"
+        " started by the bench) and fan events out through one Redis stream;"
         f" {sec['calls']} calls play at real-time pace ({per_worker}) while {sec['sidebars']}"
         " supervisor sidebars on random workers follow every call (`bench/fleet.py`)."
         f" {killed['at_s']:.0f} s in, worker {killed['worker']} gets SIGKILL.",
@@ -38,7 +40,18 @@ def fleet_section(sec: dict) -> list[str]:
                 ["events stored per second", sec["events_per_s"]],
                 [
                     "end of speech → final at the sidebar, p50 / p95",
-                    f"{seconds(lat['p50'])} / {seconds(lat['p95'])} s ({lat['n']} finals)",
+                    f"{seconds(lat['p50'])} / {seconds(lat['p95'])} s"
+                    f" ({sec['finals_at_sidebars']} finals at sidebars)",
+                ],
+                [
+                    "events per call-minute; stored size per event (table and index)",
+                    f"{sec['events_per_call_minute']}; {sec['bytes_per_event']} bytes"
+                    f" ({sec['json_bytes_per_event']} of JSON)",
+                ],
+                [
+                    "PostgreSQL write ceiling here, 1 / 4 writer processes flat out",
+                    f"{ceiling['postgresql_1_writer']:.0f} /"
+                    f" {ceiling['postgresql_4_writers']:.0f} events/s",
                 ],
                 [
                     "append per event, PostgreSQL p50 / p95",
@@ -49,9 +62,19 @@ def fleet_section(sec: dict) -> list[str]:
                     f"{cost['sqlite']['p50']} / {cost['sqlite']['p95']} ms",
                 ],
                 [
+                    "live fan-out, send → listener at 500/s, p50 / p95: Redis stream",
+                    f"{fan['redis_stream']['p50']} / {fan['redis_stream']['p95']} ms",
+                ],
+                [
+                    "the same through PostgreSQL NOTIFY",
+                    f"{fan['postgresql_notify']['p50']} / {fan['postgresql_notify']['p95']} ms;"
+                    f" {sec['events_over_notify_limit']} of the {sec['events_stored']} stored"
+                    " events exceed its 8000-byte payload",
+                ],
+                [
                     "killed worker's calls ended `server_restart`",
                     f"{killed['ended_server_restart']} of {killed['calls']},"
-                    f" all {killed['all_calls_ended_after_s']} s after the kill",
+                    f" {killed['its_calls_ended_after_s']} s after the kill",
                 ],
                 [
                     "sidebars on the killed worker / resumed on another",

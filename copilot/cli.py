@@ -173,7 +173,7 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _erase(args: argparse.Namespace) -> int:
-    from copilot.commands.privacy import erase_calls
+    from copilot.commands.privacy import erase_calls, print_audit
 
     pairs = []
     for item in args.metadata or ():
@@ -181,11 +181,18 @@ def _erase(args: argparse.Namespace) -> int:
         if not sep or not key:
             raise ConfigError(f"--metadata takes KEY=VALUE, not {item!r}")
         pairs.append((key, value))
+    config = load_config(args.config)
+    if args.audit:
+        return print_audit(config)
     if not args.call_id and not pairs:
         raise ConfigError("say which calls: --call-id ID and/or --metadata KEY=VALUE")
-    config = load_config(args.config)
     return erase_calls(
-        config, tuple(args.call_id or ()), tuple(pairs), args.replay_dir or "", args.by or ""
+        config,
+        tuple(args.call_id or ()),
+        tuple(pairs),
+        args.replay_dir or "",
+        args.by or "",
+        dry_run=args.dry_run,
     )
 
 
@@ -288,6 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     er.add_argument("--replay-dir", help="also erase these calls' outputs of a QA replay here")
     er.add_argument("--by", help="who erases, for the audit row (default: the OS user)")
+    er.add_argument("--dry-run", action="store_true", help="say what would go; remove nothing")
+    er.add_argument("--audit", action="store_true", help="print the erasure audit and exit")
     er.add_argument("--config", help="path of copilot.toml")
     er.set_defaults(run=_erase, verbose=False)
     return parser

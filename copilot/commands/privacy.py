@@ -9,6 +9,7 @@ audit row that holds no personal data.
 from __future__ import annotations
 
 import getpass
+import json
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -17,10 +18,12 @@ from copilot.config import Config
 from copilot.serve.database import DatabaseError
 from copilot.serve.retention import (
     Removed,
+    audit_log,
     calls_matching,
     erase,
     live_calls,
     purge_older_than,
+    rows_of,
 )
 from copilot.serve.store import EventStore
 
@@ -42,10 +45,14 @@ def erase_calls(
     replay_dir: str = "",
     actor: str = "",
     out: TextIO = sys.stdout,
+    dry_run: bool = False,
 ) -> int:
     store = _open(config)
     try:
         found = calls_matching(store, call_ids, metadata)
+        if dry_run:  # what would go from the store; nothing is removed, nothing audited
+            print(f"would erase from the store {rows_of(store, found).describe()}", file=out)
+            return 0
         # QA replay outputs are named by call id and may exist for calls the store never had.
         chosen = sorted(set(found) | set(call_ids))
         live = live_calls(store, chosen)
@@ -84,3 +91,14 @@ def _open(config: Config) -> EventStore:
     if not location:
         raise DatabaseError("no store configured ([store] url or path)")
     return EventStore(location)
+
+
+def print_audit(config: Config, out: TextIO = sys.stdout) -> int:
+    """The erasure audit, one JSON line per erasure: who, when, how much, by what selector."""
+    store = _open(config)
+    try:
+        for row in audit_log(store):
+            print(json.dumps(row, sort_keys=True), file=out)
+    finally:
+        store.close()
+    return 0

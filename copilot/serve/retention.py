@@ -102,6 +102,18 @@ def calls_matching(
     return sorted(set(found))
 
 
+def rows_of(store: EventStore, call_ids: list[str]) -> Removed:
+    """What erasing these calls would remove from the store (a dry run)."""
+    found = Removed(calls=len(call_ids))
+    if not call_ids:
+        return found
+    marks = ",".join("?" * len(call_ids))
+    for table in TABLES:
+        row = store.db.row(f"SELECT COUNT(*) FROM {table} WHERE call_id IN ({marks})", call_ids)
+        found.add(table if table != "calls" else "call rows", int(row[0]))
+    return found
+
+
 def live_calls(store: EventStore, call_ids: list[str]) -> list[str]:
     if not call_ids:
         return []

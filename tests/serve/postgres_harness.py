@@ -50,8 +50,12 @@ def _as_unprivileged(command: list[str]) -> tuple[list[str], str | None]:
 
 
 @contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """postgresql://… of a running server's `postgres` database, stopped and removed after."""
+def postgres_server(durable: bool = False) -> Iterator[str]:
+    """postgresql://… of a running server's `postgres` database, stopped and removed after.
+
+    Tests run it with fsync off (nothing to keep after the test); `durable` leaves
+    PostgreSQL's defaults (fsync, synchronous commit), for figures that must hold in production.
+    """
     folder = Path(tempfile.mkdtemp(prefix="copilot-pg-"))
     data = folder / "data"
     port = _free_port()
@@ -61,7 +65,8 @@ def postgres_server() -> Iterator[str]:
     if user:
         shutil.chown(folder, user)
     subprocess.run(initdb, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    options += "" if durable else " -c fsync=off"
     start, _ = _as_unprivileged(
         [
             _binary("pg_ctl"),

@@ -28,6 +28,9 @@ from copilot.serve.migrations import LATEST, MIGRATIONS, migrate, schema_version
 from copilot.serve.retention import DAY_S, audit_log, purge_batch, purge_older_than
 from copilot.serve.store import EventStore, event_json
 from tests.serve.postgres_harness import fresh_database
+from tests.serve.redis_harness import redis_server
+
+redis = pytest.importorskip("redis")
 
 RELEASE_STORE = Path(__file__).parent / "data" / "events_release_unversioned.sqlite3"
 COPILOT = [sys.executable, "-m", "copilot.cli"]
@@ -210,28 +213,58 @@ def test_copilot_erase_removes_a_callers_data_everywhere_and_audits_it(store_url
         report = summarise_call(call_id, events, 3.0, load_scorecard())
         (replay / "calls" / f"{call_id}.json").write_text(json.dumps({"report": report}))
         (replay / "calls" / f"{call_id}.html").write_text(call_page(report))
-    config = write_config(tmp_path, store_url, assist={"feedback_db": str(learned)})
-    done = subprocess.run(
-        [
-            *COPILOT,
-            "erase",
-            "--metadata",
-            "customer_id=C-1",
-            "--replay-dir",
-            str(replay),
-            "--by",
-            "privacy-officer",
-            "--config",
-            str(config),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    with redis_server(tmp_path) as relay_url:
+        # The relay's copy: the events of all three calls in the Redis stream.
+        relay = redis.Redis.from_url(relay_url, decode_responses=True)
+        for call_id in ("CA-jansen-1", "CA-jansen-2", "CA-other"):
+            for seq in (1, 2, 3):
+                fields = {"worker": "w1", "call_id": call_id, "seq": seq, "json": "{}"}
+                relay.xadd("copilot:events", fields)
+        config = write_config(
+            tmp_path, store_url, assist={"feedback_db": str(learned)}, relay={"url": relay_url}
+        )
+        preview = subprocess.run(
+            [
+                *COPILOT,
+                "erase",
+                "--metadata",
+                "customer_id=C-1",
+                "--dry-run",
+                "--config",
+                str(config),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert preview.returncode == 0, preview.stderr
+        assert "would erase from the store 2 call(s): 6 events" in preview.stdout
+        assert EventStore(store_url).call("CA-jansen-1") is not None  # a dry run removes nothing
+        done = subprocess.run(
+            [
+                *COPILOT,
+                "erase",
+                "--metadata",
+                "customer_id=C-1",
+                "--replay-dir",
+                str(replay),
+                "--by",
+                "privacy-officer",
+                "--config",
+                str(config),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        left_in_relay = {f["call_id"] for _id, f in relay.xrange("copilot:events")}
+        relay.close()
+    assert left_in_relay == {"CA-other"}
     assert done.returncode == 0, done.stderr
     receipt = done.stdout
     assert "erased 2 call(s): 6 events, 2 feedback, 2 drafts, 2 call rows" in receipt
     assert "1 learned examples" in receipt and "2 replay files" in receipt
+    assert "6 relay entries" in receipt
     store = EventStore(store_url)
     for call_id in ("CA-jansen-1", "CA-jansen-2"):
         assert counts(store, call_id) == {"events": 0, "feedback": 0, "drafts": 0, "calls": 0}
@@ -249,6 +282,13 @@ def test_copilot_erase_removes_a_callers_data_everywhere_and_audits_it(store_url
     assert audit["actor"] == "privacy-officer" and audit["selector"] == "metadata:customer_id"
     assert audit["calls"] == 2 and audit["rows"]["events"] == 6
     assert "C-1" not in json.dumps(audit) and "jansen" not in json.dumps(audit)
+    printed = subprocess.run(
+        [*COPILOT, "erase", "--audit", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert [json.loads(line)["id"] for line in printed.stdout.splitlines()] == [audit["id"]]
 
 
 def test_erasing_a_live_call_is_refused(store_url, tmp_path):
