@@ -31,6 +31,7 @@ from copilot.serve.database import Database
 from copilot.serve.store import EventStore
 from tests.serve.postgres_harness import fresh_database, postgres_server
 from tests.serve.redis_harness import redis_server
+from tests.serve.server_harness import wait_healthy
 
 from .clips import Models, fixture
 from .latency import CALL_FILES, summary
@@ -67,22 +68,6 @@ def _config(folder: Path, i: int, port: int, store: str, relay: str, tokens: Pat
         encoding="utf-8",
     )
     return path
-
-
-def _healthy(port: int, process: subprocess.Popen, timeout: float = 180.0) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"worker on port {port} exited during start-up")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"worker on port {port} did not come up")
 
 
 async def _child(*args: str) -> None:
@@ -226,7 +211,7 @@ async def _run(folder: Path, pg: str, relay: str, calls: int, sidebars: int) -> 
     ]
     try:
         for port, worker in zip(ports, workers, strict=True):
-            _healthy(port, worker)
+            wait_healthy(port, worker, timeout=180)
         events_urls = ",".join(f"ws://127.0.0.1:{p}/events" for p in ports)
         out = folder / "sidebars.json"
         watching = asyncio.create_task(

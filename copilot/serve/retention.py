@@ -42,15 +42,24 @@ class Removed:
         return f"{self.calls} call(s)" + (f": {parts}" if parts else "")
 
 
-def _delete_calls(store: EventStore, call_ids: list[str]) -> Removed:
-    removed = Removed(calls=len(call_ids))
+def _each_table(store: EventStore, call_ids: list[str], delete: bool) -> Removed:
+    """The calls' rows in every table: deleted, or (a dry run) only counted."""
+    found = Removed(calls=len(call_ids))
     if not call_ids:
-        return removed
+        return found
     marks = ",".join("?" * len(call_ids))
     for table in TABLES:
-        cursor = store.db.execute(f"DELETE FROM {table} WHERE call_id IN ({marks})", call_ids)
-        removed.add(table if table != "calls" else "call rows", cursor.rowcount)
-    return removed
+        where = f"FROM {table} WHERE call_id IN ({marks})"
+        if delete:
+            n = store.db.execute(f"DELETE {where}", call_ids).rowcount
+        else:
+            n = int(store.db.row(f"SELECT COUNT(*) {where}", call_ids)[0])
+        found.add(table if table != "calls" else "call rows", n)
+    return found
+
+
+def _delete_calls(store: EventStore, call_ids: list[str]) -> Removed:
+    return _each_table(store, call_ids, delete=True)
 
 
 def purge_batch(
@@ -104,14 +113,7 @@ def calls_matching(
 
 def rows_of(store: EventStore, call_ids: list[str]) -> Removed:
     """What erasing these calls would remove from the store (a dry run)."""
-    found = Removed(calls=len(call_ids))
-    if not call_ids:
-        return found
-    marks = ",".join("?" * len(call_ids))
-    for table in TABLES:
-        row = store.db.row(f"SELECT COUNT(*) FROM {table} WHERE call_id IN ({marks})", call_ids)
-        found.add(table if table != "calls" else "call rows", int(row[0]))
-    return found
+    return _each_table(store, call_ids, delete=False)
 
 
 def live_calls(store: EventStore, call_ids: list[str]) -> list[str]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import subprocess
+import time
+import urllib.request
 from collections.abc import AsyncIterator
 
 from copilot.asr.service import TranscriberPool, TranscriptionService
@@ -64,3 +67,17 @@ async def running_server(
         yield server, events
     finally:
         await server.stop()
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
+    """Until a `copilot serve` process answers /healthz (it fails if the process exits)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "copilot serve exited during start-up"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("copilot serve did not come up")

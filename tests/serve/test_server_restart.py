@@ -8,8 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 
 from websockets.asyncio.client import connect
 
@@ -18,6 +16,7 @@ from copilot.commands.simulate import play_twilio, twilio_messages
 from copilot.serve.auth import TokenFile
 from copilot.serve.database import Database
 from tests.conftest import fixture_path
+from tests.serve.server_harness import wait_healthy
 
 CALL = fixture_path("call_escalating_en.wav")
 
@@ -35,19 +34,6 @@ def start_server(config_path, log_path) -> subprocess.Popen:
             stdout=subprocess.DEVNULL,
             stderr=log,
         )
-
-
-def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "copilot serve exited during start-up"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("copilot serve did not come up")
 
 
 def stored(store_url, call_id: str) -> list[tuple[int, str]]:

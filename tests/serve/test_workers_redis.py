@@ -19,6 +19,22 @@ from tests.serve.test_live_server import SHORT, Watcher, ended, play
 pytest.importorskip("redis")
 
 
+async def watch_then_resume(port: int, token: str, call_id: str, player) -> tuple:
+    """A sidebar on `port` follows the call to its first final and drops; a second resumes from
+    the last seq it got until the call ends. Returns (first, second, that seq)."""
+    first = await Watcher.open(port, token)
+    await first.send({"type": "subscribe", "call_id": call_id, "after_seq": 0})
+    await first.until(lambda m: m.get("type") == "transcript.final")
+    await first.ws.close()
+    last = first.events(call_id)[-1]["seq"]
+    second = await Watcher.open(port, token)
+    await second.send({"type": "subscribe", "call_id": call_id, "after_seq": last})
+    await second.until(ended(call_id), timeout=120)
+    await player
+    await second.ws.close()
+    return first, second, last
+
+
 def test_a_sidebar_on_either_worker_sees_the_call_and_resumes_by_seq(tiny_en, tmp_path):
     tokens = TokenFile(tmp_path / "tokens.json")
     supervisor = tokens.add("supervisor")
@@ -39,16 +55,9 @@ def test_a_sidebar_on_either_worker_sees_the_call_and_resumes_by_seq(tiny_en, tm
             async with asyncio.timeout(30):
                 while two.store.call("CA-shared") is None:  # relayed to worker 2
                     await asyncio.sleep(0.02)
-            first = await Watcher.open(two.ws_port, supervisor)
-            await first.send({"type": "subscribe", "call_id": "CA-shared", "after_seq": 0})
-            await first.until(lambda m: m.get("type") == "transcript.final")
-            await first.ws.close()
-            last = first.events("CA-shared")[-1]["seq"]
-            second = await Watcher.open(two.ws_port, supervisor)
-            await second.send({"type": "subscribe", "call_id": "CA-shared", "after_seq": last})
-            await second.until(ended("CA-shared"), timeout=120)
-            await player
-            await second.ws.close()
+            first, second, last = await watch_then_resume(
+                two.ws_port, supervisor, "CA-shared", player
+            )
             produced = [e.seq for e in log.of("CA-shared")]
             stored_on_two = [seq for seq, _ in two.store.events_after("CA-shared")]
             return first, second, last, produced, stored_on_two, two.store.call("CA-shared")
@@ -96,16 +105,9 @@ def test_workers_on_one_postgresql_store_write_only_their_own_calls(tiny_en, tmp
         ):
             player = asyncio.create_task(play(one.ws_port, SHORT, "CA-fleet", "agent-a"))
             await log.wait_for("CA-fleet", "call.started")
-            first = await Watcher.open(two.ws_port, supervisor)
-            await first.send({"type": "subscribe", "call_id": "CA-fleet", "after_seq": 0})
-            await first.until(lambda m: m.get("type") == "transcript.final")
-            await first.ws.close()
-            last = first.events("CA-fleet")[-1]["seq"]
-            second = await Watcher.open(two.ws_port, supervisor)
-            await second.send({"type": "subscribe", "call_id": "CA-fleet", "after_seq": last})
-            await second.until(ended("CA-fleet"), timeout=120)
-            await player
-            await second.ws.close()
+            first, second, last = await watch_then_resume(
+                two.ws_port, supervisor, "CA-fleet", player
+            )
             produced = [e.seq for e in log.of("CA-fleet")]
             fanned_out = two.relay.applied
             return first, second, last, produced, one.worker_id, two.store, fanned_out
