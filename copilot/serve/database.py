@@ -75,9 +75,24 @@ class Database:
         return text.replace("?", "%s") if self.dialect == "postgresql" else text
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        if not params:  # psycopg reads `%` as a placeholder only when parameters come along
-            return self._conn.execute(self.sql(statement))
-        return self._conn.execute(self.sql(statement), tuple(params))
+        if not self._depth:
+            self._reconnect_if_lost()
+        try:
+            if not params:  # psycopg reads `%` as a placeholder only when parameters come along
+                return self._conn.execute(self.sql(statement))
+            return self._conn.execute(self.sql(statement), tuple(params))
+        except Exception as exc:
+            _raise_unavailable(exc, self.url)
+            raise
+
+    def _reconnect_if_lost(self) -> None:
+        """PostgreSQL restarted or the network blipped: open a new connection for what comes next.
+
+        What failed on the old connection failed (its caller heard so); nothing is retried
+        behind its back.
+        """
+        if self.dialect == "postgresql" and self._conn.closed:
+            self._conn = _postgresql(self.url)
 
     def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
         return list(self.execute(statement, params).fetchall())
@@ -105,11 +120,15 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        self._reconnect_if_lost()
         self._depth = 1
         if self.dialect == "postgresql":
             try:
                 with self._conn.transaction():
                     yield
+            except Exception as exc:
+                _raise_unavailable(exc, self.url)
+                raise
             finally:
                 self._depth = 0
             return
@@ -139,6 +158,16 @@ def _postgresql(url: str) -> Any:
         return psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
         raise DatabaseError(f"cannot open the store at {redact_url(url)}: {exc}") from exc
+
+
+def _raise_unavailable(exc: Exception, url: str) -> None:
+    """A lost PostgreSQL connection goes on as a DatabaseError; other errors are left alone."""
+    if isinstance(exc, DatabaseError) or type(exc).__module__.split(".")[0] != "psycopg":
+        return
+    import psycopg
+
+    if isinstance(exc, psycopg.OperationalError):
+        raise DatabaseError(f"the store at {redact_url(url)} is unavailable: {exc}") from exc
 
 
 def redact_url(url: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from copilot.events.codec import event_from_dict
 from copilot.events.core import Event
 from copilot.serve.board import CallBoard
+from copilot.serve.database import DatabaseError
 from copilot.serve.hub import EventHub
 from copilot.serve.metrics import Metrics
 from copilot.serve.redaction import Redactor
@@ -51,7 +52,15 @@ class LiveEvents:
         data = self.redactor.event(event.to_dict())
         text = event_json(data)
         began = time.perf_counter()
-        if not self.store.append(data, text):
+        try:
+            stored = self.store.append(data, text)
+        except DatabaseError as exc:
+            # Never shown unless stored: the call goes on, this event is counted as lost, and
+            # the store is tried afresh (a new connection) with the next one.
+            self.metrics.store_errors += 1
+            log.error("event %s/%s not stored: %s", event.call_id, event.seq, exc)
+            return
+        if not stored:
             log.warning("event %s/%s stored twice; not sent again", event.call_id, event.seq)
             return
         self.metrics.store_latency.observe(time.perf_counter() - began)

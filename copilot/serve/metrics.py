@@ -51,6 +51,7 @@ class Metrics:
         self.alerts: dict[str, int] = {}
         self.feedback: dict[str, int] = {}
         self.client_errors = 0
+        self.store_errors = 0  # events the store refused (its database unreachable)
         self.transcript_latency = Histogram(LATENCY_BUCKETS)
         self.store_latency = Histogram(STORE_BUCKETS)
         self.gauges: dict[str, tuple[str, str, Callable[[], float]]] = {}
@@ -92,15 +93,17 @@ class Metrics:
             "# HELP copilot_client_errors_total malformed messages from sidebar clients",
             "# TYPE copilot_client_errors_total counter",
             f"copilot_client_errors_total {self.client_errors}",
+            "# HELP copilot_store_errors_total events not stored: the store's database was"
+            " unreachable",
+            "# TYPE copilot_store_errors_total counter",
+            f"copilot_store_errors_total {self.store_errors}",
         ]
         lines += _histogram(
             "copilot_transcript_latency_seconds",
             "end of speech to its final transcript",
             self.transcript_latency,
         )
-        lines += _histogram(
-            "copilot_store_append_seconds", "storing one event in SQLite", self.store_latency
-        )
+        lines += _histogram("copilot_store_append_seconds", "storing one event", self.store_latency)
         return "\n".join(lines) + "\n"
 
 

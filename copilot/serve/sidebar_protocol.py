@@ -15,6 +15,7 @@ from copilot.events.core import PROTOCOL_VERSION
 from copilot.events.feedback import Feedback
 from copilot.serve.auth import Principal
 from copilot.serve.board import CallBoard
+from copilot.serve.database import DatabaseError
 from copilot.serve.feedback import FeedbackRecorder, FeedbackRejected
 from copilot.serve.hub import EventHub, HubClient
 from copilot.serve.metrics import Metrics
@@ -80,7 +81,14 @@ class SidebarConnection:
                 raise ClientMessageError(
                     "unknown_type", f"unknown message type {request['type']!r}"
                 )
-            handler(self, request)
+            try:
+                handler(self, request)
+            except DatabaseError:
+                # The store's database is away (a restart, a failover): this request fails
+                # with a clear word, the socket stays, a retry gets a new connection.
+                raise ClientMessageError(
+                    "store_unavailable", "the event store is unavailable; try again shortly"
+                ) from None
         except ClientMessageError as exc:
             self.metrics.client_errors += 1
             error = {"type": "error", "code": exc.code, "message": str(exc)}

@@ -389,3 +389,49 @@ def test_events_a_killed_worker_stored_but_never_relayed_still_reach_every_sideb
     live_b(ended_by_restart(b, stored))  # B's housekeeping ends the orphan
     received = [json.loads(t)["seq"] for t in client.queue if '"seq"' in t]
     assert received == [1, 2, 3, 4, 5, 6]
+
+
+def terminate_connections(server_url: str, url: str) -> None:
+    """What a PostgreSQL restart or failover does to the store's connection."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (url.rsplit("/", 1)[1],),
+        )
+
+
+def test_a_lost_postgresql_connection_costs_one_event_not_the_call(postgres):
+    """PostgreSQL drops the worker's connection (a restart, a failover): the event in flight is
+    counted as not stored, the call goes on, and the next event is stored on a new connection."""
+    from copilot.events.core import TranscriptPartial
+    from copilot.serve.auth import Principal
+    from copilot.serve.feedback import FeedbackRecorder
+    from copilot.serve.hub import EventHub
+    from copilot.serve.live_events import LiveEvents
+    from copilot.serve.metrics import Metrics
+    from copilot.serve.sidebar_protocol import SidebarConnection, SidebarServices
+
+    url = fresh_database(postgres)
+    store = EventStore(url, worker_id="w1")
+    live = LiveEvents(store, EventHub())
+    live(CallStarted("CA-blip", 1, 0.0, source="twilio"))
+    terminate_connections(postgres, url)
+    for seq in (2, 3, 4):
+        live(TranscriptPartial("CA-blip", seq, float(seq), speaker="customer", text="..."))
+    assert live.metrics.store_errors == 1
+    assert [seq for seq, _ in store.events_after("CA-blip")] == [1, 3, 4]
+    # A sidebar asking while the store is away gets a clear error, and its retry is served.
+    client = live.hub.connect(Principal("supervisor"), lambda: None)
+    sidebar = SidebarConnection(
+        client, SidebarServices(live.hub, store, live.board, FeedbackRecorder(store), Metrics())
+    )
+    terminate_connections(postgres, url)
+    subscribe = json.dumps({"type": "subscribe", "call_id": "CA-blip", "after_seq": 0})
+    sidebar.receive(subscribe)
+    sidebar.receive(subscribe)
+    replies = [json.loads(text) for text in client.queue]
+    assert replies[0]["type"] == "error" and replies[0]["code"] == "store_unavailable"
+    assert [r.get("seq") for r in replies[1:]] == [None, 1, 3, 4]  # subscribed, then the call
