@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
 from copilot.audio.format import CUSTOMER
-from copilot.events.affect import LEVELS, SIGNALS, Alert, Cue, cues_from
+from copilot.events.affect import LEVELS, SIGNALS, Alert, Cue, cues_from, two_places
 
 # How far back an alert looks for the utterances (and their phrases) behind it.
 CITE_UTTERANCES = 5
@@ -253,7 +253,8 @@ class CallTracker:
         cues = _top_cues(signal, cited)
         score = getattr(recent[-1].scores, signal)
         floor = self.config.phrase_confidence_floor
-        evidence = ", ".join(_describe(c, floor) for c in cues) or f"{signal} {score:.2f}"
+        score, trend = round(score, 3), round(state.trend, 3)  # as the event carries them
+        evidence = ", ".join(_describe(c, floor) for c in cues) or f"{signal} {two_places(score)}"
         return Alert(
             "",
             0,
@@ -261,11 +262,12 @@ class CallTracker:
             level=level,
             signal=signal,
             speaker=self.alert_speaker,
-            score=round(score, 3),
-            trend=round(state.trend, 3),
-            reason=f"{signal} {_why(basis, state.above)}: {evidence} (trend {state.trend:.2f})",
+            score=score,
+            trend=trend,
+            reason=f"{signal} {_why(basis, state.above)}: {evidence} (trend {two_places(trend)})",
             basis=basis,
             run=state.above,
+            phrase_floor=floor,
             utterance_ids=tuple(m.utterance_id for m in cited),
             cues=cues,
             confidence=min((c.confidence for c in cues), default=1.0),
@@ -322,9 +324,9 @@ def _describe(cue: Cue, floor: float = 0.0) -> str:
     """
     if cue.kind != "phrase":
         return cue.evidence
-    unclear = f"; unclear audio, p {cue.confidence:.2f}" if cue.confidence < floor else ""
+    unclear = f"; unclear audio, p {two_places(cue.confidence)}" if cue.confidence < floor else ""
     topic, sep, words = cue.evidence.partition(": ")
     if sep and words[:1] in ("'", '"'):
         return f"{words} ({topic}{unclear})"
     quoted = cue.evidence if cue.evidence[:1] in ("'", '"') else f"'{cue.evidence}'"
-    return f"{quoted} (unclear audio, p {cue.confidence:.2f})" if unclear else quoted
+    return f"{quoted} (unclear audio, p {two_places(cue.confidence)})" if unclear else quoted

@@ -6,6 +6,7 @@ carry their cues, so a sidebar or a QA report can say why without the models.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -14,6 +15,16 @@ from copilot.events.core import Event
 
 SIGNALS = ("frustration", "doubt", "load")
 LEVELS = ("early_warning", "escalate", "take_over")
+
+
+def two_places(value: float) -> str:
+    """A 0..1 figure in a reason sentence, rounded half up as the sidebar's JavaScript does.
+
+    Python's own formatting rounds an exact tie to even (0.125 -> "0.12"), JavaScript's
+    toFixed away from zero ("0.13"); the pages word alerts again from the event's fields,
+    so every side must print the same number.
+    """
+    return f"{math.floor(value * 100 + 0.5) / 100:.2f}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,9 @@ class Alert(Event):
     # The lowest confidence of the words behind its cues: below the floor, the alert rests on
     # words whisper was unsure of (and something independent backed them).
     confidence: float = 1.0
+    # The phrase-confidence floor the reason was worded with ([affect] phrase_confidence_floor):
+    # a UI that words the reason again marks the same cues unclear.
+    phrase_floor: float = 0.5
     type: ClassVar[str] = "alert"
 
     def __post_init__(self) -> None:

@@ -202,7 +202,7 @@ def _voicebot(bot: dict | None, w: Words) -> str:
     if not bot or not (bot["said"] or bot["decisions"]):
         return ""
     rows = "".join(
-        f'<tr><td class="t">{_clock(d["t"])}</td><td>{escape(d["action"])}</td>'
+        f'<tr><td class="t">{_clock(d["t"])}</td><td>{escape(w.term("bot.action", d["action"]))}</td>'
         f"<td>{escape(d['reason'])}</td></tr>"
         for d in bot["decisions"]
     )
@@ -214,7 +214,7 @@ def _voicebot(bot: dict | None, w: Words) -> str:
                 "report.handed",
                 queue="\0",
                 priority=card["priority"],
-                reason=card["reason"].replace("_", " "),
+                reason=w.term("handoff.reason", card["reason"]),
                 intent=w.term("intent", card["intent"] or "unknown"),
                 urgency=w.term("urgency", card["urgency"]),
             )

@@ -18,7 +18,7 @@ from copilot.serve.messages import ENGLISH, Words
 SIGNALS = ("frustration", "doubt", "load")
 ALERT_RANK = {"early_warning": 1, "escalate": 2, "take_over": 3}
 ALERT_FIELDS = ("level", "signal", "speaker", "t", "reason", "utterance_ids", "basis", "run")
-ALERT_FIELDS += ("cues", "score", "trend")
+ALERT_FIELDS += ("cues", "score", "trend", "phrase_floor")
 
 
 def summarise_call(

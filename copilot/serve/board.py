@@ -109,6 +109,7 @@ class CallBoard:
                 "cues",
                 "score",
                 "trend",
+                "phrase_floor",
                 "t",
             )
             alert = {k: data.get(k) for k in fields}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from copilot.events.affect import two_places
 from copilot.serve.web_assets import asset_for
 
 DEFAULT_LANGUAGE = "en"
@@ -70,7 +71,7 @@ class Words:
         kind = cue.get("kind")
         confidence = float(cue.get("confidence", 1.0))
         if kind == "phrase":
-            unclear, p = confidence < floor, f"{confidence:.2f}"
+            unclear, p = confidence < floor, two_places(confidence)
             topic, sep, said = evidence.partition(": ")
             if sep and said[:1] in ("'", '"'):
                 key = "cue.phrase.unclear" if unclear else "cue.phrase"
@@ -97,13 +98,14 @@ class Words:
         if not basis:
             return str(alert.get("reason", ""))
         signal = self.term("signal", alert.get("signal")).lower()
-        cues = ", ".join(self.cue(c) for c in alert.get("cues") or ())
+        floor = float(alert.get("phrase_floor", UNSURE_BELOW))
+        cues = ", ".join(self.cue(c, floor) for c in alert.get("cues") or ())
         return self(
             "alert.reason",
             signal=signal,
             basis=self(f"basis.{basis}", run=alert.get("run", 0)),
-            cues=cues or f"{signal} {float(alert.get('score', 0.0)):.2f}",
-            trend=f"{float(alert.get('trend', 0.0)):.2f}",
+            cues=cues or f"{signal} {two_places(float(alert.get('score', 0.0)))}",
+            trend=two_places(float(alert.get("trend", 0.0))),
         )
 
 

@@ -569,7 +569,7 @@ def test_the_same_hand_over_reason_twice_is_one_card_with_a_count(tiny_en, tmp_p
             float(seq),
             suggestion_id=f"{call_id}:route:{key}",
             reason=reason,
-            explanation="no knowledge-base article covers this",
+            explanation=f"why {reason}",  # the server's own English words for it
             evidence=(quote,),
         )
 

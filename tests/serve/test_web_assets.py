@@ -44,6 +44,7 @@ def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
     from copilot.affect.stage import FEATURE_NAMES
     from copilot.affect.text import PHRASES, SIGNAL_EMOTIONS
     from copilot.affect.trend import BASIS_WORDS
+    from copilot.assist.facts import PATTERNS as FACT_PATTERNS
 
     playbooks = Path(__file__).resolve().parents[2] / "playbooks"
     sources = "".join(
@@ -59,6 +60,11 @@ def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
         | {f"intent.{p.stem}" for p in playbooks.glob("*.yaml")}
         | {"intent.other"}
         | {f"urgency.{u}" for u in URGENCIES}
+        | {f"fact.{f}" for f in (*FACT_PATTERNS, "street", "house_number")}
+        | {
+            f"bot.action.{a}"
+            for a in ("greet", "answer", "close", "reprompt", "handoff", "barge_in")
+        }
     )
     assert len(reasons) >= 6 and len(wanted) > 50
     words = catalogue()

@@ -3,8 +3,9 @@
 //
 // One screen (400 x 900 beside a softphone): only the newest open alert and the single most
 // useful open card are up front; older and handled ones collapse into a history the agent
-// can open. A hand-over to a person comes first while it is open, then the newest card (the
-// call's wrap-up draft once the call has ended); intent cards only feed the chips.
+// can open. A hand-over to a person comes first while it is open (the call's wrap-up draft
+// once the call has ended), then the newest card; an intent card (its facts are in the
+// chips) only when nothing else is open.
 //
 // Driven only by events (docs/protocol.md). Assist events are drawn generically from
 // their fields (suggestion_id, kind, title, text, passage, articles, steps…), so a new
@@ -19,7 +20,7 @@ const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "spe
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
-  "speaker", "utterance_id", "item", "language", "heard",
+  "speaker", "utterance_id", "item", "language", "heard", "reason", "translations",
   // How a card was made, not what the agent acts on: left off a screen with no room to spare.
   "channel", "generator", "article", "next_step", "source"]);
 // Words whisper heard with less than this probability are marked unsure (the affect stage's
@@ -90,11 +91,16 @@ export function band(value) {
 
 // A cue in the agent's language: the caller's words stay as said, the topic, emotion or
 // voice feature around them is translated. Unknown shapes show as the server wrote them.
+// A 0..1 figure as the server prints it in a reason (events/affect.py two_places).
+export function twoPlaces(value) {
+  return (Math.floor(Number(value) * 100 + 0.5) / 100).toFixed(2);
+}
+
 export function describeCue(cue, floor = UNSURE_BELOW) {
   const evidence = String(cue.evidence ?? "");
   if (cue.kind === "phrase") {
     const unclear = Number(cue.confidence) < floor;
-    const p = Number(cue.confidence).toFixed(2);
+    const p = twoPlaces(cue.confidence);
     const [topic, ...rest] = evidence.split(": ");
     const said = rest.join(": ");
     if (rest.length && /^['"]/.test(said)) {
@@ -122,11 +128,12 @@ export function describeCue(cue, floor = UNSURE_BELOW) {
 export function alertReason(e, { cues = true } = {}) {
   const signal = term("signal", e.signal).toLowerCase();
   const basis = e.basis ? t(`basis.${e.basis}`, { run: e.run }) : "";
-  const trend = Number(e.trend).toFixed(2);
+  const trend = twoPlaces(e.trend);
   if (!cues) return e.basis ? t("alert.short", { signal, basis, trend }) : e.reason;
   if (!e.basis) return e.reason;
-  const said = (e.cues || []).map((c) => describeCue(c)).join(", ")
-    || `${signal} ${Number(e.score).toFixed(2)}`;
+  const floor = e.phrase_floor ?? UNSURE_BELOW;
+  const said = (e.cues || []).map((c) => describeCue(c, floor)).join(", ")
+    || `${signal} ${twoPlaces(e.score)}`;
   return t("alert.reason", { signal, basis, cues: said, trend });
 }
 
@@ -269,7 +276,7 @@ export class CallView {
       ["urgency", term("urgency", e.urgency || "normal")]];
     if (e.in_business_hours === false) chips.push(["hours", t("after.hours")]);
     const facts = Object.entries(e.facts || {}).map(([k, v]) =>
-      el("li", {}, el("b", {}, `${k.replace(/_/g, " ")}: `), String(v)));
+      el("li", {}, el("b", {}, `${term("fact", k)}: `), String(v)));
     const said = (who, lines) => (Array.isArray(lines) && lines.length
       ? [el("div", { class: "details" }, who), el("ul", {}, lines.map((s) => el("li", {}, String(s))))] : []);
     const affect = SIGNALS.map(([name, key]) => {
@@ -349,19 +356,27 @@ export class CallView {
     const ids = this.topics.get(topic) || new Set();
     ids.add(e.suggestion_id);
     this.topics.set(topic, ids);
-    const old = this.items.get(topic);
-    const card = this.suggestionCard(e, ids.size);
-    if (old) old.node.replaceWith(card);
     const kind = e.type === "suggestion" ? e.kind : e.type;
-    // A card updated in place keeps its place in line; the agent's ✓ on it stays.
-    const item = this.remember(topic, card, kind, old ? old.t : e.t, old);
+    const card = this.suggestionCard(e, ids.size);
+    const old = this.items.get(topic);
+    // Updated in place: the same item with a new node, so its place in line, the agent's
+    // answer on it (and an answer still on its way) and the keyboard focus all stay.
+    const item = old || this.remember(topic, card, kind, e.t);
     if (!this.readOnly) this.suggestionActions(card, e, kind === "draft" ? "draft" : "suggestion", item);
+    if (old) {
+      const hadFocus = old.node.contains(document.activeElement);
+      const said = old.node.querySelector(".state")?.textContent;
+      if (old.node.dataset.state) card.dataset.state = old.node.dataset.state;
+      if (said && card.querySelector(".state")) card.querySelector(".state").textContent = said;
+      old.node.replaceWith(card);
+      old.node = card;
+      if (hadFocus) card.focus();
+    }
     this.layout();
   }
 
-  remember(key, node, kind, at, old = null) {
-    const item = { node, kind, t: at, order: old ? old.order : this.arrivals++, handledAt: old ? old.handledAt : null };
-    if (item.handledAt !== null) node.dataset.state = old.node.dataset.state;
+  remember(key, node, kind, at) {
+    const item = { node, kind, t: at, order: this.arrivals++, handledAt: null };
     this.items.set(key, item);
     return item;
   }
@@ -388,15 +403,20 @@ export class CallView {
     this.historyBox.hidden = earlier.length === 0;
     // The agent handled the card they were on: the next one up front takes the focus.
     // Only for a handled one: a card that was merely outranked keeps no focus to act on by mistake.
+    // The next item of the same kind first: after acknowledging an alert with "a", the next
+    // "a" must not accept a suggestion.
     if (focused && focused.handledAt !== null && focused !== card && focused !== alert
-      && !this.historyBox.open) (card || alert)?.node.focus();
+      && !this.historyBox.open) (focused.kind === "alert" ? alert || card : card || alert)?.node.focus();
     this.follow();
   }
 
   place(box, nodes) {
-    // Only move what changed: moving a node takes the keyboard focus away from it.
-    const same = box.children.length === nodes.length && nodes.every((n, i) => box.children[i] === n);
-    if (!same) box.replaceChildren(...nodes);
+    // Move only what is out of place: moving a node takes the keyboard focus away from it,
+    // and an agent working in the open history must keep their place there.
+    nodes.forEach((node, i) => {
+      if (box.children[i] !== node) box.insertBefore(node, box.children[i] || null);
+    });
+    while (box.children.length > nodes.length) box.lastElementChild.remove();
   }
 
   suggestionCard(e, times = 1) {
@@ -424,9 +444,11 @@ export class CallView {
     if (editor) { editor.value = body || ""; card.append(editor); }
     else if (kind === "article" && body) card.append(el("blockquote", {}, body)); // the matched passage
     else if (body) card.append(el("p", {}, body));
-    // A hand-over's explanation in the agent's language when the reason is known; the server's otherwise.
-    const explanation = isRoute && e.reason ? term("route", e.reason) : e.explanation;
-    for (const text of [isRoute && title === explanation ? "" : explanation, e.summary]) {
+    // A hand-over's title is its reason in the agent's language; the server's explanation (in
+    // English, with the specifics, e.g. which record value differs) follows in an English UI,
+    // while in another language the quoted evidence below says it in the caller's own words.
+    const explanation = isRoute && uiLanguage() !== "en" ? "" : e.explanation;
+    for (const text of [explanation === title ? "" : explanation, e.summary]) {
       if (text) card.append(el("p", {}, text));
     }
     const passage = e.passage || e.matched_passage;
@@ -439,7 +461,7 @@ export class CallView {
     for (const [key, list] of Object.entries(e)) {
       if (!Array.isArray(list) || !list.length || key === "articles") continue;
       const items = list.map((s) => el("li", {}, typeof s === "string" ? s : s.text || JSON.stringify(s)));
-      card.append(el("div", { class: "details" }, key.replace(/_/g, " ")), el(key.includes("step") ? "ol" : "ul", {}, items));
+      card.append(el("div", { class: "details" }, term("field", key)), el(key.includes("step") ? "ol" : "ul", {}, items));
     }
     const extra = Object.entries(e).filter(([k, v]) => !SHOWN_FIELDS.has(k) && !CHIP_FIELDS.includes(k)
       && v !== null && typeof v !== "object" && v !== "" && v !== 0);
@@ -475,13 +497,13 @@ export class CallView {
 
   async feedback(item, state, fields) {
     if (!this.connection) return;
-    const card = item.node;
     state.textContent = "…";
     try {
       const ack = await this.connection.feedback({ call_id: this.callId, ...fields });
+      const card = item.node; // the card may have been updated in place meanwhile
       card.dataset.state = ack.action;
       const word = { accept: "accepted", send: "sent", edit: "saved" }[ack.action] || "dismissed";
-      state.textContent = t(`state.${word}`);
+      (card.querySelector(".state") || state).textContent = t(`state.${word}`);
       if (card.classList.contains("alert")) card.classList.add("done");
       // Saving an edit keeps the draft open; every other answer hands the place to the next.
       if (ack.action !== "edit") {
@@ -489,7 +511,7 @@ export class CallView {
         setTimeout(() => this.layout(), HANDLED_LINGER_MS + 20);
       }
     } catch (err) {
-      state.textContent = t("state.failed", { error: err.message });
+      (item.node.querySelector(".state") || state).textContent = t("state.failed", { error: err.message });
     }
   }
 }

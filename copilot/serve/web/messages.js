@@ -2,7 +2,9 @@
 // messages.json (the QA report's Python pages read the same catalogue). The language: the agent's token setting (`copilot token add … --ui-language nl`, sent in
 // `hello`), else the browser's language, else English. What callers said is never translated.
 
-import CATALOGUE from "./messages.json" with { type: "json" };
+// Fetched, not imported as a JSON module: those need browsers from 2025 on, and contact
+// centres run older ones (Firefox ESR 128).
+const CATALOGUE = await (await fetch(new URL("./messages.json", import.meta.url))).json();
 
 export const LANGUAGES = Object.keys(CATALOGUE);
 let language = fromBrowser();
