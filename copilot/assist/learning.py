@@ -155,6 +155,7 @@ def forget_calls(db: str | Path, call_ids: set[str]) -> int:
     if not call_ids or not Path(db).is_file():
         return 0
     with sqlite3.connect(str(db)) as conn:
+        conn.execute("PRAGMA secure_delete=ON")  # overwrite the deleted quotes on disk
         conn.execute(SCHEMA)
         doomed = [
             row_id

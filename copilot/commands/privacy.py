@@ -11,17 +11,18 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from copilot.config import Config
 from copilot.serve.database import DatabaseError
 from copilot.serve.retention import (
-    Removed,
     audit_log,
     calls_matching,
     erase,
     live_calls,
+    note_elsewhere,
     purge_older_than,
     rows_of,
 )
@@ -48,42 +49,58 @@ def erase_calls(
     dry_run: bool = False,
 ) -> int:
     store = _open(config)
+    failed: list[str] = []
     try:
+        if store.db.dialect == "sqlite":
+            store.db.execute("PRAGMA secure_delete=ON")  # overwrite what is deleted
         found = calls_matching(store, call_ids, metadata)
-        if dry_run:  # what would go from the store; nothing is removed, nothing audited
-            print(f"would erase from the store {rows_of(store, found).describe()}", file=out)
-            return 0
-        # QA replay outputs are named by call id and may exist for calls the store never had.
+        # Ids given by hand count too: rows without a call row, QA replay outputs of calls
+        # the store never had.
         chosen = sorted(set(found) | set(call_ids))
+        if dry_run:  # what would go from the store; nothing is removed, nothing audited
+            print(f"would erase from the store {rows_of(store, chosen).describe()}", file=out)
+            return 0
         live = live_calls(store, chosen)
         if live:
             print(f"error: still live, end them first: {', '.join(live)}", file=sys.stderr)
             return 1
-        elsewhere = Removed()
-        ids = set(chosen)
-        if config.assist.feedback_db:
-            from copilot.assist.learning import forget_calls
-
-            elsewhere.add("learned examples", forget_calls(config.assist.feedback_db, ids))
-        if config.relay.url:
-            from copilot.serve.relay import erase_from_stream
-
-            elsewhere.add("relay entries", erase_from_stream(config.relay, ids))
-        if replay_dir:
-            from copilot.replay.run import erase_reports
-
-            elsewhere.add("replay files", erase_reports(Path(replay_dir), ids))
         selector = ",".join(
             ["call_id"] * bool(call_ids) + [f"metadata:{key}" for key, _ in metadata]
         )
-        erased_anywhere = len(found) if not any(elsewhere.rows.values()) else len(chosen)
-        removed, audit_id = erase(
-            store, found, actor or getpass.getuser(), selector, elsewhere, erased_anywhere
-        )
+        # The store first, audited at once; then every other place, each on its own, so one
+        # that cannot be reached (Redis down) is reported and the rest still goes.
+        removed, audit_id = erase(store, chosen, actor or getpass.getuser(), selector)
+        for place, run in _elsewhere(config, set(chosen), replay_dir):
+            try:
+                removed.add(place, run())
+            except Exception as exc:  # noqa: BLE001 - named in the receipt and the audit
+                failed.append(place)
+                print(f"error: {place} not erased: {exc}", file=sys.stderr)
+        note_elsewhere(store, audit_id, removed, failed)
     finally:
         store.close()
     print(f"erased {removed.describe()}; audit row {audit_id}", file=out)
-    return 0
+    return 1 if failed else 0
+
+
+def _elsewhere(
+    config: Config, ids: set[str], replay_dir: str
+) -> list[tuple[str, Callable[[], int]]]:
+    """The places outside the store that may hold these calls, as (name, eraser)."""
+    places: list[tuple[str, Callable[[], int]]] = []
+    if config.assist.feedback_db:
+        from copilot.assist.learning import forget_calls
+
+        places.append(("learned examples", lambda: forget_calls(config.assist.feedback_db, ids)))
+    if config.relay.url:
+        from copilot.serve.relay import erase_from_stream
+
+        places.append(("relay entries", lambda: erase_from_stream(config.relay, ids)))
+    if replay_dir:
+        from copilot.replay.run import erase_reports
+
+        places.append(("replay files", lambda: erase_reports(Path(replay_dir), ids)))
+    return places
 
 
 def _open(config: Config) -> EventStore:

@@ -278,6 +278,8 @@ def erase_reports(out_dir: Path, call_ids: set[str]) -> int:
     calls_dir = out_dir / "calls"
     removed = 0
     for call_id in call_ids:
+        if Path(call_id).name != call_id or call_id in ("", ".", ".."):
+            continue  # not a file name: never a path out of the report folder
         for suffix in (".json", ".html"):
             path = calls_dir / f"{call_id}{suffix}"
             if path.is_file():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ FRAGMENTS = {
         "without_rowid": "WITHOUT ROWID",
         "greatest": "MAX",  # SQLite's two-argument max() is a scalar
         "instr": "instr",
+        "now": "((julianday('now') - 2440587.5) * 86400.0)",
     },
     "postgresql": {
         "id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -33,8 +35,14 @@ FRAGMENTS = {
         "without_rowid": "",
         "greatest": "GREATEST",
         "instr": "strpos",
+        # The database's clock, not the worker's: workers on several hosts compare heartbeats.
+        "now": "EXTRACT(EPOCH FROM clock_timestamp())",
     },
 }
+
+
+CONNECT_TIMEOUT_S = 3
+RECONNECT_PAUSE_S = 2.0
 
 
 class DatabaseError(RuntimeError):
@@ -56,6 +64,7 @@ class Database:
         self.url = str(url) if url else ":memory:"
         self.dialect = "postgresql" if is_postgresql(self.url) else "sqlite"
         self._depth = 0
+        self._retry_at = 0.0
         if self.dialect == "postgresql":
             self._conn = _postgresql(self.url)
         else:
@@ -64,10 +73,10 @@ class Database:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             # Autocommit; `transaction()` opens explicit ones. WAL lets sidebars read while
             # the pipeline appends; NORMAL sync survives a killed process.
-            self._conn = sqlite3.connect(path, isolation_level=None)
+            self._conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            self._conn.execute("PRAGMA busy_timeout=5000")  # first: the next pragmas may wait
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA busy_timeout=5000")
 
     def sql(self, statement: str) -> str:
         """The statement in this backend's spelling."""
@@ -89,10 +98,19 @@ class Database:
         """PostgreSQL restarted or the network blipped: open a new connection for what comes next.
 
         What failed on the old connection failed (its caller heard so); nothing is retried
-        behind its back.
+        behind its back. After a failed attempt the next waits RECONNECT_PAUSE_S: each attempt
+        blocks the event loop for up to its connect timeout.
         """
-        if self.dialect == "postgresql" and self._conn.closed:
+        if self.dialect != "postgresql" or not self._conn.closed:
+            return
+        now = time.monotonic()
+        if now < self._retry_at:
+            raise DatabaseError(f"the store at {redact_url(self.url)} is unavailable")
+        try:
             self._conn = _postgresql(self.url)
+        except DatabaseError:
+            self._retry_at = now + RECONNECT_PAUSE_S
+            raise
 
     def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
         return list(self.execute(statement, params).fetchall())
@@ -132,7 +150,12 @@ class Database:
             finally:
                 self._depth = 0
             return
-        self._conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        except Exception as exc:
+            self._depth = 0
+            _raise_unavailable(exc, self.url)
+            raise
         try:
             yield
         except BaseException:
@@ -155,13 +178,27 @@ def _postgresql(url: str) -> Any:
             "a postgresql:// store needs psycopg: pip install 'copilot[fleet]'"
         ) from exc
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+        # Keepalives and a TCP user timeout: a lost database host fails a statement in about
+        # ten seconds instead of the kernel's quarter of an hour.
+        return psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            keepalives=1,
+            keepalives_idle=5,
+            keepalives_interval=2,
+            keepalives_count=2,
+            tcp_user_timeout=10_000,
+        )
     except psycopg.Error as exc:
         raise DatabaseError(f"cannot open the store at {redact_url(url)}: {exc}") from exc
 
 
 def _raise_unavailable(exc: Exception, url: str) -> None:
-    """A lost PostgreSQL connection goes on as a DatabaseError; other errors are left alone."""
+    """A lost PostgreSQL connection or a SQLite file locked too long goes on as a
+    DatabaseError; other errors (a bug in a statement) are left alone."""
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        raise DatabaseError(f"the store at {url} is busy: {exc}") from exc
     if isinstance(exc, DatabaseError) or type(exc).__module__.split(".")[0] != "psycopg":
         return
     import psycopg

@@ -17,14 +17,17 @@ import contextlib
 import dataclasses
 import json
 import logging
+import time
 from collections.abc import Callable
 
 from copilot.config import StoreConfig
 from copilot.events.core import CallEnded, Event
+from copilot.serve.database import DatabaseError
 from copilot.serve.retention import DAY_S, purge_batch
 from copilot.serve.store import EventStore, StoredCall
 
 log = logging.getLogger(__name__)
+RETRY_HELD_S = 1.0
 
 
 def ended_by_restart(store: EventStore, stored: StoredCall) -> Event:
@@ -45,13 +48,19 @@ class Housekeeping:
         self.purged_calls = 0
         self.orphans_closed = 0
         self._tasks: list[asyncio.Task] = []
+        # Since when this worker's own heartbeats have gone through without a gap: only after
+        # worker_timeout_s of that does it judge others (after a database outage everyone's
+        # heartbeat is stale, and the first worker back must not end the others' calls).
+        self._beating_since: float | None = None
+        self.flush: Callable[[], None] = lambda: None  # events held while the store was away
 
     def start(self) -> None:
         if self.config.retention_days > 0:
             self._tasks.append(asyncio.create_task(self._retention(), name="retention"))
         if self.store.shared:
-            self.store.heartbeat()
+            self._beat()
             self._tasks.append(asyncio.create_task(self._fleet(), name="fleet-heartbeat"))
+        self._tasks.append(asyncio.create_task(self._retry_held(), name="retry-held-events"))
 
     async def stop(self) -> None:
         for task in self._tasks:
@@ -84,7 +93,25 @@ class Housekeeping:
                 log.exception("retention: purge failed; trying again later")
             await asyncio.sleep(self.config.purge_interval_s)
 
-    def close_orphans(self) -> int:
+    def _beat(self) -> bool:
+        try:
+            self.store.heartbeat()
+        except DatabaseError as exc:
+            log.warning("fleet: heartbeat not stored (%s)", exc)
+            self._beating_since = None
+            return False
+        if self._beating_since is None:
+            self._beating_since = time.monotonic()
+        return True
+
+    def close_orphans(self, force: bool = False) -> int:
+        """End the open calls of workers gone silent. Not before this worker's own heartbeat
+        has run steadily for worker_timeout_s (`force`: tests that set the scene by hand)."""
+        steady = self._beating_since is not None and (
+            time.monotonic() - self._beating_since >= self.config.worker_timeout_s
+        )
+        if not (steady or force):
+            return 0
         orphans = self.store.orphaned_calls(self.config.worker_timeout_s)
         for stored in orphans:
             log.warning("call %s: its worker %s is gone; ending it", stored.call_id, stored.origin)
@@ -96,7 +123,17 @@ class Housekeeping:
         while True:
             await asyncio.sleep(self.config.heartbeat_s)
             try:
-                self.store.heartbeat()
-                self.close_orphans()
+                if self._beat():
+                    self.close_orphans()
             except Exception:  # noqa: BLE001 - the database may be back next time
-                log.exception("fleet: heartbeat failed; trying again")
+                log.exception("fleet: looking for silent workers failed; trying again")
+
+    async def _retry_held(self) -> None:
+        """Events held while the store was away are stored (and sent) once it is back, even
+        when no new event comes to push them out."""
+        while True:
+            await asyncio.sleep(RETRY_HELD_S)
+            try:
+                self.flush()
+            except Exception:  # noqa: BLE001 - kept, tried again next time
+                log.exception("retrying held events failed")

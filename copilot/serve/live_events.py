@@ -11,6 +11,7 @@ import dataclasses
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from copilot.serve.redaction import Redactor
 from copilot.serve.store import EventStore, event_json
 
 log = logging.getLogger(__name__)
+MAX_HELD = 20_000  # events kept while the store is away (about 15 minutes of 16 calls)
 
 
 class LiveEvents:
@@ -47,22 +49,48 @@ class LiveEvents:
         # that skips some (a worker killed after storing events it never relayed) is
         # filled in from the store first.
         self._fanned: dict[str, int] = {}
+        self._held: deque[tuple] = deque()  # events waiting for the store to come back
 
     def __call__(self, event: Event) -> None:
         data = self.redactor.event(event.to_dict())
-        text = event_json(data)
+        held = (event, data, event_json(data), self._lookup(event))
+        if self._held:
+            self._hold(held)  # behind what waits already: each call's events stay in order
+            self.flush()
+            return
+        if not self._store(held):
+            self._hold(held)
+
+    def flush(self) -> None:
+        """Store and send the events held while the store was away, oldest first."""
+        while self._held:
+            if not self._store(self._held[0]):
+                return
+            self._held.popleft()
+
+    def _hold(self, held: tuple) -> None:
+        # The store is away (a restart, a failover, a SQLite file locked too long): keep the
+        # event, in order, and store it once the store is back. Beyond MAX_HELD the oldest
+        # are given up and counted, so memory stays bounded in a long outage.
+        if len(self._held) >= MAX_HELD:
+            lost = self._held.popleft()
+            self.metrics.store_errors += 1
+            log.error("event %s/%s not stored: too many held", lost[0].call_id, lost[0].seq)
+        self._held.append(held)
+
+    def _store(self, held: tuple) -> bool:
+        """True once the event is stored (or found stored already); False: hold it."""
+        event, data, text, lookup = held
         began = time.perf_counter()
         try:
-            stored = self.store.append(data, text)
+            stored = self.store.append(data, text, lookup=lookup)
         except DatabaseError as exc:
-            # Never shown unless stored: the call goes on, this event is counted as lost, and
-            # the store is tried afresh (a new connection) with the next one.
-            self.metrics.store_errors += 1
-            log.error("event %s/%s not stored: %s", event.call_id, event.seq, exc)
-            return
+            if not self._held:
+                log.error("store unavailable (%s); holding events until it is back", exc)
+            return False
         if not stored:
             log.warning("event %s/%s stored twice; not sent again", event.call_id, event.seq)
-            return
+            return True
         self.metrics.store_latency.observe(time.perf_counter() - began)
         self.metrics.observe_event(data)
         self._fan_out(data, text)
@@ -71,6 +99,15 @@ class LiveEvents:
         if self.also is not None:
             # What leaves the server for a log or a terminal is redacted like what is stored.
             self.also(event_from_dict(data) if self.redactor.enabled else event)
+        return True
+
+    def _lookup(self, event: Event) -> dict[str, str]:
+        """With redaction on, a call's metadata is stored masked; keyed hashes of the values as
+        given let `copilot erase --metadata` still find the call."""
+        metadata = getattr(event, "metadata", None)
+        if event.type != "call.started" or not metadata or not self.redactor.enabled:
+            return {}
+        return {key: self.store.lookup_hash(key, value) for key, value in metadata.items()}
 
     def _fan_out(self, data: dict, text: str) -> None:
         if self.store.shared:
@@ -91,8 +128,9 @@ class LiveEvents:
         if seq <= last:
             return
         if seq > last + 1:
-            for _seq, missed_text in self.store.events_after(call_id, last, seq - last - 1):
-                self._publish(json.loads(missed_text), missed_text)
+            for missed_seq, missed_text in self.store.events_after(call_id, last, seq - last - 1):
+                if missed_seq < seq:  # a seq never stored leaves the limit to the current one
+                    self._publish(json.loads(missed_text), missed_text)
         self._publish(data, text)
         if data.get("type") == "call.ended":
             self._fanned.pop(call_id, None)
@@ -119,7 +157,13 @@ class LiveEvents:
         A call id that comes back after a restart (a telephony platform reconnecting) would
         otherwise restart at seq 1 and collide with what sidebars have already seen.
         """
-        offset = self.store.last_seq(call_id)
+        try:
+            offset = self.store.last_seq(call_id)
+        except DatabaseError as exc:
+            # The store is away: take the call as new rather than refuse it (a call id coming
+            # back during an outage could repeat seqs; the store keeps the first of each).
+            log.error("call %s: stored history unknown (%s); numbering from 1", call_id, exc)
+            offset = 0
         if offset == 0:
             return self
         log.info("call %s resumes after stored seq %d", call_id, offset)

@@ -51,7 +51,7 @@ class Metrics:
         self.alerts: dict[str, int] = {}
         self.feedback: dict[str, int] = {}
         self.client_errors = 0
-        self.store_errors = 0  # events the store refused (its database unreachable)
+        self.store_errors = 0  # events given up while the store was away (beyond those held)
         self.transcript_latency = Histogram(LATENCY_BUCKETS)
         self.store_latency = Histogram(STORE_BUCKETS)
         self.gauges: dict[str, tuple[str, str, Callable[[], float]]] = {}
@@ -93,8 +93,8 @@ class Metrics:
             "# HELP copilot_client_errors_total malformed messages from sidebar clients",
             "# TYPE copilot_client_errors_total counter",
             f"copilot_client_errors_total {self.client_errors}",
-            "# HELP copilot_store_errors_total events not stored: the store's database was"
-            " unreachable",
+            "# HELP copilot_store_errors_total events given up: the store was away so long that"
+            " more than 20000 waited",
             "# TYPE copilot_store_errors_total counter",
             f"copilot_store_errors_total {self.store_errors}",
         ]

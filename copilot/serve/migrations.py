@@ -113,6 +113,11 @@ MIGRATIONS = (
         """,
         _backfill_call_metadata,
     ),
+    Migration(
+        3,
+        "keyed hashes of call metadata as given, so erasure finds calls whose metadata redaction masked",
+        "ALTER TABLE calls ADD COLUMN metadata_lookup TEXT NOT NULL DEFAULT '{{}}'",
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

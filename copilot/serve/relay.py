@@ -58,6 +58,7 @@ class RedisRelay:
         self._stopping = False
         self.published = 0
         self.applied = 0
+        self.failed = 0
 
     async def start(self) -> None:
         try:
@@ -136,7 +137,11 @@ class RedisRelay:
                 continue
             for _stream, entries in replies or ():
                 for entry_id, fields in entries:
-                    self._apply_entry(fields)
+                    try:
+                        self._apply_entry(fields)
+                    except Exception:  # noqa: BLE001 - one bad entry must not stop the follower
+                        self.failed += 1
+                        log.exception("redis relay: entry %s could not be applied", entry_id)
                     self.last_id = entry_id
                 if entries:
                     self.remember(self.last_id)

@@ -20,6 +20,7 @@ from copilot.serve.store import EventStore
 
 TABLES = ("events", "feedback", "drafts", "calls")
 DAY_S = 86_400.0
+PURGE_LOCK = 0x636F70696C6F75  # pg_advisory_xact_lock key of retention (migrations use ...74)
 
 
 @dataclass
@@ -63,11 +64,24 @@ def _delete_calls(store: EventStore, call_ids: list[str]) -> Removed:
 
 
 def purge_batch(
-    store: EventStore, older_than_s: float, batch: int = 50, now: float | None = None
+    store: EventStore,
+    older_than_s: float,
+    batch: int = 50,
+    now: float | None = None,
+    wait: bool = False,
 ) -> Removed:
-    """One transaction: up to `batch` ended calls that started before now - older_than_s."""
+    """One transaction: up to `batch` ended calls that started before now - older_than_s.
+
+    On a shared store one worker purges at a time (an advisory lock); the others skip the
+    round instead of waiting on its row locks, unless `wait` (`copilot purge` by hand).
+    """
     cutoff = (time.time() if now is None else now) - older_than_s
-    with store.db.transaction():
+    with store.db.transaction(immediate=True):
+        if store.db.dialect == "postgresql":
+            take = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+            taken = store.db.row(f"SELECT {take}(?)", (PURGE_LOCK,))[0]
+            if taken is False:
+                return Removed()
         ids = [
             row[0]
             for row in store.db.rows(
@@ -76,7 +90,9 @@ def purge_batch(
                 (cutoff, batch),
             )
         ]
-        return _delete_calls(store, ids)
+        removed = _delete_calls(store, ids)
+        removed.calls = removed.rows.get("call rows", 0)  # what this transaction really deleted
+        return removed
 
 
 def purge_older_than(store: EventStore, days: float, batch: int = 50) -> Removed:
@@ -84,7 +100,7 @@ def purge_older_than(store: EventStore, days: float, batch: int = 50) -> Removed
     total = Removed()
     now = time.time()
     while True:
-        removed = purge_batch(store, days * DAY_S, batch, now)
+        removed = purge_batch(store, days * DAY_S, batch, now, wait=True)
         total.merge(removed)
         if removed.calls < batch:
             return total
@@ -104,9 +120,15 @@ def calls_matching(
             )
         ]
     if metadata:
-        for call_id, text in store.db.rows("SELECT call_id, metadata FROM calls"):
-            values = json.loads(text or "{}")
-            if any(str(values.get(key)) == value for key, value in metadata if key in values):
+        # As stored, or (redaction on) by the keyed hash of the value as it was given.
+        wanted = [(key, value, store.lookup_hash(key, value)) for key, value in metadata]
+        rows = store.db.rows("SELECT call_id, metadata, metadata_lookup FROM calls")
+        for call_id, text, hashes in rows:
+            values, lookup = json.loads(text or "{}"), json.loads(hashes or "{}")
+            if any(
+                (key in values and str(values[key]) == value) or lookup.get(key) == digest
+                for key, value, digest in wanted
+            ):
                 found.append(call_id)
     return sorted(set(found))
 
@@ -126,32 +148,28 @@ def live_calls(store: EventStore, call_ids: list[str]) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
-def erase(
-    store: EventStore,
-    call_ids: list[str],
-    actor: str,
-    selector: str,
-    elsewhere: Removed | None = None,
-    calls: int | None = None,
-) -> tuple[Removed, int]:
-    """Delete the calls' events, feedback, drafts and rows; audit it. Returns (removed, audit id).
+def erase(store: EventStore, call_ids: list[str], actor: str, selector: str) -> tuple[Removed, int]:
+    """Delete the calls' events, feedback, drafts and rows, and audit it, in one transaction.
 
-    `elsewhere`: what the caller removed outside the store for the same calls (learned
-    examples, the relay's copy, QA replay files), counted into the audit row; `calls`: how
-    many calls that was in all, when some were known only outside the store.
+    Returns (removed, audit id); `note_elsewhere` adds what went from other places after.
     """
-    with store.db.transaction():
+    with store.db.transaction(immediate=True):
         removed = _delete_calls(store, call_ids)
-        removed.calls = len(call_ids) if calls is None else calls
-        if elsewhere is not None:
-            for place, n in elsewhere.rows.items():
-                removed.add(place, n)
         row = store.db.row(
             "INSERT INTO erasures (at, actor, selector, calls, rows) VALUES (?, ?, ?, ?, ?)"
             " RETURNING id",
             (time.time(), actor, selector, removed.calls, json.dumps(removed.rows, sort_keys=True)),
         )
     return removed, int(row[0])
+
+
+def note_elsewhere(store: EventStore, audit_id: int, removed: Removed, failed: list[str]) -> None:
+    """The audit row gets what went outside the store too, and which places could not be
+    reached (by name only: the row holds no personal data)."""
+    rows = {**removed.rows, **({"failed": sorted(failed)} if failed else {})}
+    store.db.execute(
+        "UPDATE erasures SET rows = ? WHERE id = ?", (json.dumps(rows, sort_keys=True), audit_id)
+    )
 
 
 def audit_log(store: EventStore) -> list[dict]:

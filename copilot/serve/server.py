@@ -114,6 +114,7 @@ class CopilotServer:
         # `sink` (a log, the demo's printer, a test's list) sees every event after it is stored.
         self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, sink)
         self.housekeeping = Housekeeping(self.store, config.store, self.live)
+        self.housekeeping.flush = self.live.flush  # held events go out even if no new one comes
         if learner is None and "assist" in self.stages.names:
             learner = assist_learner(self.stages.assist_learner())
         recorder = FeedbackRecorder(self.store, learner)
@@ -215,9 +216,9 @@ class CopilotServer:
 
     def _close_interrupted_calls(self) -> None:
         """Calls a killed process left open get their call.ended now, so sidebars can close them."""
-        for stored in self.store.recent_calls(limit=10_000):
-            if not stored.live or stored.origin != self.store.worker_id:
-                continue  # ended, or run by another worker (its events come through the relay)
+        # Only this worker's own calls: another worker's are still running (or, if it is gone,
+        # its housekeeping ends them).
+        for stored in self.store.open_calls_of(self.store.worker_id):
             self.live(ended_by_restart(self.store, stored))
 
     async def stop(self) -> None:

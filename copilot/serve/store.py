@@ -13,7 +13,10 @@ is on), so serving history is a copy, not a re-encoding. The schema is versioned
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +52,20 @@ class EventStore:
         # On a shared store each call row names the worker that runs it, so a worker that
         # restarts closes only its own calls. A worker's own file leaves its own calls ''.
         self.worker_id = worker_id if self.shared else ""
+        self._lookup_key = self._metadata_lookup_key()
+
+    def _metadata_lookup_key(self) -> bytes:
+        """The store's own key for hashing metadata values (made once; every worker reads it)."""
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('metadata_lookup_key', ?) ON CONFLICT DO NOTHING",
+            (secrets.token_hex(32),),
+        )
+        return bytes.fromhex(self.get_meta("metadata_lookup_key"))
+
+    def lookup_hash(self, key: str, value: Any) -> str:
+        """A keyed hash of one metadata value as given, before redaction masked it."""
+        digest = hmac.new(self._lookup_key, f"{key}={value}".encode(), hashlib.sha256)
+        return digest.hexdigest()
 
     @property
     def shared(self) -> bool:
@@ -60,10 +77,13 @@ class EventStore:
 
     # -- events ----------------------------------------------------------------
 
-    def append(self, data: dict[str, Any], text: str, origin: str = "") -> bool:
+    def append(
+        self, data: dict[str, Any], text: str, origin: str = "", lookup: dict | None = None
+    ) -> bool:
         """Store one event (its dict and its JSON); False if (call_id, seq) is already stored.
 
-        `origin` names the worker that ran the call when the event came through the relay.
+        `origin` names the worker that ran the call when the event came through the relay;
+        `lookup` (call.started): keyed hashes of the metadata values before redaction.
         """
         call_id, seq, kind = data["call_id"], data["seq"], data["type"]
         origin = origin or self.worker_id
@@ -79,9 +99,10 @@ class EventStore:
                 metadata = data.get("metadata") or {}
                 self.db.execute(
                     "INSERT INTO calls (call_id, agent_id, source, started_at, last_seq, origin,"
-                    " metadata) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(call_id) DO UPDATE SET"
-                    " ended_at = NULL, end_reason = '', last_seq = excluded.last_seq,"
-                    " origin = excluded.origin, metadata = excluded.metadata",
+                    " metadata, metadata_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(call_id) DO UPDATE SET ended_at = NULL, end_reason = '',"
+                    " last_seq = excluded.last_seq, origin = excluded.origin,"
+                    " metadata = excluded.metadata, metadata_lookup = excluded.metadata_lookup",
                     (
                         call_id,
                         str(metadata.get("agent_id", "")),
@@ -90,6 +111,7 @@ class EventStore:
                         seq,
                         origin,
                         json.dumps(metadata, ensure_ascii=False, sort_keys=True),
+                        json.dumps(lookup or {}, sort_keys=True),
                     ),
                 )
             elif kind == "call.ended":
@@ -153,39 +175,31 @@ class EventStore:
         )
         return [StoredCall(*row) for row in rows]
 
-    def close_interrupted_calls(self, reason: str = "server_restart") -> list[str]:
-        """Calls the last process never ended (it was killed): mark them ended, keep their events.
-
-        On a shared store only this worker's own calls: the others' are still running.
-        """
-        own = "ended_at IS NULL" + (" AND origin = ?" if self.shared else "")
-        mine = (self.worker_id,) if self.shared else ()
-        with self.db.transaction():
-            ids = [row[0] for row in self.db.rows(f"SELECT call_id FROM calls WHERE {own}", mine)]
-            self.db.execute(
-                f"UPDATE calls SET ended_at = ?, end_reason = ? WHERE {own}",
-                (time.time(), reason, *mine),
-            )
-        return ids
-
     # -- a fleet on one shared store: who is alive, whose calls were left open ------------
 
-    def heartbeat(self, now: float | None = None) -> None:
-        """This worker is alive (a shared store only)."""
+    def heartbeat(self) -> None:
+        """This worker is alive (a shared store only), on the database's clock."""
         self.db.execute(
-            "INSERT INTO workers (worker_id, seen_at) VALUES (?, ?)"
+            "INSERT INTO workers (worker_id, seen_at) VALUES (?, {now})"
             " ON CONFLICT(worker_id) DO UPDATE SET seen_at = excluded.seen_at",
-            (self.worker_id, time.time() if now is None else now),
+            (self.worker_id,),
         )
 
-    def orphaned_calls(self, timeout_s: float, now: float | None = None) -> list[StoredCall]:
-        """Open calls of workers silent for longer than `timeout_s` (killed, or their machine lost)."""
-        cutoff = (time.time() if now is None else now) - timeout_s
+    def orphaned_calls(self, timeout_s: float) -> list[StoredCall]:
+        """Open calls of workers silent for longer than `timeout_s` (killed, or their machine
+        lost), judged on the database's clock so hosts whose clocks differ agree."""
         columns = ", ".join(f"c.{c.strip()}" for c in CALL_COLUMNS.split(","))
         rows = self.db.rows(
             f"SELECT {columns} FROM calls c JOIN workers w ON w.worker_id = c.origin"
-            " WHERE c.ended_at IS NULL AND w.seen_at < ? AND c.origin <> ?",
-            (cutoff, self.worker_id),
+            " WHERE c.ended_at IS NULL AND w.seen_at < {now} - ? AND c.origin <> ?",
+            (timeout_s, self.worker_id),
+        )
+        return [StoredCall(*row) for row in rows]
+
+    def open_calls_of(self, origin: str) -> list[StoredCall]:
+        """Calls still open that `origin` runs ('' : this worker's own file)."""
+        rows = self.db.rows(
+            f"SELECT {CALL_COLUMNS} FROM calls WHERE ended_at IS NULL AND origin = ?", (origin,)
         )
         return [StoredCall(*row) for row in rows]
 
