@@ -437,6 +437,9 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
                         "status": await page.locator("#call-status").inner_text(),
                         "alert": await page.locator(".alert > div").first.inner_text(),
                         "buttons": await page.locator(".alert button").first.inner_text(),
+                        # What a screen reader hears: each alert once, when it arrives.
+                        "announced": await page.locator("#alert-announcer").text_content(),
+                        "alert_roles": await page.locator("#alerts[role]").count(),
                         "axe": await axe.check_async(page),
                     }
                 seen["sup"] = {
@@ -455,6 +458,8 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
     assert "beëindigd" in nl["status"] and "ended" in en["status"]
     levels_nl = ("Vroege waarschuwing", "Escaleren", "Overnemen")
     assert nl["alert"].startswith(levels_nl) and nl["buttons"] == "Gezien"
+    assert nl["announced"].startswith(levels_nl) and "frustratie" in nl["announced"].lower()
+    assert nl["alert_roles"] == 0  # the visible alerts are not re-announced when they move
     assert en["alert"].startswith(("Early warning", "Escalate", "Take over"))
     assert sup["title"] == "Gesprekken op risico" and sup["columns"][:2] == ["Gesprek", "Risico"]
     assert nl["axe"] == [] and en["axe"] == []

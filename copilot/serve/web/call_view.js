@@ -172,7 +172,10 @@ export class CallView {
     this.root.replaceChildren();
     this.status = el("p", { class: "empty", id: "call-status" }, callId ? t("call", { id: callId }) : t("waiting"));
     this.handoffBox = el("div", { id: "handoff" }); // pinned above everything: how the call came in
-    this.alerts = el("div", { id: "alerts", role: "alert", "aria-live": "assertive" });
+    this.alerts = el("div", { id: "alerts" });
+    // Screen readers hear each alert once, when it arrives: an older one that comes back up
+    // front (the newest was handled) is not news.
+    this.announcer = el("div", { id: "alert-announcer", class: "visually-hidden", role: "alert", "aria-live": "assertive" });
     this.gauges = el("div", { class: "gauges" }, SIGNALS.map(([name, key]) => this.gauge(name, t(key))));
     this.chips = el("div", { class: "chips", id: "assist-chips" });
     this.current = el("div", { id: "current" }, el("p", { class: "empty" }, t("no.suggestions")));
@@ -188,7 +191,7 @@ export class CallView {
     // The transcript's box shrinks when an alert or a card appears: keep its newest line in view.
     new ResizeObserver(() => this.follow()).observe(this.transcript);
     this.root.append(
-      this.status, this.handoffBox, this.alerts,
+      this.status, this.handoffBox, this.announcer, this.alerts,
       el("section", { class: "card", "aria-label": t("signals") }, el("h2", {}, t("customer")), this.gauges),
       el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.current),
       this.historyBox,
@@ -328,6 +331,7 @@ export class CallView {
     el("div", { class: "why" }, alertReason(e, { cues: cues.length === 0 })),
     cues.length ? el("ul", {}, cues) : null);
     const item = this.remember(`alert:${e.seq}`, box, "alert", e.t);
+    this.announcer.textContent = `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)}: ${alertReason(e, { cues: false })}`;
     if (!this.readOnly) {
       const state = el("span", { class: "state" });
       const send = (action) => this.feedback(item, state, { target: "alert", target_id: e.seq, action });
