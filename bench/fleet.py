@@ -76,14 +76,20 @@ async def _child(*args: str) -> None:
         raise subprocess.CalledProcessError(child.returncode or 1, args[0])
 
 
+def synthetic_event(texts: list[str], n: int, prefix: str) -> dict:
+    """The n-th event of a run of made-up calls of 200 events each, from stored event JSON."""
+    data = json.loads(texts[n % len(texts)])
+    data.update(call_id=f"{prefix}-{n // 200}", seq=n % 200 + 1)
+    data["type"] = "call.started" if data["seq"] == 1 else data["type"]
+    return data
+
+
 def _write_flat_out(url: str, texts: list[str], seconds: float, name: str, out) -> None:
     """One writer process: append events of its own calls for `seconds`; puts how many."""
     store = EventStore(url, worker_id=name)
     n, deadline = 0, time.monotonic() + seconds
     while time.monotonic() < deadline:
-        data = json.loads(texts[n % len(texts)])
-        data.update(call_id=f"{name}-{n // 200}", seq=n % 200 + 1)
-        data["type"] = "call.started" if data["seq"] == 1 else data["type"]
+        data = synthetic_event(texts, n, name)
         store.append(data, json.dumps(data))
         n += 1
     store.close()
@@ -176,11 +182,8 @@ def append_cost(url: str, texts: list[str]) -> dict:
     """Append `texts` as the events of fresh calls, one by one as the live sink does; ms each."""
     store = EventStore(url, worker_id="bench")
     times = []
-    for n, text in enumerate(texts):
-        data = json.loads(text)
-        data["call_id"] = f"cost-{n // 200}"
-        data["seq"] = n % 200 + 1
-        data["type"] = "call.started" if data["seq"] == 1 else data["type"]
+    for n in range(len(texts)):
+        data = synthetic_event(texts, n, "cost")
         began = time.perf_counter()
         store.append(data, json.dumps(data))
         times.append((time.perf_counter() - began) * 1000)

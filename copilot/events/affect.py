@@ -15,6 +15,9 @@ from copilot.events.core import Event
 
 SIGNALS = ("frustration", "doubt", "load")
 LEVELS = ("early_warning", "escalate", "take_over")
+# What a page needs of an alert to word its reason again, in its own language.
+ALERT_WORDING_FIELDS = ("level", "signal", "reason", "basis", "run", "cues", "score", "trend")
+ALERT_WORDING_FIELDS += ("phrase_floor", "t")
 
 
 def two_places(value: float) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from copilot.audio.format import CUSTOMER
+from copilot.events.affect import ALERT_WORDING_FIELDS
 from copilot.events.core import Event
 from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
 from copilot.replay.sidecars import Sidecars, score_against_sidecars
@@ -17,8 +18,8 @@ from copilot.serve.messages import ENGLISH, Words
 
 SIGNALS = ("frustration", "doubt", "load")
 ALERT_RANK = {"early_warning": 1, "escalate": 2, "take_over": 3}
-ALERT_FIELDS = ("level", "signal", "speaker", "t", "reason", "utterance_ids", "basis", "run")
-ALERT_FIELDS += ("cues", "score", "trend", "phrase_floor")
+# The alert as the report words it (in its own language) and links it to its utterances.
+ALERT_FIELDS = (*ALERT_WORDING_FIELDS, "speaker", "utterance_ids")
 
 
 def summarise_call(
@@ -45,12 +46,7 @@ def summarise_call(
         if d["type"] == "affect"
     ]
     customer = [a for a in affect if a["speaker"] == CUSTOMER]
-    alerts = [
-        # basis, run, cues, score and trend let a report word the reason in its own language.
-        {k: d.get(k) for k in ALERT_FIELDS}
-        for d in dicts
-        if d["type"] == "alert"
-    ]
+    alerts = [{k: d.get(k) for k in ALERT_FIELDS} for d in dicts if d["type"] == "alert"]
     assist = assist_items(dicts)
     utterances = [Utterance(u["speaker"], u["start"], u["end"], u["text"]) for u in transcript]
     rose_at = next((a["t"] for a in alerts if a["signal"] == "frustration"), None)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from copilot.events.affect import ALERT_WORDING_FIELDS
+
 ALERT_RISK = {"early_warning": 0.5, "escalate": 0.75, "take_over": 1.0}
 SIGNALS = ("frustration", "doubt", "load")
 TREND_POINTS = 20  # sparkline length
@@ -98,20 +100,8 @@ class CallBoard:
             summary.trend = [*summary.trend, summary.signals["frustration"]][-TREND_POINTS:]
             return True
         if kind == "alert":
-            # basis, run, cues, score and trend let the supervisor's page word it in its own language.
-            fields = (
-                "seq",
-                "level",
-                "signal",
-                "reason",
-                "basis",
-                "run",
-                "cues",
-                "score",
-                "trend",
-                "phrase_floor",
-                "t",
-            )
+            # The fields the supervisor's page words the alert from, in its own language.
+            fields = ("seq", *ALERT_WORDING_FIELDS)
             alert = {k: data.get(k) for k in fields}
             summary.alerts = [*summary.alerts, alert][-RECENT_ALERTS:]
             return True

@@ -73,8 +73,8 @@ class Database:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             # Autocommit; `transaction()` opens explicit ones. WAL lets sidebars read while
             # the pipeline appends; NORMAL sync survives a killed process.
+            # timeout: wait up to 5 s for a lock another process holds (the pragmas too).
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-            self._conn.execute("PRAGMA busy_timeout=5000")  # first: the next pragmas may wait
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
 

@@ -4,8 +4,9 @@
   `purge_batch` at a time, yielding to the event loop between batches, so live calls
   never wait on more than one small transaction.
 - Fleet (a shared PostgreSQL store): each worker writes a heartbeat every `heartbeat_s`;
-  any worker that finds another silent for `worker_timeout_s` ends that worker's open
-  calls with `server_restart`, through the live sink, so every sidebar sees them end.
+  a worker whose own heartbeat has run steadily for `worker_timeout_s` and finds another
+  silent that long ends that worker's open calls with `server_restart`, through the live
+  sink, so every sidebar sees them end.
   Two workers doing it at once is harmless: the second call.ended has the same seq and
   the store keeps one.
 """
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from copilot.config import StoreConfig
 from copilot.events.core import CallEnded, Event
 from copilot.serve.database import DatabaseError
-from copilot.serve.retention import DAY_S, purge_batch
+from copilot.serve.retention import DAY_S, purge_batches
 from copilot.serve.store import EventStore, StoredCall
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,16 @@ def ended_by_restart(store: EventStore, stored: StoredCall) -> Event:
 
 class Housekeeping:
     def __init__(
-        self, store: EventStore, config: StoreConfig, publish: Callable[[Event], None]
+        self,
+        store: EventStore,
+        config: StoreConfig,
+        publish: Callable[[Event], None],
+        flush: Callable[[], None] = lambda: None,
     ) -> None:
         self.store = store
         self.config = config
         self.publish = publish  # the live sink: store, then fan out and relay
+        self.flush = flush  # stores the events held while the store was away
         self.purged_calls = 0
         self.orphans_closed = 0
         self._tasks: list[asyncio.Task] = []
@@ -52,7 +58,6 @@ class Housekeeping:
         # worker_timeout_s of that does it judge others (after a database outage everyone's
         # heartbeat is stale, and the first worker back must not end the others' calls).
         self._beating_since: float | None = None
-        self.flush: Callable[[], None] = lambda: None  # events held while the store was away
 
     def start(self) -> None:
         if self.config.retention_days > 0:
@@ -73,17 +78,14 @@ class Housekeeping:
     async def purge_now(self) -> int:
         """Delete everything past retention, one small batch per turn of the event loop."""
         removed = 0
-        while True:
-            batch = purge_batch(
-                self.store, self.config.retention_days * DAY_S, self.config.purge_batch
-            )
+        older_than_s = self.config.retention_days * DAY_S
+        for batch in purge_batches(self.store, older_than_s, self.config.purge_batch):
             removed += batch.calls
             if batch.calls:
                 log.info("retention: deleted %s", batch.describe())
-            if batch.calls < self.config.purge_batch:
-                self.purged_calls += removed
-                return removed
             await asyncio.sleep(0)
+        self.purged_calls += removed
+        return removed
 
     async def _retention(self) -> None:
         while True:

@@ -145,11 +145,8 @@ class LiveEvents:
         if not isinstance(data.get("call_id"), str) or not isinstance(data.get("seq"), int):
             log.warning("relay: an event without call_id/seq was skipped")
             return
-        if not self.store.shared:
-            if self.store.append(data, text, origin=origin or "relay"):
-                self._fan_out(data, text)
-            return
-        self._fan_out(data, text)
+        if self.store.shared or self.store.append(data, text, origin=origin or "relay"):
+            self._fan_out(data, text)
 
     def sink_for(self, call_id: str) -> Callable[[Event], None]:
         """The sink for a call that starts now: numbering continues after any stored history.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from copilot.serve.store import EventStore
@@ -95,15 +96,25 @@ def purge_batch(
         return removed
 
 
+def purge_batches(
+    store: EventStore, older_than_s: float, batch: int = 50, wait: bool = False
+) -> Iterator[Removed]:
+    """One `purge_batch` after another until one comes back short: the server yields to
+    live calls between them, `copilot purge` just adds them up."""
+    now = time.time()
+    while True:
+        removed = purge_batch(store, older_than_s, batch, now, wait)
+        yield removed
+        if removed.calls < batch:
+            return
+
+
 def purge_older_than(store: EventStore, days: float, batch: int = 50) -> Removed:
     """Every ended call older than `days` days, `batch` calls per transaction."""
     total = Removed()
-    now = time.time()
-    while True:
-        removed = purge_batch(store, days * DAY_S, batch, now, wait=True)
+    for removed in purge_batches(store, days * DAY_S, batch, wait=True):
         total.merge(removed)
-        if removed.calls < batch:
-            return total
+    return total
 
 
 def calls_matching(

@@ -113,8 +113,8 @@ class CopilotServer:
         redactor = Redactor(config.redaction.kinds, config.redaction.enabled)
         # `sink` (a log, the demo's printer, a test's list) sees every event after it is stored.
         self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, sink)
-        self.housekeeping = Housekeeping(self.store, config.store, self.live)
-        self.housekeeping.flush = self.live.flush  # held events go out even if no new one comes
+        # Held events go out once the store is back, even if no new event comes to push them.
+        self.housekeeping = Housekeeping(self.store, config.store, self.live, self.live.flush)
         if learner is None and "assist" in self.stages.names:
             learner = assist_learner(self.stages.assist_learner())
         recorder = FeedbackRecorder(self.store, learner)
