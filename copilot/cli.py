@@ -196,6 +196,13 @@ def _erase(args: argparse.Namespace) -> int:
     )
 
 
+def _call_ref(args: argparse.Namespace) -> int:
+    """The pseudonym the server's logs use for these calls (the store holds the key)."""
+    from copilot.commands.privacy import print_call_refs
+
+    return print_call_refs(load_config(args.config), args.call_ids)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -216,7 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     se = sub.add_parser("serve", help="ingest live calls from telephony platforms")
     se.add_argument("--host")
     se.add_argument("--port", type=int)
-    se.add_argument("--event-log", help="append events as JSON lines here (default: stdout)")
+    se.add_argument(
+        "--event-log",
+        metavar="FILE",
+        help="also write every event (redacted like the store's copy) as JSON lines to FILE, "
+        "in daily files that retention and erasure reach (default: none; stderr gets one line "
+        "per call start and end, no content)",
+    )
     _common_flags(se)
     se.set_defaults(run=_serve)
 
@@ -299,6 +312,11 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("--audit", action="store_true", help="print the erasure audit and exit")
     er.add_argument("--config", help="path of copilot.toml")
     er.set_defaults(run=_erase, verbose=False)
+
+    cr = sub.add_parser("call-ref", help="the name the server's logs give these calls")
+    cr.add_argument("call_ids", nargs="+", metavar="CALL_ID")
+    cr.add_argument("--config", help="path of copilot.toml")
+    cr.set_defaults(run=_call_ref, verbose=False)
     return parser
 
 

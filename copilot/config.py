@@ -42,7 +42,10 @@ class ServeConfig:
     port: int = 8765
     audiosocket_customer_port: int = 9092  # one TCP port per leg: Asterisk opens one socket per leg
     audiosocket_agent_port: int = 9093
-    event_log: str = ""  # empty: JSON lines on stdout
+    # Opt-in: every event (redacted like the store's copy) as JSON lines in this file, cut into
+    # UTC days that retention and erasure reach (serve/event_log.py). Empty: no events are
+    # written outside the store; the server logs one line per call start and end, no content.
+    event_log: str = ""
     ingest_api_key: str = ""  # empty: ingest endpoints open (loopback only by default)
     audiohook_client_secret: str = ""  # base64; empty: no signature check
     max_message_bytes: int = 1 << 20
@@ -143,6 +146,9 @@ class StoreConfig:
     # worker_timeout_s is gone (kill -9, a lost machine) and its open calls are ended.
     heartbeat_s: float = 2.0
     worker_timeout_s: float = 10.0
+    # How often a running server looks for erasures `copilot erase` made, to drop the
+    # erased calls from its memory (boards, caches, learned examples).
+    erasure_poll_s: float = 2.0
 
     @property
     def location(self) -> str:

@@ -3,18 +3,22 @@
 The template is the default and the fallback: with an endpoint configured the
 LLM writes the body from the same facts, and any failure keeps the template.
 Templates learn from the agents: when an agent edits a draft and sends it, the
-edited text (with this contact's facts turned back into placeholders) becomes
-the template for that intent and language.
+edited text, abstracted (abstraction.py: this contact's facts back to placeholders,
+every sentence that still holds something of this contact left out), becomes the
+template for that intent and language. It remembers the call it came from, so
+forgetting that call can take it back.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from copilot.assist.abstraction import SharedVocabulary, abstract_draft, build_vocabulary
 from copilot.assist.llm import ChatCompletionClient
-from copilot.assist.playbooks import Playbooks
+from copilot.assist.playbooks import Playbook, Playbooks
 
 GREETING_NAME = {"en": "customer", "nl": "klant"}
 PHRASES = {
@@ -41,8 +45,6 @@ FALLBACK = {
         "body": "Beste {name},\n\nBedankt voor uw bericht aan Vlotpost.\n{passage}\nVolgende stap: {next_step}\n\nMet vriendelijke groet,\nKlantenservice Vlotpost\n",
     },
 }
-# Facts turned back into placeholders when an edited draft becomes a template.
-LEARNABLE_FACTS = ("tracking_code", "order_number", "postcode", "date", "amount", "name", "address")
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,24 @@ class DraftText:
     generator: str  # template / llm
 
 
+@dataclass(frozen=True)
+class LearnedTemplate:
+    body: str  # abstracted: placeholders, no contact's words
+    call_id: str  # the contact it was learned from
+
+
 class DraftWriter:
-    def __init__(self, playbooks: Playbooks, llm: ChatCompletionClient | None = None) -> None:
+    def __init__(
+        self,
+        playbooks: Playbooks,
+        llm: ChatCompletionClient | None = None,
+        vocabulary: SharedVocabulary | None = None,
+    ) -> None:
         self.playbooks = playbooks
         self.llm = llm
-        self.learned: dict[tuple[str, str], str] = {}  # (intent, language) -> body template
+        # Without a wider one, only the words of the fallback templates: strict, never leaky.
+        self.vocabulary = vocabulary or build_vocabulary(template_texts())
+        self.learned: dict[tuple[str, str], LearnedTemplate] = {}  # by (intent, language)
 
     def write(self, intent: str, language: str, values: dict[str, str]) -> DraftText:
         language = language if language in FALLBACK else "en"
@@ -67,7 +82,8 @@ class DraftWriter:
             source = phrase[phrase.index("{") + 1 : phrase.index("}")]
             filled[key] = phrase.format(**{source: filled[source]}) if filled.get(source) else ""
         subject = _fill(template["subject"], filled).strip()
-        body = _fill(self.learned.get((intent, language), template["body"]), filled)
+        learned = self.learned.get((intent, language))
+        body = _fill(learned.body if learned else template["body"], filled)
         if self.llm is not None:
             text = self.llm.complete(_system_prompt(language), _user_prompt(intent, filled, body))
             if text:
@@ -75,20 +91,37 @@ class DraftWriter:
         return DraftText(subject, body, "template")
 
     def learn_from_edit(
-        self, intent: str, language: str, edited: str, values: dict[str, str]
-    ) -> None:
-        """An agent's sent text becomes the template (this contact's facts as placeholders)."""
-        template = edited.replace("{", "{{").replace("}", "}}")
-        for name in LEARNABLE_FACTS:
-            value = values.get(name)
-            if value and len(value) >= 3:
-                template = template.replace(value, "{" + name + "}")
-        self.learned[(intent, language)] = template
+        self, intent: str, language: str, edited: str, values: dict[str, str], call_id: str = ""
+    ) -> bool:
+        """An agent's sent text, abstracted, becomes the template; False if too little was left."""
+        language = language if language in FALLBACK else "en"
+        body = abstract_draft(edited, values, language, self.vocabulary)
+        if body is None:
+            return False
+        self.learned[(intent, language)] = LearnedTemplate(body, call_id)
+        return True
+
+    def learned_from(self) -> set[str]:
+        """The calls the learned templates came from."""
+        return {t.call_id for t in self.learned.values()}
 
     def _template(self, intent: str, language: str) -> dict[str, str]:
         book = self.playbooks.get(intent)
         drafts = book.drafts if book else {}
         return drafts.get(language) or FALLBACK[language]
+
+
+def template_texts(books: Iterable[Playbook] = ()) -> dict[str, list[str]]:
+    """Per language, every text a draft may show any contact: shipped templates and steps."""
+    texts: dict[str, list[str]] = {}
+    for language in FALLBACK:
+        texts[language] = [*FALLBACK[language].values(), *PHRASES[language].values()]
+        texts[language].append(GREETING_NAME[language])
+        for book in books:
+            texts[language].extend(str(v) for v in book.drafts.get(language, {}).values())
+            # Step texts by language only: a step's `text` also holds its `id`.
+            texts[language].extend(s.text[language] for s in book.steps if language in s.text)
+    return texts
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

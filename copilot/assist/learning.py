@@ -1,13 +1,18 @@
 """Learning from the agents: feedback on suggestions, kept in SQLite and applied to the shared models.
 
-Every accept / edit / dismiss / send is stored with the agent id and time, next to
-the suggestion it was about. Applying it:
+Every accept / edit / dismiss / send is stored with the agent id, the call and the
+time, next to the suggestion it was about. Applying it:
 - an intent suggestion accepted teaches the intent model that the customer's words
   mean that intent; edited (the agent picked another intent) teaches the correct one;
 - articles and next steps are re-ranked by how often agents accepted or dismissed them;
 - a draft edited and sent becomes the template for its intent and language.
+Personal data never crosses contacts: the stored rows are the contact's own (erased
+with it), and what the shared models learn from them is abstracted first
+(abstraction.py): the quote without ids, numbers or words no other contact would see,
+the draft with placeholders and without the sentences about this contact.
 The models are rebuilt from seeds at start-up and `replay()` re-applies the stored
 feedback, so what was learned survives a restart and the log is the only state.
+`forget(call_ids)` deletes those calls' rows and does the same in the running process.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ import json
 import math
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from copilot.assist.abstraction import abstract_quote
 from copilot.events.codec import event_from_dict
 from copilot.events.core import Event
 from copilot.events.feedback import ACTIONS, Feedback
@@ -37,7 +44,8 @@ CREATE TABLE IF NOT EXISTS assist_feedback (
     agent_id TEXT NOT NULL DEFAULT '',
     edited_text TEXT NOT NULL DEFAULT '',
     at REAL NOT NULL,
-    suggestion TEXT NOT NULL DEFAULT '{}'
+    suggestion TEXT NOT NULL DEFAULT '{}',
+    call_id TEXT NOT NULL DEFAULT ''
 )
 """
 
@@ -72,19 +80,19 @@ class FeedbackLearner:
             self.db = db
         else:
             self.db = sqlite3.connect(str(db) if db else ":memory:", check_same_thread=False)
-        self.db.execute(SCHEMA)
-        self.db.commit()
+        open_table(self.db)
 
     def record(self, feedback: Feedback, suggestion: Event | dict | None = None) -> None:
+        """Keep the feedback (with the suggestion it is about) and learn from it at once."""
         if feedback.action not in ACTIONS:
             raise FeedbackError(f"feedback action must be one of {', '.join(ACTIONS)}")
         if not feedback.target_id:
             raise FeedbackError("feedback needs a suggestion_id")
-        """Keep the feedback (with the suggestion it is about) and learn from it at once."""
         data = suggestion.to_dict() if isinstance(suggestion, Event) else dict(suggestion or {})
         self.db.execute(
-            "INSERT INTO assist_feedback (suggestion_id, action, agent_id, edited_text, at, suggestion)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO assist_feedback"
+            " (suggestion_id, action, agent_id, edited_text, at, suggestion, call_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 feedback.target_id,
                 feedback.action,
@@ -92,6 +100,7 @@ class FeedbackLearner:
                 feedback.text,
                 feedback.at,
                 json.dumps(data, ensure_ascii=False),
+                feedback.call_id or data.get("call_id", ""),
             ),
         )
         self.db.commit()
@@ -108,6 +117,29 @@ class FeedbackLearner:
             self.apply(_stored(event, sid, action, agent, edited, at), event)
         return len(rows)
 
+    def forget(self, call_ids: set[str]) -> int:
+        """Delete these calls' feedback and take back all the running models learned from it.
+
+        The models go back to their seeds and learn again from the feedback that is left,
+        exactly as at a restart. Also when no row is left here (erased by `copilot erase`
+        from another process) but the models still hold something from these calls.
+        Returns the number of rows deleted.
+        """
+        removed = delete_calls(self.db, call_ids)
+        if removed or call_ids & self.learned_from():
+            self.models.reset_learned()
+            self.replay()
+        return removed
+
+    def learned_from(self) -> set[str]:
+        """The calls whose words the running models hold (intent examples, draft templates)."""
+        return self.models.intents.learned_from() | self.models.drafts.learned_from()
+
+    def known_calls(self) -> set[str]:
+        """Every call this learner holds anything of, stored or learned: what an erasure
+        that names calls by hash is tested against."""
+        return calls_in(self.db) | self.learned_from()
+
     def apply(self, feedback: Feedback, suggestion: dict) -> None:
         if not suggestion:
             return  # feedback on something we cannot see (e.g. an alert): kept, not learned
@@ -122,16 +154,26 @@ class FeedbackLearner:
             self.models.ranking.note(kind, event.item, feedback.action == "accept")
         elif event.type == "draft" and feedback.action in ("edit", "send") and feedback.text:
             self.models.drafts.learn_from_edit(
-                event.intent, event.language, feedback.text, dict(event.facts)
+                event.intent,
+                event.language,
+                feedback.text,
+                dict(event.facts),
+                event.call_id or feedback.call_id,
             )
 
     def _apply_intent(self, feedback: Feedback, event: Any) -> None:
-        if not event.quote:
-            return
         if feedback.action == "accept":
-            self.models.intents.learn(event.quote, event.intent)
+            intent = event.intent
         elif feedback.action == "edit" and feedback.text in self.models.intents.intents:
-            self.models.intents.learn(event.quote, feedback.text)
+            intent = feedback.text
+        else:
+            return
+        # The offline learning curve's stand-in models have no vocabulary; its quotes are
+        # shipped examples, so only the id and number rules are needed there.
+        vocabulary = getattr(self.models, "vocabulary", None)
+        quote = abstract_quote(event.quote, event.language, vocabulary)
+        if quote:
+            self.models.intents.learn(quote, intent, event.call_id or feedback.call_id)
 
     def summary(self) -> dict[str, int]:
         rows = self.db.execute("SELECT action, COUNT(*) FROM assist_feedback GROUP BY action")
@@ -146,21 +188,72 @@ def _stored(
     return Feedback(event.get("call_id", ""), target, suggestion_id, action, text, agent_id, at)
 
 
+def open_table(conn: sqlite3.Connection) -> None:
+    """The feedback table, with the `call_id` column older files lack."""
+    conn.execute(SCHEMA)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(assist_feedback)")}
+    if "call_id" not in columns:
+        conn.execute("ALTER TABLE assist_feedback ADD COLUMN call_id TEXT NOT NULL DEFAULT ''")
+    conn.commit()
+
+
+def rows_of_calls(conn: sqlite3.Connection, call_ids: set[str]) -> list[int]:
+    """Ids of the rows these calls left; rows from before the `call_id` column name their
+    call only in the stored suggestion."""
+    return [
+        row_id
+        for row_id, call_id, suggestion in conn.execute(
+            "SELECT id, call_id, suggestion FROM assist_feedback"
+        )
+        if call_id in call_ids or json.loads(suggestion or "{}").get("call_id") in call_ids
+    ]
+
+
+def calls_in(conn: sqlite3.Connection) -> set[str]:
+    """Every call the table holds feedback from."""
+    found = set()
+    for call_id, suggestion in conn.execute("SELECT call_id, suggestion FROM assist_feedback"):
+        found |= {call_id, json.loads(suggestion or "{}").get("call_id", "")}
+    return found - {""}
+
+
+def delete_calls(conn: sqlite3.Connection, call_ids: set[str]) -> int:
+    """Delete the rows of these calls, overwritten on disk; returns how many."""
+    if not call_ids:
+        return 0
+    conn.execute("PRAGMA secure_delete=ON")  # zero the deleted quotes and texts in the file
+    doomed = rows_of_calls(conn, call_ids)
+    conn.executemany("DELETE FROM assist_feedback WHERE id = ?", [(i,) for i in doomed])
+    conn.commit()
+    if doomed and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        # The old pages also sit in the write-ahead log until a checkpoint empties it.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(doomed)
+
+
 def forget_calls(db: str | Path, call_ids: set[str]) -> int:
     """Delete the stored feedback (and so the learned examples) that came from these calls.
 
-    The examples leave the running models at the next start, when the learner replays
-    what is stored.
+    For a file no process is learning from right now (`copilot erase`); a running
+    server's models let go of them at its next start, or at once with
+    `FeedbackLearner.forget`.
     """
+    return _on_file(db, call_ids, delete_calls)
+
+
+def count_calls(db: str | Path, call_ids: set[str]) -> int:
+    """How many stored feedback rows came from these calls (what `forget_calls` would delete)."""
+    return _on_file(db, call_ids, lambda conn, ids: len(rows_of_calls(conn, ids)))
+
+
+def _on_file(
+    db: str | Path, call_ids: set[str], run: Callable[[sqlite3.Connection, set[str]], int]
+) -> int:
     if not call_ids or not Path(db).is_file():
         return 0
-    with sqlite3.connect(str(db)) as conn:
-        conn.execute("PRAGMA secure_delete=ON")  # overwrite the deleted quotes on disk
-        conn.execute(SCHEMA)
-        doomed = [
-            row_id
-            for row_id, suggestion in conn.execute("SELECT id, suggestion FROM assist_feedback")
-            if json.loads(suggestion or "{}").get("call_id") in call_ids
-        ]
-        conn.executemany("DELETE FROM assist_feedback WHERE id = ?", [(i,) for i in doomed])
-    return len(doomed)
+    conn = sqlite3.connect(str(db))
+    try:
+        open_table(conn)
+        return run(conn, call_ids)
+    finally:
+        conn.close()

@@ -11,19 +11,25 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from copilot.config import Config
+from copilot.events.log_names import call_ref
 from copilot.serve.database import DatabaseError
 from copilot.serve.retention import (
+    DAY_S,
+    Removed,
     audit_log,
     calls_matching,
     erase,
     live_calls,
     note_elsewhere,
     purge_older_than,
+    refuse_placeholders,
     rows_of,
 )
 from copilot.serve.store import EventStore
@@ -35,8 +41,22 @@ def purge(config: Config, days: float, out: TextIO = sys.stdout) -> int:
         removed = purge_older_than(store, days, config.store.purge_batch)
     finally:
         store.close()
+    if config.serve.event_log:
+        from copilot.serve.event_log import purge_event_log
+
+        cutoff = time.time() - days * DAY_S
+        removed.add("event log lines", purge_event_log(config.serve.event_log, cutoff))
     print(f"purged calls that started over {days:g} days ago: {removed.describe()}", file=out)
     return 0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place outside the store that may hold the chosen calls: how to count and erase them."""
+
+    name: str
+    count: Callable[[], int]
+    erase: Callable[[], int]
 
 
 def erase_calls(
@@ -48,19 +68,21 @@ def erase_calls(
     out: TextIO = sys.stdout,
     dry_run: bool = False,
 ) -> int:
-    store = _open(config)
-    failed: list[str] = []
     try:
-        if store.db.dialect == "sqlite":
-            store.db.execute("PRAGMA secure_delete=ON")  # overwrite what is deleted
+        refuse_placeholders(metadata)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    store = _open(config)
+    try:
         found = calls_matching(store, call_ids, metadata)
         # Ids given by hand count too: rows without a call row, QA replay outputs of calls
         # the store never had.
         chosen = sorted(set(found) | set(call_ids))
-        if dry_run:  # what would go from the store; nothing is removed, nothing audited
-            print(f"would erase from the store {rows_of(store, chosen).describe()}", file=out)
-            return 0
+        places = _elsewhere(config, set(chosen), replay_dir)
         live = live_calls(store, chosen)
+        if dry_run:
+            return _dry_run(store, chosen, places, live, out)
         if live:
             print(f"error: still live, end them first: {', '.join(live)}", file=sys.stderr)
             return 1
@@ -70,36 +92,85 @@ def erase_calls(
         # The store first, audited at once; then every other place, each on its own, so one
         # that cannot be reached (Redis down) is reported and the rest still goes.
         removed, audit_id = erase(store, chosen, actor or getpass.getuser(), selector)
-        for place, run in _elsewhere(config, set(chosen), replay_dir):
-            try:
-                removed.add(place, run())
-            except Exception as exc:  # noqa: BLE001 - named in the receipt and the audit
-                failed.append(place)
-                print(f"error: {place} not erased: {exc}", file=sys.stderr)
+        failed = _erase_elsewhere(places, removed)
         note_elsewhere(store, audit_id, removed, failed)
     finally:
         store.close()
     print(f"erased {removed.describe()}; audit row {audit_id}", file=out)
+    if metadata and not found:
+        print("note: no stored call carries that metadata", file=sys.stderr)
     return 1 if failed else 0
 
 
-def _elsewhere(
-    config: Config, ids: set[str], replay_dir: str
-) -> list[tuple[str, Callable[[], int]]]:
-    """The places outside the store that may hold these calls, as (name, eraser)."""
-    places: list[tuple[str, Callable[[], int]]] = []
+def _dry_run(
+    store: EventStore, chosen: list[str], places: list[Place], live: list[str], out: TextIO
+) -> int:
+    """What the real run would remove, place by place; nothing is removed, nothing audited."""
+    print(f"would erase from the store {rows_of(store, chosen).describe()}", file=out)
+    for place in places:
+        try:
+            print(f"would erase from {place.name}: {place.count()}", file=out)
+        except Exception as exc:  # noqa: BLE001 - the real run would report the same place
+            print(f"cannot count {place.name}: {exc}", file=out)
+    if live:
+        print(f"warning: still live, the real run refuses them: {', '.join(live)}", file=out)
+    return 0
+
+
+def _erase_elsewhere(places: list[Place], removed: Removed) -> list[str]:
+    failed: list[str] = []
+    for place in places:
+        try:
+            removed.add(place.name, place.erase())
+        except Exception as exc:  # noqa: BLE001 - named in the receipt and the audit
+            failed.append(place.name)
+            print(f"error: {place.name} not erased: {exc}", file=sys.stderr)
+    return failed
+
+
+def _elsewhere(config: Config, ids: set[str], replay_dir: str) -> list[Place]:
+    """The places outside the store that may hold these calls."""
+    places: list[Place] = []
     if config.assist.feedback_db:
-        from copilot.assist.learning import forget_calls
+        from copilot.assist.learning import count_calls, forget_calls
 
-        places.append(("learned examples", lambda: forget_calls(config.assist.feedback_db, ids)))
+        db = config.assist.feedback_db
+        places.append(
+            Place("learned examples", lambda: count_calls(db, ids), lambda: forget_calls(db, ids))
+        )
     if config.relay.url:
-        from copilot.serve.relay import erase_from_stream
+        from copilot.serve.relay import count_in_stream, erase_from_stream
 
-        places.append(("relay entries", lambda: erase_from_stream(config.relay, ids)))
+        relay = config.relay
+        places.append(
+            Place(
+                "relay entries",
+                lambda: count_in_stream(relay, ids),
+                lambda: erase_from_stream(relay, ids),
+            )
+        )
     if replay_dir:
-        from copilot.replay.run import erase_reports
+        from copilot.replay.run import count_reports, erase_reports
 
-        places.append(("replay files", lambda: erase_reports(Path(replay_dir), ids)))
+        folder = Path(replay_dir)
+        places.append(
+            Place(
+                "replay files",
+                lambda: count_reports(folder, ids),
+                lambda: erase_reports(folder, ids),
+            )
+        )
+    if config.serve.event_log:
+        from copilot.serve.event_log import count_in_event_log, erase_from_event_log
+
+        event_log = config.serve.event_log
+        places.append(
+            Place(
+                "event log lines",
+                lambda: count_in_event_log(event_log, ids),
+                lambda: erase_from_event_log(event_log, ids),
+            )
+        )
     return places
 
 
@@ -116,6 +187,17 @@ def print_audit(config: Config, out: TextIO = sys.stdout) -> int:
     try:
         for row in audit_log(store):
             print(json.dumps(row, sort_keys=True), file=out)
+    finally:
+        store.close()
+    return 0
+
+
+def print_call_refs(config: Config, call_ids: list[str], out: TextIO = sys.stdout) -> int:
+    """Each call id beside the pseudonym logs name it by (`call c-…`), to find its log lines."""
+    store = _open(config)  # the store's key names calls in every worker's logs
+    try:
+        for call_id in call_ids:
+            print(f"{call_id}\t{call_ref(call_id)}", file=out)
     finally:
         store.close()
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +32,16 @@ class SentenceEncoder(Protocol):
 
 
 class RecentEncodings:
-    """The vectors of the last few single texts, for the next caller that asks again."""
+    """The vectors of the last few single texts, for the next caller that asks again.
+
+    The texts are callers' words: every instance can be emptied at once
+    (`forget_recent_texts`) when a call is erased.
+    """
 
     def __init__(self, size: int = RECENT_TEXTS) -> None:
         self.size = size
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        _ALL_RECENT.add(self)
 
     def get(self, text: str, encode: Callable[[str], np.ndarray]) -> np.ndarray:
         """1 x d: the kept vector of `text`, else `encode(text)` (a d-vector), kept."""
@@ -49,6 +55,18 @@ class RecentEncodings:
 
     def forget(self, text: str) -> None:
         self._vectors.pop(text, None)
+
+    def clear(self) -> None:
+        self._vectors.clear()
+
+
+_ALL_RECENT: weakref.WeakSet[RecentEncodings] = weakref.WeakSet()
+
+
+def forget_recent_texts() -> None:
+    """Empty every recent-text cache of this process (an erasure: no caller's words stay)."""
+    for recent in list(_ALL_RECENT):
+        recent.clear()
 
 
 class UseEncoder:

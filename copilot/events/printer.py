@@ -1,14 +1,14 @@
-"""One event sink for terminals and logs: JSON lines, readable lines, or a live view.
+"""One event sink for terminals: JSON lines, readable lines, or a live view.
 
-`copilot transcribe` prints JSON or readable lines, `copilot serve` appends JSON
-lines to its event log (or stdout), and `copilot demo` shows a live view where a
-partial overwrites itself until its final arrives. A reader that goes away
-(`| head`) stops the printing quietly instead of failing the call.
+`copilot transcribe` and `copilot listen` print JSON or readable lines, and `copilot
+demo` shows a live view where a partial overwrites itself until its final arrives. A
+reader that goes away (`| head`) stops the printing quietly instead of failing the call.
+`copilot serve` prints no events: it logs operations, and writes events only to its
+opt-in event log file (serve/event_log.py), which retention and erasure reach.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from typing import TextIO
 
@@ -27,12 +27,6 @@ class EventPrinter:
         self.stream = stream
         self.mode = mode
         self.began = time.monotonic()
-
-    @classmethod
-    def json_log(cls, path: str = "") -> EventPrinter:
-        """JSON lines appended to `path` (an append-only event log), or stdout without one."""
-        stream = open(path, "a", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
-        return cls(stream, "json")
 
     def __call__(self, event: Event) -> None:
         if self.stream is None:

@@ -20,6 +20,7 @@ from copilot.asr.service import TranscriptionService
 from copilot.audio.files import CHUNK_S, DecodedCall, StreamResampler, call_frames
 from copilot.audio.format import PIPELINE_RATE, AudioFrame
 from copilot.events.core import Event
+from copilot.events.log_names import call_ref
 from copilot.pipeline.call import CallPipeline, PipelineConfig
 from copilot.pipeline.stage_chain import Stage
 
@@ -142,7 +143,7 @@ class CallSession:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # one failed utterance must not end the call
-            log.warning("call %s: transcription failed: %s", self.call_id, exc)
+            log.warning("call %s: transcription failed: %s", call_ref(self.call_id), exc)
             self._publish(self.pipeline.on_transcription_failed(job, str(exc)))
             return
         self._publish(self.pipeline.on_transcription(job, result))
@@ -152,7 +153,7 @@ class CallSession:
             try:
                 self.sink(event)
             except Exception:  # a broken sink must not take the call down
-                log.exception("event sink failed for call %s", self.call_id)
+                log.exception("event sink failed for call %s", call_ref(self.call_id))
 
 
 async def play_call(session: CallSession, call: DecodedCall, realtime: bool = False) -> None:

@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from copilot.events.core import ErrorEvent, Event
+from copilot.events.log_names import call_ref
 from copilot.pipeline.call_session import EventSink
 from copilot.pipeline.chat import ChatConversation
 from copilot.pipeline.stage_chain import Stage
@@ -53,4 +54,4 @@ class ChatSession:
             try:
                 self.sink(event)
             except Exception:  # a broken sink must not end the chat
-                log.exception("event sink failed for chat %s", self.call_id)
+                log.exception("event sink failed for chat %s", call_ref(self.call_id))

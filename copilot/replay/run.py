@@ -272,19 +272,34 @@ def _csv_row(r: dict) -> list:
     ]
 
 
+def _report_files(out_dir: Path, call_ids: set[str]) -> list[Path]:
+    """These calls' replay outputs (JSON, page) in the report folder."""
+    calls_dir = out_dir / "calls"
+    found = []
+    for call_id in call_ids:
+        if Path(call_id).name != call_id or call_id in ("", ".", ".."):
+            continue  # not a file name: never a path out of the report folder
+        found += [
+            path
+            for suffix in (".json", ".html")
+            if (path := calls_dir / f"{call_id}{suffix}").is_file()
+        ]
+    return found
+
+
+def count_reports(out_dir: Path, call_ids: set[str]) -> int:
+    return len(_report_files(out_dir, call_ids))
+
+
 def erase_reports(out_dir: Path, call_ids: set[str]) -> int:
     """Delete these calls' replay outputs (JSON, page) and redraw the index and CSV without them,
     in the language the report was drawn in. Returns how many files went."""
     calls_dir = out_dir / "calls"
     removed = 0
-    for call_id in call_ids:
-        if Path(call_id).name != call_id or call_id in ("", ".", ".."):
-            continue  # not a file name: never a path out of the report folder
-        for suffix in (".json", ".html"):
-            path = calls_dir / f"{call_id}{suffix}"
-            if path.is_file():
-                path.unlink()
-                removed += 1
+    for path in _report_files(out_dir, call_ids):
+        _overwrite(path)
+        path.unlink()
+        removed += 1
     if removed and calls_dir.is_dir():
         kept = {p.stem for p in calls_dir.glob("*.json")}
         summary_path = out_dir / "overall.json"
@@ -296,3 +311,12 @@ def erase_reports(out_dir: Path, call_ids: set[str]) -> int:
         words = words_for(drawn.group(1) if drawn else "")
         write_index(out_dir, _load_reports(calls_dir, kept), failures, words)
     return removed
+
+
+def _overwrite(path: Path) -> None:
+    """Zeros over a file's bytes before it is unlinked, so its blocks do not keep the text."""
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        f.write(b"\0" * size)
+        f.flush()
+        os.fsync(f.fileno())

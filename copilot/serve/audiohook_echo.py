@@ -17,6 +17,7 @@ from websockets.exceptions import ConnectionClosed
 
 from copilot.events.assist import Suggestion
 from copilot.events.core import Event, TranscriptFinal
+from copilot.events.log_names import call_ref
 from copilot.telephony.audiohook import AudioHookSession
 
 log = logging.getLogger(__name__)
@@ -57,5 +58,8 @@ class AudioHookOutbox:
             try:
                 await self.ws.send(text)
             except ConnectionClosed:
-                log.info("audiohook %s: closed before all events were sent", self.parser.call_id)
+                log.info(
+                    "audiohook %s: closed before all events were sent",
+                    call_ref(self.parser.call_id),
+                )
                 return

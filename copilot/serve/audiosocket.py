@@ -15,6 +15,7 @@ import functools
 import logging
 
 from copilot.audio.format import CUSTOMER, LEGS
+from copilot.events.log_names import call_ref
 from copilot.pipeline.call_session import CallSession
 from copilot.serve.ingest import CallHost, deliver
 from copilot.telephony.audiosocket import AudioSocketParser
@@ -112,7 +113,7 @@ class AudioSocketShell:
         """Asterisk opens one socket per leg with the same UUID: both feed one call."""
         legs = self._legs.setdefault(opened.call_id, set())
         if leg in legs:
-            log.warning("audiosocket: call %s already has a %s leg", opened.call_id, leg)
+            log.warning("audiosocket: call %s already has a %s leg", call_ref(opened.call_id), leg)
             return None
         legs.add(leg)
         existing = self.server.sessions.get(opened.call_id)

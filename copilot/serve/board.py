@@ -113,6 +113,9 @@ class CallBoard:
             summary.live = False
             summary.end_reason = reason
 
+    def forget(self, call_id: str) -> None:
+        self.calls.pop(call_id, None)
+
     def visible(self, can_see) -> list[dict[str, Any]]:
         """Summaries the caller may see, riskiest live call first."""
         shown = [s for s in self.calls.values() if can_see(s.agent_id)]

@@ -29,6 +29,7 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed
 
 from copilot.events.core import Event
+from copilot.events.log_names import call_ref
 from copilot.events.voicebot import THEN_HANGUP, BotSay, Handoff
 from copilot.runtime import StageFactory
 from copilot.telephony.audio_out import AudioOut, audio_out_for, twilio_mark_name
@@ -108,7 +109,7 @@ class BotCalls:
                 await send(hangup)
         card = self.handoffs.get(call_id)
         where = f" to queue {card.queue} (priority {card.priority})" if card else ""
-        log.info("call %s: the bot's part ended with %s%s", call_id, say.then, where)
+        log.info("call %s: the bot's part ended with %s%s", call_ref(call_id), say.then, where)
         if out.closes_stream and close is not None:
             self.closed_streams[call_id] = say.then
             await close()

@@ -43,6 +43,7 @@ FRAGMENTS = {
 
 CONNECT_TIMEOUT_S = 3
 RECONNECT_PAUSE_S = 2.0
+SCRUB_ATTEMPTS, SCRUB_PAUSE_S = 50, 0.1  # a WAL checkpoint waits up to 5 s for readers
 
 
 class DatabaseError(RuntimeError):
@@ -77,6 +78,9 @@ class Database:
             self._conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
+            # What is deleted or overwritten (erasure, retention, a call row updated) is
+            # zeroed on its page, not left in free space for a forensic reader to find.
+            self._conn.execute("PRAGMA secure_delete=ON")
 
     def sql(self, statement: str) -> str:
         """The statement in this backend's spelling."""
@@ -165,6 +169,26 @@ class Database:
             self._conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def scrub(self, tables: Sequence[str]) -> bool:
+        """After an erasure: leave no copy of deleted rows where the database keeps old bytes.
+
+        SQLite: the WAL still holds the pages as they were before the delete; a TRUNCATE
+        checkpoint copies the new pages home and empties the WAL file (retried while
+        another connection reads). PostgreSQL: VACUUM frees the dead tuples and ANALYZE
+        replaces the planner's statistics, whose most-common values quote column values.
+        False if the checkpoint could not finish (a reader held it the whole time).
+        """
+        if self.dialect == "postgresql":
+            for table in tables:
+                self.execute(f"VACUUM (ANALYZE) {table}")
+            return True
+        for _attempt in range(SCRUB_ATTEMPTS):
+            busy = self.row("PRAGMA wal_checkpoint(TRUNCATE)")
+            if busy is None or not busy[0]:
+                return True
+            time.sleep(SCRUB_PAUSE_S)
+        return False
 
     def close(self) -> None:
         self._conn.close()

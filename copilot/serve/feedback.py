@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from copilot.events.feedback import ACTIONS, TARGETS, Feedback
+from copilot.events.log_names import call_ref
 from copilot.serve.store import EventStore
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,12 @@ class FeedbackRecorder:
             try:
                 self.learner(feedback, event)
             except Exception:  # learning is best effort; the feedback itself is stored
-                log.exception("feedback learner failed on %s", feedback)
+                log.exception(
+                    "feedback learner failed on %s %s of call %s",
+                    feedback.action,
+                    feedback.target,
+                    call_ref(feedback.call_id),
+                )
         return feedback_id
 
     def _target_event(self, feedback: Feedback) -> dict[str, Any] | None:

@@ -3,6 +3,9 @@
 - Retention: every `purge_interval_s`, calls past `retention_days` are deleted
   `purge_batch` at a time, yielding to the event loop between batches, so live calls
   never wait on more than one small transaction.
+- Erasure: every `erasure_poll_s` the server reads the erasures made since it last
+  looked (`copilot erase` from a shell, or on any worker of a fleet) and drops those calls
+  from its memory, which the store alone cannot reach.
 - Fleet (a shared PostgreSQL store): each worker writes a heartbeat every `heartbeat_s`;
   a worker whose own heartbeat has run steadily for `worker_timeout_s` and finds another
   silent that long ends that worker's open calls with `server_restart`, through the live
@@ -23,8 +26,10 @@ from collections.abc import Callable
 
 from copilot.config import StoreConfig
 from copilot.events.core import CallEnded, Event
+from copilot.events.log_names import call_ref
 from copilot.serve.database import DatabaseError
-from copilot.serve.retention import DAY_S, purge_batches
+from copilot.serve.event_log import EventLogFile
+from copilot.serve.retention import DAY_S, clear_old_forget_lists, purge_batches
 from copilot.serve.store import EventStore, StoredCall
 
 log = logging.getLogger(__name__)
@@ -51,8 +56,13 @@ class Housekeeping:
         self.config = config
         self.publish = publish  # the live sink: store, then fan out and relay
         self.flush = flush  # stores the events held while the store was away
+        self.forget: Callable[[set[str]], None] = lambda _hashes: None
+        self.event_log: EventLogFile | None = None  # aged out with the store
         self.purged_calls = 0
         self.orphans_closed = 0
+        self.erasures_seen = 0
+        # Erasures before this server started are not in its memory (it loads from the store).
+        self._last_erasure = store.last_erasure_id()
         self._tasks: list[asyncio.Task] = []
         # Since when this worker's own heartbeats have gone through without a gap: only after
         # worker_timeout_s of that does it judge others (after a database outage everyone's
@@ -66,6 +76,7 @@ class Housekeeping:
             self._beat()
             self._tasks.append(asyncio.create_task(self._fleet(), name="fleet-heartbeat"))
         self._tasks.append(asyncio.create_task(self._retry_held(), name="retry-held-events"))
+        self._tasks.append(asyncio.create_task(self._erasures(), name="erasures"))
 
     async def stop(self) -> None:
         for task in self._tasks:
@@ -84,6 +95,9 @@ class Housekeeping:
             if batch.calls:
                 log.info("retention: deleted %s", batch.describe())
             await asyncio.sleep(0)
+        if self.event_log is not None:
+            cutoff = time.time() - older_than_s
+            await asyncio.to_thread(self.event_log.purge_older_than, cutoff)
         self.purged_calls += removed
         return removed
 
@@ -116,7 +130,9 @@ class Housekeeping:
             return 0
         orphans = self.store.orphaned_calls(self.config.worker_timeout_s)
         for stored in orphans:
-            log.warning("call %s: its worker %s is gone; ending it", stored.call_id, stored.origin)
+            log.warning(
+                "call %s: its worker %s is gone; ending it", call_ref(stored.call_id), stored.origin
+            )
             self.publish(ended_by_restart(self.store, stored))
         self.orphans_closed += len(orphans)
         return len(orphans)
@@ -129,6 +145,25 @@ class Housekeeping:
                     self.close_orphans()
             except Exception:  # noqa: BLE001 - the database may be back next time
                 log.exception("fleet: looking for silent workers failed; trying again")
+
+    def forget_erased(self) -> int:
+        """Erasures made since the last look (by `copilot erase`, or on another worker):
+        the running server drops those calls from its memory. Returns how many were new."""
+        new = self.store.erasures_after(self._last_erasure)
+        for audit_id, hashes in new:
+            self.forget(hashes)
+            self._last_erasure = audit_id
+        self.erasures_seen += len(new)
+        clear_old_forget_lists(self.store)
+        return len(new)
+
+    async def _erasures(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.erasure_poll_s)
+            try:
+                self.forget_erased()
+            except Exception:  # noqa: BLE001 - looked for again next time
+                log.exception("erasures: looking for new ones failed; trying again")
 
     async def _retry_held(self) -> None:
         """Events held while the store was away are stored (and sent) once it is back, even

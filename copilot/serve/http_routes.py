@@ -24,7 +24,10 @@ from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
 from copilot.config import ServeConfig
+from copilot.events.log_names import call_ref
 from copilot.serve.auth import Principal, TokenFile
+from copilot.serve.database import DatabaseError
+from copilot.serve.nonces import NonceLedger
 from copilot.serve.web_assets import asset_for
 from copilot.telephony.audiohook import verify_signature
 from copilot.telephony.common import ProtocolError
@@ -44,12 +47,14 @@ class HttpRoutes:
         active_calls: Callable[[], int],
         render_metrics: Callable[[], str],
         twilio_next_step: Callable[[str], NextStep],
+        nonces: NonceLedger,
     ) -> None:
         self.serve = serve
         self.tokens = tokens
         self.active_calls = active_calls
         self.render_metrics = render_metrics
         self.twilio_next_step = twilio_next_step
+        self.nonces = nonces  # AudioHook signatures: each used once, fleet-wide
 
     def respond(self, request: Request) -> Response | None:
         """A response for plain HTTP or a refused upgrade; None lets the websocket through."""
@@ -72,7 +77,13 @@ class HttpRoutes:
             if self.watcher(request) is None:
                 return response(HTTPStatus.UNAUTHORIZED, "missing or invalid token\n")
             return None
-        problem = self.ingest_problem(path, request)
+        try:
+            problem = self.ingest_problem(path, request)
+        except DatabaseError as exc:
+            # A signature whose nonce cannot be recorded could be replayed: refuse, say why.
+            log.error("refused %s: signature nonce not checked: %s", path, exc)
+            why = "the event store is unavailable, so the signature's nonce cannot be checked"
+            return response(HTTPStatus.SERVICE_UNAVAILABLE, f"{why}; try again\n")
         if problem:
             return response(HTTPStatus.UNAUTHORIZED, problem + "\n")
         return None
@@ -97,7 +108,7 @@ class HttpRoutes:
             log.warning("%s: bad request: %s", NEXT_PATH, exc)
             return response(HTTPStatus.BAD_REQUEST, f"{exc}\n")
         step = self.twilio_next_step(call_sid)
-        log.info("call %s goes on: %s %s (%s)", call_sid, step.verb, step.queue, step.why)
+        log.info("call %s goes on: %s %s (%s)", call_ref(call_sid), step.verb, step.queue, step.why)
         return response(HTTPStatus.OK, step.twiml(), "text/xml", cache=False)
 
     def watcher(self, request: Request) -> Principal | None:
@@ -118,17 +129,26 @@ class HttpRoutes:
         if self._ingest_key_required() and not self._ingest_key_valid(given):
             return "missing or wrong ingest API key"
         if path == "/audiohook" and self.serve.audiohook_client_secret:
-            try:
-                verify_signature(
-                    "GET",
-                    request.headers.get("Host", ""),
-                    request.path,
-                    dict(request.headers.raw_items()),
-                    self.serve.audiohook_client_secret,
-                    time.time(),
-                )
-            except ProtocolError as exc:
-                return f"AudioHook signature rejected: {exc}"
+            return self._audiohook_signature_problem(request)
+        return ""
+
+    def _audiohook_signature_problem(self, request: Request) -> str:
+        """Why the upgrade's signature is refused: invalid, expired, or already used."""
+        now = time.time()
+        try:
+            signature = verify_signature(
+                "GET",
+                request.headers.get("Host", ""),
+                request.path,
+                dict(request.headers.raw_items()),
+                self.serve.audiohook_client_secret,
+                now,
+            )
+        except ProtocolError as exc:
+            return f"AudioHook signature rejected: {exc}"
+        if not self.nonces.use_once(signature.replay_key, signature.valid_until, now):
+            what = "nonce" if signature.nonce is not None else "signature (it has no nonce)"
+            return f"AudioHook signature rejected: its {what} was already used (a replay)"
         return ""
 
     def stream_credential_ok(self, request: Request, credential: str) -> bool:

@@ -38,6 +38,19 @@ def feed_message(parser: MessageParser, message: str | bytes) -> list[Any]:
     return parser.feed_binary(message)
 
 
+def forget_refused_start(parser: MessageParser) -> bool:
+    """The server refused the call a parser opened: True if the socket stays for a corrected start.
+
+    copilot's own protocols (raw `/ingest`, `/chat`) answer with an `error` message the
+    client reads, so their parser forgets the start and takes another one. A telephony
+    platform cannot correct its start: False, and the server closes the socket.
+    """
+    if isinstance(parser, RawIngestSession | ChatStream):
+        parser.forget_start()
+        return True
+    return False
+
+
 def deliver(session: Any, item: Any, leg: str | None = None) -> bool:
     """Hand a media item to its call; False for items that are not media (open, close, replies).
 

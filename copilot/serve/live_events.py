@@ -17,6 +17,7 @@ from typing import Any
 
 from copilot.events.codec import event_from_dict
 from copilot.events.core import Event
+from copilot.events.log_names import call_ref
 from copilot.serve.board import CallBoard
 from copilot.serve.database import DatabaseError
 from copilot.serve.hub import EventHub
@@ -75,7 +76,9 @@ class LiveEvents:
         if len(self._held) >= MAX_HELD:
             lost = self._held.popleft()
             self.metrics.store_errors += 1
-            log.error("event %s/%s not stored: too many held", lost[0].call_id, lost[0].seq)
+            log.error(
+                "event %s/%s not stored: too many held", call_ref(lost[0].call_id), lost[0].seq
+            )
         self._held.append(held)
 
     def _store(self, held: tuple) -> bool:
@@ -89,7 +92,9 @@ class LiveEvents:
                 log.error("store unavailable (%s); holding events until it is back", exc)
             return False
         if not stored:
-            log.warning("event %s/%s stored twice; not sent again", event.call_id, event.seq)
+            log.warning(
+                "event %s/%s stored twice; not sent again", call_ref(event.call_id), event.seq
+            )
             return True
         self.metrics.store_latency.observe(time.perf_counter() - began)
         self.metrics.observe_event(data)
@@ -102,10 +107,11 @@ class LiveEvents:
         return True
 
     def _lookup(self, event: Event) -> dict[str, str]:
-        """With redaction on, a call's metadata is stored masked; keyed hashes of the values as
-        given let `copilot erase --metadata` still find the call."""
+        """Keyed hashes of the call's metadata values as given: `copilot erase --metadata`
+        finds the call by them when redaction stored the values masked, and by every value
+        a call id that streams in again ever carried."""
         metadata = getattr(event, "metadata", None)
-        if event.type != "call.started" or not metadata or not self.redactor.enabled:
+        if event.type != "call.started" or not metadata:
             return {}
         return {key: self.store.lookup_hash(key, value) for key, value in metadata.items()}
 
@@ -148,6 +154,14 @@ class LiveEvents:
         if self.store.shared or self.store.append(data, text, origin=origin or "relay"):
             self._fan_out(data, text)
 
+    def fanned_calls(self) -> set[str]:
+        return set(self._fanned)
+
+    def forget(self, call_id: str) -> None:
+        """An erased call leaves this worker's memory: its board summary and fan-out place."""
+        self.board.forget(call_id)
+        self._fanned.pop(call_id, None)
+
     def sink_for(self, call_id: str) -> Callable[[Event], None]:
         """The sink for a call that starts now: numbering continues after any stored history.
 
@@ -159,11 +173,13 @@ class LiveEvents:
         except DatabaseError as exc:
             # The store is away: take the call as new rather than refuse it (a call id coming
             # back during an outage could repeat seqs; the store keeps the first of each).
-            log.error("call %s: stored history unknown (%s); numbering from 1", call_id, exc)
+            log.error(
+                "call %s: stored history unknown (%s); numbering from 1", call_ref(call_id), exc
+            )
             offset = 0
         if offset == 0:
             return self
-        log.info("call %s resumes after stored seq %d", call_id, offset)
+        log.info("call %s resumes after stored seq %d", call_ref(call_id), offset)
         return lambda event: self(dataclasses.replace(event, seq=event.seq + offset))
 
     def load_history(self, calls: int = 50) -> None:

@@ -118,6 +118,19 @@ MIGRATIONS = (
         "keyed hashes of call metadata as given, so erasure finds calls whose metadata redaction masked",
         "ALTER TABLE calls ADD COLUMN metadata_lookup TEXT NOT NULL DEFAULT '{{}}'",
     ),
+    Migration(
+        4,
+        "erasures name the erased calls by keyed hash (running workers forget them);"
+        " signature nonces used once across a fleet",
+        """
+        ALTER TABLE erasures ADD COLUMN forget TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE IF NOT EXISTS signature_nonces (
+            nonce      TEXT PRIMARY KEY,
+            expires_at {float} NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS signature_nonces_by_expiry ON signature_nonces (expires_at)
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

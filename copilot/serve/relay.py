@@ -19,6 +19,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from copilot.config import RelayConfig
 
@@ -158,24 +159,110 @@ class RedisRelay:
         self.apply(data, fields["json"], str(fields.get("worker", "")))
 
 
+# The last step of an erasure's rewrite, atomic in Redis: copy what came after the chunks
+# copied already (skipping the erased calls), keep the stream's last id, swap the copy in.
+# XDEL alone leaves an entry's bytes inside the stream's nodes (seen in DUMP and in RDB
+# snapshots); a rewritten stream holds only what survives.
+_SWAP_IN_COPY = """
+local key, copy, after, removed = KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2])
+local doomed = {}
+for i = 3, #ARGV do doomed[ARGV[i]] = true end
+if redis.call('EXISTS', key) == 0 then redis.call('DEL', copy) return removed end
+for _, entry in ipairs(redis.call('XRANGE', key, after, '+')) do
+  local fields, call_id = entry[2], nil
+  for i = 1, #fields, 2 do if fields[i] == 'call_id' then call_id = fields[i + 1] end end
+  if call_id ~= nil and doomed[call_id] then
+    removed = removed + 1
+  else
+    redis.call('XADD', copy, entry[1], unpack(fields))
+  end
+end
+if removed == 0 then redis.call('DEL', copy) return 0 end
+if redis.call('EXISTS', copy) == 0 then redis.call('DEL', key) return removed end
+local info = redis.call('XINFO', 'STREAM', key)
+for i = 1, #info, 2 do
+  if info[i] == 'last-generated-id' then redis.call('XSETID', copy, info[i + 1]) end
+end
+redis.call('RENAME', copy, key)
+return removed
+"""
+
+
 def erase_from_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) -> int:
-    """Delete the relay's copy of these calls' events from the Redis stream; how many entries."""
+    """Rewrite the relay's stream without these calls' entries; how many entries went.
+
+    The bulk is copied in chunks (Redis keeps serving the fleet meanwhile), the tail and
+    the swap in one script. Then Redis is asked for a fresh snapshot (and an AOF rewrite
+    where the AOF is on) so its files on disk stop holding the old stream too.
+    """
     try:
         import redis
     except ImportError as exc:
         raise RedisUnavailable("erasing from the relay needs the redis package") from exc
     client = redis.Redis.from_url(config.url, decode_responses=True)
+    copy = f"{config.stream}:erasing"
     try:
-        deleted, start = 0, "-"
-        while True:
-            entries = client.xrange(config.stream, min=start, max="+", count=chunk)
-            doomed = [entry_id for entry_id, fields in entries if fields.get("call_id") in call_ids]
-            if doomed:
-                deleted += int(client.xdel(config.stream, *doomed))
-            if len(entries) < chunk:
-                return deleted
-            start = "(" + entries[-1][0]
+        client.delete(copy)
+        removed, after = _copy_survivors(client, config.stream, copy, call_ids, chunk)
+        removed = int(client.eval(_SWAP_IN_COPY, 2, config.stream, copy, after, removed, *call_ids))
+        if removed:
+            _rewrite_persistence(client)
+        return removed
     except redis.RedisError as exc:
         raise RedisUnavailable(f"cannot erase from Redis at {config.url}: {exc}") from exc
     finally:
         client.close()
+
+
+def count_in_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) -> int:
+    """How many of the stream's entries belong to these calls (an erasure's dry run)."""
+    try:
+        import redis
+    except ImportError as exc:
+        raise RedisUnavailable("reading the relay needs the redis package") from exc
+    client = redis.Redis.from_url(config.url, decode_responses=True)
+    try:
+        found, start = 0, "-"
+        while True:
+            entries = client.xrange(config.stream, min=start, max="+", count=chunk)
+            found += sum(fields.get("call_id") in call_ids for _id, fields in entries)
+            if len(entries) < chunk:
+                return found
+            start = "(" + entries[-1][0]
+    finally:
+        client.close()
+
+
+def _copy_survivors(
+    client: Any, stream: str, copy: str, call_ids: set[str], chunk: int
+) -> tuple[int, str]:
+    """Entries of other calls copied to `copy` with their ids; (entries skipped, where the
+    swap script goes on: just after the last entry read)."""
+    removed, start = 0, "-"
+    while True:
+        entries = client.xrange(stream, min=start, max="+", count=chunk)
+        pipe = client.pipeline(transaction=False)
+        for entry_id, fields in entries:
+            if fields.get("call_id") in call_ids:
+                removed += 1
+            else:
+                pipe.xadd(copy, fields, id=entry_id)
+        pipe.execute()
+        if entries:
+            start = "(" + entries[-1][0]
+        if len(entries) < chunk:
+            return removed, start
+
+
+def _rewrite_persistence(client: Any) -> None:
+    """A new RDB snapshot (scheduled behind one in progress) and, with the AOF on, a
+    rewritten AOF: the files on disk then hold the stream as it is now."""
+    import redis
+
+    try:
+        if client.config_get("save").get("save"):
+            client.execute_command("BGSAVE", "SCHEDULE")
+        if client.config_get("appendonly").get("appendonly") == "yes":
+            client.bgrewriteaof()
+    except redis.ResponseError as exc:  # CONFIG renamed away on a managed Redis
+        log.warning("relay erasure: Redis persistence not rewritten (%s); see deployment.md", exc)

@@ -17,7 +17,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from copilot.serve.store import EventStore
+from copilot.config import REDACTION_KINDS
+from copilot.serve.store import EventStore, merged_lookup
 
 TABLES = ("events", "feedback", "drafts", "calls")
 DAY_S = 86_400.0
@@ -137,7 +138,8 @@ def calls_matching(
         for call_id, text, hashes in rows:
             values, lookup = json.loads(text or "{}"), json.loads(hashes or "{}")
             if any(
-                (key in values and str(values[key]) == value) or lookup.get(key) == digest
+                (key in values and str(values[key]) == value)
+                or digest in merged_lookup(lookup, {}).get(key, ())
                 for key, value, digest in wanted
             ):
                 found.append(call_id)
@@ -164,14 +166,44 @@ def erase(store: EventStore, call_ids: list[str], actor: str, selector: str) -> 
 
     Returns (removed, audit id); `note_elsewhere` adds what went from other places after.
     """
+    # Running workers read `forget` and drop the calls from their memory (boards, caches,
+    # learned examples); it names them by keyed hash, so the audit holds no call id.
+    forget = json.dumps(sorted(store.call_hash(call_id) for call_id in call_ids))
     with store.db.transaction(immediate=True):
         removed = _delete_calls(store, call_ids)
         row = store.db.row(
-            "INSERT INTO erasures (at, actor, selector, calls, rows) VALUES (?, ?, ?, ?, ?)"
-            " RETURNING id",
-            (time.time(), actor, selector, removed.calls, json.dumps(removed.rows, sort_keys=True)),
+            "INSERT INTO erasures (at, actor, selector, calls, rows, forget)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                time.time(),
+                actor,
+                selector,
+                removed.calls,
+                json.dumps(removed.rows, sort_keys=True),
+                forget,
+            ),
         )
+    store.db.scrub(TABLES)
     return removed, int(row[0])
+
+
+def refuse_placeholders(metadata: tuple[tuple[str, str], ...]) -> None:
+    """A selector equal to what redaction writes in place of a value (`[phone]`) would
+    match every masked call, not one caller: refused."""
+    for key, value in metadata:
+        if any(f"[{kind}]" in value for kind in REDACTION_KINDS):
+            raise ValueError(
+                f"metadata {key}={value} is a redaction placeholder, not a caller's value:"
+                " give the value as the caller gave it (erasure finds masked calls by its hash)"
+            )
+
+
+FORGET_KEPT_S = 600.0  # running workers read an erasure within seconds; then the hashes go
+
+
+def clear_old_forget_lists(store: EventStore, now: float | None = None) -> None:
+    cutoff = (time.time() if now is None else now) - FORGET_KEPT_S
+    store.db.execute("UPDATE erasures SET forget = '[]' WHERE at < ? AND forget <> '[]'", (cutoff,))
 
 
 def note_elsewhere(store: EventStore, audit_id: int, removed: Removed, failed: list[str]) -> None:

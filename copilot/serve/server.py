@@ -38,7 +38,6 @@ from websockets.http11 import Request, Response
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.config import Config
 from copilot.events.core import Event, TranscriptFinal
-from copilot.events.printer import EventPrinter
 from copilot.pipeline.call_session import CallSession, EventSink
 from copilot.pipeline.chat_session import ChatSession
 from copilot.runtime import Runtime, load_runtime, pipeline_config
@@ -47,13 +46,17 @@ from copilot.serve.audiosocket import AudioSocketShell
 from copilot.serve.auth import TokenFile, assigned_agent_id
 from copilot.serve.board import CallBoard
 from copilot.serve.bot_calls import BotCalls, CloseStream, websocket_close, websocket_send
+from copilot.serve.call_log import CALLS_LOGGER, CallActivityLog, event_outputs
+from copilot.serve.event_log import EventLogFile
 from copilot.serve.feedback import FeedbackRecorder, Learner, assist_learner
+from copilot.serve.forget import ForgetErasedCalls
 from copilot.serve.housekeeping import Housekeeping, ended_by_restart
 from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes, query
 from copilot.serve.hub import EventHub
-from copilot.serve.ingest import deliver, feed_message, parser_for
+from copilot.serve.ingest import deliver, feed_message, forget_refused_start, parser_for
 from copilot.serve.live_events import LiveEvents
 from copilot.serve.metrics import Metrics
+from copilot.serve.nonces import NonceLedger
 from copilot.serve.redaction import Redactor
 from copilot.serve.relay import RedisRelay
 from copilot.serve.sidebar_protocol import SidebarServices
@@ -111,12 +114,23 @@ class CopilotServer:
         self.hub = EventHub(config.serve.client_queue)
         self.tokens = TokenFile(config.auth.tokens_file)
         redactor = Redactor(config.redaction.kinds, config.redaction.enabled)
-        # `sink` (a log, the demo's printer, a test's list) sees every event after it is stored.
-        self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, sink)
+        # `[serve] event_log`: the full event stream, opt-in. On a running server
+        # `event_log.forget(calls)` erases calls from it (ids, or the erased-calls test) and
+        # `event_log.purge_older_than(cutoff)` ages it out; both block: run them in a thread.
+        self.event_log = EventLogFile(config.serve.event_log) if config.serve.event_log else None
+        # After it is stored (redacted like the store's copy), every event also goes to the
+        # operations log (no content), the event log file, and `sink` (the demo's printer, a
+        # test's list).
+        also = event_outputs(CallActivityLog(), self.event_log, sink)
+        self.live = LiveEvents(self.store, self.hub, CallBoard(), redactor, self.metrics, also)
         # Held events go out once the store is back, even if no new event comes to push them.
         self.housekeeping = Housekeeping(self.store, config.store, self.live, self.live.flush)
+        # Erasures made by `copilot erase` (or on another worker) reach this server's memory.
+        self.forget_erased = ForgetErasedCalls(self.store, self.live, self.hub)
+        self.housekeeping.forget = self.forget_erased
         if learner is None and "assist" in self.stages.names:
             learner = assist_learner(self.stages.assist_learner())
+        self._forget_elsewhere()
         recorder = FeedbackRecorder(self.store, learner)
         self.sidebars = SidebarServices(
             self.hub, self.store, self.live.board, recorder, self.metrics
@@ -127,9 +141,21 @@ class CopilotServer:
             lambda: len(self.sessions),
             self.metrics.render,
             self.twilio_next_step,
+            NonceLedger(self.store.db),
         )
         self.bots = BotCalls(self.stages)  # the voicebot's voice on calls that can carry it
         self._register_gauges()
+
+    def _forget_elsewhere(self) -> None:
+        """What else holds erased calls in this process: the learned examples, the event log."""
+        if "assist" in self.stages.names:
+            models = self.stages.assist_learner()
+            self.forget_erased.add_place(
+                "learned examples", lambda erased: models.forget(erased.among(models.known_calls()))
+            )
+        if self.event_log is not None:
+            self.forget_erased.add_place("event log", self.event_log.forget, blocking=True)
+            self.housekeeping.event_log = self.event_log
 
     def _register_gauges(self) -> None:
         m = self.metrics
@@ -236,6 +262,8 @@ class CopilotServer:
         if self.relay is not None:
             await self.relay.stop()
         self.store.close()
+        if self.event_log is not None:
+            self.event_log.close()
 
     # -- HTTP ------------------------------------------------------------------
 
@@ -280,7 +308,7 @@ class CopilotServer:
                         break
                     continue
                 answer_close = any(isinstance(i, CallClosed) and i.answer_after_end for i in items)
-                session, closed = await self._apply(items, session, ws, protocol, outbox)
+                session, closed = await self._apply(items, session, ws, parser, protocol, outbox)
                 if closed:
                     reason = closed  # the protocol's own word: Twilio `stop`, AudioHook `end`
                     break
@@ -300,6 +328,7 @@ class CopilotServer:
         items: list,
         session: CallSession | None,
         ws: ServerConnection,
+        parser: MessageParser,
         protocol: str,
         outbox: AudioHookOutbox | None = None,
     ) -> tuple[CallSession | None, str]:
@@ -327,6 +356,8 @@ class CopilotServer:
                 if refused is not None:
                     # Never stored, never shown: a sidebar must not have to cope with it.
                     await self._report(ws, protocol, None, refused)
+                    if forget_refused_start(parser):
+                        continue  # copilot's own protocols: a corrected start may follow
                     await ws.close(1008, refused.code)
                     return None, refused.code
                 session = self.open_session(item, agent, websocket_send(ws), websocket_close(ws))
@@ -335,6 +366,8 @@ class CopilotServer:
                 if session is None:
                     why = f"call {item.call_id} is already live"
                     await self._report(ws, protocol, None, ProtocolError("duplicate_call", why))
+                    if forget_refused_start(parser):
+                        continue
                     await ws.close(1008, "duplicate call id")
                     return None, "duplicate_call"
             elif isinstance(item, CallClosed):
@@ -438,7 +471,10 @@ def _unfit_call(opened: CallOpened, agent: str) -> ProtocolError | None:
 
 
 async def serve_forever(config: Config) -> int:
-    server = CopilotServer(load_runtime(config), EventPrinter.json_log(config.serve.event_log))
+    # Operations only by default, and shown without -v: a line per call start and end, no
+    # content (under systemd, stderr is the journal). Events go to `[serve] event_log` if set.
+    logging.getLogger(CALLS_LOGGER).setLevel(logging.INFO)
+    server = CopilotServer(load_runtime(config))
     await server.start()
     log.warning(
         "copilot serving on ws://%s:%d (twilio, audiohook, ingest, chat, events; sidebar at /, "

@@ -17,9 +17,9 @@ from copilot.serve.auth import Principal
 from copilot.serve.board import CallBoard
 from copilot.serve.database import DatabaseError
 from copilot.serve.feedback import FeedbackRecorder, FeedbackRejected
-from copilot.serve.hub import EventHub, HubClient
+from copilot.serve.hub import EventHub, History, HubClient
 from copilot.serve.metrics import Metrics
-from copilot.serve.store import EventStore
+from copilot.serve.store import EventStore, event_json
 
 
 class ClientMessageError(ValueError):
@@ -96,6 +96,14 @@ class SidebarConnection:
                 error["ref"] = request["ref"]  # lets the client match the error to its request
             self._reply(error)
 
+    def continue_replays(self) -> bool:
+        """Queue more of the client's history replays; False while the store is away."""
+        try:
+            self.hub.continue_replays(self.client)
+        except DatabaseError:
+            return False  # the replay stays where it is; the shell tries again shortly
+        return True
+
     # -- handlers --------------------------------------------------------------
 
     def _subscribe(self, request: dict[str, Any]) -> None:
@@ -104,9 +112,13 @@ class SidebarConnection:
         if after_seq < 0:
             raise ClientMessageError("bad_field", "after_seq must be 0 or more")
         self._visible_call(call_id)
-        backlog = self.store.events_after(call_id, after_seq)
-        self._reply({"type": "subscribed", "call_id": call_id, "after_seq": after_seq})
-        self.hub.subscribe(self.client, call_id, after_seq, backlog)
+        subscribed = {"type": "subscribed", "call_id": call_id, "after_seq": after_seq}
+        self.hub.subscribe(
+            self.client, call_id, after_seq, self._history(call_id), event_json(subscribed)
+        )
+
+    def _history(self, call_id: str) -> History:
+        return lambda after_seq, limit: self.store.events_after(call_id, after_seq, limit)
 
     def _unsubscribe(self, request: dict[str, Any]) -> None:
         self.hub.unsubscribe(self.client, _field(request, "call_id", str))
@@ -158,7 +170,7 @@ class SidebarConnection:
         self._reply({"type": "calls", "calls": self.board.visible(self.principal.can_see)})
 
     def _reply(self, message: dict[str, Any]) -> None:
-        self.hub.send(self.client, json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+        self.hub.send(self.client, event_json(message))
 
 
 _HANDLERS = {

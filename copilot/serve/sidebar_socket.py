@@ -1,8 +1,9 @@
 """The asyncio shell of one `/events` client: read its messages, drain its queue onto the socket.
 
-Everything the client is sent goes through its hub queue (see event_hub.py);
+Everything the client is sent goes through its hub queue (see hub.py);
 this module only moves strings. A slow client never blocks anyone: the hub
-queues without waiting and this task sends at the client's own pace.
+queues without waiting and this task sends at the client's own pace. History
+replays go on only as it sends: a client that does not read gets no more queued.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from copilot.serve.auth import Principal
-from copilot.serve.hub import HubClient
 from copilot.serve.sidebar_protocol import SidebarConnection, SidebarServices
+
+STORE_RETRY_S = 1.0
 
 
 async def serve_sidebar(
@@ -24,7 +26,7 @@ async def serve_sidebar(
     ready = asyncio.Event()
     client = services.hub.connect(principal, ready.set)
     connection = SidebarConnection(client, services)
-    sender = asyncio.create_task(_drain(ws, client, ready))
+    sender = asyncio.create_task(_drain(ws, connection, ready))
     try:
         connection.opened()
         async for message in ws:
@@ -38,9 +40,14 @@ async def serve_sidebar(
             await sender
 
 
-async def _drain(ws: ServerConnection, client: HubClient, ready: asyncio.Event) -> None:
+async def _drain(ws: ServerConnection, connection: SidebarConnection, ready: asyncio.Event) -> None:
+    queue = connection.client.queue
     while True:
-        await ready.wait()
+        # A replay the store could not serve is tried again after a pause, even if nothing wakes us.
+        retry = None if connection.continue_replays() else STORE_RETRY_S
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), retry)
         ready.clear()
-        while client.queue:
-            await ws.send(client.queue.popleft())
+        while queue:
+            await ws.send(queue.popleft())
+            connection.continue_replays()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from copilot.events.feedback import Feedback
+from copilot.events.log_names import use_key
 from copilot.serve.database import Database
 from copilot.serve.migrations import migrate
 
@@ -53,6 +54,7 @@ class EventStore:
         # restarts closes only its own calls. A worker's own file leaves its own calls ''.
         self.worker_id = worker_id if self.shared else ""
         self._lookup_key = self._metadata_lookup_key()
+        use_key(self._lookup_key)  # logs name calls by the same key on every worker
 
     def _metadata_lookup_key(self) -> bytes:
         """The store's own key for hashing metadata values (made once; every worker reads it)."""
@@ -66,6 +68,19 @@ class EventStore:
         """A keyed hash of one metadata value as given, before redaction masked it."""
         digest = hmac.new(self._lookup_key, f"{key}={value}".encode(), hashlib.sha256)
         return digest.hexdigest()
+
+    def call_hash(self, call_id: str) -> str:
+        """How an erasure names a call to the running workers without writing its id."""
+        return self.lookup_hash("call_id", call_id)
+
+    def erasures_after(self, last_id: int) -> list[tuple[int, set[str]]]:
+        """(audit id, keyed hashes of the erased calls) of the erasures after `last_id`."""
+        rows = self.db.rows("SELECT id, forget FROM erasures WHERE id > ? ORDER BY id", (last_id,))
+        return [(int(i), set(json.loads(forget or "[]"))) for i, forget in rows]
+
+    def last_erasure_id(self) -> int:
+        row = self.db.row("SELECT MAX(id) FROM erasures")
+        return int(row[0] or 0) if row else 0
 
     @property
     def shared(self) -> bool:
@@ -96,24 +111,7 @@ class EventStore:
             if not inserted:
                 return False
             if kind == "call.started":
-                metadata = data.get("metadata") or {}
-                self.db.execute(
-                    "INSERT INTO calls (call_id, agent_id, source, started_at, last_seq, origin,"
-                    " metadata, metadata_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT(call_id) DO UPDATE SET ended_at = NULL, end_reason = '',"
-                    " last_seq = excluded.last_seq, origin = excluded.origin,"
-                    " metadata = excluded.metadata, metadata_lookup = excluded.metadata_lookup",
-                    (
-                        call_id,
-                        str(metadata.get("agent_id", "")),
-                        data.get("source", ""),
-                        time.time(),
-                        seq,
-                        origin,
-                        json.dumps(metadata, ensure_ascii=False, sort_keys=True),
-                        json.dumps(lookup or {}, sort_keys=True),
-                    ),
-                )
+                self._open_call(call_id, seq, data, origin, lookup or {})
             elif kind == "call.ended":
                 self.db.execute(
                     "UPDATE calls SET ended_at = ?, end_reason = ?, last_seq = ? WHERE call_id = ?",
@@ -125,6 +123,36 @@ class EventStore:
                     (seq, call_id),
                 )
         return True
+
+    def _open_call(
+        self, call_id: str, seq: int, data: dict[str, Any], origin: str, lookup: dict
+    ) -> None:
+        """The call row, made or (a call id streaming in again) reopened.
+
+        A reopened call keeps the metadata it was first stored with and adds the new
+        values' keyed hashes to the ones it had: erasure by any value the call ever
+        carried still finds it.
+        """
+        metadata = data.get("metadata") or {}
+        before = self.db.row("SELECT metadata_lookup FROM calls WHERE call_id = ?", (call_id,))
+        hashes = merged_lookup(json.loads(before[0]) if before else {}, lookup)
+        self.db.execute(
+            "INSERT INTO calls (call_id, agent_id, source, started_at, last_seq, origin,"
+            " metadata, metadata_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(call_id) DO UPDATE SET ended_at = NULL, end_reason = '',"
+            " last_seq = excluded.last_seq, origin = excluded.origin,"
+            " metadata_lookup = excluded.metadata_lookup",
+            (
+                call_id,
+                str(metadata.get("agent_id", "")),
+                data.get("source", ""),
+                time.time(),
+                seq,
+                origin,
+                json.dumps(metadata, ensure_ascii=False, sort_keys=True),
+                json.dumps(hashes, sort_keys=True),
+            ),
+        )
 
     def events_after(
         self, call_id: str, after_seq: int = 0, limit: int = 100_000
@@ -278,3 +306,14 @@ class EventStore:
 def event_json(data: dict[str, Any]) -> str:
     """The one JSON encoding of an event dict used for storage and for the wire."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def merged_lookup(before: dict[str, Any], new: dict[str, str]) -> dict[str, list[str]]:
+    """Every keyed hash a call's metadata ever had, per key (older rows held one string)."""
+    merged: dict[str, list[str]] = {}
+    for source in (before, new):
+        for key, hashes in source.items():
+            for digest in [hashes] if isinstance(hashes, str) else hashes:
+                if digest not in merged.setdefault(key, []):
+                    merged[key].append(digest)
+    return merged

@@ -482,13 +482,19 @@ def verify_signature(
     now: float,
     *,
     max_age: float = 30.0,
-) -> None:
+) -> httpsig.VerifiedSignature:
     """Raise ProtocolError unless the websocket upgrade carries a valid AudioHook signature.
 
     HTTP Message Signature, hmac-sha256 keyed with the base64-decoded client secret,
     covering SIGNED_COMPONENTS, keyid = the X-API-KEY header, `created` within
     `max_age` seconds of `now` (Unix time) and `expires` not passed. `path` is the
     request target as sent, `authority` the host[:port] the client dialled.
+
+    The result's `replay_key` may be used once while the signature is valid (`valid_until`);
+    the shell keeps that record. Genesys signs with a `nonce`, but AudioHook asks only for
+    `created` / `expires` (Genesys' reference server does not require a nonce either), so
+    a signature without one is accepted rather than refused: its MAC stands in for the
+    nonce, and a replay of the same request is still refused.
     """
     try:
         key = base64.b64decode(client_secret_b64, validate=True)
@@ -497,7 +503,7 @@ def verify_signature(
     api_key = next((v for k, v in headers.items() if str(k).lower() == "x-api-key"), None)
     if not isinstance(api_key, str) or not api_key:
         raise ProtocolError("unauthorized", "missing X-API-KEY header")
-    httpsig.verify_hmac_sha256(
+    return httpsig.verify_hmac_sha256(
         method,
         authority,
         path,

@@ -61,6 +61,10 @@ class ChatStream:
     def feed_binary(self, data: bytes) -> list[Any]:
         raise ProtocolError("binary_not_allowed", "/chat takes JSON text messages only")
 
+    def forget_start(self) -> None:
+        """The server refused the call this start opened: the next message may start another."""
+        self.started = False
+
     def _start(self, message: dict[str, Any]) -> CallOpened:
         if self.started:
             raise ProtocolError("duplicate_start", "second chat start on one socket")

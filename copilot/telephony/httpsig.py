@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from copilot.telephony.common import ProtocolError
@@ -20,6 +21,28 @@ from copilot.telephony.common import ProtocolError
 MAX_CLOCK_SKEW = 3.0  # seconds a client clock may run ahead, as in Genesys' reference server
 
 _Params = list[tuple[str, Any]]
+
+
+@dataclass(frozen=True)
+class VerifiedSignature:
+    """A signature that checked out, with what the caller needs to refuse its replay.
+
+    Verifying is pure; remembering which signatures were used is the shell's job
+    (`serve/nonces.py`), for as long as the signature could still be accepted.
+    """
+
+    nonce: str | None  # the signer's `nonce` parameter, None when it gave none
+    mac: bytes
+    valid_until: float  # Unix seconds: past this the same signature is refused as expired
+
+    @property
+    def replay_key(self) -> str:
+        """What must not be seen twice while the signature is valid: its nonce, else its MAC.
+
+        A replay repeats the MAC byte for byte (and a different MAC over the same base
+        would need the key), so without a nonce the MAC itself marks the request as used.
+        """
+        return f"nonce:{self.nonce}" if self.nonce is not None else f"mac:{self.mac.hex()}"
 
 
 def verify_hmac_sha256(
@@ -33,13 +56,13 @@ def verify_hmac_sha256(
     required: tuple[str, ...] = (),
     keyid: str | None = None,
     max_age: float = 30.0,
-) -> None:
+) -> VerifiedSignature:
     """Raise ProtocolError unless `headers` carry a valid, current signature by `key`.
 
     `path` is the request target as sent (path and query), `authority` the host[:port]
     the client dialled, `now` Unix seconds. The signature must cover every name in
     `required`, carry `keyid` if given, have an integer `created` no older than
-    `max_age`, and not be past its own `expires`.
+    `max_age`, not be past its own `expires`, and a `nonce`, if any, must be a string.
     """
     fields = {str(name).lower(): _field_value(value) for name, value in headers.items()}
     if not fields.get("signature-input") or not fields.get("signature"):
@@ -54,7 +77,8 @@ def verify_hmac_sha256(
     missing = [name for name in required if name not in names]
     if missing:
         raise ProtocolError("bad_signature", f"signature does not cover {', '.join(missing)}")
-    _check_params(dict(params), keyid, now, max_age)
+    signed = dict(params)
+    valid_until = _check_params(signed, keyid, now, max_age)
     lines = [f'"{name}": {_component(name, method, authority, path, fields)}' for name in names]
     lines.append(f'"@signature-params": {_serialize_inner_list(covered, params)}')
     # surrogatepass: never fails, and a header we cannot reproduce simply will not match.
@@ -62,9 +86,11 @@ def verify_hmac_sha256(
     expected = hmac.new(key, base, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, signature):
         raise ProtocolError("bad_signature", "signature does not match")
+    return VerifiedSignature(signed.get("nonce"), signature, valid_until)
 
 
-def _check_params(params: dict[str, Any], keyid: str | None, now: float, max_age: float) -> None:
+def _check_params(params: dict[str, Any], keyid: str | None, now: float, max_age: float) -> float:
+    """Check the signature's parameters; the moment it stops being accepted (Unix seconds)."""
     if params.get("alg", "hmac-sha256") != "hmac-sha256":
         raise ProtocolError("bad_signature", f"unsupported signature alg {params['alg']!r:.40}")
     if keyid is not None and params.get("keyid") != keyid:
@@ -76,6 +102,11 @@ def _check_params(params: dict[str, Any], keyid: str | None, now: float, max_age
         raise ProtocolError("bad_signature", "signature created in the future")
     if (expires is not None and now >= expires) or now > created + max_age + MAX_CLOCK_SKEW:
         raise ProtocolError("expired", "signature has expired")
+    nonce = params.get("nonce")
+    if nonce is not None and not (_is_sf_string(nonce) and nonce):
+        raise ProtocolError("bad_signature", "signature nonce must be a non-empty string")
+    too_old_after = created + max_age + MAX_CLOCK_SKEW
+    return float(too_old_after if expires is None else min(expires, too_old_after))
 
 
 def _component(name: str, method: str, authority: str, path: str, fields: dict[str, str]) -> str:

@@ -90,6 +90,10 @@ class RawIngestSession:
             for i, leg in enumerate(self.legs)
         ]
 
+    def forget_start(self) -> None:
+        """The server refused the call this start opened: the next message may start another."""
+        self.call_id, self.sample_rate, self.legs = None, 0, ()
+
     def _start(self, message: dict[str, Any]) -> CallOpened:
         if self.call_id is not None:
             raise ProtocolError("duplicate_start", "second ingest start on one websocket")

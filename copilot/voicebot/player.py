@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 
 from copilot.events.core import Event
+from copilot.events.log_names import call_ref
 from copilot.events.voicebot import THEN_LISTEN, BotSay, BotStop
 from copilot.telephony.audio_out import FRAME_S, AudioOut
 from copilot.voicebot.tts import SpeechError, SpeechSynthesizer
@@ -96,10 +97,12 @@ class BotAudioPlayer:
                 await self._play(say)
                 self.outcome[say.prompt_id] = "played"
             except SpeechError as exc:
-                log.warning("call %s: cannot speak %s: %s", say.call_id, say.prompt_id, exc)
+                log.warning(
+                    "call %s: cannot speak %s: %s", call_ref(say.call_id), say.prompt_id, exc
+                )
                 self.outcome[say.prompt_id] = "failed"
             except (ConnectionError, OSError) as exc:
-                log.warning("call %s: audio socket gone: %s", say.call_id, exc)
+                log.warning("call %s: audio socket gone: %s", call_ref(say.call_id), exc)
                 self.outcome[say.prompt_id] = "failed"
                 self._queue.clear()
             finally:

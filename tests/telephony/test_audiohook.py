@@ -374,8 +374,19 @@ AUTHORITY = "copilot.example.net:8443"
 PATH = "/audiohook/ws?tenant=acme"
 
 
-def signed_headers(created=NOW - 1, expires=NOW + 29, covered=None, keyid="api-key-123"):
-    """Sign the way RFC 9421 section 2.5 lays out the signature base, built by hand."""
+def signed_headers(
+    created=NOW - 1,
+    expires=NOW + 29,
+    covered=None,
+    keyid="api-key-123",
+    nonce='"bm9uY2Utbm9uY2Utbm9uY2U"',
+    authority=AUTHORITY,
+    path=PATH,
+):
+    """Sign the way RFC 9421 section 2.5 lays out the signature base, built by hand.
+
+    `nonce` is the parameter as serialised (a quoted string, or None for no nonce).
+    """
     headers = {
         "Audiohook-Organization-Id": ORG_ID,
         "Audiohook-Session-Id": SESSION_ID,
@@ -383,14 +394,16 @@ def signed_headers(created=NOW - 1, expires=NOW + 29, covered=None, keyid="api-k
         "X-API-KEY": "api-key-123",
     }
     values = {
-        "@request-target": PATH,
-        "@authority": AUTHORITY,
+        "@request-target": path,
+        "@authority": authority,
         **{name.lower(): value for name, value in headers.items()},
     }
     covered = covered or list(values)
     params = (
         "(" + " ".join(f'"{name}"' for name in covered) + ")"
-        f';keyid="{keyid}";nonce="bm9uY2Utbm9uY2Utbm9uY2U";alg="hmac-sha256"'
+        f';keyid="{keyid}"'
+        + (f";nonce={nonce}" if nonce is not None else "")
+        + ';alg="hmac-sha256"'
         f";created={created};expires={expires}"
     )
     base = "\n".join(
@@ -404,6 +417,29 @@ def signed_headers(created=NOW - 1, expires=NOW + 29, covered=None, keyid="api-k
 
 def test_valid_signature_is_accepted():
     verify_signature("GET", AUTHORITY, PATH, signed_headers(), SECRET, NOW)
+
+
+def test_a_verified_signature_names_its_nonce_and_how_long_it_is_valid():
+    signature = verify_signature("GET", AUTHORITY, PATH, signed_headers(), SECRET, NOW)
+    assert signature.replay_key == "nonce:bm9uY2Utbm9uY2Utbm9uY2U"
+    assert signature.valid_until == NOW + 29  # its own expires, before created + 30 s + skew
+    far = signed_headers(expires=NOW + 3600)
+    assert verify_signature("GET", AUTHORITY, PATH, far, SECRET, NOW).valid_until == NOW - 1 + 33
+
+
+def test_a_signature_without_nonce_is_accepted_and_its_mac_marks_it_used():
+    headers = signed_headers(nonce=None)
+    signature = verify_signature("GET", AUTHORITY, PATH, headers, SECRET, NOW)
+    assert signature.nonce is None
+    mac = base64.b64decode(headers["Signature"].split(":")[1])
+    assert signature.replay_key == "mac:" + mac.hex()
+
+
+@pytest.mark.parametrize("nonce", ['""', "42", "token-nonce", "?1"])
+def test_a_nonce_that_is_not_a_string_is_rejected(nonce):
+    with pytest.raises(ProtocolError, match="nonce") as info:
+        verify_signature("GET", AUTHORITY, PATH, signed_headers(nonce=nonce), SECRET, NOW)
+    assert info.value.code == "bad_signature"
 
 
 def test_tampered_header_is_rejected():
