@@ -52,6 +52,13 @@ lint: venv
 bench: venv
 	$(BIN)/python -m bench.run
 
+# docs/configuration.md, from the comments on the configuration's fields (the tests fail when
+# the committed file differs from what this writes).
+.PHONY: config-reference
+config-reference: venv
+	$(BIN)/copilot config-reference > docs/configuration.md.tmp
+	mv docs/configuration.md.tmp docs/configuration.md
+
 # The emotion model in models/: USE m3 trimmed to EN + NL pieces, its network fine-tuned
 # with the head on GoEmotions (reproducible: same weights on every run; ~17 min on one core).
 train-affect: venv

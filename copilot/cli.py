@@ -203,6 +203,14 @@ def _call_ref(args: argparse.Namespace) -> int:
     return print_call_refs(load_config(args.config), args.call_ids)
 
 
+def _config_reference(args: argparse.Namespace) -> int:
+    """Every key, environment variable and flag, as Markdown (docs/configuration.md)."""
+    from copilot.commands.config_reference import render_reference
+
+    sys.stdout.write(render_reference(build_parser()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -317,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("call_ids", nargs="+", metavar="CALL_ID")
     cr.add_argument("--config", help="path of copilot.toml")
     cr.set_defaults(run=_call_ref, verbose=False)
+
+    ref = sub.add_parser(
+        "config-reference", help="print every key, environment variable and flag as Markdown"
+    )
+    ref.set_defaults(run=_config_reference, verbose=False)
     return parser
 
 

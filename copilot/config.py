@@ -2,6 +2,9 @@
 
 Defaults work offline on a 2-core laptop. Unknown keys and wrong types are
 refused with a message naming the key, so a typo never silently does nothing.
+A key's description is the comment above or beside its field, here and in each
+stage's `settings` module: `copilot config-reference` writes docs/configuration.md
+from them. This module imports only those settings (no stage code, no models).
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomllib
 
-from copilot.affect.trend import AffectConfig
+from copilot.affect.settings import AffectConfig
 from copilot.asr.model_files import (
     ENGLISH_MODEL,
     MULTILINGUAL_MODEL,
@@ -24,7 +27,7 @@ from copilot.asr.model_files import (
 )
 from copilot.assist.settings import AssistConfig
 from copilot.audio.format import AGENT, CUSTOMER, LEGS
-from copilot.pipeline.segmenter import SegmenterConfig
+from copilot.pipeline.settings import SegmenterConfig
 from copilot.voicebot.settings import VoicebotConfig
 
 LANGUAGES = ("en", "nl", "auto")
@@ -38,34 +41,50 @@ class ConfigError(ValueError):
 
 @dataclass
 class ServeConfig:
-    host: str = "127.0.0.1"
-    port: int = 8765
-    audiosocket_customer_port: int = 9092  # one TCP port per leg: Asterisk opens one socket per leg
-    audiosocket_agent_port: int = 9093
+    """`copilot serve`: where it listens, who may send calls in, and what goes back to Genesys."""
+
+    host: str = "127.0.0.1"  # address the websocket and AudioSocket servers listen on
+    port: int = 8765  # websocket port: ingest, /events, the sidebar, /metrics
+    # TCP port for Asterisk AudioSocket customer legs (one port per leg: Asterisk opens one
+    # socket per leg); -1 switches it off.
+    audiosocket_customer_port: int = 9092
+    audiosocket_agent_port: int = 9093  # TCP port for AudioSocket agent legs; -1 switches it off
     # Opt-in: every event (redacted like the store's copy) as JSON lines in this file, cut into
     # UTC days that retention and erasure reach (serve/event_log.py). Empty: no events are
     # written outside the store; the server logs one line per call start and end, no content.
     event_log: str = ""
-    ingest_api_key: str = ""  # empty: ingest endpoints open (loopback only by default)
-    audiohook_client_secret: str = ""  # base64; empty: no signature check
-    max_message_bytes: int = 1 << 20
+    # Key every ingest connection must give (`X-API-KEY` header, `?key=`, or Twilio's
+    # `<Parameter name="key">`); `ingest` tokens work too. Empty and no ingest token: ingest
+    # is open (loopback only by default).
+    ingest_api_key: str = ""
+    # Genesys AudioHook client secret (base64) that checks each connection's HTTP signature;
+    # empty: no signature check.
+    audiohook_client_secret: str = ""
+    max_message_bytes: int = 1 << 20  # largest websocket message accepted, in bytes
     client_queue: int = 2000  # events queued per sidebar before it is told to resume
     audiosocket_agent_id: str = ""  # AudioSocket carries no metadata: its calls go to this agent
     audiosocket_voicebot: bool = False  # the voicebot (stage "voicebot") answers AudioSocket calls
-    # An AudioSocket connection that has not sent its UUID packet by then is closed.
+    # An AudioSocket connection that has not sent its UUID packet within this many seconds is
+    # closed.
     audiosocket_uuid_timeout_s: float = 5.0
     # Genesys organisation ids ("*": every one) whose AudioHook sessions get copilot's final
-    # transcripts back as transcript events, and its article suggestions as agent assist.
+    # transcripts back as transcript events.
     audiohook_transcripts: tuple[str, ...] = ()
+    # Genesys organisation ids ("*": every one) whose AudioHook sessions get copilot's article
+    # suggestions back as agent assist.
     audiohook_agent_assist: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class RelayConfig:
+    """Workers sharing calls: every event also goes to a Redis stream the other workers read."""
+
     url: str = ""  # redis://host:port/db; empty: no relay (one worker)
-    stream: str = "copilot:events"
-    worker_id: str = ""  # unique per worker; empty: host:pid
-    max_len: int = 1_000_000  # approximate cap on stream entries
+    stream: str = "copilot:events"  # name of the Redis stream the workers share
+    # This worker's name, unique in the fleet: the relay's sender and, on a shared store, the
+    # origin of its calls. Empty: host:pid plus a random suffix, new on every start.
+    worker_id: str = ""
+    max_len: int = 1_000_000  # approximate cap on the stream's entries (older ones are trimmed)
 
 
 DEVICES = ("cpu", "cuda", "auto")
@@ -85,7 +104,7 @@ COMPUTE_TYPES = (
 
 @dataclass
 class ModelsConfig:
-    """`[models]`: the whisper model per call language, and where it runs.
+    """The whisper model per call language, and where it runs.
 
     Each is a shipped name ("tiny.en", "base") or the path of a CTranslate2 whisper
     directory (e.g. a converted large-v3-turbo); "" falls back to `model`, then to
@@ -93,19 +112,23 @@ class ModelsConfig:
     the Dutch model, which must be multilingual.
     """
 
-    en: str = ""
-    nl: str = ""
-    device: str = "cpu"  # cpu | cuda | auto (CUDA when CTranslate2 finds a GPU)
+    en: str = ""  # model of English calls
+    nl: str = ""  # model of Dutch calls, and of `auto` (detection): must be multilingual
+    # Where whisper runs: cpu, cuda, or auto (CUDA when CTranslate2 finds a GPU).
+    device: str = "cpu"
     compute_type: str = "int8"  # CTranslate2 compute type; float16 suits a GPU
 
 
 @dataclass(frozen=True)
 class DecodingConfig:
-    """`[decoding]`: whisper's quality checks on a final (defaults chosen in `make bench`,
-    section nl_decoding, on the dev clips and calls; see docs/benchmarks.md)."""
+    """Whisper's quality checks on a final (defaults chosen in `make bench`, section
+    nl_decoding, on the dev clips and calls; see docs/benchmarks.md)."""
 
-    # Silence: whisper's no-speech probability above this with a low average log-probability.
+    # A final whose no-speech probability is above this and whose average log-probability
+    # is below logprob_threshold is taken as silence: its text is dropped.
     no_speech_threshold: float = 0.6
+    # Average token log-probability below which a final fails whisper's check (silence, see
+    # no_speech_threshold; with temperature_fallback set, it is sampled again).
     logprob_threshold: float = -1.0
     # A final whose text compresses better than this repeats itself and is decoded again.
     compression_ratio_threshold: float = 2.4
@@ -126,28 +149,33 @@ class DecodingConfig:
 
 @dataclass
 class AuthConfig:
+    """Who may watch calls and send them in: tokens made with `copilot token add`."""
+
     # Hashed sidebar/supervisor/ingest tokens (`copilot token add`); no file: nobody sees events.
     tokens_file: str = "copilot_data/tokens.json"
 
 
 @dataclass
 class StoreConfig:
+    """Where every event, call, feedback and draft is kept, and for how long."""
+
     # A SQLite file (embedded, one worker) or postgresql://user@host/db (one store for a fleet:
     # every worker writes the calls it runs, any worker serves any sidebar); "" keeps events
-    # in memory only (tests). `url` wins; `path` is its older name.
+    # in memory only (tests). `url` wins over `path`.
     url: str = ""
-    path: str = "copilot_data/events.sqlite3"
+    path: str = "copilot_data/events.sqlite3"  # the older name of `url`: a SQLite file
     # Calls (events, feedback, drafts) that started longer ago than this are deleted by the
     # server, a few at a time; 0 keeps everything. `copilot purge` does it by hand.
     retention_days: float = 90.0
-    purge_interval_s: float = 600.0  # how often the server looks for calls past retention
+    purge_interval_s: float = 600.0  # seconds between the server's looks for calls past retention
     purge_batch: int = 50  # calls deleted per transaction, so live calls never wait long
-    # Fleet (PostgreSQL): each worker says it is alive this often; one silent for
-    # worker_timeout_s is gone (kill -9, a lost machine) and its open calls are ended.
+    # Fleet (PostgreSQL): each worker says it is alive this often, in seconds.
     heartbeat_s: float = 2.0
+    # Fleet: a worker silent this many seconds is gone (kill -9, a lost machine) and the
+    # other workers end its open calls.
     worker_timeout_s: float = 10.0
-    # How often a running server looks for erasures `copilot erase` made, to drop the
-    # erased calls from its memory (boards, caches, learned examples).
+    # How often (seconds) a running server looks for erasures `copilot erase` made, to drop
+    # the erased calls from its memory (boards, caches, learned examples).
     erasure_poll_s: float = 2.0
 
     @property
@@ -157,14 +185,26 @@ class StoreConfig:
 
 @dataclass
 class RedactionConfig:
-    enabled: bool = False
+    """Personal data taken out of the stored and shown copies of events (the stages still
+    see the words as spoken)."""
+
+    enabled: bool = False  # redact events before they are stored, logged or shown
+    # What is replaced by a placeholder such as `[iban]`: some of email, card, iban, bsn,
+    # phone, postcode.
     kinds: tuple[str, ...] = REDACTION_KINDS
 
 
 @dataclass
 class Config:
+    """The whole configuration: the keys at the top of copilot.toml (the call language,
+    whisper and its workers, the legs of a recording), then one field per `[section]`."""
+
+    # Language of calls: en, nl, or auto (detected among nl and en on a call's first
+    # utterance, then kept).
     language: str = "en"
-    model: str = ""  # empty: tiny.en for English, multilingual base for nl/auto
+    # Whisper model: "tiny.en", "base", or a CTranslate2 whisper directory; empty: tiny.en for
+    # English, the multilingual base for nl and auto. `[models]` chooses per language.
+    model: str = ""
     # Threads per whisper worker. One is faster than two on 2 cores: CTranslate2 with two
     # threads took 0.34 s per tiny.en utterance against 0.21 s with one; the cores are
     # better spent on one single-thread worker each (`whisper_workers`).
@@ -175,10 +215,12 @@ class Config:
     # Whisper's threads run this many nice steps below the event loop, so the loop (audio,
     # VAD, sidebars) always gets a core when it needs one and whisper takes the rest.
     whisper_nice: int = 10
-    beam_size: int = 0  # 0: per-model default (1 for tiny.en, 5 for the multilingual base)
-    # Whisper's preceding text per language: the words of this deployment's trade. The
-    # defaults fit the shipped sample deployment (parcel delivery); set "" to switch off.
-    # Over unclear audio whisper may write a prompt word it did not hear, with a low word
+    # Whisper's beam width on finals; 0: per-model default (1 for tiny.en, 5 for the
+    # multilingual base).
+    beam_size: int = 0
+    # Whisper's preceding text (prompt) on English calls: the words of this deployment's
+    # trade. The default fits the shipped sample deployment (parcel delivery); "" switches it
+    # off. Over unclear audio whisper may write a prompt word it did not hear, with a low word
     # probability; the affect stage never escalates on such a word alone (see
     # `[affect] phrase_confidence_floor`). Measured in `make bench`, section prompt_words.
     vocabulary_en: str = (
@@ -186,16 +228,24 @@ class Config:
         " tracking page, delivery, parcel locker, return, refund, invoice, subscription,"
         " complaint, manager, supervisor."
     )
+    # Whisper's prompt on Dutch calls, as vocabulary_en; "" switches it off.
     vocabulary_nl: str = (
         "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
         " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
         " opzeggen, klacht, leidinggevende, medewerker."
     )
+    # Most utterances in one whisper batch (live, only a backlog of finals is batched;
+    # partials go at most 2 at a time).
     max_batch: int = 8
+    # Which leg each channel of a stereo recording is: left, then right.
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
-    mono_leg: str = CUSTOMER
+    mono_leg: str = CUSTOMER  # the leg a mono recording is (agent or customer)
+    # Partial transcripts while someone speaks, on live calls (serve, listen, transcribe
+    # --realtime); QA replay and unpaced transcribe never make them.
     partials: bool = True
-    stages: tuple[str, ...] = ("affect", "assist")  # downstream stages per call, in order
+    # Downstream stages every call runs, in order: affect, assist, voicebot (which needs
+    # assist and comes after affect and assist).
+    stages: tuple[str, ...] = ("affect", "assist")
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     decoding: DecodingConfig = field(default_factory=DecodingConfig)
     models: ModelsConfig = field(default_factory=ModelsConfig)
@@ -292,6 +342,7 @@ def usable_cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
     return cores
 
 
+# Environment variables that set a key: after copilot.toml, before the flags.
 ENV_KEYS = {
     "COPILOT_LANGUAGE": "language",
     "COPILOT_MODEL": "model",
@@ -308,12 +359,43 @@ ENV_KEYS = {
 }
 
 
+class EnvironmentVariable(NamedTuple):
+    """A COPILOT_* variable that is not a key: who reads it, and what it changes."""
+
+    read_by: str  # the module that reads it
+    meaning: str
+
+
+CONFIG_FILE_ENV = "COPILOT_CONFIG"
+# Every other COPILOT_* variable copilot reads. tests/test_config_reference.py fails when a
+# module reads one that is not here or in ENV_KEYS, so docs/configuration.md lists them all.
+OTHER_ENV_VARIABLES = {
+    CONFIG_FILE_ENV: EnvironmentVariable(
+        "copilot.config", "path of copilot.toml when no --config is given"
+    ),
+    "COPILOT_CACHE": EnvironmentVariable(
+        "copilot.asr.model_files",
+        "folder the multilingual base model is joined into once (default:"
+        " $XDG_CACHE_HOME/copilot, else ~/.cache/copilot)",
+    ),
+    "COPILOT_AFFECT_THREADS": EnvironmentVariable(
+        "copilot.encoders.sentence",
+        "threads of the sentence encoder the emotion model and assist share (default 1);"
+        " QA replay sets it for its worker processes",
+    ),
+    "COPILOT_GOEMOTIONS_DIR": EnvironmentVariable(
+        "copilot.affect.training.data",
+        "GoEmotions folder for `make train-affect` / `make eval-affect` (default: data/goemotions)",
+    ),
+}
+
+
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
     """Build the configuration; `overrides` maps dotted keys (e.g. "serve.port") to CLI values."""
     config = Config()
     path = (
         path
-        or os.environ.get("COPILOT_CONFIG")
+        or os.environ.get(CONFIG_FILE_ENV)
         or ("copilot.toml" if Path("copilot.toml").is_file() else None)
     )
     if path:

@@ -1,4 +1,7 @@
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,11 +78,39 @@ def test_missing_config_file(tmp_path):
 
 def test_the_shipped_fleet_example_loads(monkeypatch):
     """deploy/copilot.toml.example: a worker of a fleet on one PostgreSQL store."""
-    from pathlib import Path
-
     example = Path(__file__).resolve().parents[1] / "deploy" / "copilot.toml.example"
     monkeypatch.setenv("COPILOT_WORKER_ID", "w7")
     monkeypatch.setenv("COPILOT_RETENTION_DAYS", "30")
     config = load_config(example)
     assert config.store.location.startswith("postgresql://") and config.relay.worker_id == "w7"
     assert config.store.retention_days == 30
+
+
+# What loading the configuration must never pull in: the VAD, whisper and its runtime,
+# torch, the audio resampler, the websocket server.
+HEAVY_LIBRARIES = ("webrtcvad", "faster_whisper", "ctranslate2", "torch", "soxr", "websockets")
+COPILOT = Path(__file__).resolve().parents[1] / "copilot"
+
+
+def test_loading_the_config_loads_no_stage_code_and_no_models():
+    """A fresh interpreter that imports copilot.config gets the settings modules, nothing more."""
+    script = "import sys, copilot.config; print('\\n'.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    heavy = [name for name in loaded if name.split(".")[0] in HEAVY_LIBRARIES]
+    stage_code = [
+        name for name in loaded if name.startswith("copilot.") and not _light_copilot_module(name)
+    ]
+    assert heavy == [] and stage_code == []
+
+
+def _light_copilot_module(name: str) -> bool:
+    """Settings, the constants they use, the event contract, and the folders' __init__s."""
+    parts = name.split(".")
+    if parts[-1] == "settings" or parts[1] == "events":
+        return True
+    if len(parts) == 2 and (COPILOT / parts[1]).is_dir():
+        return True  # a folder's __init__: a docstring
+    light = ("copilot.config", "copilot.asr.model_files", "copilot.audio.format")
+    return name in (*light, "copilot.affect.types")

@@ -17,8 +17,9 @@ from typing import Protocol
 import numpy as np
 
 from copilot.affect.prosody import VoiceFeatureExtractor
+from copilot.affect.settings import AffectConfig
 from copilot.affect.text import phrase_strength
-from copilot.affect.trend import AffectConfig, CallTracker
+from copilot.affect.trend import CallTracker
 from copilot.affect.types import TextAffect, VoiceFeatures
 from copilot.asr.jobs import TranscriptionJob
 from copilot.events.affect import SIGNALS, Affect, Cue
@@ -28,7 +29,9 @@ TOP_EMOTIONS = 5
 # The voice features whose rise reads as arousal; pitch variability and pauses are too
 # speaker-specific on one utterance to push a score.
 AROUSAL_FEATURES = ("loudness", "rate", "pitch")
+# Their names in a cue's evidence, a line for logs; readers word a cue's `feature`.
 FEATURE_NAMES = {"loudness": "loudness", "rate": "speaking rate", "pitch": "pitch"}
+REFERENCE_NAMES = {"baseline": "this caller's baseline", "typical": "a typical voice"}
 
 
 class TextScorer(Protocol):
@@ -49,14 +52,9 @@ def fuse(
     clip = config.z_clip
     z = {k: float(np.clip(voice.z.get(k, 0.0), -clip, clip)) for k in AROUSAL_FEATURES}
     arousal = max(0.0, sum(z.values()) / len(z))  # a calmer voice than usual is no evidence
-    reference = "this caller's baseline" if has_baseline else "a typical voice"
+    reference = "baseline" if has_baseline else "typical"
     cues = [
-        Cue(
-            "frustration",
-            "voice",
-            f"{FEATURE_NAMES[k]} {v:+.1f} sd above {reference}",
-            config.voice_weight * v / len(z),
-        )
+        _voice_cue(k, v, reference, config.voice_weight * v / len(z))
         for k, v in z.items()
         if v >= config.voice_cue_z
     ]
@@ -64,12 +62,21 @@ def fuse(
     if voice.overlap_s >= config.overlap_cue_s:
         # Talking over the other side is a classic sign of impatience.
         shift += config.overlap_weight
-        evidence = f"talked over the other side for {voice.overlap_s:.1f} s"
-        cues.append(Cue("frustration", "voice", evidence, config.overlap_weight))
+        cues.append(_overlap_cue(voice.overlap_s, config.overlap_weight))
     if shift == 0:
         return dataclasses.replace(text, cues=(*text.cues, *cues))
     frustration = _sigmoid(logit(text.frustration) + shift)
     return dataclasses.replace(text, frustration=frustration, cues=(*text.cues, *cues))
+
+
+def _voice_cue(feature: str, z: float, reference: str, weight: float) -> Cue:
+    evidence = f"{FEATURE_NAMES[feature]} {z:+.1f} sd above {REFERENCE_NAMES[reference]}"
+    return Cue("frustration", "voice", evidence, weight, feature=feature, z=z, reference=reference)
+
+
+def _overlap_cue(seconds: float, weight: float) -> Cue:
+    evidence = f"talked over the other side for {seconds:.1f} s"  # for logs only
+    return Cue("frustration", "voice", evidence, weight, feature="overlap", seconds=seconds)
 
 
 def transcript_trust(words: tuple[Word, ...], config: AffectConfig) -> float:
@@ -189,4 +196,6 @@ class AffectStage:
             voice=dataclasses.asdict(voice) if voice is not None else {},
             text_scores={s: round(float(getattr(text, s)), 3) for s in SIGNALS},
             transcript_trust=round(trust, 3),
+            phrase_floor=self.config.phrase_confidence_floor,
+            trust_high=self.config.asr_trust_high,
         )

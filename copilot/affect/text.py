@@ -243,11 +243,15 @@ def phrase_cues(
         # Loanwords ("manager", "chemo") are in both languages' lists: report them once.
         if match and (phrase.signal, phrase.topic, match.group(0).lower()) not in seen:
             seen.add((phrase.signal, phrase.topic, match.group(0).lower()))
-            evidence = f"{phrase.topic}: {match.group(0)!r}"
             sure = span_confidence(spans, match.start(), match.end())
             weight = phrase.weight * min(1.0, sure / floor) if floor > 0 else phrase.weight
-            cues.append(Cue(phrase.signal, "phrase", evidence, weight, sure))
+            cues.append(_phrase_cue(phrase, match.group(0), weight, sure))
     return cues
+
+
+def _phrase_cue(phrase: Phrase, said: str, weight: float, sure: float) -> Cue:
+    evidence = f"{phrase.topic}: {said!r}"  # for logs only; readers word the fields
+    return Cue(phrase.signal, "phrase", evidence, weight, sure, topic=phrase.topic, phrase=said)
 
 
 def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]:
@@ -291,7 +295,7 @@ def phrase_strength(phrases: Sequence[Cue], extra: Sequence[float] = ()) -> floa
     """
     by_topic: dict[str, float] = {}
     for cue in phrases:
-        topic = cue.evidence.split(":")[0]
+        topic = cue.topic or cue.phrase  # a scorer that names no topic: each phrase its own
         by_topic[topic] = max(by_topic.get(topic, 0.0), cue.weight)
     return _noisy_or([*extra, *by_topic.values()])
 
@@ -345,16 +349,16 @@ class TextAffectScorer:
 
     def _one(self, text, probs, scaled, emotion_part, language, words=()) -> TextAffect:
         phrases = phrase_cues(text, self.phrases, words, self.phrase_floor)
-        if any(c.evidence.startswith("bereavement:") for c in phrases):
+        if any(c.topic == "bereavement" for c in phrases):
             # Ending a late relative's contract is the errand of a bereaved caller, not a threat.
-            phrases = [c for c in phrases if not c.evidence.startswith("cancel threat:")]
+            phrases = [c for c in phrases if c.topic != "cancel threat"]
         # The emotion model reads the whole utterance: as sure as its words on average.
         heard = round(heard_confidence(words), 3)
         cues: list[Cue] = []
         values = {}
         for s, (signal, members) in enumerate(SIGNAL_EMOTIONS.items()):
             emotion_cues = [
-                Cue(signal, "emotion", f"{e} {probs[LABELS.index(e)]:.2f}", round(w, 3), heard)
+                _emotion_cue(signal, e, float(probs[LABELS.index(e)]), w, heard)
                 for e in members
                 if (w := float(scaled[LABELS.index(e)])) >= MIN_EMOTION_CUE
             ]
@@ -369,3 +373,10 @@ class TextAffectScorer:
             cues=tuple(cues),
             language=language or detect_language(text),
         )
+
+
+def _emotion_cue(signal: str, emotion: str, probability: float, weight: float, heard: float) -> Cue:
+    evidence = f"{emotion} {probability:.2f}"  # for logs only; readers word the fields
+    return Cue(
+        signal, "emotion", evidence, round(weight, 3), heard, emotion=emotion, score=probability
+    )

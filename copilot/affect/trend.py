@@ -9,78 +9,18 @@ raises alerts; the agent's trend is kept for the supervisor view.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from dataclasses import dataclass, field
 
-from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
+from copilot.affect.settings import AffectConfig
+from copilot.affect.types import TextAffect
 from copilot.audio.format import CUSTOMER
-from copilot.events.affect import LEVELS, SIGNALS, Alert, Cue, cues_from, two_places
+from copilot.events.affect import LEVELS, SIGNALS, Alert, Cue, cues_from
+from copilot.events.wording import ENGLISH
 
 # How far back an alert looks for the utterances (and their phrases) behind it.
 CITE_UTTERANCES = 5
-
-
-@dataclass(frozen=True)
-class AffectConfig:
-    """Thresholds of the affect stage (`[affect]` in copilot.toml). Scores and trends are 0..1."""
-
-    ema_alpha: float = 0.5  # weight of the newest utterance in the trend
-    rise_utterances: int = 2  # "rising" compares the trend with its value this many utterances ago
-    rise_min: float = 0.1
-    early_threshold: float = 0.35  # frustration trend that warns early, when rising
-    escalate_threshold: float = 0.55  # frustration trend that escalates, when sustained
-    sustain_utterances: int = 2
-    take_over_after: int = 1  # escalate still true this many customer utterances later
-    # Doubt and load warn when their trend stays above these for sustain_utterances: a doubtful
-    # or overloaded moment or two is a normal part of a call and the sidebar shows it anyway.
-    doubt_threshold: float = 0.5
-    load_threshold: float = 0.5
-    load_take_over: float = 0.8
-    hysteresis: float = 0.1  # re-arm once the trend falls this far below the threshold
-    cooldown_utterances: int = 3
-    cooldown_s: float = 30.0
-    # Phrase cues that escalate at once, matched in the cue's evidence. The text scorer writes
-    # "asks for a manager: 'leidinggevende'" and "cancel threat: 'opzeggen'"; the words are
-    # there for scorers that quote only the phrase.
-    escalation_phrases: tuple[str, ...] = (
-        "asks for a manager",
-        "cancel threat",
-        "formal complaint",
-        "manager",
-        "supervisor",
-        "cancel",
-        "leidinggevende",
-        "opzeg",
-    )
-    # Text scores count fully above this mean word probability, not at all below the low one:
-    # espeak Dutch misheard by the base model sits around 0.5, clean English around 0.85.
-    asr_trust_low: float = 0.45
-    asr_trust_high: float = 0.75
-    text_prior: float = 0.1  # where an untrusted transcript's scores are pulled to
-    # Lowest word probability at which a phrase counts fully and may escalate on its own;
-    # below it only a voice cue or the same request again later corroborates it.
-    phrase_confidence_floor: float = PHRASE_CONFIDENCE_FLOOR
-    # Voice fusion works in log-odds: evidence adds there, and a 0.9 from the words cannot be
-    # pushed past 1 by a loud voice, while a borderline 0.4 moves the most.
-    voice_weight: float = 0.8  # log-odds of frustration per sd of mean voice arousal
-    voice_cue_z: float = 1.5  # a voice feature this far above baseline is named as a cue
-    z_clip: float = 3.0
-    overlap_cue_s: float = 1.0  # talking over the other side this long is a cue
-    overlap_weight: float = 0.3  # log-odds it adds
-
-    def __post_init__(self) -> None:
-        if not 0 < self.ema_alpha <= 1:
-            raise ValueError("affect ema_alpha must be in (0, 1]")
-        if not self.early_threshold < self.escalate_threshold:
-            raise ValueError("affect early_threshold must be below escalate_threshold")
-        if not 0 <= self.asr_trust_low < self.asr_trust_high <= 1 or not 0 < self.text_prior < 1:
-            raise ValueError(
-                "affect asr_trust_low < asr_trust_high in [0, 1], text_prior in (0, 1)"
-            )
-        if not 0 <= self.phrase_confidence_floor <= 1:
-            raise ValueError("affect phrase_confidence_floor must be in [0, 1]")
-        if min(self.rise_utterances, self.sustain_utterances, self.take_over_after) < 1:
-            raise ValueError("affect utterance counts must be at least 1")
 
 
 @dataclass
@@ -225,11 +165,17 @@ class CallTracker:
         return None
 
     def _requests(self, scores: TextAffect) -> list[Cue]:
+        """The phrase cues whose topic or words are one of the escalation phrases.
+
+        Both are matched: the text scorer's topics ("asks for a manager", "cancel threat")
+        cover its phrases, the words ("manager", "opzeg") those of other scorers.
+        """
         phrases = self.config.escalation_phrases
         return [
             cue
             for cue in scores.cues
-            if cue.kind == "phrase" and any(p in cue.evidence.lower() for p in phrases)
+            if cue.kind == "phrase"
+            and any(p in cue.topic.lower() or p in cue.phrase.lower() for p in phrases)
         ]
 
     # -- alert -----------------------------------------------------------------
@@ -251,27 +197,25 @@ class CallTracker:
             state.armed[lower] = False
         cited = self._cited(signal, recent)
         cues = _top_cues(signal, cited)
-        score = getattr(recent[-1].scores, signal)
-        floor = self.config.phrase_confidence_floor
-        score, trend = round(score, 3), round(state.trend, 3)  # as the event carries them
-        evidence = ", ".join(_describe(c, floor) for c in cues) or f"{signal} {two_places(score)}"
-        return Alert(
+        alert = Alert(
             "",
             0,
             round(t, 3),
             level=level,
             signal=signal,
             speaker=self.alert_speaker,
-            score=score,
-            trend=trend,
-            reason=f"{signal} {_why(basis, state.above)}: {evidence} (trend {two_places(trend)})",
+            score=round(getattr(recent[-1].scores, signal), 3),
+            trend=round(state.trend, 3),
             basis=basis,
             run=state.above,
-            phrase_floor=floor,
+            phrase_floor=self.config.phrase_confidence_floor,
+            thresholds={name: self._threshold(signal, name) for name in LEVELS},
             utterance_ids=tuple(m.utterance_id for m in cited),
             cues=cues,
             confidence=min((c.confidence for c in cues), default=1.0),
         )
+        # The log line is the English a page words from the same fields, so they never differ.
+        return dataclasses.replace(alert, reason=ENGLISH.alert_reason(alert))
 
     def _cited(self, signal: str, recent: list[_Moment]) -> list[_Moment]:
         """The utterances behind the alert: the current one and the run of raised ones before it."""
@@ -284,21 +228,6 @@ class CallTracker:
         return cited
 
 
-# The English words of a basis; the sidebar words it in the agent's language from `basis` and `run`.
-BASIS_WORDS = {
-    "after_escalate": "still escalated after the escalate alert",
-    "request": "escalation request",
-    "sustained": "high for {run} utterances",
-    "raised": "up for {run} utterances",
-    "rising": "rising",
-    "very_high": "very high",
-}
-
-
-def _why(basis: str, run: int) -> str:
-    return BASIS_WORDS[basis].format(run=run)
-
-
 def _top_cues(signal: str, moments: list[_Moment], limit: int = 4) -> tuple[Cue, ...]:
     # Phrases lead (what the caller said is what the agent can answer), newest first, then the
     # strongest emotion and voice cues.
@@ -306,6 +235,7 @@ def _top_cues(signal: str, moments: list[_Moment], limit: int = 4) -> tuple[Cue,
     for moment in reversed(moments):
         for cue in moment.scores.cues:
             if cue.signal == signal:
+                # The log line serves as the cue's identity here; it is not read.
                 unique.setdefault((cue.kind, cue.evidence), cue)
     phrases = [c for c in unique.values() if c.kind == "phrase"]
     others = sorted((c for c in unique.values() if c.kind != "phrase"), key=lambda c: -c.weight)
@@ -313,20 +243,4 @@ def _top_cues(signal: str, moments: list[_Moment], limit: int = 4) -> tuple[Cue,
 
 
 def _topic(cue: Cue) -> str:
-    return cue.evidence.partition(": ")[0].lower()
-
-
-def _describe(cue: Cue, floor: float = 0.0) -> str:
-    """A cue for a reason line: phrases quoted with their topic, "'third time' (repeated contact)".
-
-    A phrase heard below the confidence floor says so: the agent should know the words
-    behind the alert may not be what the caller said.
-    """
-    if cue.kind != "phrase":
-        return cue.evidence
-    unclear = f"; unclear audio, p {two_places(cue.confidence)}" if cue.confidence < floor else ""
-    topic, sep, words = cue.evidence.partition(": ")
-    if sep and words[:1] in ("'", '"'):
-        return f"{words} ({topic}{unclear})"
-    quoted = cue.evidence if cue.evidence[:1] in ("'", '"') else f"'{cue.evidence}'"
-    return f"{quoted} (unclear audio, p {two_places(cue.confidence)})" if unclear else quoted
+    return (cue.topic or cue.phrase).lower()

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# PHRASE_CONFIDENCE_FLOOR: a phrase whose words whisper heard less surely than this counts
+# for less, and cannot escalate on its own. Defined with the events (an alert from before
+# its `phrase_floor` field was judged by it); named here for the affect settings and benches.
+from copilot.events.affect import PHRASE_CONFIDENCE_FLOOR as PHRASE_CONFIDENCE_FLOOR
 from copilot.events.affect import Cue
-
-# A phrase whose words whisper heard less surely than this counts for less, and cannot
-# escalate on its own. Provisional: between misheard espeak Dutch (~0.5 mean word
-# probability) and clear speech (~0.85); the recited 'leidinggevende' had 0.01.
-PHRASE_CONFIDENCE_FLOOR = 0.5
 
 
 @dataclass(frozen=True)

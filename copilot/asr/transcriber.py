@@ -163,6 +163,8 @@ class WhisperTranscriber:
                 result = self._redo_looped(request, result)
             results[i] = _dedupe_repeats(result) if self._looks_looped(result) else result
         for i, request in enumerate(requests):
+            if self._recites_prompt(results[i]):
+                results[i] = self._unprompted(request, results[i])
             if not request.partial and self._fails_checks(results[i]):
                 results[i] = self._sample_again(request, results[i])
         return results
@@ -195,6 +197,21 @@ class WhisperTranscriber:
             if not self._looks_looped(result):
                 break
         return result
+
+    def _recites_prompt(self, result: TranscriptionResult) -> bool:
+        """Whisper wrote its vocabulary prompt back instead of the audio (over a short or
+        unclear turn it may end with the prompt's last words: "Klacht, leidinggevende,
+        medewerker.", an escalation nobody asked for)."""
+        if not result.text or result.redone:
+            return False
+        return prompt_recital(result.text, self.options.vocabulary.get(result.language, ""))
+
+    def _unprompted(
+        self, request: TranscriptionRequest, recited: TranscriptionResult
+    ) -> TranscriptionResult:
+        """The same audio decoded without the prompt; what it hears is what was said."""
+        redo = self._run([request], window=recited.window_frames, prompted=False)[0]
+        return dataclasses.replace(redo, redone="unprompted")
 
     def _fails_checks(self, result: TranscriptionResult) -> bool:
         if not self.options.temperature_fallback or not result.text:
@@ -387,6 +404,39 @@ def _load_at_priority(nice: int, load: Callable[[], WhisperModel]) -> WhisperMod
 
     with ThreadPoolExecutor(1, "whisper-load", initializer=lower_priority) as loader:
         return loader.submit(load).result()  # a load error is raised here, on the caller's thread
+
+
+# An output whose words are mostly the prompt's, that ends on three of the prompt's words in
+# the prompt's own order, or holds five of them anywhere, was read off the prompt rather than
+# heard. (A caller's "my parcel, order number PX-48213" follows the prompt for three words in
+# mid-sentence: that is speech.)
+PROMPT_SHARE = 0.6
+PROMPT_TAIL_RUN = 3
+PROMPT_RUN = 5
+_PROMPT_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def prompt_words(text: str) -> list[str]:
+    return [w.lower() for w in _PROMPT_WORD.findall(text)]
+
+
+def prompt_recital(text: str, prompt: str) -> bool:
+    """True when `text` reproduces the vocabulary `prompt` (mostly its words, or a run of
+    its words in its order) rather than transcribing speech."""
+    said, given = prompt_words(text), prompt_words(prompt)
+    if not said or not given:
+        return False
+    vocabulary = set(given)
+    if sum(w in vocabulary for w in said) / len(said) >= PROMPT_SHARE:
+        return True
+    if tuple(said[-PROMPT_TAIL_RUN:]) in _runs(given, PROMPT_TAIL_RUN):
+        return True
+    runs = _runs(given, PROMPT_RUN)
+    return any(tuple(said[i : i + PROMPT_RUN]) in runs for i in range(len(said) - PROMPT_RUN + 1))
+
+
+def _runs(words: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def compression_ratio(text: str) -> float:

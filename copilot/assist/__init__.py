@@ -1,7 +1,8 @@
 """Agent assist: what the AI prepares so the agent never starts from zero, while the agent decides.
 
 `stage.AssistStage` is the pipeline stage (intent, urgency, articles, next steps,
-complex cases, drafts); `learning.FeedbackLearner` applies the agents' feedback.
+complex cases, drafts); `learning.FeedbackLearner` applies the agents' feedback,
+after `abstraction` has taken every contact's personal words out of it.
 `settings` stays free of model imports so `copilot.config` can read it cheaply.
 May import `events`, `audio`, `encoders` and `pipeline`.
 """

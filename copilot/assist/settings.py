@@ -41,34 +41,45 @@ URGENCIES = ("low", "normal", "high", "critical")
 
 @dataclass(frozen=True)
 class AssistConfig:
+    """Agent assist (stage "assist"): intents and routing, the knowledge base and playbooks,
+    what the sidebar shows, drafts and learning from the agents' feedback."""
+
+    # Folder of knowledge-base articles, one subfolder per language (kb/en, kb/nl).
     kb_path: str = "kb"
-    playbooks_path: str = "playbooks"
+    playbooks_path: str = "playbooks"  # folder of playbooks: one YAML file of next steps per intent
+    # YAML file of example sentences per intent that the intent model is built from.
     intent_seeds: str = "assist_data/intents_train.yaml"
+    # The intents a contact can have; "other" (none of them) must be one.
     intents: tuple[str, ...] = DEFAULT_INTENTS
-    routes: tuple[str, ...] = DEFAULT_ROUTES  # "intent=team"
-    default_team: str = "customer_service"
-    # An intent below this confidence is not announced (the call's intent stays as it was).
+    # Team each intent is routed to, as "intent=team"; an intent not listed goes to default_team.
+    routes: tuple[str, ...] = DEFAULT_ROUTES
+    default_team: str = "customer_service"  # team of an intent that routes names no team for
+    # Confidence an intent needs to become a contact's first intent; below it nothing is announced.
     min_intent_confidence: float = 0.45
-    # Changing a contact's intent takes more: "3511 AB, nummer 14" must not turn a parcel
-    # question into something else, while a customer who moves on to a new topic clearly does.
+    # Confidence another intent needs to replace the contact's current one. Changing takes
+    # more: "3511 AB, nummer 14" must not turn a parcel question into something else, while
+    # a customer who moves on to a new topic clearly does.
     switch_intent_confidence: float = 0.75
     # A customer line whose words whisper heard with less than this mean probability neither
     # changes the contact's intent nor hands the contact to a person on its own (its words
     # may not be what was said); a later, clearer line does. Same level as the affect floor.
     min_transcript_confidence: float = 0.5
-    # Articles below this cosine similarity are noise; at or above answer_similarity a chat
-    # front door may answer from the article by itself. Set from the shipped articles' own
-    # headings used as questions (median 0.40, upper quartile 0.47) and the small-talk seeds
-    # of intent "other" (at most 0.25), not from the evaluation questions.
+    # Articles below this cosine similarity to the customer's line are noise and not shown.
+    # This and answer_similarity were set from the shipped articles' own headings used as
+    # questions (median 0.40, upper quartile 0.47) and the small-talk seeds of intent "other"
+    # (at most 0.25), not from the evaluation questions.
     article_min_similarity: float = 0.25
+    # A chat front door answers from an article by itself at or above this cosine similarity.
     answer_similarity: float = 0.45
-    articles_shown: int = 2
-    steps_shown: int = 2
-    draft_channel: str = "email"  # email / chat
-    llm_url: str = ""  # OpenAI-compatible chat completions URL; empty: templates only
-    llm_model: str = "local"
-    llm_timeout_s: float = 4.0
-    feedback_db: str = ""  # SQLite file of agent feedback; empty: learning is not kept
+    articles_shown: int = 2  # knowledge-base articles looked up per customer line
+    steps_shown: int = 2  # next steps of the contact's playbook shown at a time
+    draft_channel: str = "email"  # channel the wrap-up draft is written for: email or chat
+    llm_url: str = ""  # OpenAI-compatible chat completions URL for drafts; empty: templates only
+    llm_model: str = "local"  # model name sent to llm_url
+    llm_timeout_s: float = 4.0  # seconds to wait for llm_url before the template draft is used
+    # SQLite file of the agents' feedback, replayed at start-up so learning survives a
+    # restart; empty: feedback is learned in memory only and lost when the process ends.
+    feedback_db: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_transcript_confidence <= 1:

@@ -21,7 +21,9 @@ from copilot.config import Config
 from copilot.events.printer import EventPrinter
 from copilot.runtime import load_runtime
 from copilot.serve.auth import TokenFile
+from copilot.serve.platforms import PLATFORMS
 from copilot.serve.server import CopilotServer
+from copilot.telephony import twilio
 
 DEFAULT_CALL = Path(__file__).resolve().parents[2] / "audio_fixtures" / "call_escalating_en.wav"
 DEMO_AGENT = "demo"
@@ -59,15 +61,17 @@ async def run_demo(
         server = CopilotServer(runtime, printer)
         await server.start()
     base = f"http://127.0.0.1:{server.ws_port}"
+    # The call is played the way Twilio would stream it, so it goes to Twilio's path.
+    path = PLATFORMS.named(twilio.SOURCE).path
+    url = f"ws://127.0.0.1:{server.ws_port}{path}"
     sidebar = f"{base}/#token={agent_token}"
     print(f"agent sidebar:   {sidebar}")
     print(f"supervisor view: {base}/supervisor#token={supervisor_token}")
-    print(f"playing {call_path.name} ({call.duration:.0f} s) into {base}/twilio as a live call\n")
+    print(f"playing {call_path.name} ({call.duration:.0f} s) into {base}{path} as a live call\n")
     if open_browser and has_browser():
         webbrowser.open(sidebar)
     try:
         await asyncio.sleep(2.0 if realtime else 0)  # time for the sidebar to connect
-        url = f"ws://127.0.0.1:{server.ws_port}/twilio"
         await play_twilio(
             url, call, "CA-demo", realtime=realtime, parameters={"agent_id": DEMO_AGENT}
         )

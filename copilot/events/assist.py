@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 from copilot.events.core import Event
 
 SUGGESTION_KINDS = ("intent", "article", "next_step", "answer")
-# Below this mean word probability a card says its words were heard unclearly (the
-# sidebar's TRUST_HIGH, the affect stage's asr_trust_high).
+# Below this mean word probability a terminal line says a card's words were heard unclearly:
+# the default [affect] asr_trust_high. A terminal that prints assist events alone has no
+# affect event to read the configured one from, as the sidebar does (`Affect.trust_high`).
 UNCLEAR_BELOW = 0.75
 
 

@@ -2,7 +2,7 @@
 
 `Event` owns the JSON form of every event (`to_dict`, `to_json`); `codec` reads it
 back. `docs/protocol.md` documents it for outsiders; bump PROTOCOL_VERSION when
-a field changes meaning or disappears (adding an optional field does not).
+a field changes meaning or disappears, PROTOCOL_MINOR when fields are added.
 """
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+# `v` on every event. A reader of version 1 reads every 1.x event: minor versions only add
+# optional fields, so `v` stays the major version and a new field is known by its presence.
 PROTOCOL_VERSION = 1
+# 1.1: cues carry what they are made of (topic, phrase, emotion, score, feature, z…), alerts
+# the thresholds they were judged by, affect events the word-confidence thresholds.
+PROTOCOL_MINOR = 1
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,9 @@ class Event:
 
 
 def _plain(value: Any) -> Any:
+    own_form = getattr(value, "to_dict", None)
+    if callable(own_form):  # a nested value that leaves out its unused fields (a Cue)
+        return {k: _plain(v) for k, v in own_form().items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
     if isinstance(value, tuple | list):

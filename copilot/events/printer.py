@@ -14,18 +14,20 @@ from typing import TextIO
 
 from copilot.events.core import Event, TranscriptPartial
 from copilot.events.text import readable_line
+from copilot.events.wording import ENGLISH, Words
 
 MODES = ("json", "text", "live")
 
 
 class EventPrinter:
-    """Writes each event to a stream in one of MODES."""
+    """Writes each event to a stream in one of MODES; readable lines in `words`' language."""
 
-    def __init__(self, stream: TextIO | None, mode: str = "text") -> None:
+    def __init__(self, stream: TextIO | None, mode: str = "text", words: Words = ENGLISH) -> None:
         if mode not in MODES:
             raise ValueError(f"printer mode must be one of {', '.join(MODES)}")
         self.stream = stream
         self.mode = mode
+        self.words = words
         self.began = time.monotonic()
 
     def __call__(self, event: Event) -> None:
@@ -42,7 +44,7 @@ class EventPrinter:
         elif self.mode == "live":
             self.stream.write(self._live_line(event))
         else:
-            line = readable_line(event)
+            line = readable_line(event, self.words)
             if line is None:
                 return
             self.stream.write(line + "\n")
@@ -54,5 +56,5 @@ class EventPrinter:
             return f"\r\033[K{clock}  {event.speaker:>8}… {event.text[-70:]}"
         if event.type in ("call.started", "call.ended"):
             return f"\r\033[K{clock}  [{event.type}] {event.call_id}\n"
-        line = readable_line(event)
+        line = readable_line(event, self.words)
         return "" if line is None else f"\r\033[K{clock}  {line}\n"

@@ -31,12 +31,8 @@ from copilot.events.core import (
     TranscriptPartial,
     Word,
 )
-from copilot.pipeline.segmenter import (
-    SegmenterConfig,
-    UtteranceAudio,
-    UtteranceSegmenter,
-    UtteranceStarted,
-)
+from copilot.pipeline.segmenter import UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+from copilot.pipeline.settings import SegmenterConfig
 from copilot.pipeline.stage_chain import Stage, StageChain
 
 # A gap in a leg's timeline shorter than this is jitter, not lost audio.

@@ -23,37 +23,10 @@ import numpy as np
 import webrtcvad
 
 from copilot.audio.format import PIPELINE_RATE
+from copilot.pipeline.settings import SegmenterConfig
 
 # Where an over-long utterance is cut: the quietest frame of its last stretch.
 SPLIT_SEARCH_MS = 1500
-
-
-@dataclass(frozen=True)
-class SegmenterConfig:
-    aggressiveness: int = 2  # webrtcvad 0..3; 2 rejects line noise without clipping soft speech
-    frame_ms: int = 30
-    pre_roll_ms: int = 300
-    start_voiced_ms: int = 90  # this much consecutive speech opens an utterance
-    end_silence_ms: int = 500  # this much silence closes it
-    max_utterance_s: float = 15.0
-    min_speech_ms: int = 200  # shorter bursts are clicks and breaths
-    partial_every_s: float = 1.0
-    tail_keep_ms: int = 150  # silence kept after the last voiced frame (whisper likes a soft end)
-    # After this much silence, offer the would-be final early (0: never). It must leave
-    # `tail_keep_ms` of audio after the last voiced frame, so the final matches it exactly.
-    speculate_after_ms: int = 300
-
-    def __post_init__(self) -> None:
-        if self.aggressiveness not in (0, 1, 2, 3):
-            raise ValueError("segmenter aggressiveness must be 0, 1, 2 or 3")
-        if self.frame_ms not in (10, 20, 30):
-            raise ValueError("segmenter frame_ms must be 10, 20 or 30")
-        if self.speculate_after_ms and not (
-            self.tail_keep_ms <= self.speculate_after_ms < self.end_silence_ms
-        ):
-            raise ValueError(
-                "segmenter speculate_after_ms must be 0 or between tail_keep_ms and end_silence_ms"
-            )
 
 
 @dataclass(frozen=True)

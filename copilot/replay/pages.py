@@ -3,7 +3,8 @@
 No external scripts, fonts or styles: the pages open from a file share or an
 e-mail attachment on a machine without network, and the timeline is inline SVG.
 Every text comes from the UI's catalogue (`Words`, Dutch or English); what was said
-on the call is shown as said.
+on the call is shown as said. Thresholds (which words were unsure) come from the call's
+own events, as the affect stage was set when it ran.
 """
 
 from __future__ import annotations
@@ -12,15 +13,9 @@ from html import escape
 from typing import Any
 
 from copilot.affect.text import word_spans
-from copilot.affect.trend import AffectConfig
 from copilot.events.core import Word
+from copilot.events.wording import ENGLISH, Words
 from copilot.replay.summary import post_call_summary
-from copilot.serve.messages import ENGLISH, Words
-
-# Words below the affect stage's phrase floor are marked unsure; a line whose words average
-# below its full-trust level shows how well it was heard (the sidebar does the same).
-UNSURE_BELOW = AffectConfig().phrase_confidence_floor
-TRUST_HIGH = AffectConfig().asr_trust_high
 
 SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#a65400", "load": "#6a1b9a"}
 ALERT_COLOURS = {"early_warning": "#a65400", "escalate": "#c62828", "take_over": "#000"}
@@ -156,7 +151,7 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
         *(
             f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
             f"<td>{escape(speakers.get(line['speaker'], line['speaker']))}</td>"
-            f"<td>{heard_html(line, w)}</td></tr>"
+            f"<td>{heard_html(line, w, r.get('heard_thresholds'))}</td></tr>"
             for line in _lines_with_bot(r)
         ),
         "</table>",
@@ -164,17 +159,22 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
     return _page(w("report.call.title", id=r["call_id"]), "".join(body), w)
 
 
-def heard_html(line: dict, words: Words = ENGLISH) -> str:
+def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = None) -> str:
     """A line's text with the words whisper was unsure of dotted, their probability on hover.
 
-    The words are found in the text as the affect stage finds them (`word_spans`); the text
-    itself is never changed.
+    `thresholds` are the affect events' `phrase_floor` (a word below it is unsure) and
+    `trust_high` (a line whose words average below it shows how well it was heard), as the
+    sidebar reads them; without them (a call replayed without the affect stage, a report from
+    before protocol 1.1) nothing is marked. The words are found in the text as the affect
+    stage finds them (`word_spans`); the text itself is never changed.
     """
     text, heard = line["text"], line.get("words") or []
+    if not thresholds:
+        return escape(text)
     timed = [Word(word, 0.0, 0.0, probability) for word, probability in heard]
     parts, shown = [], 0
     for start, end, probability in word_spans(text, timed):
-        if probability >= UNSURE_BELOW:
+        if probability >= thresholds["phrase_floor"]:
             continue
         label = escape(words("unsure.word", p=f"{probability:.2f}"))
         parts.append(escape(text[shown:start]))
@@ -184,7 +184,7 @@ def heard_html(line: dict, words: Words = ENGLISH) -> str:
         shown = end
     parts.append(escape(text[shown:]))
     trust = sum(p for _, p in heard) / len(heard) if heard else 1.0
-    if trust < TRUST_HIGH:
+    if trust < thresholds["trust_high"]:
         parts.append(
             f' <span class="trust">{escape(words("heard", pct=round(100 * trust)))}</span>'
         )
@@ -215,8 +215,8 @@ def _voicebot(bot: dict | None, w: Words) -> str:
                 queue="\0",
                 priority=card["priority"],
                 reason=w.term("handoff.reason", card["reason"]),
-                intent=w.term("intent", card["intent"] or "unknown"),
-                urgency=w.term("urgency", card["urgency"]),
+                intent=w.intent(card["intent"] or "unknown"),
+                urgency=w.urgency(card["urgency"]),
             )
         ).replace("\0", f"<b>{escape(card['queue'])}</b>")
         + "</div>"
@@ -245,11 +245,9 @@ def _alerts(alerts: list[dict], w: Words) -> str:
 
 def _assist_section(r: dict, w: Words) -> str:
     out = [f"<h2>{escape(w('assist'))}</h2>"]
-    intents = ", ".join(escape(w.term("intent", i)) for i in r["intents"]) or escape(
-        w("report.none")
-    )
+    intents = ", ".join(escape(w.intent(i)) for i in r["intents"]) or escape(w("report.none"))
     urgency = (
-        f" &middot; {escape(w('chip.urgency'))} {escape(w.term('urgency', r['urgency']))}"
+        f" &middot; {escape(w('chip.urgency'))} {escape(w.urgency(r['urgency']))}"
         if r.get("urgency")
         else ""
     )
@@ -393,7 +391,7 @@ def index_page(
             f"<td>{escape(r['language'])}</td>",
             *(f'<td class="num">{r["peaks"][s]:.2f}</td>' for s in SIGNAL_COLOURS),
             f'<td data-sort="{rank * 100 + len(r["alerts"])}">{len(r["alerts"])}{top}</td>',
-            f"<td>{escape(', '.join(w.term('intent', i) for i in r['intents']))}</td>",
+            f"<td>{escape(', '.join(w.intent(i) for i in r['intents']))}</td>",
             f'<td class="num" data-sort="{score}">{_pct(r["scorecard_score"])}</td>',
             f'<td class="num" data-sort="{wer if wer is not None else -1}">{_pct(wer)}</td>',
             f"<td>{escape(outcome)}</td>",

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from copilot.config import Config
+from copilot.events.wording import ENGLISH, Words, language_from_locale, words_for
 from copilot.replay.pages import call_page, index_page
 from copilot.replay.scorecard import ScorecardItem, load_scorecard
 from copilot.replay.sidecars import LabelsError, overall, read_sidecars
@@ -42,7 +43,6 @@ from copilot.replay.worker import (
     worker_config,
     worker_environment,
 )
-from copilot.serve.messages import ENGLISH, Words, language_from_locale, words_for
 
 CSV_COLUMNS = (
     "call_id",

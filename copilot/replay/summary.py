@@ -10,16 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from copilot.audio.format import CUSTOMER
-from copilot.events.affect import ALERT_WORDING_FIELDS
+from copilot.events.affect import ALERT_WORDING_FIELDS, SIGNALS
 from copilot.events.core import Event
+from copilot.events.wording import ENGLISH, Words
 from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
 from copilot.replay.sidecars import Sidecars, score_against_sidecars
-from copilot.serve.messages import ENGLISH, Words
 
-SIGNALS = ("frustration", "doubt", "load")
 ALERT_RANK = {"early_warning": 1, "escalate": 2, "take_over": 3}
-# The alert as the report words it (in its own language) and links it to its utterances.
-ALERT_FIELDS = (*ALERT_WORDING_FIELDS, "speaker", "utterance_ids")
+# The alert as the report words it (in its own language), links it to its utterances, and
+# the thresholds it was judged by.
+ALERT_FIELDS = (*ALERT_WORDING_FIELDS, "speaker", "utterance_ids", "thresholds")
+# What the affect stage judged the words by: the page marks unsure words and lines with them.
+HEARD_THRESHOLDS = ("phrase_floor", "trust_high")
 
 
 def summarise_call(
@@ -62,6 +64,7 @@ def summarise_call(
         "affect": affect,
         "peaks": {s: max((a[s] for a in customer), default=0.0) for s in SIGNALS},
         "alerts": alerts,
+        "heard_thresholds": heard_thresholds(dicts),
         "top_alert": max((a["level"] for a in alerts), key=ALERT_RANK.get, default=""),
         **assist,
         "scorecard": results,
@@ -80,6 +83,18 @@ def summarise_call(
         if scored:  # a recording without annotations has nothing to be measured against
             report["sidecar"] = scored
     return report
+
+
+def heard_thresholds(dicts: list[dict]) -> dict[str, float] | None:
+    """The word-confidence thresholds of the call's affect events, None when none carried them."""
+    return next(
+        (
+            {k: d[k] for k in HEARD_THRESHOLDS}
+            for d in dicts
+            if d["type"] == "affect" and all(d.get(k) is not None for k in HEARD_THRESHOLDS)
+        ),
+        None,
+    )
 
 
 def bot_part(dicts: list[dict]) -> dict[str, Any]:
@@ -159,7 +174,7 @@ def post_call_summary(report: dict, words: Words = ENGLISH) -> str:
     """A few sentences for the QA reviewer, in `words`' language; quotes stay as said."""
     parts = []
     if report["intents"]:
-        intents = ", ".join(words.term("intent", i) for i in report["intents"])
+        intents = ", ".join(words.intent(i) for i in report["intents"])
         parts.append(words("summary.about", intents=intents))
     first = next((u for u in report["transcript"] if u["speaker"] == CUSTOMER), None)
     if first:

@@ -18,13 +18,18 @@ from websockets.exceptions import ConnectionClosed
 from copilot.events.assist import Suggestion
 from copilot.events.core import Event, TranscriptFinal
 from copilot.events.log_names import call_ref
+from copilot.serve.call_observers import Outbox
 from copilot.telephony.audiohook import AudioHookSession
 
 log = logging.getLogger(__name__)
 
 
-class AudioHookOutbox:
-    """One session's messages to Genesys, sent in the order they were made."""
+class AudioHookOutbox(Outbox):
+    """One session's messages to Genesys, sent in the order they were made.
+
+    The AudioHook row's outbox (serve/platforms.py): the websocket shell queues the
+    parser's replies here and registers it as an observer of the session's call.
+    """
 
     def __init__(self, parser: AudioHookSession, ws: ServerConnection) -> None:
         self.parser = parser

@@ -11,13 +11,17 @@ call time it connected, and a connection that sends no UUID in time is closed.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 
 from copilot.audio.format import CUSTOMER, LEGS
+from copilot.config import ServeConfig
 from copilot.events.log_names import call_ref
 from copilot.pipeline.call_session import CallSession
-from copilot.serve.ingest import CallHost, deliver
+from copilot.serve.call_host import CallHost, CallSocket, LiveCall
+from copilot.serve.ingest import deliver
+from copilot.serve.platforms import AUDIOSOCKET, Platform
 from copilot.telephony.audiosocket import AudioSocketParser
 from copilot.telephony.common import CallClosed, CallOpened, PeerError, ProtocolError
 
@@ -27,8 +31,12 @@ log = logging.getLogger(__name__)
 class AudioSocketShell:
     """Serves AudioSocket TCP connections (one per leg) into the host's calls."""
 
-    def __init__(self, server: CallHost) -> None:
-        self.server = server
+    def __init__(
+        self, calls: CallHost, serve: ServeConfig, platform: Platform = AUDIOSOCKET
+    ) -> None:
+        self.calls = calls
+        self.serve = serve
+        self.platform = platform
         self._legs: dict[str, set[str]] = {}
         self._customer_writers: dict[str, asyncio.StreamWriter] = {}  # call id -> bot's way out
         self._failed: set[str] = set()  # calls a leg of which ended in an error
@@ -37,7 +45,7 @@ class AudioSocketShell:
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, leg: str
     ) -> None:
         parser = AudioSocketParser(leg)
-        session: CallSession | None = None
+        call: LiveCall | None = None
         call_id = ""
         reason = "hangup"
         try:
@@ -54,24 +62,24 @@ class AudioSocketShell:
                 for item in items:
                     if isinstance(item, CallOpened):
                         call_id = item.call_id
-                        session = self._join(item, leg)
-                        if session is not None and leg == CUSTOMER:
+                        call = self._join(item, leg)
+                        if call is not None and leg == CUSTOMER:
                             self._customer_writers[call_id] = writer
-                        if session is None:
+                        if call is None:
                             done = True
                     elif isinstance(item, PeerError):
                         log.warning("audiosocket %s: %s", leg, item.message)
-                        if session is not None:
-                            session.report_error(item.code, item.message)
+                        if call is not None:
+                            call.session.report_error(item.code, item.message)
                     elif isinstance(item, CallClosed):
                         reason = item.reason
                         done = True
-                    elif session is not None:
-                        deliver(session, item, leg)
+                    elif call is not None:
+                        deliver(call.session, item, leg)
                 if failure is not None:
                     log.warning("audiosocket %s: %s", leg, failure)
-                    if session is not None:
-                        session.report_error(failure.code, str(failure))
+                    if call is not None:
+                        call.session.report_error(failure.code, str(failure))
                     break  # a corrupt TCP stream cannot be resynchronised
                 if done or not data:
                     break
@@ -81,8 +89,8 @@ class AudioSocketShell:
             writer.close()
             if self._customer_writers.get(call_id) is writer:
                 del self._customer_writers[call_id]
-            if session is not None:
-                await self._leave(session, call_id, leg, reason)
+            if call is not None:
+                await self._leave(call, leg, reason)
 
     async def _read(
         self, reader: asyncio.StreamReader, parser: AudioSocketParser, leg: str
@@ -90,15 +98,16 @@ class AudioSocketShell:
         """The next bytes; None when a connection has not sent its UUID within the limit."""
         if parser.call_id is not None:
             return await reader.read(65536)
-        limit = self.server.config.serve.audiosocket_uuid_timeout_s
+        limit = self.serve.audiosocket_uuid_timeout_s
         try:
             return await asyncio.wait_for(reader.read(65536), limit)
         except TimeoutError:
             log.warning("audiosocket %s: no UUID packet within %.1f s; closing", leg, limit)
             return None
 
-    async def _leave(self, session: CallSession, call_id: str, leg: str, reason: str) -> None:
+    async def _leave(self, call: LiveCall, leg: str, reason: str) -> None:
         """A leg is gone; the call ends with the last one, as `error` if any leg failed."""
+        call_id = call.call_id
         if reason == "error":
             self._failed.add(call_id)
         legs = self._legs.get(call_id, set())
@@ -107,26 +116,29 @@ class AudioSocketShell:
             self._legs.pop(call_id, None)
             failed = call_id in self._failed
             self._failed.discard(call_id)
-            await self.server.end_session(session, "error" if failed else reason)
+            await self.calls.end_call(call, "error" if failed else reason)
 
-    def _join(self, opened: CallOpened, leg: str) -> CallSession | None:
+    def _join(self, opened: CallOpened, leg: str) -> LiveCall | None:
         """Asterisk opens one socket per leg with the same UUID: both feed one call."""
         legs = self._legs.setdefault(opened.call_id, set())
         if leg in legs:
             log.warning("audiosocket: call %s already has a %s leg", call_ref(opened.call_id), leg)
             return None
         legs.add(leg)
-        existing = self.server.sessions.get(opened.call_id)
+        existing = self.calls.call(opened.call_id)
         if existing is not None:
             # The other leg has been running: this one starts now on the call's timeline
             # (the agent leg exists only once the call is answered), not at time 0.
-            existing.start_leg_now(leg)
+            if isinstance(existing.session, CallSession):
+                existing.session.start_leg_now(leg)
             return existing
-        serve = self.server.config.serve
+        serve = self.serve
         metadata = {**opened.metadata, **({"voicebot": True} if serve.audiosocket_voicebot else {})}
-        opened = CallOpened(opened.call_id, "audiosocket", LEGS, metadata)
+        opened = dataclasses.replace(opened, legs=LEGS, metadata=metadata)
         send = functools.partial(self._send_customer, opened.call_id)
-        return self.server.open_session(opened, serve.audiosocket_agent_id, send)
+        return self.calls.open_call(
+            opened, self.platform, serve.audiosocket_agent_id, CallSocket(send)
+        )
 
     async def _send_customer(self, call_id: str, data: str | bytes) -> None:
         """The voicebot's audio goes to the caller: the customer leg's socket."""

@@ -1,10 +1,11 @@
 """The voicebot's voice on live calls: one `BotAudioPlayer` per call that can carry audio back.
 
-The server opens a call here before the call's first event (the greeting is said
-in `call.started`'s turn), hands over every event of the call, passes Twilio's
-mark echoes on, and closes the call when it ends. Calls on a platform that
-cannot carry audio back (AudioHook, chat), or without the voicebot stage, get no
-player: their events pass through untouched.
+`CallHost` opens a call here before the call's first event (the greeting is said
+in `call.started`'s turn) and registers the `BotVoice` it gets as one of the call's
+observers: it sees every event of the call and Twilio's mark echoes, and closes
+the player when the call ends. Calls on a platform that cannot carry audio back
+(AudioHook, chat: no encoder in their platform row), or without the voicebot
+stage, get no voice.
 
 What a finished `then=hangup` / `then=transfer` prompt does depends on the platform:
 - AudioSocket: hang-up sends the `0x00` packet and Asterisk hangs up; on transfer
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -32,7 +34,10 @@ from copilot.events.core import Event
 from copilot.events.log_names import call_ref
 from copilot.events.voicebot import THEN_HANGUP, BotSay, Handoff
 from copilot.runtime import StageFactory
-from copilot.telephony.audio_out import AudioOut, audio_out_for, twilio_mark_name
+from copilot.serve.call_observers import CallObserver
+from copilot.serve.store import EventStore
+from copilot.telephony.audio_out import AudioOut
+from copilot.telephony.twiml import NextStep, next_step
 from copilot.voicebot.player import BotAudioPlayer, Send
 
 log = logging.getLogger(__name__)
@@ -41,53 +46,42 @@ CloseStream = Callable[[], Awaitable[None]]
 
 
 class BotCalls:
+    """The voicebot's players of this process's calls, and how their bot parts ended."""
+
     def __init__(self, stages: StageFactory) -> None:
         self.stages = stages
         self.players: dict[str, BotAudioPlayer] = {}
         self.handoffs: dict[str, Handoff] = {}  # call id -> the bot's last hand-over card
         self.finished: dict[str, BotSay] = {}  # call id -> the prompt that ended the bot's part
         # call id -> `then` of the prompt after which the server closed the call's stream;
-        # the server takes it as the call's end reason
+        # the call ends with that reason (`end_reason`)
         self.closed_streams: dict[str, str] = {}
 
     def open(
         self,
         call_id: str,
-        source: str,
-        metadata: dict[str, Any],
+        out: AudioOut | None,
         send: Send | None,
         close_stream: CloseStream | None = None,
-    ) -> None:
-        """Give the call a player if it can carry audio back and the voicebot stage runs.
+    ) -> BotVoice | None:
+        """The call's voice if it can carry audio back (`out`) and the voicebot stage runs.
 
         `close_stream` closes the call's socket cleanly; it is used where closing hands
         the call back to the platform (`AudioOut.closes_stream`: Twilio).
         """
-        if send is None or "voicebot" not in self.stages.names or call_id in self.players:
-            return
-        out = audio_out_for(source, metadata)
-        if out is None:
-            return
+        if out is None or send is None or "voicebot" not in self.stages.names:
+            return None
+        if call_id in self.players:
+            return None
         done = functools.partial(self._finished, call_id, out, send, close_stream)
-        self.players[call_id] = BotAudioPlayer(out, send, self.stages.synthesizer(), done)
+        player = BotAudioPlayer(out, send, self.stages.synthesizer(), done)
+        self.players[call_id] = player
+        return BotVoice(self, call_id, player)
 
-    def on_event(self, event: Event) -> None:
-        """Every event of every call, in order, in the event loop."""
-        player = self.players.get(event.call_id)
-        if player is None:
-            return
-        if isinstance(event, Handoff):
-            self.handoffs[event.call_id] = event
-        player.on_event(event)
-
-    def on_text(self, call_id: str, message: str | bytes) -> None:
-        """A text message from the call's socket: Twilio's echo of one of our marks."""
-        player = self.players.get(call_id)
-        if player is None or not isinstance(message, str) or '"mark"' not in message:
-            return  # the substring test spares parsing every media message twice
-        name = twilio_mark_name(message)
-        if name is not None:
-            player.on_mark(name)
+    def end_reason(self, call_id: str, reason: str) -> str:
+        """A stream the server closed after the bot's goodbye / hand-over ends as such."""
+        then = self.closed_streams.pop(call_id, "")
+        return f"bot_{then}" if then else reason
 
     async def close(self, call_id: str) -> None:
         self.closed_streams.pop(call_id, None)
@@ -113,6 +107,36 @@ class BotCalls:
         if out.closes_stream and close is not None:
             self.closed_streams[call_id] = say.then
             await close()
+
+
+class BotVoice(CallObserver):
+    """One call's player as an observer of the call: its events, marks, and end."""
+
+    def __init__(self, calls: BotCalls, call_id: str, player: BotAudioPlayer) -> None:
+        self.calls = calls
+        self.call_id = call_id
+        self.player = player
+
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, Handoff):
+            self.calls.handoffs[event.call_id] = event
+        self.player.on_event(event)
+
+    def on_mark(self, name: str) -> None:
+        self.player.on_mark(name)
+
+    async def call_ended(self) -> None:
+        await self.calls.close(self.call_id)
+
+
+def stored_next_step(store: EventStore, default_queue: str, call_sid: str) -> NextStep:
+    """Where Twilio sends a call after its stream: from the call's stored bot events.
+
+    The store, not this worker's memory: with the relay every worker holds every
+    call, and Twilio's request may reach any worker, also after a restart.
+    """
+    stored = store.events_of_types(call_sid, ("handoff", "bot.say"))
+    return next_step((json.loads(text) for text in stored), default_queue)
 
 
 def websocket_close(ws: Any) -> CloseStream:

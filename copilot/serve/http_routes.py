@@ -6,7 +6,8 @@ Routes:
   GET /, /supervisor, /web/*   the sidebar and supervisor pages (web_assets.py)
   GET /twilio/next             TwiML for a call whose stream the voicebot closed (twiml.py);
                                Twilio's `<Connect action>`, with the same credential as ingest
-  ws  /twilio /audiohook /ingest /chat   ingest: the ingest API key or an `ingest` token
+  ws  every platform's path     ingest (serve/platforms.py): the ingest API key or an `ingest`
+                               token, as the platform's row says (`Auth`)
   ws  /events                  sidebars: an agent or supervisor token
 """
 
@@ -28,6 +29,7 @@ from copilot.events.log_names import call_ref
 from copilot.serve.auth import Principal, TokenFile
 from copilot.serve.database import DatabaseError
 from copilot.serve.nonces import NonceLedger
+from copilot.serve.platforms import PLATFORMS, Auth, Platform, PlatformTable
 from copilot.serve.web_assets import asset_for
 from copilot.telephony.audiohook import verify_signature
 from copilot.telephony.common import ProtocolError
@@ -35,11 +37,12 @@ from copilot.telephony.twiml import NEXT_PATH, NextRequestError, NextStep, call_
 
 log = logging.getLogger(__name__)
 
-INGEST_PATHS = ("/twilio", "/audiohook", "/ingest", "/chat")
 EVENTS_PATH = "/events"
 
 
 class HttpRoutes:
+    """Answers plain HTTP, and checks every websocket upgrade's credential before it happens."""
+
     def __init__(
         self,
         serve: ServeConfig,
@@ -48,6 +51,7 @@ class HttpRoutes:
         render_metrics: Callable[[], str],
         twilio_next_step: Callable[[str], NextStep],
         nonces: NonceLedger,
+        platforms: PlatformTable = PLATFORMS,
     ) -> None:
         self.serve = serve
         self.tokens = tokens
@@ -55,6 +59,7 @@ class HttpRoutes:
         self.render_metrics = render_metrics
         self.twilio_next_step = twilio_next_step
         self.nonces = nonces  # AudioHook signatures: each used once, fleet-wide
+        self.platforms = platforms
 
     def respond(self, request: Request) -> Response | None:
         """A response for plain HTTP or a refused upgrade; None lets the websocket through."""
@@ -66,7 +71,8 @@ class HttpRoutes:
             return response(HTTPStatus.OK, self.render_metrics(), "text/plain; version=0.0.4")
         if path == NEXT_PATH:
             return self.twilio_next(request)
-        if path not in (*INGEST_PATHS, EVENTS_PATH):
+        platform = self.platforms.at_path(path)
+        if platform is None and path != EVENTS_PATH:
             asset = asset_for(path)
             if asset is None:
                 return response(HTTPStatus.NOT_FOUND, f"no endpoint {path}\n")
@@ -78,7 +84,7 @@ class HttpRoutes:
                 return response(HTTPStatus.UNAUTHORIZED, "missing or invalid token\n")
             return None
         try:
-            problem = self.ingest_problem(path, request)
+            problem = self.ingest_problem(request, platform)
         except DatabaseError as exc:
             # A signature whose nonce cannot be recorded could be replayed: refuse, say why.
             log.error("refused %s: signature nonce not checked: %s", path, exc)
@@ -99,7 +105,7 @@ class HttpRoutes:
             )
             refused.headers["Allow"] = "GET"
             return refused
-        problem = self.ingest_problem(NEXT_PATH, request)
+        problem = self.ingest_problem(request)
         if problem:
             return response(HTTPStatus.UNAUTHORIZED, problem + "\n")
         try:
@@ -120,15 +126,17 @@ class HttpRoutes:
         principal = self.tokens.authenticate(token)
         return principal if principal is not None and principal.can_watch else None
 
-    def ingest_problem(self, path: str, request: Request) -> str:
+    def ingest_problem(self, request: Request, platform: Platform | None = None) -> str:
+        """Why an ingest request (a platform's upgrade, or `/twilio/next`) is refused; "" if not."""
         given = handshake_key(request)
-        if path == "/twilio" and not given:
+        auth = platform.auth if platform is not None else Auth.KEY
+        if auth is Auth.KEY_OR_START and not given:
             # Twilio's stream request carries no headers of ours and its URL no query: the
             # key comes as <Parameter name="key"> in the `start` message (`stream_credential_ok`).
             return ""
         if self._ingest_key_required() and not self._ingest_key_valid(given):
             return "missing or wrong ingest API key"
-        if path == "/audiohook" and self.serve.audiohook_client_secret:
+        if auth is Auth.KEY_AND_SIGNATURE and self.serve.audiohook_client_secret:
             return self._audiohook_signature_problem(request)
         return ""
 

@@ -13,6 +13,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from copilot.events.codec import event_from_dict
@@ -27,6 +28,16 @@ from copilot.serve.store import EventStore, event_json
 
 log = logging.getLogger(__name__)
 MAX_HELD = 20_000  # events kept while the store is away (about 15 minutes of 16 calls)
+
+
+@dataclass(frozen=True)
+class HeldEvent:
+    """An event ready to store: redacted once, so holding it costs no second redaction."""
+
+    event: Event
+    data: dict[str, Any]  # the redacted event, as stored
+    text: str  # `data` as JSON
+    lookup: dict[str, str]  # keyed hashes of its metadata values (`call.started` only)
 
 
 class LiveEvents:
@@ -50,11 +61,11 @@ class LiveEvents:
         # that skips some (a worker killed after storing events it never relayed) is
         # filled in from the store first.
         self._fanned: dict[str, int] = {}
-        self._held: deque[tuple] = deque()  # events waiting for the store to come back
+        self._held: deque[HeldEvent] = deque()  # events waiting for the store to come back
 
     def __call__(self, event: Event) -> None:
         data = self.redactor.event(event.to_dict())
-        held = (event, data, event_json(data), self._lookup(event))
+        held = HeldEvent(event, data, event_json(data), self._lookup(event))
         if self._held:
             self._hold(held)  # behind what waits already: each call's events stay in order
             self.flush()
@@ -69,7 +80,7 @@ class LiveEvents:
                 return
             self._held.popleft()
 
-    def _hold(self, held: tuple) -> None:
+    def _hold(self, held: HeldEvent) -> None:
         # The store is away (a restart, a failover, a SQLite file locked too long): keep the
         # event, in order, and store it once the store is back. Beyond MAX_HELD the oldest
         # are given up and counted, so memory stays bounded in a long outage.
@@ -77,16 +88,18 @@ class LiveEvents:
             lost = self._held.popleft()
             self.metrics.store_errors += 1
             log.error(
-                "event %s/%s not stored: too many held", call_ref(lost[0].call_id), lost[0].seq
+                "event %s/%s not stored: too many held",
+                call_ref(lost.event.call_id),
+                lost.event.seq,
             )
         self._held.append(held)
 
-    def _store(self, held: tuple) -> bool:
+    def _store(self, held: HeldEvent) -> bool:
         """True once the event is stored (or found stored already); False: hold it."""
-        event, data, text, lookup = held
+        event, data, text = held.event, held.data, held.text
         began = time.perf_counter()
         try:
-            stored = self.store.append(data, text, lookup=lookup)
+            stored = self.store.append(data, text, lookup=held.lookup)
         except DatabaseError as exc:
             if not self._held:
                 log.error("store unavailable (%s); holding events until it is back", exc)

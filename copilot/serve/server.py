@@ -1,15 +1,14 @@
 """`copilot serve`: live calls in over telephony sockets, events out to sidebars.
 
-A thin asyncio shell. Each ingest connection gets its protocol's sans-I/O
-parser; the parser's CallOpened / LegAudio / DtmfPressed / CallClosed items drive
-a CallSession, and its Reply* items go back on the same socket. Every event goes
-through LiveEvents (redact, store in SQLite, fan out to /events clients).
+Only wiring: this module builds the parts and connects them. Each ingest
+connection is served by a shell on the `CallHost` (`websocket_ingest` for every
+websocket platform of the table in `platforms`, `audiosocket` for Asterisk's TCP);
+the host runs each call's session and hands its events to the call's observers:
+`LiveEvents` (redact, store, fan out to /events clients), the voicebot's voice,
+a platform's outbox.
 
 Endpoints (websockets on serve.host:serve.port; routes in http_routes.py):
-  /twilio     Twilio Media Streams
-  /audiohook  Genesys AudioHook v2
-  /ingest     raw PCM16 (copilot's own protocol, docs/protocol.md)
-  /chat       text turns of a chat conversation
+  /twilio, /audiohook, /ingest, /chat   the platforms' paths (platforms.py)
   /events     sidebars and supervisors (sidebar_socket.py)
   GET /, /supervisor, /metrics, /healthz
   GET /twilio/next  Twilio's `<Connect action>` after the voicebot: TwiML (telephony/twiml.py)
@@ -21,85 +20,69 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import json
+import functools
 import logging
 import os
 import signal
 import socket
-import time
 import uuid
 from typing import Any
 from urllib.parse import urlsplit
 
 from websockets.asyncio.server import ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.config import Config
-from copilot.events.core import Event, TranscriptFinal
-from copilot.pipeline.call_session import CallSession, EventSink
-from copilot.pipeline.chat_session import ChatSession
-from copilot.runtime import Runtime, load_runtime, pipeline_config
-from copilot.serve.audiohook_echo import AudioHookOutbox
+from copilot.pipeline.call_session import EventSink
+from copilot.runtime import Runtime, load_runtime
 from copilot.serve.audiosocket import AudioSocketShell
-from copilot.serve.auth import TokenFile, assigned_agent_id
+from copilot.serve.auth import TokenFile
 from copilot.serve.board import CallBoard
-from copilot.serve.bot_calls import BotCalls, CloseStream, websocket_close, websocket_send
+from copilot.serve.bot_calls import BotCalls, stored_next_step
+from copilot.serve.call_host import CallHost, LiveCall
 from copilot.serve.call_log import CALLS_LOGGER, CallActivityLog, event_outputs
 from copilot.serve.event_log import EventLogFile
 from copilot.serve.feedback import FeedbackRecorder, Learner, assist_learner
 from copilot.serve.forget import ForgetErasedCalls
 from copilot.serve.housekeeping import Housekeeping, ended_by_restart
-from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes, query
+from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes
 from copilot.serve.hub import EventHub
-from copilot.serve.ingest import deliver, feed_message, forget_refused_start, parser_for
 from copilot.serve.live_events import LiveEvents
 from copilot.serve.metrics import Metrics
 from copilot.serve.nonces import NonceLedger
+from copilot.serve.platforms import PLATFORMS, PlatformTable
 from copilot.serve.redaction import Redactor
 from copilot.serve.relay import RedisRelay
 from copilot.serve.sidebar_protocol import SidebarServices
 from copilot.serve.sidebar_socket import serve_sidebar
 from copilot.serve.store import EventStore
-from copilot.telephony.audiohook import AudioHookSession
-from copilot.telephony.common import (
-    CallClosed,
-    CallOpened,
-    MessageParser,
-    ProtocolError,
-    ReplyBytes,
-    ReplyText,
-    UtteranceBreak,
-    check_identifier,
-    check_metadata,
-)
-from copilot.telephony.twiml import NextStep, next_step
-from copilot.voicebot.player import Send
+from copilot.serve.websocket_ingest import WebSocketIngest
 
 log = logging.getLogger(__name__)
-
-# A peer that keeps sending garbage is cut off after this many protocol errors.
-MAX_PROTOCOL_ERRORS = 20
 
 
 class CopilotServer:
     """Every live call of this process: ingest sockets in, stored events out to sidebars.
 
     Built on a `Runtime` (whisper and the stages' models, shared by all calls); each
-    ingest connection drives one `CallSession` (or `ChatSession`), and `LiveEvents`
-    stores every event before the hub fans it out.
+    ingest connection drives one call on the `CallHost`, and `LiveEvents` stores
+    every event before the hub fans it out. `platforms` is the table of platforms
+    served (an embedder or a test may add a row).
     """
 
     def __init__(
-        self, runtime: Runtime, sink: EventSink | None = None, learner: Learner | None = None
+        self,
+        runtime: Runtime,
+        sink: EventSink | None = None,
+        learner: Learner | None = None,
+        platforms: PlatformTable = PLATFORMS,
     ) -> None:
         config = runtime.config
         self.config = config
         self.service = runtime.service
         self.stages = runtime.stages
-        self.sessions: dict[str, CallSession | ChatSession] = {}
-        self.outboxes: dict[str, AudioHookOutbox] = {}  # AudioHook calls: messages back
+        self.platforms = platforms
         self._servers: list[Any] = []
         self.ws_port = 0
         self.audiosocket_ports: dict[str, int] = {}
@@ -113,6 +96,14 @@ class CopilotServer:
         self.store = EventStore(config.store.location or ":memory:", self.worker_id)
         self.hub = EventHub(config.serve.client_queue)
         self.tokens = TokenFile(config.auth.tokens_file)
+        self._wire_events(sink)
+        self._wire_sidebars(learner)
+        self._wire_calls(runtime)
+        self._register_gauges()
+
+    def _wire_events(self, sink: EventSink | None) -> None:
+        """Store, fan-out and the places events also go; housekeeping and erasure around them."""
+        config = self.config
         redactor = Redactor(config.redaction.kinds, config.redaction.enabled)
         # `[serve] event_log`: the full event stream, opt-in. On a running server
         # `event_log.forget(calls)` erases calls from it (ids, or the erased-calls test) and
@@ -128,6 +119,9 @@ class CopilotServer:
         # Erasures made by `copilot erase` (or on another worker) reach this server's memory.
         self.forget_erased = ForgetErasedCalls(self.store, self.live, self.hub)
         self.housekeeping.forget = self.forget_erased
+
+    def _wire_sidebars(self, learner: Learner | None) -> None:
+        """/events: the hub, the board, and feedback to the store and the assist learner."""
         if learner is None and "assist" in self.stages.names:
             learner = assist_learner(self.stages.assist_learner())
         self._forget_elsewhere()
@@ -135,16 +129,29 @@ class CopilotServer:
         self.sidebars = SidebarServices(
             self.hub, self.store, self.live.board, recorder, self.metrics
         )
+
+    def _wire_calls(self, runtime: Runtime) -> None:
+        """The call host, the shells' way in (websocket routes and credentials), the bot's voice."""
+        config = self.config
+        self.bots = BotCalls(self.stages)  # the voicebot's voice on calls that can carry it
+        self.calls = CallHost(
+            runtime, self.live.sink_for, self.bots, self.metrics.transcript_latency
+        )
         self.routes = HttpRoutes(
             config.serve,
             self.tokens,
-            lambda: len(self.sessions),
+            lambda: len(self.calls.calls),
             self.metrics.render,
-            self.twilio_next_step,
+            functools.partial(stored_next_step, self.store, config.voicebot.default_queue),
             NonceLedger(self.store.db),
+            self.platforms,
         )
-        self.bots = BotCalls(self.stages)  # the voicebot's voice on calls that can carry it
-        self._register_gauges()
+        self.ingest = WebSocketIngest(self.calls, config.serve, self.routes.stream_credential_ok)
+
+    @property
+    def sessions(self) -> dict[str, LiveCall]:
+        """The live calls of this process, by call id."""
+        return self.calls.calls
 
     def _forget_elsewhere(self) -> None:
         """What else holds erased calls in this process: the learned examples, the event log."""
@@ -207,7 +214,7 @@ class CopilotServer:
         )
         self._servers.append(ws)
         self.ws_port = next(iter(ws.sockets)).getsockname()[1]
-        audiosocket = AudioSocketShell(self)
+        audiosocket = AudioSocketShell(self.calls, cfg)
         for leg, port in (
             (CUSTOMER, cfg.audiosocket_customer_port),
             (AGENT, cfg.audiosocket_agent_port),
@@ -253,10 +260,7 @@ class CopilotServer:
         for server in self._servers:
             with contextlib.suppress(Exception):
                 await server.wait_closed()
-        for session in list(self.sessions.values()):
-            await session.end("server_shutdown")
-        self.sessions.clear()
-        await self.bots.close_all()
+        await self.calls.end_all("server_shutdown")
         await self.service.stop()
         await self.housekeeping.stop()
         if self.relay is not None:
@@ -284,190 +288,9 @@ class CopilotServer:
             if principal is not None:  # checked before the upgrade; a revoked token lands here
                 await serve_sidebar(ws, principal, self.sidebars)
             return
-        parser = parser_for(path, self.config)
-        await self._ingest(ws, parser, path.strip("/"))
-
-    async def _ingest(self, ws: ServerConnection, parser: MessageParser, protocol: str) -> None:
-        session: CallSession | None = None
-        errors = 0
-        reason = "disconnected"
-        # AudioHook: every message back (replies, transcripts, `closed`) leaves in seq order.
-        outbox = AudioHookOutbox(parser, ws) if isinstance(parser, AudioHookSession) else None
-        answer_close = False
-        try:
-            async for message in ws:
-                if session is not None:
-                    self.bots.on_text(session.call_id, message)
-                try:
-                    items = feed_message(parser, message)
-                except ProtocolError as exc:
-                    errors += 1
-                    await self._report(ws, protocol, session, exc)
-                    if errors >= MAX_PROTOCOL_ERRORS:
-                        await ws.close(1008, "too many protocol errors")
-                        break
-                    continue
-                answer_close = any(isinstance(i, CallClosed) and i.answer_after_end for i in items)
-                session, closed = await self._apply(items, session, ws, parser, protocol, outbox)
-                if closed:
-                    reason = closed  # the protocol's own word: Twilio `stop`, AudioHook `end`
-                    break
-        except ConnectionClosed:
-            pass
-        finally:
-            if session is not None:
-                # A stream the server closed after the bot's goodbye / hand-over ends as such.
-                then = self.bots.closed_streams.pop(session.call_id, "")
-                await self.end_session(session, f"bot_{then}" if then else reason)
-            if outbox is not None:
-                self.outboxes.pop(getattr(parser, "call_id", None) or "", None)
-                await outbox.close(answer_close)
-
-    async def _apply(
-        self,
-        items: list,
-        session: CallSession | None,
-        ws: ServerConnection,
-        parser: MessageParser,
-        protocol: str,
-        outbox: AudioHookOutbox | None = None,
-    ) -> tuple[CallSession | None, str]:
-        """Act on a parser's items; the second value is the close reason once the call ends."""
-        for item in items:
-            if isinstance(item, ReplyText):
-                if outbox is not None:
-                    outbox.put(item.text)
-                else:
-                    await ws.send(item.text)
-            elif isinstance(item, ReplyBytes):
-                await ws.send(item.data)
-            elif isinstance(item, CallOpened):
-                if session is not None:
-                    raise_error = ProtocolError("already_open", "this stream already opened a call")
-                    await self._report(ws, protocol, session, raise_error)
-                    continue
-                if not self.routes.stream_credential_ok(ws.request, item.credential):
-                    why = 'missing or wrong ingest API key (give it as <Parameter name="key">)'
-                    await self._report(ws, protocol, None, ProtocolError("unauthorized", why))
-                    await ws.close(1008, "missing or wrong ingest API key")
-                    return None, "unauthorized"
-                agent = query(ws.request.path).get("agent_id", "")
-                refused = _unfit_call(item, agent)
-                if refused is not None:
-                    # Never stored, never shown: a sidebar must not have to cope with it.
-                    await self._report(ws, protocol, None, refused)
-                    if forget_refused_start(parser):
-                        continue  # copilot's own protocols: a corrected start may follow
-                    await ws.close(1008, refused.code)
-                    return None, refused.code
-                session = self.open_session(item, agent, websocket_send(ws), websocket_close(ws))
-                if session is not None and outbox is not None:
-                    self.outboxes[session.call_id] = outbox
-                if session is None:
-                    why = f"call {item.call_id} is already live"
-                    await self._report(ws, protocol, None, ProtocolError("duplicate_call", why))
-                    if forget_refused_start(parser):
-                        continue
-                    await ws.close(1008, "duplicate call id")
-                    return None, "duplicate_call"
-            elif isinstance(item, CallClosed):
-                return session, item.reason or "end"
-            elif isinstance(item, UtteranceBreak):
-                if isinstance(session, CallSession):
-                    session.cut_utterances()
-            elif session is not None:
-                deliver(session, item)
-        return session, ""
-
-    async def _report(
-        self, ws: ServerConnection, protocol: str, session: CallSession | None, exc: ProtocolError
-    ) -> None:
-        log.warning("%s: %s (%s)", protocol, exc, exc.code)
-        if session is not None:
-            session.report_error(exc.code, str(exc))
-        if protocol in ("ingest", "chat"):
-            # Our own protocols have an error message; telephony platforms would not understand one.
-            with contextlib.suppress(ConnectionClosed):
-                await ws.send(json.dumps({"type": "error", "code": exc.code, "message": str(exc)}))
-
-    # -- sessions --------------------------------------------------------------
-
-    def open_session(
-        self,
-        opened: CallOpened,
-        default_agent: str = "",
-        send: Send | None = None,
-        close_stream: CloseStream | None = None,
-    ) -> CallSession | None:
-        if opened.call_id in self.sessions:
-            return None
-        language = str(opened.metadata.get("language") or self.config.language)
-        if language not in ("en", "nl", "auto"):
-            language = self.config.language
-        metadata = dict(opened.metadata)
-        metadata["agent_id"] = assigned_agent_id(metadata, default_agent)
-        sink = self.live.sink_for(opened.call_id)
-        if opened.source == "chat":
-            stages = self.stages.for_call(opened.call_id, metadata)
-            chat = ChatSession(opened.call_id, sink, language, metadata, stages)
-            return self._started(chat)
-        self.bots.open(opened.call_id, opened.source, metadata, send, close_stream)
-        session = CallSession(
-            opened.call_id,
-            tuple(opened.legs),
-            self.service,
-            lambda event: self._publish(session, sink, event),
-            pipeline_config(self.config, language=language),
-            source=opened.source,
-            metadata=metadata,
-            stages=self.stages.for_call(opened.call_id, metadata),
-        )
-        return self._started(session)
-
-    def _started(self, session: Any) -> Any:
-        self.sessions[session.call_id] = session
-        session.start()
-        return session
-
-    def _publish(self, session: CallSession, sink: EventSink, event: Event) -> None:
-        if isinstance(event, TranscriptFinal):
-            ended = session.speech_end_wall.pop(event.utterance_id, None)
-            if ended is not None:
-                self.metrics.transcript_latency.observe(time.monotonic() - ended)
-        sink(event)
-        self.bots.on_event(event)
-        outbox = self.outboxes.get(session.call_id)
-        if outbox is not None:
-            outbox.on_event(event)
-
-    def twilio_next_step(self, call_sid: str) -> NextStep:
-        """Where Twilio sends a call after its stream: from the call's stored bot events.
-
-        The store, not this worker's memory: with the relay every worker holds every
-        call, and Twilio's request may reach any worker, also after a restart.
-        """
-        stored = self.store.events_of_types(call_sid, ("handoff", "bot.say"))
-        return next_step((json.loads(text) for text in stored), self.config.voicebot.default_queue)
-
-    async def end_session(self, session: CallSession, reason: str) -> None:
-        try:
-            await session.end(reason)
-        finally:
-            self.sessions.pop(session.call_id, None)
-            await self.bots.close(session.call_id)
-
-
-def _unfit_call(opened: CallOpened, agent: str) -> ProtocolError | None:
-    """Why a call an ingest opened cannot be taken as it is: its id, agent or metadata."""
-    try:
-        check_identifier(opened.call_id, "call_id", "bad_call_id")
-        assigned = assigned_agent_id(opened.metadata, agent)
-        if assigned:
-            check_identifier(assigned, "agent_id", "bad_agent_id")
-        check_metadata(opened.metadata)
-    except ProtocolError as exc:
-        return exc
-    return None
+        platform = self.platforms.at_path(path)
+        if platform is not None:  # the routes let no other path upgrade
+            await self.ingest.handle(ws, platform)
 
 
 async def serve_forever(config: Config) -> int:
@@ -477,10 +300,11 @@ async def serve_forever(config: Config) -> int:
     server = CopilotServer(load_runtime(config))
     await server.start()
     log.warning(
-        "copilot serving on ws://%s:%d (twilio, audiohook, ingest, chat, events; sidebar at /, "
-        "supervisor at /supervisor); audiosocket ports %s",
+        "copilot serving on ws://%s:%d (%s, events; sidebar at /, supervisor at /supervisor); "
+        "audiosocket ports %s",
         config.serve.host,
         server.ws_port,
+        ", ".join(path.strip("/") for path in server.platforms.paths),
         server.audiosocket_ports,
     )
     stop = asyncio.Event()

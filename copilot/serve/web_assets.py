@@ -14,7 +14,7 @@ PAGES = {"/": "sidebar.html", "/supervisor": "supervisor.html"}
 CONTENT_TYPES = {
     ".html": "text/html",
     ".js": "text/javascript",
-    ".json": "application/json",  # messages.json, imported as a JSON module
+    ".json": "application/json",  # messages.json: the pages fetch it, events/wording.py reads it
     ".css": "text/css",
     ".svg": "image/svg+xml",
     ".png": "image/png",

@@ -9,7 +9,8 @@
   playback is simply not sending more (there is no queue to clear).
 - Genesys AudioHook cannot carry audio to the caller: the protocol lets the server
   send only `pause`, `resume`, `disconnect` and `event`. A voicebot on Genesys needs
-  the call delivered over Twilio or AudioSocket; `audio_out_for` returns None there.
+  the call delivered over Twilio or AudioSocket; its platform row (serve/platforms.py)
+  names no encoder.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ class TwilioAudioOut:
     def __init__(self, stream_sid: str) -> None:
         self.stream_sid = stream_sid
 
+    @classmethod
+    def for_call(cls, metadata: dict[str, Any]) -> TwilioAudioOut | None:
+        """The encoder for a Twilio call; None without a stream sid (no stream to play into)."""
+        stream_sid = metadata.get("twilio_stream_sid")
+        return cls(str(stream_sid)) if stream_sid else None
+
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
         return [twilio.build_media_message(self.stream_sid, f) for f in wire_frames(samples)]
 
@@ -84,6 +91,11 @@ class TwilioAudioOut:
 class AudioSocketAudioOut:
     closes_stream = False  # hang-up is a packet; after a transfer the dialplan routes the call
 
+    @classmethod
+    def for_call(cls, metadata: dict[str, Any]) -> AudioSocketAudioOut:
+        """The encoder for an AudioSocket call: the customer leg's socket always takes audio."""
+        return cls()
+
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
         return [audiosocket.build_audio(f, FRAME_SAMPLES) for f in wire_frames(samples)]
 
@@ -95,15 +107,6 @@ class AudioSocketAudioOut:
 
     def hangup(self) -> bytes:
         return audiosocket.build_hangup()
-
-
-def audio_out_for(source: str, metadata: dict[str, Any]) -> AudioOut | None:
-    """The encoder for a call's platform, or None where audio cannot go back (AudioHook, chat)."""
-    if source == "twilio" and metadata.get("twilio_stream_sid"):
-        return TwilioAudioOut(str(metadata["twilio_stream_sid"]))
-    if source == "audiosocket":
-        return AudioSocketAudioOut()
-    return None
 
 
 def twilio_mark_name(text: str) -> str | None:

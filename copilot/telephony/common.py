@@ -1,9 +1,9 @@
 """What every telephony parser returns: plain protocol events, no I/O.
 
 A parser is fed what arrived on its socket (a text message, a binary frame or
-TCP bytes) and returns a list of these. The asyncio shell in `copilot.serve.server`
-moves bytes, sends `Reply*` items back to the peer and hands audio on to the
-call pipeline (which resamples it to 16 kHz).
+TCP bytes) and returns a list of these. The asyncio shells in `copilot.serve`
+(`websocket_ingest`, `audiosocket`) move bytes, send `Reply*` items back to the peer
+and hand audio on to the call pipeline (which resamples it to 16 kHz).
 """
 
 from __future__ import annotations
@@ -100,6 +100,13 @@ class UtteranceBreak:
 
 
 @dataclass(frozen=True)
+class MarkPlayed:
+    """The peer has played our audio up to the mark `name` (Twilio echoes each `mark` we send)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class ReplyText:
     """A text message the shell must send back to the peer (e.g. AudioHook `opened`, `pong`)."""
 
@@ -120,6 +127,7 @@ ProtocolEvent = (
     | CallClosed
     | PeerError
     | UtteranceBreak
+    | MarkPlayed
     | ReplyText
     | ReplyBytes
 )

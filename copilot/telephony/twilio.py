@@ -26,6 +26,7 @@ from copilot.telephony.common import (
     CallOpened,
     DtmfPressed,
     LegAudio,
+    MarkPlayed,
     ProtocolError,
     ProtocolEvent,
     decode_json_object,
@@ -57,7 +58,8 @@ class TwilioMediaStream:
 
     `feed_text(text)` takes each text message and returns CallOpened (on `start`),
     LegAudio (on `media`, `t` from Twilio's timestamp), DtmfPressed (on `dtmf`)
-    and CallClosed("stop") (on `stop`). `connected` and `mark` return nothing.
+    MarkPlayed (on `mark`, the echo of one we sent) and CallClosed("stop") (on `stop`).
+    `connected` returns nothing.
     """
 
     def __init__(self) -> None:
@@ -150,10 +152,11 @@ class TwilioMediaStream:
         return [DtmfPressed(leg=leg, digit=digit)]
 
     def _mark(self, message: dict[str, Any]) -> list[ProtocolEvent]:
-        # Twilio echoes our own marks back once it has played the audio before them;
-        # only a voicebot sending audio cares, and it can keep its own bookkeeping.
-        json_field(message, "mark", dict, "Twilio mark", default={})
-        return []
+        # Twilio echoes our own marks back once it has played the audio before them: the
+        # voicebot's player waits for them to know a prompt was heard.
+        mark = json_field(message, "mark", dict, "Twilio mark", default={})
+        name = mark.get("name")
+        return [MarkPlayed(name)] if isinstance(name, str) else []
 
     def _stop(self, message: dict[str, Any]) -> list[ProtocolEvent]:
         json_field(message, "stop", dict, "Twilio stop", default={})

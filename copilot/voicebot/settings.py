@@ -18,24 +18,42 @@ _HOURS = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
 
 @dataclass(frozen=True)
 class VoicebotConfig:
-    default_language: str = "nl"  # greeting language when the call's language is "auto"
+    """The voicebot front door (stage "voicebot"): its words, when it hands over, how it speaks
+    and where it routes. Each prompt has a Dutch (`_nl`) and an English (`_en`) version."""
+
+    # Language the bot greets in when the call's language is "auto" and its metadata names none.
+    default_language: str = "nl"
+    # The bot's first words on a new call, in Dutch.
     greeting_nl: str = "Welkom bij de klantenservice van Vlotpost. Waarmee kan ik u helpen?"
+    # The bot's first words on a new call, in English.
     greeting_en: str = "Welcome to Vlotpost customer service. How can I help you?"
-    confirm_nl: str = "Heeft dit u geholpen?"
-    confirm_en: str = "Did that help?"
+    confirm_nl: str = "Heeft dit u geholpen?"  # said after a spoken answer, in Dutch
+    confirm_en: str = "Did that help?"  # said after a spoken answer, in English
+    # Said in Dutch when the caller is silent for silence_timeout_s after the bot's last words.
     silence_nl: str = "Bent u er nog? Zegt u maar waarmee ik u kan helpen."
+    # Said in English when the caller is silent for silence_timeout_s.
     silence_en: str = "Are you still there? Please tell me how I can help you."
+    # Said in Dutch when the bot heard the caller unclearly (below min_transcript_confidence)
+    # or found no intent or article to act on.
     not_understood_nl: str = (
         "Sorry, dat heb ik niet goed begrepen. Kunt u het in een paar woorden zeggen?"
     )
+    # Said in English when the caller was heard unclearly or not understood.
     not_understood_en: str = "Sorry, I did not quite get that. Could you say it in a few words?"
+    # Said in Dutch when the answer to "did that help?" was neither yes nor no.
     confirm_again_nl: str = "Heeft dit u geholpen? Zegt u maar ja of nee."
+    # Said in English when the answer to "did that help?" was neither yes nor no.
     confirm_again_en: str = "Did that help? Please say yes or no."
+    # Said in Dutch before hanging up, once the caller said the answer helped.
     goodbye_nl: str = "Fijn dat ik u kon helpen. Tot ziens!"
-    goodbye_en: str = "Glad I could help. Goodbye!"
+    goodbye_en: str = "Glad I could help. Goodbye!"  # said in English before hanging up
+    # Said in Dutch before the call is handed over to a person.
     handoff_nl: str = "Ik verbind u door met een collega. Een moment alstublieft."
+    # Said in English before the call is handed over to a person.
     handoff_en: str = "I am putting you through to a colleague. One moment please."
+    # Re-prompts (silence, not understood, neither yes nor no) before the bot hands over.
     max_reprompts: int = 2
+    # Seconds of caller silence after the bot's last words before it re-prompts.
     silence_timeout_s: float = 6.0
     # A knowledge-base passage at or above this cosine similarity is read out; the assist
     # stage's own answer_similarity, which was set on the shipped articles.
@@ -44,23 +62,32 @@ class VoicebotConfig:
     # on: the bot neither reads out an answer nor hands over on words it may have misheard.
     min_transcript_confidence: float = 0.5
     answer_max_chars: int = 220  # a spoken answer longer than this is cut at a sentence end
-    # Affect of one customer utterance that hands over at once. Doubt is high on any plain
-    # question (0.4-0.6 on "how long does ...?"), so its bar is higher than frustration's.
+    # Affect of one customer utterance that hands over at once: frustration at or above this.
     frustration_threshold: float = 0.5
+    # Doubt at or above this hands over at once. Doubt is high on any plain question
+    # (0.4-0.6 on "how long does ...?"), so its bar is higher than frustration's.
     doubt_threshold: float = 0.75
-    load_threshold: float = 0.6
-    tts_engine: str = "espeak-ng"  # or "piper" (needs the piper-tts package and voice files)
-    espeak_voice_nl: str = "nl"
-    espeak_voice_en: str = "en"
-    espeak_words_per_minute: int = 165
-    piper_voice_nl: str = ""  # path to a Piper .onnx voice
-    piper_voice_en: str = ""
-    queues: tuple[str, ...] = ()  # "intent=queue"; an intent not listed goes to its assist team
+    load_threshold: float = 0.6  # cognitive load at or above this hands over at once
+    # The voice: "espeak-ng", or "piper" (needs the piper-tts package and voice files).
+    tts_engine: str = "espeak-ng"
+    espeak_voice_nl: str = "nl"  # the espeak-ng voice of Dutch prompts
+    espeak_voice_en: str = "en"  # the espeak-ng voice of English prompts
+    espeak_words_per_minute: int = 165  # how fast espeak-ng speaks, in words per minute
+    # Path to a Piper .onnx voice for Dutch (tts_engine "piper"); without voices, espeak-ng speaks.
+    piper_voice_nl: str = ""
+    piper_voice_en: str = ""  # path to a Piper .onnx voice for English
+    # Hand-over queue per intent, as "intent=queue"; an intent not listed goes to its assist team.
+    queues: tuple[str, ...] = ()
+    # Queue of a hand-over with neither a listed intent nor a team, and of a Twilio call
+    # whose stored events show no hand-over or goodbye (GET /twilio/next).
     default_queue: str = "customer_service"
+    # Hand-over priority per urgency, as "urgency=number" (1 is the most urgent).
     priorities: tuple[str, ...] = ("critical=1", "high=2", "normal=3", "low=4")
+    # Days the contact centre is open (mon ... sun).
     business_days: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
-    business_hours: str = "08:00-18:00"
-    timezone: str = "Europe/Amsterdam"
+    business_hours: str = "08:00-18:00"  # opening hours on business days, local time
+    timezone: str = "Europe/Amsterdam"  # the contact centre's timezone, for business hours
+    # Queue of every hand-over outside business hours.
     after_hours_queue: str = "callback"
 
     def __post_init__(self) -> None:

@@ -9,9 +9,9 @@ import dataclasses
 import pytest
 
 from copilot.affect.prosody import VoiceFeatureExtractor
+from copilot.affect.settings import AffectConfig
 from copilot.affect.stage import AffectStage, discount, fuse, logit, transcript_trust
 from copilot.affect.text import TextAffectScorer
-from copilot.affect.trend import AffectConfig
 from copilot.affect.types import TextAffect, VoiceFeatures
 from copilot.audio.files import decode_file
 from copilot.events.affect import Affect, Alert, Cue
@@ -177,8 +177,9 @@ def test_voice_moves_a_borderline_score_most_and_names_its_cues():
         - fuse(text, calm, config, False).frustration
     )
     assert gain >= 0.1  # where the words leave it open, the voice decides
-    evidence = [c.evidence for c in fuse(text, agitated, config, False).cues]
-    assert any(e.startswith("loudness +") and "a typical voice" in e for e in evidence)
+    voice = [c for c in fuse(text, agitated, config, False).cues if c.kind == "voice"]
+    loud = [c for c in voice if c.feature == "loudness"]
+    assert loud and loud[0].z >= config.voice_cue_z and loud[0].reference == "typical"
     assert fuse(text, None, config) == text  # no audio: the words alone
 
 
@@ -197,8 +198,10 @@ def test_a_shaky_transcript_counts_for_less_than_a_clear_one():
 
 def test_a_clearly_heard_phrase_counts_fully_in_a_shaky_transcript():
     config = AffectConfig()
-    heard = Cue("frustration", "phrase", "strong wording: 'onacceptabel'", 0.65, 0.57)
-    guessed = Cue("frustration", "phrase", "cancel threat: 'opzeggen'", 0.75, 0.2)
+    heard = Cue(
+        "frustration", "phrase", "", 0.65, 0.57, topic="strong wording", phrase="onacceptabel"
+    )
+    guessed = Cue("frustration", "phrase", "", 0.75, 0.2, topic="cancel threat", phrase="opzeggen")
     text = TextAffect({}, 0.8, 0.05, 0.05, cues=(heard,))
     kept = discount(text, 0.1, config)
     assert kept.frustration == pytest.approx(0.65)  # the phrase's weight, not the pulled 0.8
@@ -214,3 +217,15 @@ def test_each_customer_final_gets_one_affect_and_a_mumbled_one_counts_less(score
     clear, mumbled = [e for e in events if isinstance(e, Affect)]
     assert clear.transcript_trust == 1.0 and mumbled.transcript_trust < 0.3
     assert mumbled.frustration < clear.frustration
+
+
+def test_affect_events_carry_the_word_thresholds_and_cues_as_data(scorer):
+    config = dataclasses.replace(AffectConfig(), phrase_confidence_floor=0.4, asr_trust_high=0.8)
+    events = run_stage(AffectStage(scorer, config), [final("Get me your manager, this is absurd.")])
+    (affect,) = [e for e in events if isinstance(e, Affect)]
+    assert (affect.phrase_floor, affect.trust_high) == (0.4, 0.8)
+    phrases = {(c.topic, c.phrase) for c in affect.cues if c.kind == "phrase"}
+    assert {("asks for a manager", "manager"), ("strong wording", "absurd")} <= phrases
+    emotions = [c for c in affect.cues if c.kind == "emotion"]
+    assert all(c.emotion and 0 < c.score <= 1 and not c.phrase for c in emotions)
+    assert event_from_json(affect.to_json()) == affect

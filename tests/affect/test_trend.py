@@ -5,25 +5,40 @@ import json
 
 import pytest
 
+from copilot.affect.settings import AffectConfig
 from copilot.affect.stage import AffectStage
 from copilot.affect.text import TextAffectScorer
-from copilot.affect.trend import AffectConfig, CallTracker
+from copilot.affect.trend import CallTracker
 from copilot.affect.types import TextAffect
 from copilot.config import ConfigError, load_config
 from copilot.events.affect import Affect, Alert, Cue
 from copilot.events.codec import EventDecodeError, event_from_json
+from copilot.events.wording import ENGLISH, Words
 from tests.stages import final, run_stage
 
-# Phrase cues as the text scorer writes them: "topic: 'the words that matched'".
-MANAGER = Cue("frustration", "phrase", "asks for a manager: 'manager'", 0.7)
-REPEAT = Cue("frustration", "phrase", "repeated contact: 'third time'", 0.7)
+
+def phrase(topic: str, words: str, weight: float = 0.7, confidence: float = 1.0) -> Cue:
+    """A phrase cue as the text scorer makes it: its topic and the words that matched."""
+    evidence = f"{topic}: {words!r}"
+    return Cue("frustration", "phrase", evidence, weight, confidence, topic=topic, phrase=words)
+
+
+MANAGER = phrase("asks for a manager", "manager")
+REPEAT = phrase("repeated contact", "third time")
+
+
+def annoyed(probability: float) -> Cue:
+    evidence = f"annoyance {probability:.2f}"
+    return Cue(
+        "frustration", "emotion", evidence, probability, emotion="annoyance", score=probability
+    )
 
 
 def scores(frustration=0.05, doubt=0.05, load=0.05, cues=(), annoyance=None) -> TextAffect:
     emotions = {"neutral": 0.8}
     if annoyance is not None:
         emotions["annoyance"] = annoyance
-        cues = (*cues, Cue("frustration", "emotion", f"annoyance {annoyance:.2f}", annoyance))
+        cues = (*cues, annoyed(annoyance))
     return TextAffect(emotions, frustration, doubt, load, tuple(cues), "en")
 
 
@@ -207,3 +222,79 @@ def test_an_unsure_request_said_again_escalates_and_says_the_audio_was_unclear(s
     ]
     (alert,) = escalations(run_stage(AffectStage(scorer), turns))
     assert "unclear audio, p 0.20" in alert.reason and alert.confidence == 0.2
+
+
+# -- what an alert is made of -------------------------------------------------------
+
+
+def test_an_alert_carries_the_thresholds_it_was_judged_by_and_words_its_own_reason():
+    config = dataclasses.replace(
+        AffectConfig(), escalate_threshold=0.6, phrase_confidence_floor=0.4
+    )
+    _, fired = run([scores(0.05), scores(0.3, cues=(MANAGER,))], config)
+    (alert,) = [a for _, a in fired]
+    assert alert.thresholds == {"early_warning": 0.35, "escalate": 0.6, "take_over": 0.6}
+    assert alert.phrase_floor == 0.4
+    assert alert.reason == ENGLISH.alert_reason(alert)  # the log line is the English wording
+    assert alert.reason.startswith("frustration escalation request: 'manager'")
+    _, fired = run([scores(load=0.7)] * 3)
+    assert fired[0][1].thresholds == {"early_warning": 0.5, "escalate": 0.5, "take_over": 0.8}
+
+
+def test_a_request_is_found_by_its_words_when_a_scorer_names_no_topic():
+    quoted_only = Cue("frustration", "phrase", "", 0.7, phrase="ik wil uw leidinggevende")
+    _, fired = run([scores(0.05), scores(0.3, cues=(quoted_only,))])
+    (alert,) = [a for _, a in fired]
+    assert alert.basis == "request" and alert.reason.startswith(
+        "frustration escalation request: 'ik wil uw leidinggevende' (trend"
+    )
+
+
+def test_cues_send_only_the_fields_of_their_kind():
+    voice = Cue("frustration", "voice", "", 0.4, feature="pitch", z=2.04, reference="baseline")
+    data = Alert("c", 1, 1.0, cues=(MANAGER, annoyed(0.61), voice)).to_dict()["cues"]
+    assert data[0] == {
+        "signal": "frustration",
+        "kind": "phrase",
+        "evidence": "asks for a manager: 'manager'",
+        "weight": 0.7,
+        "confidence": 1.0,
+        "topic": "asks for a manager",
+        "phrase": "manager",
+    }
+    assert {k: data[1][k] for k in ("emotion", "score")} == {"emotion": "annoyance", "score": 0.61}
+    assert "phrase" not in data[1] and "z" not in data[1]
+    assert {k: data[2][k] for k in ("feature", "z", "reference")} == {
+        "feature": "pitch",
+        "z": 2.04,
+        "reference": "baseline",
+    }
+
+
+def test_an_alert_from_before_protocol_1_1_decodes_and_keeps_its_own_reason():
+    old = {
+        "type": "alert",
+        "v": 1,
+        "call_id": "CA1",
+        "seq": 4,
+        "t": 9.0,
+        "level": "escalate",
+        "signal": "frustration",
+        "reason": "frustration escalation request: 'manager' (asks for a manager) (trend 0.40)",
+        "basis": "request",
+        "run": 0,
+        "cues": [
+            {
+                "signal": "frustration",
+                "kind": "phrase",
+                "evidence": "asks for a manager: 'manager'",
+                "weight": 0.7,
+                "confidence": 0.9,
+            }
+        ],
+    }
+    alert = event_from_json(json.dumps(old))
+    assert isinstance(alert, Alert) and alert.thresholds == {} and not alert.cues[0].structured
+    assert ENGLISH.alert_reason(alert) == old["reason"]
+    assert Words("nl").alert_reason(alert) == old["reason"]  # nothing to word it from
+    assert Words("nl").cue(alert.cues[0]) == "asks for a manager: 'manager'"  # shown, not read

@@ -5,12 +5,8 @@ import pytest
 
 from copilot.audio.files import decode_file
 from copilot.audio.format import PIPELINE_RATE
-from copilot.pipeline.segmenter import (
-    SegmenterConfig,
-    UtteranceAudio,
-    UtteranceSegmenter,
-    UtteranceStarted,
-)
+from copilot.pipeline.segmenter import UtteranceAudio, UtteranceSegmenter, UtteranceStarted
+from copilot.pipeline.settings import SegmenterConfig
 from tests.conftest import call_script, fixture_path
 
 

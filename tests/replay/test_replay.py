@@ -8,6 +8,7 @@ opened in headless Debian Chromium.
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from copilot.affect.settings import AffectConfig
 from copilot.asr.wer import word_errors
 from copilot.replay.scorecard import Utterance, load_scorecard, score_call
 from copilot.replay.sidecars import alert_matches, overall, precision_recall
@@ -195,7 +197,7 @@ def test_report_pages_in_headless_chromium(report):
 def test_reports_word_alerts_from_their_fields_as_the_server_does(report):
     """The report words an alert from `basis`, `run`, `cues`, `trend`: in English exactly the
     server's own reason, in Dutch a different sentence around the same quoted words."""
-    from copilot.serve.messages import ENGLISH, Words
+    from copilot.events.wording import ENGLISH, Words
 
     alerts = [
         a for name in CALLS for a in load_call(report[0], Path(name).stem)["report"]["alerts"]
@@ -320,13 +322,86 @@ def test_bad_scorecard_file_is_a_clear_error(tmp_path):
 
 
 def test_report_lines_mark_unsure_words_and_low_trust():
+    from copilot.events.wording import ENGLISH
     from copilot.replay.pages import heard_html
 
+    limits = {"phrase_floor": 0.5, "trust_high": 0.75}  # as the call's affect events say
     line = {"text": "Ja, <leidinggevende>", "words": [["Ja,", 0.9], ["<leidinggevende>", 0.01]]}
-    html = heard_html(line)
+    html = heard_html(line, ENGLISH, limits)
     assert (
         'Ja, <span class="unsure" tabindex="0" title="unsure: heard with probability 0.01">' in html
     )
     assert "&lt;leidinggevende&gt;</span>" in html and "heard 46%" in html
-    assert heard_html({"text": "clear", "words": [["clear", 0.97]]}) == "clear"
-    assert heard_html({"text": "no <timings>"}) == "no &lt;timings&gt;"
+    assert heard_html({"text": "clear", "words": [["clear", 0.97]]}, ENGLISH, limits) == "clear"
+    assert heard_html({"text": "no <timings>"}, ENGLISH, limits) == "no &lt;timings&gt;"
+    # The thresholds are the call's own: a stricter floor marks more, none marks nothing.
+    stricter = heard_html(line, ENGLISH, {"phrase_floor": 0.95, "trust_high": 0.4})
+    assert stricter.count('class="unsure"') == 2 and 'class="trust"' not in stricter
+    assert heard_html(line, ENGLISH, None) == "Ja, &lt;leidinggevende&gt;"
+
+
+def test_the_report_keeps_the_thresholds_its_call_was_judged_by(report):
+    document = load_call(report[0], "call_escalating_en")
+    config = AffectConfig()  # what `copilot replay` ran the affect stage with
+    assert document["report"]["heard_thresholds"] == {
+        "phrase_floor": config.phrase_confidence_floor,
+        "trust_high": config.asr_trust_high,
+    }
+    for alert in document["report"]["alerts"]:
+        assert alert["phrase_floor"] == config.phrase_confidence_floor
+        assert set(alert["thresholds"]) == {"early_warning", "escalate", "take_over"}
+
+
+# English a Dutch agent must never read: the server's own words for what the codes mean.
+ENGLISH_WORDS = (
+    "asks for a manager",
+    "unclear audio",
+    "above this caller's baseline",
+    "a typical voice",
+    "escalation request",
+    "rising",
+    "utterances",
+    "repeated contact",
+    "strong wording",
+    "cancel threat",
+    "annoyance",
+    "anger",
+    "loudness",
+    "speaking rate",
+    "pitch",
+    "talked over",
+    "trend",
+    "retention",
+    "delivery",
+    "complaints",
+    "customer service",
+    "high",
+    "normal",
+    "critical",
+    "stop",
+    "hangup",
+    "file",
+)
+
+
+def test_a_dutch_wording_of_a_real_call_has_no_english_in_it(report):
+    """The escalating call as replayed through the stages, worded for a Dutch agent: the alert
+    reasons, intents, urgencies, teams, the end reason and the source. Only the caller's own
+    words (quoted) may be English."""
+    from copilot.events.wording import Words
+
+    dutch = Words("nl")
+    events = load_call(report[0], "call_escalating_en")["events"]
+    alerts = [e for e in events if e["type"] == "alert"]
+    cards = [e for e in events if e["type"] in ("suggestion", "route_to_human") and e.get("team")]
+    assert alerts and cards, "the call gave nothing to word"
+    worded = [dutch.alert_reason(a) for a in alerts]
+    worded += [dutch.cue(c, a["phrase_floor"]) for a in alerts for c in a["cues"]]
+    worded += [f"{dutch.intent(c['intent'])} {dutch.urgency(c['urgency'])}" for c in cards]
+    worded += [dutch.team(c["team"]) for c in cards]
+    worded += [dutch.end_reason(e["reason"]) for e in events if e["type"] == "call.ended"]
+    worded += [dutch.source(e["source"]) for e in events if e["type"] == "call.started"]
+    for line in worded:
+        unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "", line).lower()
+        leaked = [w for w in ENGLISH_WORDS if re.search(rf"\b{re.escape(w)}\b", unquoted)]
+        assert leaked == [], (line, leaked)

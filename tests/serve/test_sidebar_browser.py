@@ -18,6 +18,7 @@ from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_twilio, twilio_messages
 from copilot.events.assist import RouteToHuman
 from copilot.events.core import CallStarted
+from copilot.events.wording import Words
 from copilot.runtime import KNOWN_STAGES
 from copilot.serve.auth import TokenFile
 from tests import axe
@@ -334,7 +335,9 @@ def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en,
 
 def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
     """A final's unsure words are dotted and focusable, with their probability; so is its trust,
-    and a route card built on those words says how surely they were heard."""
+    and a route card built on those words says how surely they were heard. The thresholds are
+    the affect stage's, from its event after the final."""
+    from copilot.events.affect import Affect
     from copilot.events.assist import RouteToHuman
     from copilot.events.core import CallStarted, TranscriptFinal, Word
 
@@ -369,9 +372,20 @@ def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
                     )
                 )
                 publish(
-                    RouteToHuman(
+                    Affect(
                         call,
                         3,
+                        2.0,
+                        speaker="customer",
+                        utterance_id="u1",
+                        phrase_floor=0.5,
+                        trust_high=0.75,
+                    )
+                )
+                publish(
+                    RouteToHuman(
+                        call,
+                        4,
                         2.1,
                         suggestion_id="CA-unsure:route:asked",
                         reason="asked_for_human",
@@ -441,6 +455,14 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
                         "announced": await page.locator("#alert-announcer").text_content(),
                         "alert_roles": await page.locator("#alerts[role]").count(),
                         "axe": await axe.check_async(page),
+                        # Every alert's whole reason (its title) and every chip, by their codes.
+                        "reasons": await page.locator(".alert[data-seq]").evaluate_all(
+                            "alerts => alerts.map(a => [Number(a.dataset.seq), a.title])"
+                        ),
+                        "chips": await page.locator("#assist-chips .chip").evaluate_all(
+                            "chips => chips.map(c => [c.dataset.field, c.dataset.value,"
+                            " c.textContent.split(': ').slice(1).join(': ')])"
+                        ),
                     }
                 seen["sup"] = {
                     "lang": await sup.evaluate("document.documentElement.lang"),
@@ -463,6 +485,22 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
     assert en["alert"].startswith(("Early warning", "Escalate", "Take over"))
     assert sup["title"] == "Gesprekken op risico" and sup["columns"][:2] == ["Gesprek", "Risico"]
     assert nl["axe"] == [] and en["axe"] == []
+    # The page words what the server sends as codes exactly as events/wording.py does, with
+    # the same catalogue: alert reasons, intent / urgency / team chips, the end reason.
+    alerts = {a.seq: a for a in events.of("CA-languages", "alert")}
+    (ended,) = events.of("CA-languages", "call.ended")
+    for ui in ("nl", "en"):
+        words = Words(ui)
+        shown = seen[ui]
+        assert shown["reasons"] and all(
+            title == words.alert_reason(alerts[seq]) for seq, title in shown["reasons"]
+        ), shown["reasons"]
+        assert shown["chips"] and all(
+            text == words.term(field, value) for field, value, text in shown["chips"]
+        ), shown["chips"]
+        assert f"({words.end_reason(ended.reason)})" in shown["status"]
+    assert "(stop)" not in nl["status"] and "gestopt" in nl["status"]
+    assert not [c for c in nl["chips"] if c[2] in ("high", "normal", "retention", "delivery")]
     # What the caller said stays as said: the transcript is the same words in both.
     assert events.of("CA-languages", "transcript.final")
 

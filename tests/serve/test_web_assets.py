@@ -38,13 +38,36 @@ def catalogue() -> dict[str, dict[str, str]]:
     return json.loads(body)
 
 
+# Why a call ends (`call.ended` reason), as every ingest and the server write it.
+END_REASONS = ("end", "stop", "hangup", "error", "disconnected", "server_shutdown")
+END_REASONS += ("server_restart", "bot_transfer", "bot_hangup", "disconnect", "reconnect")
+# Proper names and words the two languages share.
+SAME_IN_BOTH = {"source.twilio", "source.audiohook", "source.audiosocket", "source.chat"}
+SAME_IN_BOTH |= {"team.planning", "team.claims"}
+
+
+def call_sources() -> set[str]:
+    """Every `call.started` source: the telephony parsers' own, the commands' and chat's."""
+    from copilot.telephony import audiohook, audiosocket, chat, raw_ingest, twilio
+
+    parsers = (audiohook, audiosocket, chat, raw_ingest, twilio)
+    return {p.SOURCE for p in parsers} | {"file", "microphone"}
+
+
+def routing_teams() -> set[str]:
+    from copilot.assist.settings import AssistConfig
+
+    config = AssistConfig()
+    return {route.partition("=")[2] for route in config.routes} | {config.default_team}
+
+
 def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
-    """Alert bases, cue topics, emotions, voice features, hand-over reasons, intents and
-    urgencies come from the server as words; the sidebar translates each of them."""
-    from copilot.affect.stage import FEATURE_NAMES
+    """Alert bases, cue topics, emotions, voice features, hand-over reasons, intents,
+    urgencies, teams, end reasons and sources come from the server as codes; the sidebar
+    translates each of them."""
     from copilot.affect.text import PHRASES, SIGNAL_EMOTIONS
-    from copilot.affect.trend import BASIS_WORDS
     from copilot.assist.facts import PATTERNS as FACT_PATTERNS
+    from copilot.events.affect import BASES, VOICE_FEATURES, VOICE_REFERENCES
 
     playbooks = Path(__file__).resolve().parents[2] / "playbooks"
     sources = "".join(
@@ -52,10 +75,14 @@ def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
     )
     reasons = set(re.findall(r'Finding\(\s*"(\w+)"', sources))
     wanted = (
-        {f"basis.{b}" for b in BASIS_WORDS}
+        {f"basis.{b}" for b in BASES}
         | {f"topic.{p.topic}" for p in PHRASES}
         | {f"emotion.{e}" for labels in SIGNAL_EMOTIONS.values() for e in labels}
-        | {f"voice.{f}" for f in FEATURE_NAMES}
+        | {f"voice.{f}" for f in VOICE_FEATURES if f != "overlap"}  # overlap: its own sentence
+        | {f"reference.{r}" for r in VOICE_REFERENCES}
+        | {f"team.{team}" for team in routing_teams()}
+        | {f"end.{reason}" for reason in END_REASONS}
+        | {f"source.{source}" for source in call_sources()}
         | {f"route.{r}" for r in reasons}
         | {f"intent.{p.stem}" for p in playbooks.glob("*.yaml")}
         | {"intent.other"}
@@ -73,5 +100,5 @@ def test_every_server_term_the_sidebar_words_is_in_dutch_and_english():
     assert sorted(wanted - set(words["nl"])) == []
     # Every text exists in both languages, and the Dutch is not the English copied.
     assert set(words["en"]) == set(words["nl"])
-    same = [k for k in wanted if words["en"][k] == words["nl"][k]]
+    same = [k for k in wanted - SAME_IN_BOTH if words["en"][k] == words["nl"][k]]
     assert len(same) <= 3, same  # e.g. "team" is the same word in both

@@ -6,7 +6,14 @@ import pytest
 
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.telephony import g711
-from copilot.telephony.common import CallClosed, CallOpened, DtmfPressed, LegAudio, ProtocolError
+from copilot.telephony.common import (
+    CallClosed,
+    CallOpened,
+    DtmfPressed,
+    LegAudio,
+    MarkPlayed,
+    ProtocolError,
+)
 from copilot.telephony.twilio import (
     TwilioMediaStream,
     build_clear_message,
@@ -151,7 +158,8 @@ def test_dtmf_mark_and_stop():
         "streamSid": STREAM_SID,
         "mark": {"name": "greeting-done"},
     }
-    assert feed(stream, mark) == []
+    assert feed(stream, mark) == [MarkPlayed("greeting-done")]
+    assert feed(stream, {**mark, "mark": {}}) == []  # no name: not one of ours
     stop = {
         "event": "stop",
         "sequenceNumber": "7",

@@ -16,12 +16,12 @@ from websockets.asyncio.server import serve
 
 from copilot.audio.format import PIPELINE_RATE
 from copilot.events.voicebot import BotSay, BotStop
+from copilot.serve.platforms import PLATFORMS
 from copilot.telephony import g711
 from copilot.telephony.audio_out import (
     FRAME_SAMPLES,
     AudioSocketAudioOut,
     TwilioAudioOut,
-    audio_out_for,
     twilio_mark_name,
     wire_frames,
 )
@@ -89,10 +89,10 @@ def test_audiosocket_frames_parse_back_as_8_khz_slin():
 
 
 def test_audiohook_and_chat_cannot_carry_the_bot_voice():
-    assert audio_out_for("audiohook", {}) is None
-    assert audio_out_for("chat", {}) is None
-    assert isinstance(audio_out_for("twilio", {"twilio_stream_sid": "MZ9"}), TwilioAudioOut)
-    assert isinstance(audio_out_for("audiosocket", {}), AudioSocketAudioOut)
+    assert PLATFORMS.named("audiohook").voice({}) is None
+    assert PLATFORMS.named("chat").voice({}) is None
+    assert isinstance(PLATFORMS.named("twilio").voice({"twilio_stream_sid": "MZ9"}), TwilioAudioOut)
+    assert isinstance(PLATFORMS.named("audiosocket").voice({}), AudioSocketAudioOut)
 
 
 async def _twilio_pair(script):

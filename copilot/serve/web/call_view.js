@@ -23,11 +23,6 @@ const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id
   "speaker", "utterance_id", "item", "language", "heard", "reason", "translations",
   // How a card was made, not what the agent acts on: left off a screen with no room to spare.
   "channel", "generator", "article", "next_step", "source"]);
-// Words whisper heard with less than this probability are marked unsure (the affect stage's
-// default phrase_confidence_floor); an utterance whose words average below TRUST_HIGH
-// (affect asr_trust_high) shows its transcript trust.
-const UNSURE_BELOW = 0.5;
-const TRUST_HIGH = 0.75;
 // A handled card or alert stays in place this long so the agent sees the ✓, then moves on.
 const HANDLED_LINGER_MS = 1500;
 const ALERT_CUES_SHOWN = 3;
@@ -39,10 +34,12 @@ function trustMark(tag, probability, title, note = "") {
 
 // A final's text with the words whisper was unsure of marked: dotted, probability on hover
 // and focus. Whisper's words are found in the text in order; the text itself is never changed.
-export function heardText(e) {
+// `limits` are the thresholds the affect stage judged the words by (its events'
+// `phrase_floor` and `trust_high`); until an affect event has said them, nothing is marked.
+export function heardText(e, limits = null) {
   const text = String(e.text ?? "");
   const words = Array.isArray(e.words) ? e.words : [];
-  if (!words.length) return [text];
+  if (!words.length || !limits) return [text];
   const out = [];
   let shown = 0;
   let cursor = 0;
@@ -54,7 +51,7 @@ export function heardText(e) {
     const at = token ? text.indexOf(token, cursor) : -1;
     if (at < 0) continue;
     cursor = at + token.length;
-    if (p >= UNSURE_BELOW) continue;
+    if (p >= limits.phraseFloor) continue;
     const label = t("unsure.word", { p: p.toFixed(2) });
     out.push(text.slice(shown, at),
       el("span", { class: "unsure", title: label, "aria-label": `${token} (${label})`, tabindex: "0" }, token));
@@ -62,8 +59,14 @@ export function heardText(e) {
   }
   out.push(text.slice(shown));
   const trust = sum / words.length;
-  if (trust < TRUST_HIGH) out.push(trustMark("span", trust, t("line.trust")));
+  if (trust < limits.trustHigh) out.push(trustMark("span", trust, t("line.trust")));
   return out;
+}
+
+// The word thresholds an affect event carries (protocol 1.1), or null when it has none.
+export function heardLimits(e) {
+  const known = typeof e.phrase_floor === "number" && typeof e.trust_high === "number";
+  return known ? { phraseFloor: e.phrase_floor, trustHigh: e.trust_high } : null;
 }
 
 export function el(tag, attrs = {}, ...children) {
@@ -89,51 +92,65 @@ export function band(value) {
   return value >= 0.6 ? "high" : value >= 0.3 ? "mid" : "low";
 }
 
-// A cue in the agent's language: the caller's words stay as said, the topic, emotion or
-// voice feature around them is translated. Unknown shapes show as the server wrote them.
-// A 0..1 figure as the server prints it in a reason (events/affect.py two_places).
-export function twoPlaces(value) {
-  return (Math.floor(Number(value) * 100 + 0.5) / 100).toFixed(2);
+// Figures as the server words them (events/wording.py fixed, signed, quoted): rounded half
+// up, so both sides print the same number for the same event.
+export function fixed(value, places) {
+  const scale = 10 ** places;
+  return (Math.floor(Number(value) * scale + 0.5) / scale).toFixed(places);
 }
 
-export function describeCue(cue, floor = UNSURE_BELOW) {
-  const evidence = String(cue.evidence ?? "");
-  if (cue.kind === "phrase") {
-    const unclear = Number(cue.confidence) < floor;
-    const p = twoPlaces(cue.confidence);
-    const [topic, ...rest] = evidence.split(": ");
-    const said = rest.join(": ");
-    if (rest.length && /^['"]/.test(said)) {
-      return t(unclear ? "cue.phrase.unclear" : "cue.phrase", { words: said, topic: term("topic", topic), p });
+export function twoPlaces(value) {
+  return fixed(value, 2);
+}
+
+function signed(value) {
+  return (Number(value) >= 0 ? "+" : "-") + fixed(Math.abs(Number(value)), 1);
+}
+
+function quoted(words) {
+  return words.includes("'") && !words.includes('"') ? `"${words}"` : `'${words}'`;
+}
+
+// Whether a cue says what it is made of (protocol 1.1); an older one has its evidence only.
+function structured(cue) {
+  return Boolean(cue.phrase || cue.emotion || cue.feature);
+}
+
+// A cue in the agent's language, from its fields: the caller's words stay as said, the
+// topic, emotion or voice feature around them is translated. A phrase heard below `floor`
+// (the alert's phrase_floor) says the audio was unclear. A cue from before protocol 1.1
+// shows its evidence as the server wrote it.
+export function describeCue(cue, floor = null) {
+  if (cue.kind === "phrase" && cue.phrase) {
+    const unclear = typeof floor === "number" && Number(cue.confidence ?? 1) < floor;
+    const words = quoted(String(cue.phrase));
+    const p = twoPlaces(cue.confidence ?? 1);
+    if (cue.topic) {
+      return t(unclear ? "cue.phrase.unclear" : "cue.phrase", { words, topic: term("topic", cue.topic), p });
     }
-    const words = /^['"]/.test(evidence) ? evidence : `'${evidence}'`;
     return unclear ? t("cue.unclear", { words, p }) : words;
   }
-  if (cue.kind === "emotion") {
-    const m = evidence.match(/^(\w+) ([\d.]+)$/);
-    return m ? `${term("emotion", m[1])} ${m[2]}` : evidence;
+  if (cue.kind === "emotion" && cue.emotion) return `${term("emotion", cue.emotion)} ${twoPlaces(cue.score ?? 0)}`;
+  if (cue.kind === "voice" && cue.feature === "overlap") return t("cue.voice.overlap", { s: fixed(cue.seconds ?? 0, 1) });
+  if (cue.kind === "voice" && cue.feature) {
+    return t("cue.voice.above", { feature: term("voice", cue.feature), sd: signed(cue.z ?? 0),
+      reference: t(`reference.${cue.reference || "baseline"}`) });
   }
-  const above = evidence.match(/^(loudness|speaking rate|pitch) ([+-][\d.]+) sd above (this caller's baseline|a typical voice)$/);
-  if (above) {
-    const feature = { loudness: "loudness", "speaking rate": "rate", pitch: "pitch" }[above[1]];
-    const reference = above[3].startsWith("this") ? "reference.baseline" : "reference.typical";
-    return t("cue.voice.above", { feature: term("voice", feature), sd: above[2], reference: t(reference) });
-  }
-  const overlap = evidence.match(/^talked over the other side for ([\d.]+) s$/);
-  return overlap ? t("cue.voice.overlap", { s: overlap[1] }) : evidence;
+  return String(cue.evidence ?? "");
 }
 
-// The alert's reason worded from its fields; an alert stored before `basis` existed keeps its own.
-// `cues: false` leaves the cues out, for a card that lists them itself.
+// The alert's reason worded from its fields (events/wording.py alert_reason does the same).
+// An alert stored before `basis` existed, or with cues from before protocol 1.1, keeps its
+// own. `cues: false` leaves the cues out, for a card that lists them itself.
 export function alertReason(e, { cues = true } = {}) {
   const signal = term("signal", e.signal).toLowerCase();
-  const basis = e.basis ? t(`basis.${e.basis}`, { run: e.run }) : "";
-  const trend = twoPlaces(e.trend);
-  if (!cues) return e.basis ? t("alert.short", { signal, basis, trend }) : e.reason;
-  if (!e.basis) return e.reason;
-  const floor = e.phrase_floor ?? UNSURE_BELOW;
-  const said = (e.cues || []).map((c) => describeCue(c, floor)).join(", ")
-    || `${signal} ${twoPlaces(e.score)}`;
+  const basis = e.basis ? t(`basis.${e.basis}`, { run: e.run ?? 0 }) : "";
+  const trend = twoPlaces(e.trend ?? 0);
+  const own = !e.basis || (e.reason && !(e.cues || []).every(structured));
+  if (!cues) return own ? e.reason : t("alert.short", { signal, basis, trend });
+  if (own) return e.reason;
+  const said = (e.cues || []).map((c) => describeCue(c, e.phrase_floor)).join(", ")
+    || `${signal} ${twoPlaces(e.score ?? 0)}`;
   return t("alert.reason", { signal, basis, cues: said, trend });
 }
 
@@ -168,6 +185,8 @@ export class CallView {
     this.topics = new Map(); // topic -> the suggestion ids shown on that card
     this.arrivals = 0;
     this.lines = new Map();
+    this.finals = new Map(); // utterance id -> its final, redrawn once the word thresholds are known
+    this.limits = null; // the affect stage's word thresholds, from its first event on this call
     this.stuck = true; // the transcript follows its newest line until the agent scrolls up
     this.root.replaceChildren();
     this.status = el("p", { class: "empty", id: "call-status" }, callId ? t("call", { id: callId }) : t("waiting"));
@@ -233,12 +252,12 @@ export class CallView {
 
   started(e) {
     const agent = e.metadata?.agent_id ? ` · ${t("agent").toLowerCase()} ${e.metadata.agent_id}` : "";
-    this.status.textContent = t("call.live", { id: e.call_id, source: e.source, agent });
+    this.status.textContent = t("call.live", { id: e.call_id, source: term("source", e.source), agent });
     this.status.className = "";
   }
 
   ended(e) {
-    this.status.textContent = t("call.ended", { id: e.call_id, reason: e.reason, duration: clock(e.duration || e.t) });
+    this.status.textContent = t("call.ended", { id: e.call_id, reason: term("end", e.reason), duration: clock(e.duration || e.t) });
     this.status.className = "notice";
     this.over = true; // the wrap-up draft now comes first
     this.layout();
@@ -253,9 +272,10 @@ export class CallView {
     }
     node.className = partial ? "line partial" : "line";
     node.dataset.speaker = e.speaker;
+    if (!partial) this.finals.set(e.utterance_id, e);
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
       el("span", { class: "who" }, e.speaker === "agent" ? t("agent") : t("customer")),
-      ...(partial ? [e.text] : heardText(e)));
+      ...(partial ? [e.text] : heardText(e, this.limits)));
     this.follow();
   }
 
@@ -306,6 +326,11 @@ export class CallView {
   }
 
   affect(e) {
+    // The affect event follows its final: with the thresholds it carries, mark that line's
+    // unsure words (and every later line's as it comes).
+    this.limits = heardLimits(e) || this.limits;
+    const final = this.finals.get(e.utterance_id);
+    if (final && this.limits) this.line(final, false);
     if (e.speaker !== "customer") return;
     for (const [name, key] of SIGNALS) {
       const value = Number(e[name]) || 0;
@@ -323,7 +348,7 @@ export class CallView {
   }
 
   alert(e) {
-    const cues = (e.cues || []).slice(0, ALERT_CUES_SHOWN).map((c) => el("li", {}, describeCue(c)));
+    const cues = (e.cues || []).slice(0, ALERT_CUES_SHOWN).map((c) => el("li", {}, describeCue(c, e.phrase_floor)));
     // The reason's cues are the list below it; the whole reason sentence is the title.
     const box = el("div", { class: "alert", "data-level": e.level, "data-seq": e.seq, tabindex: "0",
       title: alertReason(e) },
@@ -440,7 +465,7 @@ export class CallView {
         times > 1 ? el("span", { class: "count", title: t("times", { n: times }) }, ` ×${times}`) : null));
     }
     // A card found from words whisper was unsure of says so: it may answer what was never said.
-    if (typeof e.heard === "number" && e.heard < TRUST_HIGH) {
+    if (typeof e.heard === "number" && this.limits && e.heard < this.limits.trustHigh) {
       card.append(trustMark("p", e.heard, t("card.trust"), t("unclear")));
     }
     const body = kind === "next_step" ? "" : e.body ?? e.text;

@@ -1,5 +1,6 @@
 // Every text the sidebar and the supervisor view show, in Dutch and English, from
-// messages.json (the QA report's Python pages read the same catalogue). The language: the agent's token setting (`copilot token add … --ui-language nl`, sent in
+// messages.json (every Python reader words events from the same catalogue: events/wording.py).
+// The language: the agent's token setting (`copilot token add … --ui-language nl`, sent in
 // `hello`), else the browser's language, else English. What callers said is never translated.
 
 // Fetched, not imported as a JSON module: those need browsers from 2025 on, and contact

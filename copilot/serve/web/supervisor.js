@@ -4,7 +4,7 @@
 
 import { EventsConnection, showConnection, startPage } from "./connection.js";
 import { CallView, alertReason, band, clock, el, sparkline } from "./call_view.js";
-import { setLanguage, t, translatePage } from "./messages.js";
+import { setLanguage, t, term, translatePage } from "./messages.js";
 
 translatePage(); // the browser's language until the token's arrives in `hello`
 
@@ -77,7 +77,7 @@ function clipped(text, tag = "div") {
 
 function row(c) {
   const latest = c.alerts.length ? c.alerts[c.alerts.length - 1] : null;
-  const status = `${c.agent_id || t("unassigned")} · ${c.live ? clock(c.t) : t("ended.reason", { reason: c.end_reason })}`;
+  const status = `${c.agent_id || t("unassigned")} · ${c.live ? clock(c.t) : t("ended.reason", { reason: term("end", c.end_reason) })}`;
   const latestText = latest ? `${t(`level.${latest.level}`)}: ${alertReason(latest)}` : c.last_line || "";
   const tr = el("tr", {
     class: [c.take_over ? "take-over" : "", c.call_id === selected ? "selected" : "", c.live ? "" : "ended"].join(" "),

@@ -1,0 +1,49 @@
+"""Settings of the segmenter: `[segmenter]` in copilot.toml.
+
+Kept apart from the segmenter itself, so `copilot.config` can read them without
+loading webrtcvad or numpy. Each field's comment is its entry in
+docs/configuration.md (`copilot config-reference`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SegmenterConfig:
+    """How each leg's audio is cut into utterances (webrtcvad endpointing at 16 kHz)."""
+
+    # How readily webrtcvad calls a frame speech, 0..3; 2 rejects line noise without clipping
+    # soft speech.
+    aggressiveness: int = 2
+    frame_ms: int = 30  # length of one VAD frame in ms (webrtcvad takes 10, 20 or 30)
+    # Audio kept from before an utterance opens (ms), so its first syllable is not cut off.
+    pre_roll_ms: int = 300
+    start_voiced_ms: int = 90  # this much consecutive speech (ms) opens an utterance
+    end_silence_ms: int = 500  # this much silence (ms) closes it and makes its final
+    # An utterance still going after this many seconds is cut at its quietest frame of the
+    # last 1.5 s, and a new one starts there.
+    max_utterance_s: float = 15.0
+    # An utterance with less speech than this (ms) is dropped: clicks and breaths.
+    min_speech_ms: int = 200
+    # While an utterance grows, its audio so far is offered for a partial transcript this often
+    # (seconds); `partials = false` switches partials off.
+    partial_every_s: float = 1.0
+    # Silence kept after the last voiced frame (ms): whisper likes a soft end.
+    tail_keep_ms: int = 150
+    # After this much silence (ms), offer the would-be final early (0: never). It must leave
+    # `tail_keep_ms` of audio after the last voiced frame, so the final matches it exactly.
+    speculate_after_ms: int = 300
+
+    def __post_init__(self) -> None:
+        if self.aggressiveness not in (0, 1, 2, 3):
+            raise ValueError("segmenter aggressiveness must be 0, 1, 2 or 3")
+        if self.frame_ms not in (10, 20, 30):
+            raise ValueError("segmenter frame_ms must be 10, 20 or 30")
+        if self.speculate_after_ms and not (
+            self.tail_keep_ms <= self.speculate_after_ms < self.end_silence_ms
+        ):
+            raise ValueError(
+                "segmenter speculate_after_ms must be 0 or between tail_keep_ms and end_silence_ms"
+            )
