@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := portaudio19-dev espeak-ng redis-server postgresql
 
-.PHONY: venv system-deps demo test test-fast bench lint fixtures train-affect eval-affect clean
+.PHONY: venv system-deps demo test test-fast bench lint typecheck fixtures train-affect eval-affect clean
 
 venv: $(STAMP)
 
@@ -42,12 +42,19 @@ $(NODE_STAMP): package.json package-lock.json | system-deps
 demo: venv
 	$(BIN)/copilot demo
 
+# What CI runs (.ci/run): a lint or type error fails it, naming the check, before any test runs.
 test: venv $(NODE_STAMP)
+	@$(MAKE) --no-print-directory lint || { echo "make test: lint failed (ruff check / ruff format --check)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory typecheck || { echo "make test: typecheck failed (mypy)" >&2; exit 1; }
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: venv
 	$(BIN)/ruff check copilot tests bench audio_fixtures
 	$(BIN)/ruff format --check copilot tests bench audio_fixtures
+
+# mypy on copilot/, configured in pyproject.toml ([tool.mypy]).
+typecheck: venv
+	$(BIN)/mypy
 
 bench: venv
 	$(BIN)/python -m bench.run
@@ -73,4 +80,4 @@ fixtures: venv
 	$(BIN)/python audio_fixtures/generate_calls.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache bench/out
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache bench/out

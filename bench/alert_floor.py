@@ -24,7 +24,8 @@ from copilot.asr.jobs import TranscriptionJob
 from copilot.audio.format import CUSTOMER
 from copilot.events.affect import Alert
 from copilot.events.core import Event, TranscriptFinal
-from copilot.replay.alert_eval import LabelledTurn, judge_call, summarise
+
+from .alert_eval import LabelledTurn, judge_call, summarise
 
 FLOORS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 

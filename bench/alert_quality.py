@@ -3,12 +3,12 @@
 Each labelled call is replayed through the QA replay's pipeline (the affect stage as
 deployed, with its default model per language) once as recorded (16 kHz) and once as
 a phone line carries it (8 kHz mu-law). Its alerts are judged against the customer
-turns' moods by `copilot.replay.alert_eval`: precision and recall per level, lead time
+turns' moods by `bench.alert_eval`: precision and recall per level, lead time
 from the first non-calm turn, and alerts raised before any non-calm turn.
 
 The set has two halves. *Dev*: the shipped calls and those of `bench/call_scripts.py`,
 on which cues and thresholds were changed. *Test*: the calls of
-`bench/call_scripts_test.py`, written before those changes and never used to make them,
+`bench/call_scripts_heldout.py`, written before those changes and never used to make them,
 and two calls of real human speech (the Flemish clips spliced into a calm customer leg
 with pauses, level changes and line hiss). Real calm speech is the case where an alert
 would be a pure false alarm, and its customer-leg WER per condition is the Dutch figure
@@ -32,13 +32,13 @@ from copilot.asr.wer import word_errors
 from copilot.config import Config
 from copilot.events.affect import Alert
 from copilot.events.core import TranscriptFinal
-from copilot.replay.alert_eval import LabelledTurn, judge_call, mood_of, summarise
-from copilot.replay.asr_eval import telephony_copy, texts_by_leg
 from copilot.replay.worker import CallReplayer, Recording
 
+from .alert_eval import LabelledTurn, judge_call, mood_of, summarise
 from .alert_floor import Recorded, TappingStages, calibrate, play_tape
+from .asr_eval import telephony_copy, texts_by_leg
 from .call_scripts import SCRIPTS, render_scripts
-from .call_scripts_test import TEST_SCRIPTS
+from .call_scripts_heldout import HELDOUT_SCRIPTS
 from .clips import FLEMISH_CLIPS, Models, call_script, fixture, leg_references
 
 # The labelled calls: (file, how it was made). Every customer turn has a mood.
@@ -137,7 +137,7 @@ def labelled_calls(folder: Path) -> list[LabelledCall]:
         calls.append(
             LabelledCall(name, script["language"], made, "dev", fixture(name), turns, said)
         )
-    for split, scripts in (("dev", SCRIPTS), ("test", TEST_SCRIPTS)):
+    for split, scripts in (("dev", SCRIPTS), ("test", HELDOUT_SCRIPTS)):
         for name, language, path, turns in render_scripts(folder, scripts):
             made = "rendered at run time"
             calls.append(

@@ -1,6 +1,6 @@
 """ASR accuracy and speed: the encoder window and beam per model, and whole calls on the batch path.
 
-`asr_window` scores the reference clips with copilot.replay.asr_eval (the same segmenter and
+`asr_window` scores the reference clips with bench.asr_eval (the same segmenter and
 transcriber as a live call), then times each utterance it produced on its own.
 `asr_rtf` runs whole generated calls through copilot.pipeline.offline.run_call_offline.
 """
@@ -29,9 +29,9 @@ from copilot.config import Config
 from copilot.events.core import TranscriptFinal
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import run_call_offline
-from copilot.replay.asr_eval import ClipScore, corpus_wer, score_clip, telephony_copy
 from copilot.runtime import decoding_options
 
+from .asr_eval import ClipScore, corpus_wer, score_clip, telephony_copy
 from .clips import (
     CPU_THREADS,
     ENGLISH_CLIPS,

@@ -2,7 +2,7 @@
 
 Doubtful, distressed and angry (billing) customers, per language (written for each language, not
 translated word for word). Labels use the fixture vocabulary (`doubt`, `load`, `calm`),
-which `copilot.replay.alert_eval.mood_of` turns into doubtful / distressed / calm; the
+which `bench.alert_eval.mood_of` turns into doubtful / distressed / calm; the
 customer's voice follows the label as in the shipped calls. Nothing here is tuned on:
 the scripts were written before their alerts were first measured.
 """

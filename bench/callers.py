@@ -5,7 +5,9 @@ seconds of the others: all turns of all calls end within those seconds, a burst 
 contact centre sees) or *independent* (`--independent`: every copy starts at a
 random turn boundary of its recording and wraps round to its beginning, so the
 calls run concurrently the whole time but their turns fall where they fall, as in
-unrelated conversations).
+unrelated conversations). `--stagger 0` starts every call at once (*simultaneous*);
+`--spread S` starts call i at i*S/N seconds (*offset*), the two loads the latency
+targets are set on.
 
 bench/latency.py runs this in a child process: the players' JSON, base64 and
 mu-law work then neither competes for the server's GIL nor counts in its RSS,
@@ -73,12 +75,15 @@ async def play_calls(
     independent: bool = False,
     prefix: str = "bench",
     starts_out: str = "",
+    spread_s: float = 0.0,
 ) -> None:
     """Play `calls` calls; with `starts_out`, write each call's wall start time there (JSON),
     and a call whose server goes away (a worker killed on purpose) ends instead of failing."""
     decoded = [decode_file(f) for f in files]
     rng = random.Random(seed)
     delays = [rng.uniform(0.0, stagger_s) for _ in range(calls)]
+    if spread_s:  # offset starts: call i begins i * spread / calls seconds in
+        delays = [i * spread_s / calls for i in range(calls)]
     starts = start_points(files, calls, rng) if independent else [0.0] * calls
     plays = [rotated(decoded[i % len(decoded)], starts[i]) for i in range(calls)]
     began: dict[str, float] = {}
@@ -113,6 +118,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--prefix", default="bench", help="call ids are PREFIX-CALLS-I")
     parser.add_argument("--starts", default="", help="write each call's wall start time here")
+    parser.add_argument(
+        "--spread", type=float, default=0.0, help="start call i at i*SPREAD/CALLS s (offset load)"
+    )
     args = parser.parse_args(argv)
     asyncio.run(
         play_calls(
@@ -125,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
             args.independent,
             args.prefix,
             args.starts,
+            args.spread,
         )
     )
 

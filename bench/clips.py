@@ -42,7 +42,7 @@ def _references() -> dict:
 
 
 def leg_references(name: str) -> dict[str, str]:
-    """leg -> reference text, the way copilot.replay.asr_eval.score_clip wants it."""
+    """leg -> reference text, the way bench.asr_eval.score_clip wants it."""
     ref = _references()[name]
     if ref.get("channel_texts"):
         return {AGENT: ref["channel_texts"]["left"], CUSTOMER: ref["channel_texts"]["right"]}

@@ -43,13 +43,29 @@ from .clips import CPU_THREADS, WHISPER_NICE, Models, fixture
 from .machine import REPO, rss_mb
 from .sidebars import gaps_and_duplicates
 
-LEVELS = (1, 4, 8, 12, 16)
-QUICK_LEVELS = (1, 4)
-ALIGNED_LEVELS = (16,)  # the synchronised burst, as a stress row
-CALL_FILES = ("call_escalating_en.wav", "call_calm_en.wav")
-STAGGER_S = 2.0
-TARGET_P95_S = 1.0
-TARGET_CALLS = 16
+# (calls, load): *simultaneous* starts every call at once (all turns of all calls end
+# together: the burst), *offset* starts call i at i * OFFSET_SPREAD_S / calls seconds.
+RUNS = {
+    "en": ((1, "simultaneous"), (4, "simultaneous"), (16, "simultaneous"), (24, "simultaneous"))
+    + ((16, "offset"), (24, "offset")),
+    "nl": ((1, "simultaneous"), (8, "offset")),
+}
+QUICK_RUNS = {"en": ((1, "simultaneous"), (4, "simultaneous")), "nl": ((1, "simultaneous"),)}
+OFFSET_SPREAD_S = 5.0
+CALL_FILES = {
+    "en": ("call_escalating_en.wav", "call_calm_en.wav"),
+    "nl": ("call_escalating_nl.wav", "call_calm_nl.wav"),
+}
+MODEL = {"en": "tiny.en", "nl": "base"}
+STAGGER_S = 2.0  # the independent load's start spread (bench/callers.py --independent)
+# Sidebar p95 end of speech -> final (s), per (language, calls, load); first partial p50.
+TARGETS_P95_S = {
+    ("en", 1, "simultaneous"): 1.0,
+    ("en", 16, "simultaneous"): 1.5,
+    ("en", 24, "offset"): 1.0,
+    ("nl", 8, "offset"): 1.5,
+}
+TARGET_FIRST_PARTIAL_P50_S = {("en", 16, "simultaneous"): 1.0}
 CALL_SECONDS = 62.0  # the longest call in CALL_FILES
 RSS_EVERY_S = 0.2
 SEED = 7
@@ -84,6 +100,17 @@ class TimedSink:
     def count(self, type_: str) -> int:
         return sum(e.type == type_ for _, e in self.received)
 
+    def first_partial_latencies(self) -> list[float]:
+        """Per utterance with a partial: its first partial's arrival minus the moment its
+        speech started (the utterance's `start`, in call seconds)."""
+        started = {e.call_id: t for t, e in self.received if e.type == "call.started"}
+        first: dict[tuple[str, str], float] = {}
+        for t, e in self.received:
+            if e.type == "transcript.partial" and e.call_id in started:
+                key = (e.call_id, e.utterance_id)
+                first.setdefault(key, t - (started[e.call_id] + e.start))
+        return list(first.values())
+
     def latencies(self) -> list[float]:
         started = {e.call_id: t for t, e in self.received if e.type == "call.started"}
         return [
@@ -114,8 +141,8 @@ class CountingTranscriber:
         return results
 
 
-def server_config(tokens_file: str = "") -> Config:
-    config = Config(language="en", cpu_threads=CPU_THREADS)
+def server_config(tokens_file: str = "", language: str = "en") -> Config:
+    config = Config(language=language, cpu_threads=CPU_THREADS)
     config.store.path = ""  # in memory: the bench measures the pipeline, not the disk
     config.auth.tokens_file = tokens_file
     config.serve.port = 0
@@ -143,10 +170,19 @@ async def _sample_rss(samples: list[float]) -> None:
         await asyncio.sleep(RSS_EVERY_S)
 
 
-async def _play(url: str, calls: int, seed: int, independent: bool) -> None:
-    files = [str(fixture(name)) for name in CALL_FILES]
-    args = ["--calls", str(calls), "--seed", str(seed), "--stagger", str(STAGGER_S)]
-    args += ["--independent"] if independent else []
+def load_arguments(load: str) -> list[str]:
+    """bench/callers.py's options for a load: simultaneous, offset or independent."""
+    if load == "simultaneous":
+        return ["--stagger", "0"]
+    if load == "offset":
+        return ["--stagger", "0", "--spread", str(OFFSET_SPREAD_S)]
+    return ["--stagger", str(STAGGER_S), "--independent"]
+
+
+async def _play(url: str, calls: int, seed: int, load: str, language: str) -> None:
+    files = [str(fixture(name)) for name in CALL_FILES[language]]
+    args = ["--calls", str(calls), "--seed", str(seed), "--language", language]
+    args += load_arguments(load)
     child = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.callers", url, *files, *args, cwd=REPO
     )
@@ -175,7 +211,9 @@ async def _until(done, timeout: float) -> None:
         await asyncio.sleep(0.1)
 
 
-async def _warm_service(service: TranscriptionService, model: str, max_batch: int) -> None:
+async def _warm_service(
+    service: TranscriptionService, model: str, max_batch: int, language: str = "en"
+) -> None:
     """`max_batch` finals of 29 s, then as many partials, through the service's own workers.
 
     CTranslate2 and the C allocator keep memory per thread once allocated: warming the
@@ -188,7 +226,7 @@ async def _warm_service(service: TranscriptionService, model: str, max_batch: in
     pcm = decode_file(fixture("jfk.flac")).legs[CUSTOMER]
     audio = np.resize(pcm, (FULL_WINDOW - 100) * PIPELINE_RATE // 100)
     jobs = [
-        TranscriptionJob("warm-up", CUSTOMER, f"w{i}", 0.0, 29.0, audio, final, "en")
+        TranscriptionJob("warm-up", CUSTOMER, f"w{i}", 0.0, 29.0, audio, final, language)
         for final in (True, False)
         for i in range(max_batch)
     ]
@@ -201,12 +239,14 @@ async def _level(
     counting: CountingTranscriber,
     calls: int,
     token: str,
-    independent: bool,
+    load: str,
 ) -> dict:
     sink.received.clear()
     counting.reset()
     server.service.stats = ServiceStats()  # per level; the worker is idle between levels
+    language = server.config.language
     rss_idle = rss_mb()
+    cpu_began = time.process_time()  # this process only: the players and sidebars are children
     samples: list[float] = []
     sampler = asyncio.create_task(_sample_rss(samples))
     began = time.monotonic()
@@ -216,12 +256,14 @@ async def _level(
     )
     try:
         await asyncio.sleep(1.0)  # the sidebars are connected before the first call starts
-        await _play(f"ws://127.0.0.1:{server.ws_port}/twilio", calls, SEED + calls, independent)
+        url = f"ws://127.0.0.1:{server.ws_port}/twilio"
+        await _play(url, calls, SEED + calls, load, language)
         await _until(lambda: sink.count("call.ended") >= calls, timeout=120)
         reports = await watching
     finally:
         sampler.cancel()
     wall = time.monotonic() - began
+    server_cores = (time.process_time() - cpu_began) / wall
     latencies = sink.latencies()
     at_sidebar = sink.sidebar_latencies(reports)
     silence_s = server.config.segmenter.end_silence_ms / 1000
@@ -229,9 +271,12 @@ async def _level(
     rss_peak = max(samples, default=rss_idle)
     return {
         "calls": calls,
-        "turns": "independent" if independent else "aligned",
+        "load": load,
+        "language": language,
         "utterances": len(latencies),
         "partials": sink.count("transcript.partial"),
+        "first_partial_s": summary(sink.first_partial_latencies()),
+        "server_cores": round(server_cores, 2),
         "errors": sink.count("error"),
         "latency_s": summary(latencies),
         "sidebar_latency_s": summary(at_sidebar),
@@ -246,6 +291,9 @@ async def _level(
             "busy_s": round(stats.busy_seconds, 1),
             "busy_fraction": round(stats.busy_seconds / wall, 3),
             "skipped_partials": stats.skipped_partials,
+            "partials_shed_stale": stats.stale_partials,
+            "partials_shed_budget": stats.budget_partials,
+            "held_for_finals": stats.held_for_finals,
             "final_jobs": stats.final_jobs,
             "speculative_jobs": stats.speculative_jobs,
             # Finals that needed no job of their own: the would-be final made during the
@@ -276,17 +324,14 @@ def serving(config: Config, transcriber: WhisperTranscriber, sink: TimedSink) ->
 
 async def run_levels(
     transcriber: WhisperTranscriber,
-    levels: tuple[int, ...],
-    aligned_levels: tuple[int, ...] = (),
+    runs: tuple[tuple[int, str], ...],
+    language: str = "en",
 ) -> list[dict]:
-    """One server for all levels, warmed up first; the levels run one after another.
-
-    `levels` play independent calls; `aligned_levels` then replay the synchronised burst.
-    """
+    """One server for all runs, warmed up first; the runs (calls, load) one after another."""
     tokens_dir = tempfile.TemporaryDirectory()
     tokens = TokenFile(Path(tokens_dir.name) / "tokens.json")
     token = tokens.add("supervisor")
-    config = server_config(str(tokens.path))
+    config = server_config(str(tokens.path), language)
     counting = CountingTranscriber(transcriber)
     sink = TimedSink()
     server = serving(config, counting, sink)  # type: ignore[arg-type]  # same transcribe_batch
@@ -294,14 +339,13 @@ async def run_levels(
     await server.start()
     rows = []
     try:
-        await _warm_service(service, transcriber.name, config.max_batch)
-        runs = [(n, True) for n in levels] + [(n, False) for n in aligned_levels]
-        for calls, independent in runs:
-            rows.append(await _level(server, sink, counting, calls, token, independent))
-            lat = rows[-1]["sidebar_latency_s"]
+        await _warm_service(service, transcriber.name, config.max_batch, language)
+        for calls, load in runs:
+            rows.append(await _level(server, sink, counting, calls, token, load))
+            lat, first = rows[-1]["sidebar_latency_s"], rows[-1]["first_partial_s"]
             print(
-                f"  latency {calls} {rows[-1]['turns']} calls: "
-                f"p50 {lat['p50']} s, p95 {lat['p95']} s",
+                f"  latency {language} {calls} {load} calls: p50 {lat['p50']} s, p95 {lat['p95']}"
+                f" s; first partial p50 {first['p50']} s; server {rows[-1]['server_cores']} cores",
                 flush=True,
             )
     finally:
@@ -310,37 +354,51 @@ async def run_levels(
     return rows
 
 
-def _p95_within_target(row: dict) -> bool:
-    p95 = row["sidebar_latency_s"]["p95"]
-    return p95 is not None and p95 <= TARGET_P95_S
+def targets(rows: list[dict]) -> list[dict]:
+    """Each target beside what its run measured (met: None when the run is missing)."""
+    found = {(r["language"], r["calls"], r["load"]): r for r in rows}
+    judged = []
+    for (language, calls, load), limit in TARGETS_P95_S.items():
+        row = found.get((language, calls, load))
+        value = row["sidebar_latency_s"]["p95"] if row else None
+        judged.append(_judged("sidebar p95", language, calls, load, limit, value))
+    for (language, calls, load), limit in TARGET_FIRST_PARTIAL_P50_S.items():
+        row = found.get((language, calls, load))
+        value = row["first_partial_s"]["p50"] if row else None
+        judged.append(_judged("first partial p50", language, calls, load, limit, value))
+    return judged
+
+
+def _judged(what: str, language: str, calls: int, load: str, limit: float, value) -> dict:
+    met = None if value is None else value <= limit
+    return {"what": what, "language": language, "calls": calls, "load": load} | {
+        "limit_s": limit,
+        "measured_s": value,
+        "met": met,
+    }
 
 
 def latency(models: Models, quick: bool) -> dict:
-    transcriber = models.get("tiny.en")
-    levels, aligned = (QUICK_LEVELS, ()) if quick else (LEVELS, ALIGNED_LEVELS)
-    rows = asyncio.run(run_levels(transcriber, levels, aligned))
-    independent = [r for r in rows if r["turns"] == "independent"]
-    within = [r["calls"] for r in independent if _p95_within_target(r)]
-    at_target = next((r for r in independent if r["calls"] == TARGET_CALLS), None)
+    plan = QUICK_RUNS if quick else RUNS
+    rows = []
+    for language, runs in plan.items():
+        rows += asyncio.run(run_levels(models.get(MODEL[language]), runs, language))
     config = server_config()
+    transcriber = models.get("tiny.en")
     return {
-        "model": transcriber.name,
+        "models": dict(MODEL),
         "cpu_threads": CPU_THREADS,
         "whisper_workers": transcriber.workers,
         "whisper_nice": WHISPER_NICE,
-        "language": "en",
-        "calls": list(CALL_FILES),
+        "calls": {language: list(files) for language, files in CALL_FILES.items()},
         "end_silence_ms": config.segmenter.end_silence_ms,
         "speculate_after_ms": config.segmenter.speculate_after_ms,
+        "first_partial_after_s": config.segmenter.first_partial_after_s,
+        "partial_every_s": config.segmenter.partial_every_s,
         "partials": config.partials,
         "stages": list(config.stages),
         "max_batch": config.max_batch,
-        "stagger_s": STAGGER_S,
-        "target": {
-            "p95_s": TARGET_P95_S,
-            "calls": TARGET_CALLS,
-            "met": None if at_target is None else _p95_within_target(at_target),
-        },
-        "max_calls_within_target": max(within, default=None),
+        "offset_spread_s": OFFSET_SPREAD_S,
+        "targets": targets(rows),
         "levels": rows,
     }

@@ -52,13 +52,35 @@ def code_version() -> str:
 
 
 def now_utc() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+# The instruction sets whisper's int8 kernels (CTranslate2, oneDNN) choose between: the same
+# model runs at different speeds on an AVX2-only and an AVX-512 (VNNI) processor.
+VECTOR_FLAGS = (
+    "avx",
+    "avx2",
+    "fma",
+    "f16c",
+    "avx512f",
+    "avx512bw",
+    "avx512_vnni",
+    "avx_vnni",
+    "amx_int8",
+)
+
+
+def instruction_sets() -> list[str]:
+    """The vector instruction sets this processor has (from /proc/cpuinfo's flags)."""
+    flags = set(_first_field("/proc/cpuinfo", "flags").split())
+    return [flag for flag in VECTOR_FLAGS if flag in flags]
 
 
 def machine_info() -> dict:
     mem_kb = _first_field("/proc/meminfo", "MemTotal")
     return {
         "cpu_model": _first_field("/proc/cpuinfo", "model name"),
+        "instruction_sets": instruction_sets(),
         "cores": os.cpu_count(),
         "usable_cores": len(os.sched_getaffinity(0)),
         "memory_gib": round(int(mem_kb.split()[0]) / 1024**2, 1) if mem_kb != "unknown" else None,

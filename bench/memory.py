@@ -10,16 +10,17 @@ from __future__ import annotations
 import asyncio
 
 from .clips import Models
-from .latency import QUICK_LEVELS, run_levels
+from .latency import QUICK_RUNS, run_levels
 
 
 def memory(models: Models, quick: bool, latency_result: dict | None = None) -> dict:
     if latency_result is None:
         # Run alone: measure one busy level of our own.
-        levels = asyncio.run(run_levels(models.get("tiny.en"), (max(QUICK_LEVELS),)))
+        levels = asyncio.run(run_levels(models.get("tiny.en"), (max(QUICK_RUNS["en"]),)))
     else:
         levels = latency_result["levels"]
-    peak = max(levels, key=lambda row: row["calls"])
+    english = [row for row in levels if row.get("language", "en") == "en"]
+    peak = max(english, key=lambda row: row["calls"])
     before = models.rss_before_mb
     after = models.rss_after_mb
     loaded = {}

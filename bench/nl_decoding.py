@@ -29,9 +29,9 @@ from copilot.audio.files import RESAMPLE_QUALITY
 from copilot.config import Config
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.segmenter import SegmenterConfig
-from copilot.replay.asr_eval import score_clip, telephony_copy
 from copilot.runtime import decoding_options
 
+from .asr_eval import score_clip, telephony_copy
 from .call_scripts import render_scripts
 from .clips import (
     CPU_THREADS,

@@ -28,8 +28,8 @@ from copilot.config import Config
 from copilot.events.core import TranscriptFinal
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import run_call_offline
-from copilot.replay.asr_eval import telephony_copy
 
+from .asr_eval import telephony_copy
 from .clips import (
     ENGLISH_CLIPS,
     FLEMISH_CLIPS,

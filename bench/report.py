@@ -21,6 +21,7 @@ from .report_voicebot import voicebot_line, voicebot_section
 def _machine(m: dict) -> list[str]:
     rows = [
         ["CPU", f"{m['cpu_model']}, {m['cores']} cores ({m['usable_cores']} usable)"],
+        ["Instruction sets", ", ".join(m.get("instruction_sets", [])) or "unknown"],
         ["Memory", f"{m['memory_gib']} GiB"],
         ["Kernel", m["kernel"]],
         ["Python", m["python"]],
@@ -100,7 +101,7 @@ def _asr_window(sec: dict) -> list[str]:
     ]
     tele = [v for v in sec["variants"] if "telephony_ulaw" in v]
     out += [
-        "Telephony copies (8 kHz G.711 mu-law, `copilot.replay.asr_eval.telephony_copy`), default settings:",
+        "Telephony copies (8 kHz G.711 mu-law, `bench.asr_eval.telephony_copy`), default settings:",
         "",
     ]
     out += table(
@@ -146,7 +147,7 @@ def _asr_window(sec: dict) -> list[str]:
     out += [
         "How it was measured: `tiny.en` on `jfk.flac` and both legs of `stereo_diarization.wav`",
         "(language en); `base` on the Flemish clips `vl00203`, `vl04108`, `vl09647` (language nl).",
-        "Each clip goes through `copilot.replay.asr_eval.score_clip`, i.e. the live segmenter and the",
+        "Each clip goes through `bench.asr_eval.score_clip`, i.e. the live segmenter and the",
         "batch path of `run_call_offline`, and is scored with `copilot.asr.wer` (case and punctuation",
         "ignored) against `audio_fixtures/references.json`. WER is corpus WER: all errors over all",
         "reference words of the model's clips. *Batched* is that path: `run_call_offline` puts",
@@ -305,16 +306,20 @@ def _batching_line(sec: dict) -> str:
 
 def _latency_line(sec: dict) -> str:
     parts = [
-        f"{r['calls']}{' aligned' if r.get('turns') == 'aligned' else ''} call(s)"
-        f" {seconds(r['sidebar_latency_s']['p50'])} /"
-        f" {seconds(r['sidebar_latency_s']['p95'])} / {seconds(r['sidebar_latency_s']['p99'])} s"
+        f"{r.get('language', 'en')} {r['calls']} {r.get('load') or r.get('turns', '')}"
+        f" {seconds(r['sidebar_latency_s']['p50'])} / {seconds(r['sidebar_latency_s']['p95'])} s"
         for r in sec["levels"]
     ]
-    met = {True: "met", False: "**not met**", None: "not measured"}[sec["target"]["met"]]
+    verdict = {True: "met", False: "**not met**", None: "not measured"}
+    judged = [
+        f"{t['what']} {t['language']} {t['calls']} {t['load']} <= {t['limit_s']} s:"
+        f" {verdict[t['met']]}"
+        for t in sec.get("targets", [])
+    ]
     return (
-        "- Live end of speech to final transcript at the sidebar, p50 / p95 / p99: "
+        "- Live end of speech to final transcript at the sidebar, p50 / p95: "
         + ", ".join(parts)
-        + f". Target p95 <= {sec['target']['p95_s']} s at {sec['target']['calls']} calls: {met}."
+        + (". Targets: " + "; ".join(judged) + "." if judged else ".")
     )
 
 

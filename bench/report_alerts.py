@@ -82,7 +82,7 @@ def alert_quality_section(sec: dict) -> list[str]:
         "doubtful or distressed; an early warning is due on a call with any non-calm turn, an",
         "escalation with an angry turn, a take-over with two. Counted per call and level; an alert",
         "before the first non-calm turn counts as a false positive and as premature",
-        "(`copilot.replay.alert_eval`).",
+        "(`bench.alert_eval`).",
         "",
         *table(header, rows),
         f"Targets: no premature alert on any call: **{_met(targets['no_premature_alerts'])}**;"
@@ -91,7 +91,7 @@ def alert_quality_section(sec: dict) -> list[str]:
         f" **{_met(targets.get('escalate_clean_p_r_0_9_test'))}**.",
         "",
         "*Dev* calls are the shipped ones and `bench/call_scripts.py` (cues and thresholds were"
-        " changed looking at them); *test* calls are `bench/call_scripts_test.py`, written before"
+        " changed looking at them); *test* calls are `bench/call_scripts_heldout.py`, written before"
         " those changes, and the real-speech calls. Customer-leg WER of the real Flemish calls"
         " (the pipeline's segmenter and the `nl` model): "
         + "; ".join(

@@ -6,8 +6,9 @@ from .markdown import pct, seconds, stamp, table
 
 
 def _calls(row: dict) -> str:
-    """Independent calls are the measurement; the aligned burst is a stress row."""
-    return f"{row['calls']} aligned" if row.get("turns") == "aligned" else str(row["calls"])
+    """Language, calls and load of a run (older runs: independent turns or the aligned burst)."""
+    load = row.get("load") or row.get("turns", "")
+    return f"{row.get('language', 'en')} {row['calls']} {load}"
 
 
 def _latency_rows(levels: list[dict]) -> list[list]:
@@ -55,49 +56,89 @@ def _service_rows(levels: list[dict]) -> list[list]:
     return rows
 
 
-def latency_section(sec: dict) -> list[str]:
-    target = sec["target"]
-    met = {True: "**met**", False: "**not met**", None: "not measured (level missing)"}[
-        target["met"]
+def _target_rows(judged: list[dict]) -> list[list]:
+    verdict = {True: "**met**", False: "**not met**", None: "not measured"}
+    return [
+        [
+            f"{t['language']} {t['calls']} {t['load']}",
+            t["what"],
+            f"<= {t['limit_s']}",
+            seconds(t["measured_s"]),
+            verdict[t["met"]],
+        ]
+        for t in judged
     ]
+
+
+def _first_partial_rows(levels: list[dict]) -> list[list]:
+    return [
+        [
+            _calls(r),
+            seconds(r.get("first_partial_s", {}).get("p50")),
+            seconds(r.get("first_partial_s", {}).get("p95")),
+            r.get("server_cores", "–"),
+            r["service"].get("partials_shed_stale", "–"),
+            r["service"].get("partials_shed_budget", "–"),
+            r["service"].get("held_for_finals", "–"),
+        ]
+        for r in levels
+    ]
+
+
+def latency_section(sec: dict) -> list[str]:
+    models = sec.get("models", {"en": sec.get("model", "tiny.en")})
+    calls = sec["calls"] if isinstance(sec["calls"], dict) else {"en": sec["calls"]}
     return [
         "## 4. End of speech to final transcript, live (`latency`)",
         "",
         stamp(sec),
         "",
         *table(
-            ["Calls", "Finals", "Server p50 (s)", "Server p95 (s)", "Sidebars"]
+            ["Language, calls, load", "Finals", "Server p50 (s)", "Server p95 (s)", "Sidebars"]
             + ["Sidebar p50 (s)", "Sidebar p95 (s)", "Sidebar p99 (s)", "Sidebar max (s)"]
             + ["Calls with a gap or duplicate"],
             _latency_rows(sec["levels"]),
         ),
-        f"Target p95 <= {target['p95_s']} s with {target['calls']} concurrent calls: {met}. Most",
-        f"calls measured with p95 <= {target['p95_s']} s: {sec['max_calls_within_target'] or 'none'}.",
+        "Targets:",
         "",
+        *table(
+            ["Run", "Figure", "Target (s)", "Measured (s)", ""],
+            _target_rows(sec.get("targets", [])),
+        ),
+        "First partial (its arrival at the server minus the moment its speech started), the",
+        "server's CPU (cores: the benchmark process's CPU time over the level's wall time; the",
+        "players and sidebars are other processes) and what the service shed to keep finals first:",
+        "",
+        *table(
+            ["Language, calls, load", "First partial p50 (s)", "First partial p95 (s)"]
+            + ["Server cores", "Partials shed (stale)", "Partials shed (call budget)"]
+            + ["Workers kept for finals"],
+            _first_partial_rows(sec["levels"]),
+        ),
         "The transcription worker during each level:",
         "",
         *table(
-            ["Calls", "Batches", "Jobs", "Largest batch", "Mean batch", "Whisper busy"]
-            + ["Retried finals", "Retried partials", "Skipped partials"]
+            ["Language, calls, load", "Batches", "Jobs", "Largest batch", "Mean batch"]
+            + ["Whisper busy", "Retried finals", "Retried partials", "Skipped partials"]
             + ["Would-be finals", "Finals served early"],
             _service_rows(sec["levels"]),
         ),
         "How it was measured: a real `CopilotServer` runs in the benchmark process on 127.0.0.1",
-        f"(port 0, AudioSocket off) with `{sec['model']}` loaded once, `cpu_threads={sec['cpu_threads']}`,",
+        "(port 0, AudioSocket off) with "
+        + ", ".join(f"`{m}` ({lang})" for lang, m in models.items())
+        + f" loaded once, `cpu_threads={sec['cpu_threads']}`,",
         f"`max_batch={sec['max_batch']}`, stages {', '.join(sec.get('stages', ['affect']))}, partial transcripts {'on' if sec['partials'] else 'off'} (the",
-        "defaults). One server serves all levels, one after another; before the first, a batch",
-        "of 29 s finals and one of partials go through its worker so that first-use allocations",
-        "count neither as latency nor as memory per call. A child process (`bench/callers.py`)",
-        "plays the stereo calls",
-        f"`{sec['calls'][0]}` and `{sec['calls'][1]}` alternately with `copilot.commands.simulate.play_twilio`",
-        "(Twilio Media Streams: 20 ms mu-law packets per leg, 8 kHz, real-time pace); the",
-        f"calls start at random moments within the first {sec['stagger_s']} s (seeded). With only two",
-        "recordings, copies started together would end every turn within those seconds of each",
-        "other, a burst unrelated conversations never make. So each copy starts at a random turn",
-        "boundary of its recording (seeded; copies of one recording at different boundaries while",
-        "there are enough, since two at the same one would be such a burst pair) and wraps round",
-        "to its beginning: all calls run the whole time, their turns fall independently. The rows marked *aligned* replay the burst",
-        "(every copy from its beginning) as a stress case; the target is judged on the others. Playing from",
+        "defaults; the first partial of an utterance after"
+        f" {sec.get('first_partial_after_s', '?')} s of speech, then every"
+        f" {sec.get('partial_every_s', '?')} s). One server per language serves its runs one",
+        "after another; before the first, a batch of 29 s finals and one of partials go through",
+        "its worker so that first-use allocations count neither as latency nor as memory per",
+        "call. A child process (`bench/callers.py`) plays the stereo calls "
+        + "; ".join(f"{lang}: `{'`, `'.join(files)}`" for lang, files in calls.items()),
+        "alternately with `copilot.commands.simulate.play_twilio` (Twilio Media Streams: 20 ms",
+        "mu-law packets per leg, 8 kHz, real-time pace). Two loads: *simultaneous* starts every",
+        "call at once, from its beginning, so all calls' turns end together (the burst);",
+        f"*offset* starts call i at i x {sec.get('offset_spread_s', 5.0)} / N seconds. Playing from",
         "a separate process keeps the players' JSON and base64 work off the server's GIL and out",
         "of its RSS, as a remote telephony platform would. The event sink stamps each event with",
         "its arrival time; a final's *server* latency is arrival - (arrival of its call's",
@@ -105,7 +146,7 @@ def latency_section(sec: dict) -> list[str]:
         "seconds). A third process (`bench/sidebars.py`) connects one supervisor sidebar per",
         "call to `/events` before the calls start; each subscribes to every call it is told of",
         "and stamps each `transcript.final` as it arrives: the *sidebar* latency is that wall",
-        "time minus the wall time the utterance ended, for every sidebar (the target is judged",
+        "time minus the wall time the utterance ended, for every sidebar (the targets are judged",
         "on it). Both include the",
         f"{sec['end_silence_ms']} ms of silence the segmenter waits for before it closes an",
         "utterance (17 frames of 30 ms = 510 ms in practice), though whisper starts after",
@@ -114,17 +155,17 @@ def latency_section(sec: dict) -> list[str]:
         "*Batches/Jobs* come from `TranscriptionService.stats` and include partial-transcript",
         "jobs; *Whisper busy* is the time the whisper workers spent transcribing, summed over",
         f"the {sec.get('whisper_workers', 1)} workers, as a share of the level's wall time",
-        "(so up to 100 % per worker). *Retried* counts jobs whose first decode looked looped and was",
-        "decoded again (unprompted, then on the full 30 s window; see section 1): each costs a",
-        "loop up to the token budget plus the redo on one worker, and every job queued behind",
-        "it waits. *Skipped partials* waited longer than the service's `partial_max_wait` and were",
-        "dropped unrun. *Would-be finals* are the speculative jobs sent once a speaker had",
+        "(so up to 100 % per worker). *Retried* counts jobs whose first decode looked looped or",
+        "recited the vocabulary prompt and was decoded again. Partials degrade first: a partial",
+        "that waited past `partial_max_wait` or met overloaded workers is dropped (*stale*);",
+        "under pressure a call whose last partial ran under 2 s ago gets none (*call budget*);",
+        "and with two workers partials never take the last free one (*kept for finals*).",
+        "*Would-be finals* are the speculative jobs sent once a speaker had",
         "been silent for the segmenter's `speculate_after_ms`; *Finals served early* is how many",
         "finals needed no job of their own because the silence held and the would-be final",
-        "was theirs (the rest of the would-be finals were shown as partials: the speaker went on).",
-        "The playing client (about a fifth of a core at 16 calls) and the server share the same",
-        "2 cores; the server's models were loaded and its stages warmed (`StageFactory.preload`)",
-        "before the first level, as `copilot serve` does.",
+        "was theirs. The playing client and the server share the same 2 cores; the server's",
+        "models were loaded and its stages warmed (`StageFactory.preload`) before the first",
+        "level, as `copilot serve` does.",
         "",
     ]
 

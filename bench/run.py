@@ -101,7 +101,13 @@ def _measure(name: str, models: Models, quick: bool, results: dict) -> dict:
         waited = wait_for_quiet()  # a shared machine: let other jobs finish first if they will
         note = f" (waited {waited} s for a quiet machine)" if waited > 6 else ""
         print(f"[{name}]{note}", flush=True)
-        header = {"date": now_utc(), "commit": code_version(), "quick": quick}
+        machine = machine_info()  # every figure names the processor it was measured on
+        header = {
+            "date": now_utc(),
+            "commit": code_version(),
+            "quick": quick,
+            "cpu": {"model": machine["cpu_model"], "instruction_sets": machine["instruction_sets"]},
+        }
         began = time.perf_counter()
         load = OtherLoad()
         if name == "memory":

@@ -26,9 +26,10 @@ from copilot.events.voicebot import BotSay
 from copilot.pipeline.call import CallPipeline, PipelineConfig
 from copilot.runtime import StageFactory
 from copilot.telephony.audio_out import TwilioAudioOut
-from copilot.voicebot.offline import BotConversation
 from copilot.voicebot.player import BotAudioPlayer
 from copilot.voicebot.tts import SpeechSynthesizer
+
+from .bot_conversation import BotConversation
 
 TARGET_P95_S = 1.2
 MODELS = {"en": "tiny.en", "nl": "base"}

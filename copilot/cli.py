@@ -7,7 +7,9 @@ import asyncio
 import logging
 import os
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from copilot.asr.model_files import ModelNotAvailable
 from copilot.audio.files import AudioDecodeError, decode_file
@@ -124,6 +126,7 @@ def _simulate(args: argparse.Namespace) -> int:
     realtime = not args.fast
     key = config.serve.ingest_api_key  # the configured key, so --url needs no ?key=
     progress = simulate.Progress()
+    play: Coroutine[Any, Any, object]  # play_twilio returns nothing, play_raw the replies
     if args.protocol == "twilio":
         play = simulate.play_twilio(
             args.url, call, args.call_id, realtime, key=key, progress=progress
@@ -212,6 +215,7 @@ def _config_reference(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `copilot` command line, every subcommand and flag (config-reference documents it)."""
     parser = argparse.ArgumentParser(prog="copilot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -334,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one `copilot` command; its exit status (2: bad config, missing model or store down)."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,

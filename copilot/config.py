@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
-
-import tomllib
 
 from copilot.affect.settings import AffectConfig
 from copilot.asr.model_files import (
@@ -180,6 +179,7 @@ class StoreConfig:
 
     @property
     def location(self) -> str:
+        """Where the store lives: `url`, else the older `path` ("": in memory only)."""
         return self.url or self.path
 
 
@@ -268,6 +268,7 @@ class Config:
         return self.whisper_workers or usable_cores()
 
     def validate(self) -> Config:
+        """Raise ConfigError, naming the key, for any value that would fail later; return self."""
         if self.language not in LANGUAGES:
             raise ConfigError(
                 f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
@@ -448,7 +449,7 @@ def set_key(config: Config, dotted: str, value: Any) -> None:
         raise ConfigError(f"unknown config key {dotted!r}")
     current = getattr(target, name)
     converted = _convert(dotted, current, value)
-    if dataclasses.is_dataclass(target) and target.__dataclass_params__.frozen:
+    if target.__dataclass_params__.frozen:  # a dataclass: fields() above accepted it
         # Frozen sections (segmenter, affect, assist) are shared by stages: replace them whole.
         parent: Any = config
         for section in sections[:-1]:

@@ -111,6 +111,7 @@ class StageFactory:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The configured stages, in the order each call runs them."""
         return tuple(self.config.stages)
 
     def preload(self) -> None:
@@ -122,6 +123,7 @@ class StageFactory:
             self._assist.intents.classify("hello")  # fits the intent head now, not mid-call
 
     def for_call(self, call_id: str, metadata: dict[str, Any] | None = None) -> tuple[Stage, ...]:
+        """Fresh stage objects for one call over the shared models, in configured order."""
         stages: list[Stage] = []
         if "affect" in self.names:
             from copilot.affect.stage import AffectStage

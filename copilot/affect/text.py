@@ -42,6 +42,8 @@ _KIN_NL = r"(?:man|vrouw|moeder|vader|zoon|dochter|partner|broer|zus|opa|oma|ech
 
 @dataclass(frozen=True)
 class Phrase:
+    """A contact-centre wording that is evidence for one signal in one language, at `weight`."""
+
     signal: str
     topic: str  # why the phrase matters, e.g. "repeated contact"
     language: str
@@ -315,6 +317,7 @@ class TextAffectScorer:
 
     @property
     def model(self) -> EmotionModel:
+        """The emotion model given, else the shared one, loaded on first use."""
         if self._model is None:
             self._model = load_emotion_model()
         return self._model

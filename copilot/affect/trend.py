@@ -41,6 +41,8 @@ class _SignalState:
 
 
 class CallTracker:
+    """One call's smoothed affect per speaker and signal, and the alerts it warrants."""
+
     def __init__(self, config: AffectConfig | None = None, alert_speaker: str = CUSTOMER) -> None:
         self.config = config or AffectConfig()
         self.alert_speaker = alert_speaker
@@ -49,6 +51,7 @@ class CallTracker:
         self._count: dict[str, int] = {}
 
     def trend(self, speaker: str, signal: str) -> float:
+        """The smoothed (EMA) `signal` of `speaker` so far; 0.0 before they have spoken."""
         state = self._states.get(speaker, {}).get(signal)
         return state.trend if state else 0.0
 

@@ -17,6 +17,8 @@ from copilot.events.affect import Cue
 
 @dataclass(frozen=True)
 class TextAffect:
+    """One utterance's scores: emotion probabilities, the signals in [0, 1], and their cues."""
+
     emotions: dict[str, float]  # the 28 GoEmotions labels -> probability
     frustration: float
     doubt: float

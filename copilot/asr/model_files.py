@@ -30,6 +30,7 @@ def default_model_for(language: str) -> str:
 
 
 def cache_dir() -> Path:
+    """Where copilot keeps what it builds: $COPILOT_CACHE, else copilot/ in the XDG cache."""
     if os.environ.get("COPILOT_CACHE"):
         return Path(os.environ["COPILOT_CACHE"])
     xdg = os.environ.get("XDG_CACHE_HOME")
@@ -53,6 +54,7 @@ def resolve_model(name: str) -> Path:
 
 
 def check_model_dir(path: Path, hint: str) -> None:
+    """Raise ModelNotAvailable, naming `hint`, if `path` lacks a file faster-whisper loads."""
     missing = [
         f for f in ("model.bin", "config.json", "tokenizer.json") if not (path / f).is_file()
     ]

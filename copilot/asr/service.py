@@ -31,10 +31,11 @@ from copilot.audio.files import pcm16_to_float
 log = logging.getLogger(__name__)
 
 # Partials per batch at most (see `_take_batch`).
-PARTIAL_BATCH = 2
+PARTIAL_BATCH = 4
 # Rounds of all workers a backlog is cleared in (see `_take_batch`): jobs of one kind and
 # model are batched only when more than this many of them wait per worker.
 BATCH_ROUNDS = 2
+MAX_BUDGETED_LEGS = 4096  # legs whose last partial time is kept (two per live call)
 # What a partial that was dropped under load resolves to: no text, so no event.
 SKIPPED_PARTIAL = TranscriptionResult(text="", language="")
 
@@ -67,6 +68,7 @@ class TranscriberPool:
         self._lock = threading.Lock()
 
     def model_for(self, language: str | None) -> str:
+        """Pick the model for a call in `language`: its own, the pool's, or the default."""
         return (
             self.models.get(language or "auto")
             or self.model
@@ -79,6 +81,7 @@ class TranscriberPool:
             self._loaded[name] = transcriber
 
     def get(self, name: str) -> WhisperTranscriber:
+        """Return model `name`, loading it on first use (threads may ask at once)."""
         with self._lock:
             if name not in self._loaded:
                 self._loaded[name] = self._factory(
@@ -103,13 +106,52 @@ class _Pending:
 
 @dataclass
 class ServiceStats:
+    """Counts of what the workers ran and shed, for the server's metrics and the benchmarks."""
+
     batches: int = 0
     jobs: int = 0
     largest_batch: int = 0
     busy_seconds: float = 0.0
-    skipped_partials: int = 0
+    skipped_partials: int = 0  # every partial shed, for any of the reasons below
+    stale_partials: int = 0  # waited past partial_max_wait, or the workers were overloaded
+    budget_partials: int = 0  # its call had a partial too recently while the workers were busy
     final_jobs: int = 0
     speculative_jobs: int = 0  # would-be finals; the rest of `jobs` minus finals are partials
+    held_for_finals: int = 0  # times a worker left a partial waiting, kept for finals
+
+
+class PartialBudget:
+    """Under pressure each call's partials thin out before any call loses them all.
+
+    While the workers are busy past `partial_load_limit`, an utterance still gets its
+    first partial (the agent sees words are coming), but a further one only when its
+    leg's last partial ran at least `pressured_interval` ago: a chatty call's partials
+    thin out, the others keep theirs, and finals keep the workers.
+    """
+
+    def __init__(self, pressured_interval: float = 2.0) -> None:
+        self.pressured_interval = pressured_interval
+        # (call, leg) -> (utterance, when its last partial ran)
+        self._last_run: dict[tuple[str, str], tuple[str, float]] = {}
+
+    def allows(self, job: TranscriptionJob, now: float, pressured: bool) -> bool:
+        """Whether a partial may run: always unless `pressured`, then only if it is its
+        utterance's first or its leg's next one is due."""
+        if not pressured:
+            return True
+        last = self._last_run.get((job.call_id, job.leg))
+        if last is None or last[0] != job.utterance_id:
+            return True
+        return now - last[1] >= self.pressured_interval
+
+    def ran(self, job: TranscriptionJob, now: float) -> None:
+        """Note that a job ran: a partial restarts its leg's interval, a final clears it."""
+        key = (job.call_id, job.leg)
+        self._last_run.pop(key, None)
+        if not job.final:  # after a final the next utterance starts afresh
+            self._last_run[key] = (job.utterance_id, now)
+        while len(self._last_run) > MAX_BUDGETED_LEGS:  # ended calls' legs: oldest first
+            del self._last_run[next(iter(self._last_run))]
 
 
 class WorkerLoad:
@@ -121,9 +163,11 @@ class WorkerLoad:
         self._spans: list[tuple[float, float]] = []
 
     def add(self, start: float, end: float) -> None:
+        """Note a span of monotonic time one worker spent on a batch."""
         self._spans.append((start, end))
 
     def share(self, now: float) -> float:
+        """Busy share of all workers over the last `window` seconds; older spans are dropped."""
         since = now - self.window
         self._spans = [(a, b) for a, b in self._spans if b > since]
         busy = sum(b - max(a, since) for a, b in self._spans)
@@ -131,12 +175,15 @@ class WorkerLoad:
 
 
 class TranscriptionService:
+    """The whisper workers all calls share: jobs queued by urgency, batched under a backlog."""
+
     def __init__(
         self,
         pool: TranscriberPool,
         max_batch: int = 8,
         partial_max_wait: float = 0.5,
         partial_load_limit: float = 0.25,
+        partial_overload_limit: float = 0.5,
     ) -> None:
         self.pool = pool
         # One worker per model replica: a burst of endpoints runs side by side on the cores
@@ -145,18 +192,27 @@ class TranscriptionService:
         self.max_batch = max_batch
         self.partial_max_wait = partial_max_wait
         # Partials are a nicety; finals are what agents act on. When the workers have been
-        # busy for more than this share of their recent time, partials are shed before they
-        # cost anything. With 2 workers, 0.25 is half a core: more partials than that made
-        # finals queue behind them (16 calls: p95 1.33 s with 0.5, 0.92-1.13 s with 0.25).
+        # busy for more than this share of their recent time, partials thin out per call
+        # (`PartialBudget`: each utterance's first still runs). With 2 workers, 0.25 is half a
+        # core; one worker is kept for finals anyway, so partials never hold them up.
         self.partial_load_limit = partial_load_limit
+        # Past this share every partial is shed: finals need what is left of the workers.
+        self.partial_overload_limit = partial_overload_limit
         self.load = WorkerLoad(workers=self.workers)
+        self.partial_budget = PartialBudget()
         self.stats = ServiceStats()
         self._waiting: list[_Pending] = []
+        # Workers decoding partials right now: with two or more workers one is always kept
+        # for finals and would-be finals (a would-be final usually is this utterance's final,
+        # which waits for it), so a final never waits behind a partial that cannot be
+        # interrupted.
+        self._busy_partials = 0
         self._wakeup = asyncio.Event()
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="whisper")
         self._workers: list[asyncio.Task] = []
 
     async def start(self) -> None:
+        """Start one worker task per whisper worker, unless they are running already."""
         if not self._workers:
             self._workers = [
                 asyncio.create_task(self._run(), name=f"transcription-worker-{i}")
@@ -164,6 +220,7 @@ class TranscriptionService:
             ]
 
     async def stop(self) -> None:
+        """Cancel the worker tasks and shut down their threads."""
         for worker in self._workers:
             worker.cancel()
         for worker in self._workers:
@@ -180,9 +237,14 @@ class TranscriptionService:
 
     @property
     def queue_depth(self) -> int:
+        """Jobs waiting for a worker (the server's `copilot_transcription_queue` gauge)."""
         return len(self._waiting)
 
     async def transcribe(self, job: TranscriptionJob, model: str) -> TranscriptionResult:
+        """Queue a job on `model` and await its result.
+
+        A partial shed under load resolves to an empty result, so no event comes of it.
+        """
         await self.start()
         future = asyncio.get_running_loop().create_future()
         # Finals first (someone is waiting for them), then the would-be finals of
@@ -206,6 +268,8 @@ class TranscriptionService:
                     self._wakeup.set()  # an idle worker takes what this batch left
                 started = time.perf_counter()
                 began = time.monotonic()
+                partials = not batch[0].job.full_quality
+                self._busy_partials += partials
                 try:
                     results = await loop.run_in_executor(self._executor, self._transcribe, batch)
                 except Exception as exc:  # a model failure must fail these jobs, not the worker
@@ -214,6 +278,10 @@ class TranscriptionService:
                         if not item.future.done():
                             item.future.set_exception(exc)
                     continue
+                finally:
+                    self._busy_partials -= partials
+                    if self._waiting:
+                        self._wakeup.set()  # a worker that kept itself for finals looks again
                 self._record(batch, time.perf_counter() - started)
                 self.load.add(began, time.monotonic())
                 for item, result in zip(batch, results, strict=True):
@@ -226,6 +294,9 @@ class TranscriptionService:
             return []
         self._waiting.sort()
         first = self._waiting[0]
+        if not first.job.full_quality and self._busy_partials >= self.workers - 1 > 0:
+            self.stats.held_for_finals += 1
+            return []  # the last free worker waits for a final
         # Finals and would-be finals decode alike and share a batch; partials (greedy,
         # no word times) go apart, so finals never wait behind their decoding.
         alike = [
@@ -253,19 +324,32 @@ class TranscriptionService:
         return batch
 
     def _drop_stale_partials(self) -> None:
-        """Under load, a partial that waited too long is worthless: a newer one or the final follows."""
+        """Partials degrade first: under pressure each call's thin out (`PartialBudget`);
+        overloaded, or once one waited too long, they go (a newer one or the final follows)."""
         now = time.monotonic()
-        overloaded = self.load.share(now) > self.partial_load_limit
+        share = self.load.share(now)
+        overloaded = share > self.partial_overload_limit
+        pressured = share > self.partial_load_limit
         keep = []
         for pending in self._waiting:
+            job = pending.job
+            if job.full_quality:
+                keep.append(pending)
+                continue
             waited = now - pending.priority[1]
-            stale = not pending.job.full_quality and (overloaded or waited > self.partial_max_wait)
-            if stale and not pending.future.done():
-                pending.future.set_result(SKIPPED_PARTIAL)
-                self.stats.skipped_partials += 1
-            if not stale:
+            if overloaded or waited > self.partial_max_wait:
+                self._shed(pending, "stale_partials")
+            elif not self.partial_budget.allows(job, now, pressured):
+                self._shed(pending, "budget_partials")
+            else:
                 keep.append(pending)
         self._waiting = keep
+
+    def _shed(self, pending: _Pending, reason: str) -> None:
+        if not pending.future.done():
+            pending.future.set_result(SKIPPED_PARTIAL)
+        self.stats.skipped_partials += 1
+        setattr(self.stats, reason, getattr(self.stats, reason) + 1)
 
     def _transcribe(self, batch: list[_Pending]) -> list[TranscriptionResult]:
         transcriber = self.pool.get(batch[0].model)
@@ -281,6 +365,10 @@ class TranscriptionService:
         return transcriber.transcribe_batch(requests)
 
     def _record(self, batch: list[_Pending], seconds: float) -> None:
+        now = time.monotonic()
+        for pending in batch:
+            if not pending.job.speculative:
+                self.partial_budget.ran(pending.job, now)
         size = len(batch)
         self.stats.batches += 1
         self.stats.jobs += size

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from copilot.assist.facts import PATTERNS
 
@@ -64,12 +65,14 @@ class SharedVocabulary:
     by_language: Mapping[str, frozenset[str]]
 
     def allows(self, word: str, language: str) -> bool:
+        """Whether `word` is shipped in `language` (in any language, if we ship none in it)."""
         words = self.by_language.get(language)
         if words is None:  # a language we ship nothing in: any shipped word
             return any(word in known for known in self.by_language.values())
         return word in words
 
     def shares_all(self, text: str, language: str) -> bool:
+        """Whether every word of `text` is shipped, so the text may reach any other contact."""
         return all(self.allows(w, language) for w in words_of(text))
 
 
@@ -92,6 +95,7 @@ def build_vocabulary(
 
 
 def words_of(text: str) -> list[str]:
+    """The lower-case words of `text`, letters only: the unit the vocabulary checks."""
     return _WORD.findall(text.lower())
 
 
@@ -145,7 +149,7 @@ def _loose(value: str, ignore_case: bool = True) -> re.Pattern[str]:
 
 def _pattern_placeholders(text: str) -> str:
     for name in PATTERN_PLACEHOLDERS:
-        text = PATTERNS[name].sub(lambda m, name=name: _placeholder_for(m, name), text)
+        text = PATTERNS[name].sub(partial(_placeholder_for, name=name), text)
     return text
 
 

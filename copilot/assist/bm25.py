@@ -32,6 +32,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def tokens(text: str) -> list[str]:
+    """The words BM25 counts: lower case, no stop words, cut to STEM_LENGTH letters."""
     words = (w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
     return [w[:STEM_LENGTH] for w in words if len(w) > 1 or w.isdigit()]
 
@@ -50,6 +51,7 @@ class BM25Index:
         self._idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
 
     def scores(self, query: str) -> list[float]:
+        """The BM25 score of `query` for each document, in document order (0: no shared word)."""
         terms = [t for t in set(tokens(query)) if t in self._idf]
         out = []
         for doc, length in zip(self._docs, self._lengths, strict=True):

@@ -66,6 +66,8 @@ CUSTOM_ARRANGEMENT = re.compile(
 
 @dataclass(frozen=True)
 class Finding:
+    """A reason to hand the contact to a person (`route_to_human`), with the words that show it."""
+
     reason: str  # contradiction / record_mismatch / custom_arrangement
     explanation: str
     evidence: tuple[str, ...]
@@ -90,6 +92,7 @@ class ComplexityCheck:
         self._reported: set[str] = set()
 
     def check(self, text: str, facts: list[Fact]) -> list[Finding]:
+        """New findings in a customer line and its facts; each key is reported once per contact."""
         findings = self._claim_findings(text) + self._record_findings(facts)
         if match := CUSTOM_ARRANGEMENT.search(text):
             findings.append(

@@ -81,7 +81,7 @@ def cv_folds(examples: Sequence[Example], groups: list[list[int]], k: int, seed:
     for intent in sorted({e[1] for e in examples}):
         mine = [g for g in groups if examples[g[0]][1] == intent]
         paired = [g for g in mine if len(g) > 1]
-        alone = {}
+        alone: dict[str, list[list[int]]] = {}
         for g in mine:
             if len(g) == 1:
                 alone.setdefault(examples[g[0]][2], []).append(g)
@@ -115,11 +115,11 @@ def cross_validate(
             train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
             model = IntentModel(encoder, intents, everything)
             model.add_examples(
-                [examples[i][0] for i in train],
-                [examples[i][1] for i in train],
+                [examples[int(i)][0] for i in train],
+                [examples[int(i)][1] for i in train],
                 vectors=vectors[train],
             )
-            views = model.view_probabilities([examples[i][0] for i in test], vectors[test])
+            views = model.view_probabilities([examples[int(i)][0] for i in test], vectors[test])
             for name, weights in variants.items():
                 guessed = model.combine(views, weights).argmax(axis=1)
                 hits[name][test] += guessed == truth[test]
@@ -135,6 +135,7 @@ def cross_validate(
 
 
 def cv_table(result: dict[str, dict[str, float]], examples: Sequence[Example]) -> str:
+    """Accuracy per variant and language as a text table, seed counts below (`evaluation --cv`)."""
     languages = sorted({e[2] for e in examples})
     counts = " / ".join(str(sum(e[2] == lang for e in examples)) for lang in languages)
     lines = [f"{'variant':34s} " + " ".join(f"{lang:>6s}" for lang in languages)]

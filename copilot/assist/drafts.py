@@ -49,6 +49,8 @@ FALLBACK = {
 
 @dataclass(frozen=True)
 class DraftText:
+    """A drafted message: subject, body, and whether a template or the LLM wrote the body."""
+
     subject: str
     body: str
     generator: str  # template / llm
@@ -56,11 +58,15 @@ class DraftText:
 
 @dataclass(frozen=True)
 class LearnedTemplate:
+    """An agent's sent draft, abstracted, with its call: forgetting that call takes it back."""
+
     body: str  # abstracted: placeholders, no contact's words
     call_id: str  # the contact it was learned from
 
 
 class DraftWriter:
+    """Follow-up messages per intent and language; learns templates from drafts agents sent."""
+
     def __init__(
         self,
         playbooks: Playbooks,
@@ -74,6 +80,7 @@ class DraftWriter:
         self.learned: dict[tuple[str, str], LearnedTemplate] = {}  # by (intent, language)
 
     def write(self, intent: str, language: str, values: dict[str, str]) -> DraftText:
+        """The template filled with `values`; the LLM's body instead when an endpoint answers."""
         language = language if language in FALLBACK else "en"
         template = self._template(intent, language)
         filled = dict(values)

@@ -156,6 +156,7 @@ def _accuracy(pairs: list[tuple[str, str]]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: the quality figures as JSON, or with `--cv` the cross-validation table."""
     from copilot.assist.crossval import cross_validate, cv_table
     from copilot.assist.settings import DEFAULT_INTENTS
     from copilot.encoders.sentence import load_sentence_encoder

@@ -53,12 +53,15 @@ RECORD_KEYS = {
 
 @dataclass(frozen=True)
 class Fact:
+    """A fact the customer stated: its value normalised for comparing, and the words as said."""
+
     name: str
     value: str  # normalised
     said: str  # the words as spoken
 
 
 def extract_facts(text: str) -> list[Fact]:
+    """Every distinct fact in `text`; a street with its number also gives the house number."""
     facts: list[Fact] = []
     for name, pattern in PATTERNS.items():
         for match in pattern.finditer(text):
@@ -75,6 +78,7 @@ def extract_facts(text: str) -> list[Fact]:
 
 
 def normalise(name: str, value: object) -> str:
+    """`value` of fact `name` in the one spelling facts are compared in ("3511 ab" -> "3511AB")."""
     text = str(value).strip()
     if name in ("tracking_code", "postcode", "house_number"):
         return re.sub(r"\s+", "", text).upper()

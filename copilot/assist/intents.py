@@ -98,6 +98,8 @@ class IntentSnapshot:
 
 @dataclass(frozen=True)
 class IntentGuess:
+    """The model's verdict on one utterance: the likeliest intent and every intent's score."""
+
     intent: str
     confidence: float  # the averaged probability of that intent, 0..1
     scores: dict[str, float]  # intent -> averaged probability
@@ -134,6 +136,7 @@ class IntentModel:
 
     @property
     def size(self) -> int:
+        """How many examples the model holds, seeds and learned ones together."""
         return len(self._labels)
 
     def add_examples(
@@ -168,6 +171,7 @@ class IntentModel:
         return set(self._sources) - {""}
 
     def snapshot(self) -> IntentSnapshot:
+        """A copy of the examples and fitted state for `restore` (how the seed state is kept)."""
         return IntentSnapshot(
             self._vectors.copy(),
             self._labels.copy(),
@@ -197,6 +201,7 @@ class IntentModel:
     def classify_many(
         self, texts: list[str], vectors: np.ndarray | None = None
     ) -> list[IntentGuess]:
+        """A guess per text from the weighted views; `vectors`: unit embeddings when known."""
         views = self.view_probabilities(texts, vectors)
         probabilities = self.combine(views)
         guesses = []

@@ -35,6 +35,8 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 @dataclass(frozen=True)
 class Passage:
+    """One `##` section of an article: the unit that is embedded, scored and shown."""
+
     article_id: str
     title: str
     language: str
@@ -46,6 +48,8 @@ class Passage:
 
 @dataclass(frozen=True)
 class ArticleMatch:
+    """A search result: an article's best passage, its ranking score and the cosine shown."""
+
     article_id: str
     title: str
     language: str
@@ -62,6 +66,7 @@ class KnowledgeBaseError(ValueError):
 
 
 def read_article(path: Path, root: Path) -> list[Passage]:
+    """The passages of one markdown article; KnowledgeBaseError if it has no front-matter `id`."""
     text = path.read_text(encoding="utf-8")
     match = _FRONT_MATTER.match(text)
     meta = yaml.safe_load(match.group(1)) if match else {}
@@ -83,7 +88,8 @@ def read_article(path: Path, root: Path) -> list[Passage]:
 
 def _sections(body: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    heading, lines = "", []
+    heading = ""
+    lines: list[str] = []
     for line in body.splitlines():
         if line.startswith("## "):
             out.append((heading, " ".join(lines).strip()))
@@ -95,6 +101,8 @@ def _sections(body: str) -> list[tuple[str, str]]:
 
 
 class KnowledgeBase:
+    """A folder of articles, searched by meaning and by words; edits are live on the next query."""
+
     def __init__(self, root: str | Path, encoder: SentenceEncoder) -> None:
         self.root = Path(root)
         self.encoder = encoder
@@ -122,10 +130,6 @@ class KnowledgeBase:
         self.passages = passages
         self._stamp = stamp
         return True
-
-    @property
-    def article_ids(self) -> set[str]:
-        return {p.article_id for p in self.passages}
 
     def search(
         self,

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from copilot.assist.abstraction import abstract_quote
+from copilot.events.assist import Draft, Suggestion
 from copilot.events.codec import event_from_dict
 from copilot.events.core import Event
 from copilot.events.feedback import ACTIONS, Feedback
@@ -61,9 +62,11 @@ class Ranking:
         self.counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
 
     def note(self, kind: str, item: str, accepted: bool) -> None:
+        """Count one accept or dismiss of `item` (an article id, or `intent.step` of a step)."""
         self.counts[(kind, item)][0 if accepted else 1] += 1
 
     def boosts(self, kind: str, weight: float) -> dict[str, float]:
+        """Score boost per item of `kind`: `weight` x (log1p(accepts) - log1p(dismisses))."""
         return {
             item: weight * (math.log1p(acc) - math.log1p(dis))
             for (k, item), (acc, dis) in self.counts.items()
@@ -141,18 +144,20 @@ class FeedbackLearner:
         return calls_in(self.db) | self.learned_from()
 
     def apply(self, feedback: Feedback, suggestion: dict) -> None:
+        """Learn from one feedback without storing it (what `record` and `replay` share)."""
         if not suggestion:
             return  # feedback on something we cannot see (e.g. an alert): kept, not learned
         event = event_from_dict(suggestion)
         kind = getattr(event, "kind", event.type)
         if kind == "intent":
             self._apply_intent(feedback, event)
-        elif kind in ("article", "next_step", "answer") and feedback.action in (
-            "accept",
-            "dismiss",
+        elif (
+            isinstance(event, Suggestion)  # the only events with these kinds
+            and kind in ("article", "next_step", "answer")
+            and feedback.action in ("accept", "dismiss")
         ):
             self.models.ranking.note(kind, event.item, feedback.action == "accept")
-        elif event.type == "draft" and feedback.action in ("edit", "send") and feedback.text:
+        elif isinstance(event, Draft) and feedback.action in ("edit", "send") and feedback.text:
             self.models.drafts.learn_from_edit(
                 event.intent,
                 event.language,
@@ -176,6 +181,7 @@ class FeedbackLearner:
             self.models.intents.learn(quote, intent, event.call_id or feedback.call_id)
 
     def summary(self) -> dict[str, int]:
+        """How many feedback rows are stored, per action."""
         rows = self.db.execute("SELECT action, COUNT(*) FROM assist_feedback GROUP BY action")
         return {action: n for action, n in rows}
 

@@ -55,6 +55,7 @@ class NgramNaiveBayes:
         self._totals = np.zeros(n_classes, dtype=np.float64)
 
     def add(self, texts: list[str], labels: list[int], weight: float = 1.0) -> None:
+        """Labelled texts (label: intent index) into the per-class n-gram sums; nothing to refit."""
         for text, label in zip(texts, labels, strict=True):
             grams = char_ngrams(text)
             rows = [self._row(gram) for gram in grams]

@@ -16,12 +16,15 @@ log = logging.getLogger(__name__)
 
 
 class ChatCompletionClient:
+    """One OpenAI-compatible chat endpoint; a failure is logged and gives None, never an error."""
+
     def __init__(self, url: str, model: str = "local", timeout_s: float = 4.0) -> None:
         self.url = url
         self.model = model
         self.timeout_s = timeout_s
 
     def complete(self, system: str, user: str) -> str | None:
+        """The model's reply to a system and a user message; None on any failure or empty reply."""
         payload = {
             "model": self.model,
             "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],

@@ -29,6 +29,8 @@ from copilot.encoders.sentence import SentenceEncoder
 
 @dataclass
 class AssistModels:
+    """The models every call's AssistStage shares, and the seed state `reset_learned` restores."""
+
     config: AssistConfig
     encoder: SentenceEncoder
     intents: IntentModel
@@ -50,6 +52,7 @@ class AssistModels:
 
 
 def load_assist_models(config: AssistConfig, encoder: SentenceEncoder) -> AssistModels:
+    """Build the shared models from the configured files, once per process, on `encoder`."""
     playbooks = Playbooks(resolve_path(config.playbooks_path))
     kb = KnowledgeBase(resolve_path(config.kb_path), encoder)
     seeds = resolve_path(config.intent_seeds)

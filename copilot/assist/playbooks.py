@@ -29,20 +29,26 @@ import yaml
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a playbook: its instruction per language and how to tell it was done."""
+
     step_id: str
     text: dict[str, str]  # language -> instruction
     done_when: tuple[re.Pattern[str], ...] = ()
     done_facts: tuple[str, ...] = ()
 
     def text_in(self, language: str) -> str:
+        """The instruction in `language`, else in English, else in whatever language it has."""
         return self.text.get(language) or self.text.get("en") or next(iter(self.text.values()))
 
     def heard_in(self, text: str) -> bool:
+        """Whether the agent's `text` holds one of the step's `done_when` phrases."""
         return any(p.search(text) for p in self.done_when)
 
 
 @dataclass(frozen=True)
 class Playbook:
+    """One intent's steps in order and its follow-up draft (subject, body) per language."""
+
     intent: str
     steps: tuple[Step, ...]
     drafts: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> subject, body
@@ -53,6 +59,7 @@ class PlaybookError(ValueError):
 
 
 def read_playbook(path: Path) -> Playbook:
+    """One playbook YAML file; PlaybookError without an `intent` or with a step without `id`."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict) or "intent" not in data:
         raise PlaybookError(f"{path}: a playbook needs an `intent`")
@@ -69,6 +76,8 @@ def read_playbook(path: Path) -> Playbook:
 
 
 class Playbooks:
+    """The playbooks of a folder by intent, re-read whenever a file changes."""
+
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self._stamp: tuple = ()
@@ -76,6 +85,7 @@ class Playbooks:
         self.refresh()
 
     def refresh(self) -> None:
+        """Re-read the folder if a file was added, changed or removed."""
         files = sorted(self.root.glob("*.yaml")) if self.root.is_dir() else []
         stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files)
         if stamp != self._stamp:
@@ -84,6 +94,7 @@ class Playbooks:
             self._stamp = stamp
 
     def get(self, intent: str) -> Playbook | None:
+        """The current playbook of `intent` (the folder re-read if it changed), or None."""
         self.refresh()
         return self._books.get(intent)
 

@@ -96,6 +96,7 @@ class AssistConfig:
             raise ValueError("assist draft_channel must be 'email' or 'chat'")
 
     def team_for(self, intent: str) -> str:
+        """The team a contact of `intent` is routed to: its `routes` entry, else `default_team`."""
         for route in self.routes:
             name, _, team = route.partition("=")
             if name == intent:

@@ -24,10 +24,10 @@ from copilot.assist.intents import unit_rows
 from copilot.assist.knowledge import ArticleMatch
 from copilot.assist.learning import ARTICLE_BOOST, STEP_BOOST
 from copilot.assist.models import AssistModels
-from copilot.assist.summary import ContactState, summarise
+from copilot.assist.summary import ContactState, done_steps, summarise
 from copilot.assist.urgency import UrgencyTracker
 from copilot.audio.format import AGENT, CUSTOMER
-from copilot.events.affect import Alert
+from copilot.events.affect import Affect, Alert
 from copilot.events.assist import Draft, RouteToHuman, Suggestion, suggestion_id
 from copilot.events.core import (
     CallStarted,
@@ -64,6 +64,8 @@ class _Contact:
 
 
 class AssistStage:
+    """One contact's assist: intent, articles, next steps, hand-overs and the wrap-up draft."""
+
     def __init__(self, models: AssistModels, language: str = "en") -> None:
         self.models = models
         self.config = models.config
@@ -73,6 +75,10 @@ class AssistStage:
         self.complexity = ComplexityCheck()
 
     def feed(self, event: Event) -> list[Event]:
+        """Stage.feed: customer lines make the cards, agent lines tick off playbook steps.
+
+        Affect and alerts raise the urgency; a `take_over` alert hands the contact to a person.
+        """
         c = self.contact
         c.call_id = event.call_id or c.call_id
         c.last_t = max(c.last_t, event.t)
@@ -81,11 +87,11 @@ class AssistStage:
             c.record = dict(event.metadata.get("record") or {})
             self.complexity = ComplexityCheck(c.record)
             return []
-        if event.type == "affect" and event.speaker == CUSTOMER:
+        if isinstance(event, Affect) and event.speaker == CUSTOMER:
             self.urgency.note_affect(event.frustration)
             return self._intent_update(event.t)
         if isinstance(event, Alert):
-            self.urgency.note_alert(event.level, event.reason)
+            self.urgency.note_alert(event.level, event.signal, event.basis, event.run)
             out = self._intent_update(event.t)
             if event.level == "take_over":
                 escalation = Finding("escalation", event.reason, (), "escalation")
@@ -100,6 +106,7 @@ class AssistStage:
         return []
 
     def flush(self) -> list[Event]:
+        """Stage.flush: the follow-up draft, unless the contact never got an intent."""
         c = self.contact
         if c.intent == OTHER:
             return []
@@ -165,6 +172,7 @@ class AssistStage:
         if (c.intent, urgency) == c.announced:
             return []
         c.announced = (c.intent, urgency)
+        state = self.contact_state()
         return [
             Suggestion(
                 c.call_id,
@@ -174,7 +182,8 @@ class AssistStage:
                 kind="intent",
                 item=c.intent,
                 title=c.intent.replace("_", " "),
-                text=self.summary(),
+                text=summarise(state),
+                context=state.context(),
                 confidence=round(c.confidence, 3),
                 language=c.language,
                 intent=c.intent,
@@ -285,6 +294,7 @@ class AssistStage:
             return []
         c.routed.add(finding.key)
         intent = c.intent
+        state = self.contact_state()
         return [
             RouteToHuman(
                 c.call_id,
@@ -294,7 +304,8 @@ class AssistStage:
                 reason=finding.reason,
                 explanation=finding.explanation,
                 evidence=finding.evidence,
-                summary=self.summary(),
+                summary=summarise(state),
+                context=state.context(),
                 intent=intent,
                 urgency=self.urgency.level(intent),
                 team=self.config.team_for("request_human" if intent == OTHER else intent),
@@ -304,26 +315,34 @@ class AssistStage:
 
     # -- for people ----------------------------------------------------------------
 
-    def summary(self) -> str:
+    def contact_state(self) -> ContactState:
+        """What the next person needs of this contact: the `context` of intent and route cards."""
         c = self.contact
-        state = ContactState(
+        # The contact's own playbook names a step heard done first, then the others in order.
+        intents = (c.intent, *self.config.intents)
+        return ContactState(
             c.intent,
             c.language or self.default_language,
             c.request,
             dict(c.facts),
-            tuple(sorted(c.done_steps)),
+            done_steps(self.models.playbooks, intents, c.done_steps),
             self.urgency.level(c.intent),
             tuple(self.urgency.reasons),
         )
-        return summarise(state)
+
+    def summary(self) -> str:
+        """The context as prose in the contact's language (the `text` / `summary` fields)."""
+        return summarise(self.contact_state())
 
     def best_article(self) -> ArticleMatch | None:
         """The best-scoring article seen in this contact, preferring ones tagged with its intent."""
         matches = sorted(self.contact.articles.values(), key=lambda m: -m.score)
         on_topic = [m for m in matches if self.contact.intent in m.intents]
-        return (on_topic or matches or [None])[0]
+        best = on_topic or matches
+        return best[0] if best else None
 
     def draft(self, t: float = 0.0) -> Draft:
+        """The follow-up message so far: the contact's facts, best article and next step."""
         c = self.contact
         article = self.best_article()
         language = c.language or self.default_language

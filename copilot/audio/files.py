@@ -44,6 +44,7 @@ class DecodedCall:
 
     @property
     def duration(self) -> float:
+        """Length of the call in seconds (every leg is this long)."""
         first = next(iter(self.legs.values()), np.zeros(0))
         return len(first) / PIPELINE_RATE
 
@@ -102,7 +103,7 @@ def _read_with_av(path: Path) -> tuple[np.ndarray, int, str]:
 
     try:
         with av.open(str(path)) as container:
-            stream = next((s for s in container.streams if s.type == "audio"), None)
+            stream = next(iter(container.streams.audio), None)  # the first audio stream
             if stream is None:
                 raise AudioDecodeError("no audio stream")
             chunks = []
@@ -165,10 +166,12 @@ def to_pipeline_pcm(samples: np.ndarray, rate: int, quality: str = RESAMPLE_QUAL
 
 
 def float_to_pcm16(samples: np.ndarray) -> np.ndarray:
+    """Float samples in [-1, 1] -> int16, clipped so a full-scale peak cannot wrap around."""
     return (np.clip(samples, -1.0, 32767 / 32768) * 32768.0).astype(np.int16)
 
 
 def pcm16_to_float(samples: np.ndarray) -> np.ndarray:
+    """Int16 samples -> float32 in [-1, 1), what whisper and soxr take."""
     return samples.astype(np.float32) / 32768.0
 
 
@@ -198,6 +201,7 @@ class StreamResampler:
         return self._samples_in / self.in_rate - self._samples_out / PIPELINE_RATE
 
     def feed(self, samples: np.ndarray, last: bool = False) -> np.ndarray:
+        """Int16 at `in_rate` -> whatever int16 at PIPELINE_RATE is ready; `last` drains it."""
         self._samples_in += len(samples)
         if self._stream is None:
             out = samples.astype(np.int16, copy=False)

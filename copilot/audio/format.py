@@ -24,4 +24,5 @@ class AudioFrame:
 
     @property
     def duration(self) -> float:
+        """Seconds of audio in the frame."""
         return len(self.samples) / PIPELINE_RATE

@@ -30,6 +30,7 @@ def run_assist(
     show_all: bool = False,
     readable: bool = False,
 ) -> int:
+    """`copilot assist`: the turns in `text` through the stages, assist's events to `out`."""
     if "assist" not in config.stages:
         config.stages = (*config.stages, "assist")
     try:

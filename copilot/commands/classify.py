@@ -22,6 +22,7 @@ BATCH_LINES = 32
 
 
 def classification(text: str, affect: TextAffect) -> dict:
+    """One scored line as printed: top emotions, each call signal, and the cues behind them."""
     return {
         "text": text,
         "language": affect.language,
@@ -40,6 +41,7 @@ def classification(text: str, affect: TextAffect) -> dict:
 
 
 def batches(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    """The non-blank lines, stripped, in lists of up to `size`."""
     batch: list[str] = []
     for line in lines:
         text = line.strip()
@@ -71,6 +73,7 @@ def classify_stream(
 
 
 def run_classify(language: str | None) -> int:
+    """`copilot classify` on stdin and stdout; a terminal gets each line scored as typed."""
     interactive = sys.stdin.isatty()
     classify_stream(
         sys.stdin,

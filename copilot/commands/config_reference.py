@@ -18,7 +18,7 @@ import json
 import re
 import sys
 import tokenize
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from copilot.config import ENV_KEYS, OTHER_ENV_VARIABLES, Config
@@ -73,7 +73,7 @@ def field_descriptions(cls: type) -> dict[str, str]:
     comments, comment_only = _comments(source)
     found = {}
     for name, first, last in _field_lines(source, cls.__name__):
-        above = []
+        above: list[str] = []
         line = first - 1
         while line in comment_only:  # the block ends at a blank line or at code
             above.insert(0, comments[line])
@@ -140,16 +140,6 @@ def _section(name: str, settings: Any, ignore: Collection[str] = ()) -> SectionD
     return SectionDoc(name, _docstring(type(settings)), keys)
 
 
-def undocumented_keys() -> list[str]:
-    """Dotted names of the keys whose field has no comment to describe it."""
-    return [
-        f"{section.name}.{key.name}".lstrip(".")
-        for section in config_sections()
-        for key in section.keys
-        if not key.description
-    ]
-
-
 def _type_name(annotation: Any) -> str:
     name = annotation if isinstance(annotation, str) else annotation.__name__
     if name not in TYPE_NAMES:
@@ -187,7 +177,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return lines
@@ -212,6 +202,7 @@ def render_sections(sections: list[SectionDoc]) -> list[str]:
 def render_environment() -> list[str]:
     """The variables that set a key, then every other COPILOT_* variable copilot reads."""
     lines = ["", "## Environment variables", "", "### Variables that set a key", ""]
+    rows: list[tuple[str, ...]]
     rows = [(f"`{name}`", f"`{_dotted_as_toml(key)}`") for name, key in ENV_KEYS.items()]
     lines += _table(("Variable", "Sets"), rows)
     lines += ["", "### Other variables", ""]
@@ -235,8 +226,8 @@ def render_commands(parser: argparse.ArgumentParser) -> list[str]:
     helps = {a.dest: a.help or "" for a in subparsers._choices_actions}
     for name, sub in subparsers.choices.items():
         lines += ["", f"### `{parser.prog} {name}`", "", _sentence(helps.get(name, "")), ""]
-        rows = [_flag_row(action) for action in sub._actions if action.help != argparse.SUPPRESS]
-        rows = [row for row in rows if row]
+        flags = [_flag_row(action) for action in sub._actions if action.help != argparse.SUPPRESS]
+        rows = [row for row in flags if row]
         lines += _table(("Argument", "Default", "Description"), rows) if rows else ["No arguments."]
     return lines
 
@@ -246,6 +237,8 @@ def _flag_row(action: argparse.Action) -> tuple[str, str, str] | None:
         return None
     takes_value = action.nargs != 0
     metavar = action.metavar or (action.dest.upper() if action.option_strings else action.dest)
+    if isinstance(metavar, tuple):  # one name per value, as argparse's own usage line spells it
+        metavar = " ".join(metavar)
     spelled = ", ".join(action.option_strings) or metavar
     if action.option_strings and takes_value:
         spelled += f" {metavar}"

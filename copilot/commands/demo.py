@@ -37,6 +37,7 @@ def has_browser() -> bool:
 
 
 def demo_tokens(folder: Path) -> tuple[str, str]:
+    """An agent and a supervisor token, in a token file of the demo's throw-away folder."""
     tokens = TokenFile(folder / "tokens.json")
     return tokens.add("agent", DEMO_AGENT, name="demo agent"), tokens.add("supervisor", name="demo")
 
@@ -44,6 +45,7 @@ def demo_tokens(folder: Path) -> tuple[str, str]:
 async def run_demo(
     config: Config, call_path: Path, realtime: bool = True, open_browser: bool = True
 ) -> int:
+    """`copilot demo`: serve on loopback, stream the call in as Twilio would, print the events."""
     folder = Path(tempfile.mkdtemp(prefix="copilot-demo-"))
     config.auth.tokens_file = str(folder / "tokens.json")
     config.store.path = str(folder / "events.sqlite3")

@@ -24,6 +24,7 @@ class MicrophoneUnavailable(RuntimeError):
 
 
 def open_microphone():
+    """The default input device as a 16 kHz PCM16 stream: (PyAudio, stream), or an error."""
     try:
         import pyaudio
     except ImportError as exc:
@@ -58,6 +59,7 @@ def open_microphone():
 
 
 async def listen(config: Config, speaker: str, as_json: bool) -> int:
+    """`copilot listen`: the microphone as `speaker`'s leg of a live call until Ctrl+C."""
     audio, stream = open_microphone()  # fail before loading any model
     runtime = load_runtime(config)
     service, stages = runtime.service, runtime.stages

@@ -36,6 +36,7 @@ from copilot.serve.store import EventStore
 
 
 def purge(config: Config, days: float, out: TextIO = sys.stdout) -> int:
+    """`copilot purge`: remove calls that started over `days` ago (store and event log)."""
     store = _open(config)
     try:
         removed = purge_older_than(store, days, config.store.purge_batch)
@@ -68,6 +69,10 @@ def erase_calls(
     out: TextIO = sys.stdout,
     dry_run: bool = False,
 ) -> int:
+    """`copilot erase`: the chosen calls out of every place copilot keeps them, then audited.
+
+    Exit status 2 for a redaction placeholder as selector, 1 when a call is live or a place failed.
+    """
     try:
         refuse_placeholders(metadata)
     except ValueError as exc:

@@ -22,7 +22,6 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from copilot.audio.files import DecodedCall, float_to_pcm16, pcm16_to_float
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
-from copilot.telephony import audiosocket as audiosocket_packets
 from copilot.telephony.g711 import ulaw_encode
 
 PHONE_RATE = 8000
@@ -127,6 +126,7 @@ class Progress:
 async def send_paced(
     ws, messages: Iterator[Paced], realtime: bool, progress: Progress | None = None
 ) -> None:
+    """Send each message at its time in the call (or at once), keeping `progress` current."""
     progress = progress if progress is not None else Progress()
     began = time.monotonic()
     for item in messages:
@@ -162,16 +162,16 @@ async def play_raw(
     realtime: bool = True,
     key: str = "",
     progress: Progress | None = None,
-) -> list[str]:
+) -> list[str | bytes]:
     """Returns the server's replies (errors) received while playing. `key`: the ingest key."""
-    replies: list[str] = []
+    replies: list[str | bytes] = []
     headers = {"X-API-KEY": key} if key else None
     async with connect(url, max_size=None, additional_headers=headers) as ws:
         await send_paced(ws, raw_ingest_messages(call, call_id), realtime, progress)
         try:
             while True:
                 replies.append(await asyncio.wait_for(ws.recv(), timeout=0.2))
-        except (TimeoutError, asyncio.TimeoutError, ConnectionClosed):
+        except (TimeoutError, ConnectionClosed):
             pass  # no more replies, or the server closed the stream after `stop`
     return replies
 
@@ -196,26 +196,3 @@ def connection_failure(exc: BaseException, progress: Progress, total_s: float) -
             else (f"the connection was lost {sent} ({exc})")
         )
     return None
-
-
-async def play_audiosocket(
-    host: str, ports: dict[str, int], call: DecodedCall, call_uuid: str, realtime: bool = True
-) -> None:
-    """One TCP connection per leg, as Asterisk opens them, both with the call's UUID."""
-
-    async def one_leg(leg: str, pcm: np.ndarray) -> None:
-        reader, writer = await asyncio.open_connection(host, ports[leg])
-        writer.write(audiosocket_packets.build_uuid(call_uuid))
-        began = time.monotonic()
-        for t, chunk in _chunks(pcm):
-            writer.write(audiosocket_packets.build_audio(chunk, frame_samples=len(chunk)))
-            if realtime:
-                await asyncio.sleep(max(0.0, began + t - time.monotonic()))
-            await writer.drain()
-        writer.write(audiosocket_packets.build_hangup())
-        await writer.drain()
-        writer.close()
-        await writer.wait_closed()
-
-    legs = narrowband(call)
-    await asyncio.gather(*(one_leg(leg, pcm) for leg, pcm in legs.items()))

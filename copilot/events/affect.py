@@ -33,6 +33,7 @@ VOICE_REFERENCES = ("baseline", "typical")  # this caller's own voice so far, or
 # 'leidinggevende' had 0.01.
 PHRASE_CONFIDENCE_FLOOR = 0.5
 # What a page needs of an alert to word its reason again, in its own language.
+ALERT_WORDING_FIELDS: tuple[str, ...]
 ALERT_WORDING_FIELDS = ("level", "signal", "reason", "basis", "run", "cues", "score", "trend")
 ALERT_WORDING_FIELDS += ("phrase_floor", "t")
 
@@ -94,7 +95,7 @@ def cues_from(items: Any) -> tuple[Cue, ...]:
 
 
 def _rounded(cue: Cue) -> Cue:
-    numbers = {
+    numbers: dict[str, Any] = {  # replace() checks each field's own type, not one for all
         name: round(float(value), 3)
         for name in _CUE_NUMBERS
         if (value := getattr(cue, name)) is not None

@@ -30,7 +30,8 @@ class Suggestion(Event):
     """One card for the agent.
 
     kind `intent`: `item` is the intent, `urgency` and `team` say how and where to route it,
-    `text` is the context summary. kind `article`: `item` is the article id, `title` its
+    `context` is the contact so far as data (protocol 1.1) and `text` the same as prose in
+    the contact's language, for readers from before 1.1 and logs. kind `article`: `item` is the article id, `title` its
     title, `text` the passage that matched. kind `next_step`: `item` is `intent.step`, `text`
     the step. kind `answer`: a knowledge-base answer a chat front door may send as it is.
     """
@@ -54,9 +55,14 @@ class Suggestion(Event):
     # The text in every language the source has (a playbook step in nl and en), so each
     # agent reads it in their own UI language; `text` stays in the call's language.
     translations: dict[str, str] = field(default_factory=dict)
+    # kind `intent`: what the customer wants, what is known, what is done, how urgent and
+    # why, as codes and the customer's own words (docs/protocol.md, "The context"). A reader
+    # words it in its own language and shows it instead of `text`.
+    context: dict[str, Any] = field(default_factory=dict)
     type: ClassVar[str] = "suggestion"
 
     def describe(self) -> str:
+        """The terminal line `readable_line` prints for this card, worded by its kind."""
         if self.kind == "intent":
             head = f"intent {self.intent} ({self.confidence:.2f}), urgency {self.urgency}"
             return f"{'':>28}> {head} -> {self.team}"
@@ -82,18 +88,24 @@ class Draft(Event):
     type: ClassVar[str] = "draft"
 
     def describe(self) -> str:
+        """The terminal line for a draft: channel, generator, language and subject."""
         return f"{'':>28}> draft {self.channel} ({self.generator}, {self.language}): {self.subject}"
 
 
 @dataclass(frozen=True)
 class RouteToHuman(Event):
-    """This contact needs a person's judgement: the reason, the quotes behind it, a summary."""
+    """This contact needs a person's judgement: the reason, the quotes behind it, the context.
+
+    `context` is the contact so far as data (protocol 1.1), `summary` the same as prose in
+    the contact's language for readers from before 1.1 and logs.
+    """
 
     suggestion_id: str = ""
     reason: str = ""  # contradiction / record_mismatch / custom_arrangement / policy_gap / ...
     explanation: str = ""
     evidence: tuple[str, ...] = ()  # the customer's (and the record's) words, quoted
     summary: str = ""
+    context: dict[str, Any] = field(default_factory=dict)  # as on the intent suggestion
     intent: str = ""
     urgency: str = ""
     team: str = ""
@@ -103,6 +115,7 @@ class RouteToHuman(Event):
     type: ClassVar[str] = "route_to_human"
 
     def describe(self) -> str:
+        """The terminal line for a hand-over, marked when its words may have been misheard."""
         quotes = " / ".join(f"'{q}'" for q in self.evidence[:2])
         # The same mark as the sidebar's: the agent should know these words may be misheard.
         unclear = f" [heard {self.heard:.0%}, unclear audio]" if self.heard < UNCLEAR_BELOW else ""

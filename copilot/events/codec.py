@@ -57,6 +57,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
+    """The event a decoded JSON object stands for; anything else raises EventDecodeError."""
     if not isinstance(data, dict):
         raise EventDecodeError("an event must be a JSON object")
     type_name = data.get("type", "")
@@ -98,6 +99,7 @@ def _field_value(cls: type[Event], name: str, value: Any) -> Any:
 
 
 def event_from_json(text: str | bytes) -> Event:
+    """The event in one JSON document; bad JSON or a bad event raises EventDecodeError."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

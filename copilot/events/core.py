@@ -30,12 +30,14 @@ class Event:
     type: ClassVar[str] = "event"
 
     def to_dict(self) -> dict[str, Any]:
+        """The wire form: `type`, `v` and every field, nested values plain, floats to 3 places."""
         data = {"type": self.type, "v": PROTOCOL_VERSION}
         for f in dataclasses.fields(self):
             data[f.name] = _plain(getattr(self, f.name))
         return data
 
     def to_json(self) -> str:
+        """`to_dict` as compact one-line JSON, non-ASCII characters kept as they are."""
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -54,6 +56,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Word:
+    """One word whisper heard: start and end in call seconds, and its probability."""
+
     word: str
     start: float
     end: float
@@ -62,6 +66,8 @@ class Word:
 
 @dataclass(frozen=True)
 class CallStarted(Event):
+    """First event of every call: its source, its legs and its metadata (platform ids, agent…)."""
+
     source: str = ""
     legs: tuple[str, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
@@ -70,6 +76,8 @@ class CallStarted(Event):
 
 @dataclass(frozen=True)
 class CallEnded(Event):
+    """Last event of every call, after every final: how long it lasted and why it ended."""
+
     duration: float = 0.0
     reason: str = "end"
     type: ClassVar[str] = "call.ended"
@@ -77,6 +85,8 @@ class CallEnded(Event):
 
 @dataclass(frozen=True)
 class SpeechStarted(Event):
+    """A leg began an utterance; it ends in a `transcript.final` or a `speech.ended`."""
+
     speaker: str = ""
     utterance_id: str = ""
     type: ClassVar[str] = "speech.started"
@@ -100,6 +110,8 @@ class SpeechEnded(Event):
 
 @dataclass(frozen=True)
 class TranscriptPartial(Event):
+    """Interim text of an utterance not yet final; later partials and its final replace it."""
+
     speaker: str = ""
     utterance_id: str = ""
     start: float = 0.0
@@ -110,6 +122,8 @@ class TranscriptPartial(Event):
 
 @dataclass(frozen=True)
 class TranscriptFinal(Event):
+    """An utterance's settled text, language and timed words: what affect and assist act on."""
+
     speaker: str = ""
     utterance_id: str = ""
     start: float = 0.0
@@ -139,6 +153,8 @@ def heard_confidence(words: tuple[Word, ...] | list[Word]) -> float:
 
 @dataclass(frozen=True)
 class Dtmf(Event):
+    """A key pressed on a leg (Twilio `dtmf`, AudioSocket `0x03`)."""
+
     speaker: str = ""
     digit: str = ""
     type: ClassVar[str] = "dtmf"
@@ -161,5 +177,6 @@ class EventSequencer:
         self.last_seq = 0
 
     def stamp(self, event: Event) -> Event:
+        """The event with this call's id and the next seq."""
         self.last_seq += 1
         return dataclasses.replace(event, call_id=self.call_id, seq=self.last_seq)

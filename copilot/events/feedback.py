@@ -16,6 +16,8 @@ ACTIONS = ("accept", "edit", "dismiss", "send")
 
 @dataclass(frozen=True)
 class Feedback:
+    """One agent action on a card, as the sidebar sends it and the store and learner keep it."""
+
     call_id: str
     target: str  # one of TARGETS
     target_id: str

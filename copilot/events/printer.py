@@ -31,24 +31,25 @@ class EventPrinter:
         self.began = time.monotonic()
 
     def __call__(self, event: Event) -> None:
+        """Writes one event; once the reader has gone (a broken pipe), writes nothing more."""
         if self.stream is None:
             return
         try:
-            self._write(event)
+            self._write(event, self.stream)
         except BrokenPipeError:
             self.stream = None  # the reader went away (e.g. `| head`); stop writing quietly
 
-    def _write(self, event: Event) -> None:
+    def _write(self, event: Event, stream: TextIO) -> None:
         if self.mode == "json":
-            self.stream.write(event.to_json() + "\n")
+            stream.write(event.to_json() + "\n")
         elif self.mode == "live":
-            self.stream.write(self._live_line(event))
+            stream.write(self._live_line(event))
         else:
             line = readable_line(event, self.words)
             if line is None:
                 return
-            self.stream.write(line + "\n")
-        self.stream.flush()
+            stream.write(line + "\n")
+        stream.flush()
 
     def _live_line(self, event: Event) -> str:
         clock = f"{time.monotonic() - self.began:6.1f}s"

@@ -18,6 +18,7 @@ CUES_SHOWN = 3
 
 
 def readable_line(event: Event, words: Words = ENGLISH) -> str | None:
+    """An event as a line for a person watching the call, or None when it needs none."""
     if isinstance(event, TranscriptFinal):
         return f"[{event.start:7.2f} - {event.end:7.2f}] {event.speaker:>8}: {event.text}"
     if isinstance(event, Affect):

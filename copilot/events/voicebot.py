@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from copilot.events.affect import Cue, cues_from
 from copilot.events.core import Event
 
 # What the audio shell does once a `bot.say` has been played.
@@ -33,6 +34,7 @@ class BotSay(Event):
     type: ClassVar[str] = "bot.say"
 
     def describe(self) -> str:
+        """The terminal line for what the bot said, with its purpose."""
         return f"{'':>28}bot ({self.purpose}): {self.text}"
 
 
@@ -69,15 +71,34 @@ class Handoff(Event):
     language: str = ""
     in_business_hours: bool = True
     summary: str = ""  # the assist stage's context summary, in the caller's language
+    # The same as data (protocol 1.1; the assist stage's `context`): a reader words it in its
+    # own language and shows it instead of `summary`.
+    context: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, str] = field(default_factory=dict)  # tracking code, order number, ...
     customer_said: tuple[str, ...] = ()
     bot_said: tuple[str, ...] = ()
     affect: dict[str, float] = field(default_factory=dict)  # highest frustration / doubt / load
-    cues: tuple[str, ...] = ()  # the evidence behind the affect
+    # The strongest cues behind the affect, as affect events carry them (protocol 1.1; before,
+    # English "signal: evidence" strings, which still decode as cues with that evidence).
+    cues: tuple[Cue, ...] = ()
+    # The phrase-confidence floor the caller's words were judged by (the affect events'
+    # `phrase_floor`): a reader marks a phrase cue below it as unclear audio.
+    phrase_floor: float | None = None
     type: ClassVar[str] = "handoff"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cues", cues_from(_cue(c) for c in self.cues))
+
     def describe(self) -> str:
+        """The terminal line for the hand-over: queue, priority, reason, intent and urgency."""
         return (
             f"{'':>28}!! bot hands over to {self.queue} (priority {self.priority}, {self.reason}):"
             f" {self.intent or 'unknown intent'}, urgency {self.urgency or 'normal'}"
         )
+
+
+def _cue(item: Any) -> Any:
+    """A cue, its JSON dict, or a card's cue string from before protocol 1.1 (its evidence)."""
+    if isinstance(item, str):
+        return Cue(signal="", kind="", evidence=item, weight=0.0)
+    return item

@@ -3,10 +3,11 @@
 The catalogue is `copilot/serve/web/messages.json`: the sidebar and the supervisor view
 fetch it, and every Python reader (the QA report, the terminal printer, the English
 `reason` of an alert) words events with `Words` from the same file. Events carry codes and
-numbers (a cue's `topic` and `phrase`, its `z`; an alert's `basis`, `run`, `trend`), and
-this module words them; nothing here reads a sentence back. What the caller said stays as
-said; everything around it is translated. call_view.js words cues and alerts the same way
-in the browser, and the browser tests hold the two to the same sentence.
+numbers (a cue's `topic` and `phrase`, its `z`; an alert's `basis`, `run`, `trend`; a
+card's `context`: intent, facts, steps done, urgency and why), and this module words
+them; nothing here reads a sentence back. What the caller said stays as said; everything
+around it is translated. call_view.js words cues, alerts and contexts the same way in the
+browser, and the browser tests hold the two to the same sentence.
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ class Words:
     language: str = DEFAULT_LANGUAGE
 
     def __call__(self, key: str, **values: Any) -> str:
+        """The text for `key`, its `{placeholders}` filled from `values` (unknown ones empty)."""
         texts = catalogue()
         text = texts.get(self.language, {}).get(key) or texts[DEFAULT_LANGUAGE].get(key, key)
         return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), text)
 
     def has(self, key: str) -> bool:
+        """Whether this language or English has a text for `key`."""
         texts = catalogue()
         return key in texts.get(self.language, {}) or key in texts[DEFAULT_LANGUAGE]
 
@@ -106,12 +109,15 @@ class Words:
     # -- codes the events carry ------------------------------------------------------
 
     def intent(self, intent: str) -> str:
+        """An intent code in words (the catalogue's `intent.<code>`)."""
         return self.term("intent", intent)
 
     def urgency(self, urgency: str) -> str:
+        """An urgency (low / normal / high / critical) in words."""
         return self.term("urgency", urgency)
 
     def team(self, team: str) -> str:
+        """A team code (where an intent is routed) in words."""
         return self.term("team", team)
 
     def end_reason(self, reason: str) -> str:
@@ -148,6 +154,17 @@ class Words:
             )
         return str(c.get("evidence", ""))
 
+    def signal_cue(self, cue: Any, floor: float | None = None) -> str:
+        """A cue with the signal it moved, for a list of cues of several signals (a hand-over
+        card); a string cue from before protocol 1.1 is its own evidence, as written."""
+        if isinstance(cue, str):
+            return cue
+        c = _fields(cue)
+        if not c.get("signal"):
+            return self.cue(c, floor)
+        signal = self.term("signal", c["signal"]).lower()
+        return self("cue.signal", signal=signal, cue=self.cue(c, floor))
+
     def _phrase(self, cue: Mapping[str, Any], floor: float | None) -> str:
         confidence = float(cue.get("confidence", 1.0))
         unclear = floor is not None and confidence < floor
@@ -177,6 +194,55 @@ class Words:
             cues=said or f"{signal} {two_places(a.get('score') or 0.0)}",
             trend=two_places(a.get("trend") or 0.0),
         )
+
+    # -- the contact's context (intent suggestion, route_to_human, handoff) ------------------
+
+    def context(self, ctx: Mapping[str, Any]) -> list[str]:
+        """The `context` of an intent or hand-over card as lines: what the customer wants (in
+        their words), what is known, what is done, how urgent and why."""
+        intent = ctx.get("intent") or "other"
+        wants = self(f"wants.{intent}") if self.has(f"wants.{intent}") else self.intent(intent)
+        request = str(ctx.get("request") or "")
+        facts = ", ".join(
+            f"{self.term('fact', name)} {value}" for name, value in (ctx.get("facts") or {}).items()
+        )
+        lines = [
+            self("context.wants.said", wants=wants, said=request)
+            if request
+            else self("context.wants", wants=wants),
+            self("context.known", facts=facts or self("context.none")),
+        ]
+        if ctx.get("done"):
+            steps = "; ".join(self.done_step(step) for step in ctx["done"])
+            lines.append(self("context.done", steps=steps))
+        urgency = self.urgency(ctx.get("urgency") or "normal")
+        reasons = "; ".join(self.urgency_reason(r) for r in ctx.get("urgency_reasons") or ())
+        lines.append(
+            self("context.urgency.why", urgency=urgency, reasons=reasons)
+            if reasons
+            else self("context.urgency", urgency=urgency)
+        )
+        return lines
+
+    def done_step(self, done: Mapping[str, Any] | str) -> str:
+        """A done step by its title in this language, else its id with spaces (`check scan
+        history`): a playbook without this language has no words for it to show."""
+        done = {"step": done} if isinstance(done, str) else done
+        title = (done.get("titles") or {}).get(self.language)
+        return str(title or str(done.get("step", "")).rpartition(".")[2].replace("_", " "))
+
+    def urgency_reason(self, reason: Mapping[str, Any]) -> str:
+        """Why the urgency rose: an alert by its level, signal and basis; words as said."""
+        kind = reason.get("kind")
+        if kind in ("deadline", "critical"):
+            return self(f"context.reason.{kind}", words=quoted(str(reason.get("words", ""))))
+        if kind != "alert":
+            return str(kind or "").replace("_", " ")
+        what = self.term("signal", reason.get("signal") or "").lower()
+        if reason.get("basis"):
+            what += " " + self(f"basis.{reason['basis']}", run=reason.get("run", 0))
+        level = self.term("level", reason.get("level") or "").lower()
+        return self("context.reason.alert", level=level, what=what.strip())
 
 
 ENGLISH = Words(DEFAULT_LANGUAGE)

@@ -52,6 +52,8 @@ class _Speculation:
 
 @dataclass
 class PipelineConfig:
+    """How one call is segmented and transcribed: language, endpointing, partials, speculation."""
+
     language: str = "en"  # "en", "nl" or "auto"
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
     partials: bool = True
@@ -105,6 +107,7 @@ class CallPipeline:
     # -- lifecycle -------------------------------------------------------------
 
     def start(self) -> list[Event]:
+        """Open the call: `call.started`, passed through the stages."""
         self.started = True
         return self._emit(
             CallStarted(
@@ -121,6 +124,7 @@ class CallPipeline:
         return out
 
     def close(self, reason: str = "end") -> list[Event]:
+        """End the call: flush the stages, then `call.ended`; later calls return nothing."""
         if self.ended:
             return []
         self.ended = True
@@ -134,15 +138,18 @@ class CallPipeline:
 
     @property
     def duration(self) -> float:
+        """Seconds of audio so far on the longest leg: the call's clock."""
         return round(max(self._position.values(), default=0.0), 3)
 
     @property
     def pending_finals(self) -> int:
+        """Closed utterances whose final has not gone out yet (transcribing or held back)."""
         return len(self._awaiting_final)
 
     # -- input -----------------------------------------------------------------
 
     def feed(self, frame: AudioFrame) -> list[Event | TranscriptionJob]:
+        """Take one leg's 16 kHz frame; return speech events and the jobs the shell must run."""
         if frame.leg not in self._segmenters:
             raise ValueError(f"call {self.call_id} has no leg {frame.leg!r}")
         samples = self._align(frame)
@@ -157,6 +164,7 @@ class CallPipeline:
         return out
 
     def dtmf(self, leg: str, digit: str) -> list[Event]:
+        """Record a key press on `leg`, timed at the end of that leg's audio so far."""
         return self._emit(
             Dtmf(self.call_id, 0, self._position.get(leg, 0.0), speaker=leg, digit=digit)
         )
@@ -193,7 +201,7 @@ class CallPipeline:
                 out.extend(self._on_utterance_audio(item))
         return out
 
-    def _on_utterance_audio(self, item: UtteranceAudio) -> list[Event | TranscriptionJob]:
+    def _on_utterance_audio(self, item: UtteranceAudio) -> Sequence[Event | TranscriptionJob]:
         if item.speculative:
             return self._speculate(item)
         if item.final:
@@ -202,6 +210,7 @@ class CallPipeline:
             if speculation is not None and speculation.end == item.end and len(item.audio):
                 # No new speech since the speculative offer: its job is this final's.
                 job = self._job_for(item)
+                assert job is not None  # a final with audio always gets a job
                 if speculation.result is not None:
                     del self._speculations[item.utterance_id]
                     return self._finished(job, speculation.result)
@@ -273,6 +282,7 @@ class CallPipeline:
     # -- results ---------------------------------------------------------------
 
     def on_transcription(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        """Turn a job's result into a partial, or into finals released in spoken order."""
         if self.language is None and result.language:
             self.language = result.language  # first detection fixes the call's language
         if job.speculative:
@@ -351,6 +361,7 @@ class CallPipeline:
         return out + self._release_finals()
 
     def report_error(self, code: str, message: str, t: float) -> list[Event]:
+        """Put an error (a bad frame, a lost job) on the call's record as an `error` event."""
         return self._emit(ErrorEvent(self.call_id, 0, t, code=code, message=message))
 
     # -- output ----------------------------------------------------------------

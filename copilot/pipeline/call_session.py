@@ -60,9 +60,11 @@ class CallSession:
 
     @property
     def call_id(self) -> str:
+        """The id the call's events are stored and routed under."""
         return self.pipeline.call_id
 
     def start(self) -> None:
+        """Open the call: publish `call.started`."""
         self._publish(self.pipeline.start())
 
     def start_leg_now(self, leg: str) -> None:
@@ -92,6 +94,7 @@ class CallSession:
         self.push(AudioFrame(leg, pcm, max(0.0, placed)))
 
     def push(self, frame: AudioFrame) -> None:
+        """Feed one 16 kHz frame: publish its events, start its transcription jobs."""
         items = self.pipeline.feed(frame)
         self._stamp_endpoints()
         self._dispatch(items)
@@ -108,6 +111,7 @@ class CallSession:
         self._dispatch(items)
 
     def dtmf(self, leg: str, digit: str) -> None:
+        """Publish a key pressed on `leg`."""
         self._publish(self.pipeline.dtmf(leg, digit))
 
     def report_error(self, code: str, message: str) -> None:
@@ -122,10 +126,6 @@ class CallSession:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
         self._publish(self.pipeline.close(reason))
-
-    def abort(self) -> None:
-        for task in self._tasks:
-            task.cancel()
 
     def _dispatch(self, items: list) -> None:
         for item in items:

@@ -63,6 +63,7 @@ class ChatConversation:
         self.closed = False
 
     def start(self) -> list[Event]:
+        """The conversation's `call.started` (both legs), and what the stages make of it."""
         legs = (AGENT, CUSTOMER)
         return self.emit(
             CallStarted(
@@ -94,6 +95,7 @@ class ChatConversation:
         return self.emit(final)
 
     def close(self, reason: str = "end") -> list[Event]:
+        """What the stages still hold, then `call.ended`; nothing once already closed."""
         if self.closed:
             return []
         self.closed = True

@@ -37,16 +37,20 @@ class ChatSession:
         self.speech_end_wall: dict[str, float] = {}  # no speech, so no transcript latency
 
     def start(self) -> None:
+        """Open the chat: publish `call.started`."""
         self._publish(self.conversation.start())
 
     def turn(self, speaker: str, text: str, t: float | None) -> None:
+        """Publish one message as a final transcript, with what the stages make of it."""
         self._publish(self.conversation.turn(speaker, text, t=t))
 
     def report_error(self, code: str, message: str) -> None:
+        """Put an error on this chat's event stream (e.g. a malformed message)."""
         error = ErrorEvent(self.call_id, 0, self.conversation.t, code=code, message=message)
         self._publish(self.conversation.emit(error))
 
     async def end(self, reason: str = "end") -> None:
+        """End the chat: publish what the stages still hold, then `call.ended`."""
         self._publish(self.conversation.close(reason))
 
     def _publish(self, events: list[Event]) -> None:

@@ -22,6 +22,7 @@ _WORD = re.compile(r"[a-zà-ÿ']+")
 
 
 def guess_language(text: str, default: str = "en") -> str:
+    """Whichever of "nl" and "en" has more marker words in `text`; `default` on a tie."""
     words = _WORD.findall(text.lower())
     counts = {lang: sum(w in markers for w in words) for lang, markers in MARKERS.items()}
     best = max(counts, key=lambda lang: counts[lang])

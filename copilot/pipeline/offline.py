@@ -30,6 +30,7 @@ def run_call_offline(
     stages: tuple[Stage, ...] = (),
     metadata: dict | None = None,
 ) -> list[Event]:
+    """Every event of a recorded call, its utterances transcribed in batches (QA replay, bench)."""
     # No one waits on a recording: neither partials nor early would-be finals are worth whisper time.
     config = dataclasses.replace(
         config or PipelineConfig(), partials=False, speculative_finals=False

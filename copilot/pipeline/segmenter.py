@@ -31,6 +31,8 @@ SPLIT_SEARCH_MS = 1500
 
 @dataclass(frozen=True)
 class UtteranceStarted:
+    """Speech began on a leg: the new utterance's id and start (pre-roll included)."""
+
     leg: str
     utterance_id: str
     start: float
@@ -58,6 +60,8 @@ SegmenterOutput = UtteranceStarted | UtteranceAudio
 
 
 class UtteranceSegmenter:
+    """One leg's voice activity endpointing: 16 kHz PCM16 in, utterance items out."""
+
     def __init__(self, leg: str, config: SegmenterConfig | None = None) -> None:
         self.leg = leg
         self.config = config or SegmenterConfig()
@@ -81,9 +85,11 @@ class UtteranceSegmenter:
         self._silence_run = 0
         self._last_voiced_end = 0.0
         self._partial_at = 0.0
+        self._partials_offered = 0  # in the open utterance
 
     @property
     def in_utterance(self) -> bool:
+        """Whether an utterance is open (speech started and not yet closed)."""
         return self._active_id is not None
 
     @property
@@ -92,6 +98,7 @@ class UtteranceSegmenter:
         return (self._frames_seen * self._frame_len + len(self._pending)) / PIPELINE_RATE
 
     def feed(self, samples: np.ndarray) -> list[SegmenterOutput]:
+        """Any number of samples in; what their whole frames started, offered or closed out."""
         if samples.dtype != np.int16:
             raise TypeError("the segmenter takes int16 PCM")
         buffered = np.concatenate([self._pending, samples]) if len(self._pending) else samples
@@ -135,6 +142,7 @@ class UtteranceSegmenter:
         self._voiced_frames = self._voiced_run
         self._last_voiced_end = frame_end
         self._partial_at = frame_end
+        self._partials_offered = 0
         return [UtteranceStarted(self.leg, self._active_id, round(self._start, 3))]
 
     def _speaking(self, frame: np.ndarray, voiced: bool, frame_end: float) -> list[SegmenterOutput]:
@@ -157,8 +165,10 @@ class UtteranceSegmenter:
         if frame_end - self._start >= cfg.max_utterance_s:
             # The speaker has not stopped: cut at the quietest recent frame, not mid-word.
             return self._split_long_utterance()
-        if voiced and frame_end - self._partial_at >= cfg.partial_every_s:
+        every = cfg.partial_every_s if self._partials_offered else cfg.first_partial_after_s
+        if voiced and frame_end - self._partial_at >= every:
             self._partial_at = frame_end
+            self._partials_offered += 1
             return [self._utterance_audio(final=False)]
         return []
 
@@ -208,5 +218,6 @@ class UtteranceSegmenter:
         self._voiced_frames = len(carried)
         self._last_voiced_end = cut_time + len(carried) * frame_s
         self._partial_at = self._last_voiced_end
+        self._partials_offered = 0
         out.append(UtteranceStarted(self.leg, self._active_id, round(cut_time, 3)))
         return out

@@ -30,6 +30,9 @@ class SegmenterConfig:
     # While an utterance grows, its audio so far is offered for a partial transcript this often
     # (seconds); `partials = false` switches partials off.
     partial_every_s: float = 1.0
+    # The first partial of an utterance comes sooner (seconds of speech): the agent sees
+    # that words are on their way; later ones follow every `partial_every_s`.
+    first_partial_after_s: float = 0.5
     # Silence kept after the last voiced frame (ms): whisper likes a soft end.
     tail_keep_ms: int = 150
     # After this much silence (ms), offer the would-be final early (0: never). It must leave

@@ -23,9 +23,13 @@ class Stage(Protocol):
     it is told after each frame how far the call's audio has got, the only clock a replay has.
     """
 
-    def feed(self, event: Event) -> list[Event]: ...
+    def feed(self, event: Event) -> list[Event]:
+        """One event of the call in, the events this stage adds out (often none)."""
+        ...
 
-    def flush(self) -> list[Event]: ...
+    def flush(self) -> list[Event]:
+        """End of the call: what the stage still holds back (e.g. a drafted reply)."""
+        ...
 
 
 class StageChain:

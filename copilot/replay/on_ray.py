@@ -28,6 +28,10 @@ class RayUnavailable(RuntimeError):
 def replay_with_ray(
     config: Config, todo: list[Recording], address: str, actors: int
 ) -> Iterator[ReplayedCall]:
+    """The recordings replayed on `actors` Ray actors, each yielded as its call finishes.
+
+    Ray is started (`address` "local": on this machine) and stopped here unless already up.
+    """
     try:
         import ray
     except ImportError as exc:

@@ -120,6 +120,7 @@ def _mark_label(at: float, pad: int, right: float, colour: str, label: str) -> s
 
 
 def call_page(report: dict, words: Words = ENGLISH) -> str:
+    """One call's self-contained page: summary, signals, alerts, assist, scorecard, transcript."""
     r, w = report, words
     facts = w(
         "report.facts",
@@ -220,6 +221,7 @@ def _voicebot(bot: dict | None, w: Words) -> str:
             )
         ).replace("\0", f"<b>{escape(card['queue'])}</b>")
         + "</div>"
+        + _handoff_details(card, w)
         if card
         else ""
     )
@@ -231,6 +233,15 @@ def _voicebot(bot: dict | None, w: Words) -> str:
         f'<h2>{escape(w("report.voicebot"))}</h2><table id="bot-decisions"><tr>{head}</tr>'
         f"{rows}</table>{handed}"
     )
+
+
+def _handoff_details(card: dict, w: Words) -> str:
+    """The hand-over card's context and cues in the report's language, as the sidebar words
+    them (a report whose card has neither shows neither)."""
+    lines = w.context(card["context"]) if card.get("context") else []
+    cues = [w.signal_cue(cue, card.get("phrase_floor")) for cue in card.get("cues") or ()]
+    items = "".join(f"<li>{escape(line)}</li>" for line in (*lines, *cues))
+    return f'<ul id="handoff-context">{items}</ul>' if items else ""
 
 
 def _alerts(alerts: list[dict], w: Words) -> str:
@@ -376,6 +387,7 @@ INDEX_COLUMNS = (
 def index_page(
     reports: list[dict], overall: dict, failures: list[dict], stats: dict, words: Words = ENGLISH
 ) -> str:
+    """The report's front page: every call (most frustrated first, sortable), totals, failures."""
     w = words
     rows = []
     for r in sorted(reports, key=lambda r: -r["peaks"]["frustration"]):

@@ -65,6 +65,8 @@ CSV_COLUMNS = (
 
 @dataclasses.dataclass
 class ReplayOptions:
+    """What `copilot replay` was asked: recordings, report folder, workers, scorecard, language."""
+
     paths: list[str]
     out_dir: Path
     workers: int = 1
@@ -82,9 +84,10 @@ class Progress:
         self.done = self.failed = 0
         self.audio_s = 0.0
         self.began = time.perf_counter()
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()  # the default (stderr) too
 
     def update(self, result: ReplayedCall) -> None:
+        """Count one finished call (a skipped one also gets a line of its own) and redraw."""
         self.done += 1
         self.failed += not result.ok
         self.audio_s += result.duration
@@ -93,6 +96,7 @@ class Progress:
         self._line(self.status(), final=not self.tty or self.done == self.total)
 
     def status(self) -> str:
+        """Return the status text: a bar, calls done, audio hours, speed against real time."""
         elapsed = max(time.perf_counter() - self.began, 1e-6)
         filled = int(20 * self.done / max(self.total, 1))
         return (
@@ -288,6 +292,7 @@ def _report_files(out_dir: Path, call_ids: set[str]) -> list[Path]:
 
 
 def count_reports(out_dir: Path, call_ids: set[str]) -> int:
+    """Count these calls' replay files (JSON, page): what `erase_reports` would delete."""
     return len(_report_files(out_dir, call_ids))
 
 

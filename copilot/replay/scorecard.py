@@ -5,7 +5,7 @@ utterances are searched for, optionally within a part of the call: the opening
 seconds, the closing seconds, or the agent turns right after the customer's
 frustration rose (the call's first frustration alert: the moment the agent was
 warned). Items and phrases come from a TOML file (the shipped default is
-`qa_scorecard.toml` beside this module; `--scorecard PATH` replaces it), so a
+`scorecard.toml` beside this module; `--scorecard PATH` replaces it), so a
 deployment scores its own script. An item that cannot apply (no frustration, so no
 empathy expected) is "n/a", not a fail.
 """
@@ -29,6 +29,8 @@ class ScorecardError(ValueError):
 
 @dataclass(frozen=True)
 class ScorecardItem:
+    """One thing a speaker is expected to say: phrases per language, and when in the call."""
+
     id: str
     title: str
     when: str
@@ -41,6 +43,8 @@ class ScorecardItem:
 
 @dataclass(frozen=True)
 class Utterance:
+    """A transcript line as the scorecard searches it."""
+
     speaker: str
     start: float
     end: float
@@ -48,6 +52,7 @@ class Utterance:
 
 
 def load_scorecard(path: str | Path | None = None) -> list[ScorecardItem]:
+    """A scorecard TOML's items (default: the shipped one); a bad file raises ScorecardError."""
     path = Path(path) if path else DEFAULT_SCORECARD
     data = read_toml(path, "scorecard", ScorecardError)
     items = data.get("item")
@@ -145,6 +150,7 @@ def _result(item, passed, evidence, t=None, matched=None) -> dict:
 
 
 def scorecard_total(results: list[dict]) -> float | None:
+    """The share of applicable items passed; None when no item applied."""
     applicable = [r for r in results if r["passed"] is not None]
     if not applicable:
         return None

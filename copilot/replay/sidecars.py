@@ -29,11 +29,14 @@ class LabelsError(ValueError):
 
 @dataclass(frozen=True)
 class Sidecars:
+    """A recording's annotations: its reference transcript and labels, None where absent."""
+
     reference: str | None
     labels: dict[str, Any] | None
 
 
 def read_sidecars(recording: Path) -> Sidecars:
+    """The `.txt` and `.labels.json` beside a recording; unreadable labels raise LabelsError."""
     txt = recording.with_suffix(".txt")
     labels_path = recording.with_name(recording.stem + ".labels.json")
     reference = txt.read_text(encoding="utf-8").strip() if txt.is_file() else None
@@ -49,6 +52,7 @@ def read_sidecars(recording: Path) -> Sidecars:
 
 
 def transcript_wer(reference: str, hypothesis: str, language: str) -> dict:
+    """Word errors against the reference transcript, and WER (None for an empty reference)."""
     errors, words = word_errors(reference, hypothesis, language=language)
     return {"errors": errors, "words": words, "wer": round(errors / words, 4) if words else None}
 
@@ -69,11 +73,13 @@ def alert_matches(expected: list[dict], fired: list[dict]) -> dict:
 
 
 def intent_matches(expected: list[str], predicted: list[str]) -> dict:
+    """Expected, predicted and matching intents, counted as sets."""
     want, got = set(expected), set(predicted)
     return {"expected": len(want), "fired": len(got), "matched": len(want & got)}
 
 
 def precision_recall(counts: dict) -> dict:
+    """The counts plus precision and recall (None where nothing was fired / expected)."""
     fired, expected, matched = counts["fired"], counts["expected"], counts["matched"]
     return {
         **counts,
@@ -85,6 +91,7 @@ def precision_recall(counts: dict) -> dict:
 def score_against_sidecars(
     sidecars: Sidecars, hypothesis: str, alerts: list[dict], intents: list[str], language: str
 ) -> dict:
+    """One call's WER and alert / intent precision and recall, for what it is annotated with."""
     out: dict[str, Any] = {}
     if sidecars.reference is not None and normalise(sidecars.reference, language):
         out["wer"] = transcript_wer(sidecars.reference, hypothesis, language)

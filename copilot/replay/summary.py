@@ -31,6 +31,10 @@ def summarise_call(
     scorecard: list[ScorecardItem],
     sidecars: Sidecars | None = None,
 ) -> dict[str, Any]:
+    """One call's report dict, from which its page, the index and the CSV are drawn.
+
+    With `sidecars`, it also holds the scores against the recording's annotations.
+    """
     dicts = [e.to_dict() for e in events]
     transcript = [
         {
@@ -65,7 +69,7 @@ def summarise_call(
         "peaks": {s: max((a[s] for a in customer), default=0.0) for s in SIGNALS},
         "alerts": alerts,
         "heard_thresholds": heard_thresholds(dicts),
-        "top_alert": max((a["level"] for a in alerts), key=ALERT_RANK.get, default=""),
+        "top_alert": max((a["level"] for a in alerts), key=_alert_rank, default=""),
         **assist,
         "scorecard": results,
         "scorecard_score": scorecard_total(results),
@@ -83,6 +87,11 @@ def summarise_call(
         if scored:  # a recording without annotations has nothing to be measured against
             report["sidecar"] = scored
     return report
+
+
+def _alert_rank(level: str | None) -> int:
+    # A level this version does not know (or none) ranks lowest.
+    return ALERT_RANK.get(level, 0) if level is not None else 0
 
 
 def heard_thresholds(dicts: list[dict]) -> dict[str, float] | None:
@@ -167,6 +176,7 @@ def outcome_id(report: dict) -> str:
 
 
 def outcome(report: dict, words: Words = ENGLISH) -> str:
+    """How the call went, in `words`' language."""
     return words(f"outcome.{outcome_id(report)}")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus")
 
 @dataclass(frozen=True)
 class Recording:
+    """An audio file to replay, with the stable call id its reports are named by."""
+
     call_id: str
     path: Path
 
@@ -42,6 +45,7 @@ class ReplayedCall:
 
     @property
     def ok(self) -> bool:
+        """Whether the call was replayed (it has no error)."""
         return not self.error
 
 
@@ -52,11 +56,12 @@ def call_id_for(path: Path, root: Path | None) -> str:
     return "__".join(re.sub(r"[^A-Za-z0-9._-]+", "_", part) for part in parts if part)
 
 
-def find_recordings(paths: list[str | Path]) -> tuple[list[Recording], list[str]]:
+def find_recordings(paths: Sequence[str | Path]) -> tuple[list[Recording], list[str]]:
     """Recordings under the given files and folders, and a message for each path that is missing."""
     found: dict[str, Recording] = {}
     problems: list[str] = []
     for given in map(Path, paths):
+        pairs: list[tuple[Path, Path | None]]  # (file, the folder named) or (file, None)
         if given.is_dir():
             files = sorted(p for p in given.rglob("*") if p.suffix.lower() in AUDIO_SUFFIXES)
             pairs = [(p, given) for p in files if p.is_file()]
@@ -82,6 +87,7 @@ class CallReplayer:
         self.stages = StageFactory(config)
 
     def replay(self, recording: Recording) -> ReplayedCall:
+        """The recording decoded and run through the serving pipeline; bad audio is an error."""
         began = time.perf_counter()
         try:
             call = decode_file(recording.path, self.config.stereo_legs, self.config.mono_leg)
@@ -117,11 +123,13 @@ _WORKER: CallReplayer | None = None
 
 
 def init_worker(config: Config) -> None:
+    """Pool initializer: this process's replayer, its models loaded once for all its calls."""
     global _WORKER
     _WORKER = CallReplayer(config)
 
 
 def replay_in_worker(recording: Recording) -> ReplayedCall:
+    """The pool's task: one recording on this process's replayer."""
     assert _WORKER is not None, "init_worker was not run in this process"
     return _WORKER.replay_safely(recording)
 

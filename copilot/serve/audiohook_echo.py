@@ -38,6 +38,7 @@ class AudioHookOutbox(Outbox):
         self._task = asyncio.get_running_loop().create_task(self._send_all())
 
     def put(self, text: str) -> None:
+        """The outbox: queue a message to leave after everything queued before it."""
         self._queue.put_nowait(text)
 
     def on_event(self, event: Event) -> None:

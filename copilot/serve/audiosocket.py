@@ -44,6 +44,7 @@ class AudioSocketShell:
     async def handle(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, leg: str
     ) -> None:
+        """Serve one leg's connection into its call until it hangs up, fails or names no call."""
         parser = AudioSocketParser(leg)
         call: LiveCall | None = None
         call_id = ""

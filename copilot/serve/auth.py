@@ -30,18 +30,22 @@ class AuthError(ValueError):
 
 @dataclass(frozen=True)
 class Principal:
+    """Who a token speaks for: a role and, for an agent, whose calls it may see."""
+
     role: str
     agent_id: str = ""
     name: str = ""
     ui_language: str = ""  # "" : the browser's language, else English
 
     def can_see(self, call_agent_id: str) -> bool:
+        """Supervisors see every call; an agent only the calls assigned to its agent_id."""
         if self.role == "supervisor":
             return True
         return self.role == "agent" and bool(self.agent_id) and call_agent_id == self.agent_id
 
     @property
     def can_watch(self) -> bool:
+        """Agents and supervisors may watch calls; an ingest token only streams them in."""
         return self.role in ("agent", "supervisor")
 
 
@@ -62,16 +66,20 @@ def assigned_agent_id(metadata: dict, default: str = "") -> str:
 
 
 def token_digest(token: str) -> str:
+    """The SHA-256 hex digest the token file keeps in place of the token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class TokenFile:
+    """The token file: hashed tokens and who they speak for, re-read whenever it changes."""
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path) if path else None
         self._by_digest: dict[str, Principal] = {}
         self._mtime: float | None = None
 
     def authenticate(self, token: str) -> Principal | None:
+        """The principal a bearer token stands for; None for an empty or unknown token."""
         if not token or self.path is None:
             return None
         self._reload_if_changed()
@@ -102,12 +110,14 @@ class TokenFile:
         return token
 
     def revoke(self, name: str) -> int:
+        """Drop every token given this name; return how many there were."""
         entries = self._read_entries()
         kept = [e for e in entries if e.get("name") != name]
         self._write_entries(kept)
         return len(entries) - len(kept)
 
     def principals(self) -> list[Principal]:
+        """Everyone the token file lets in now (`copilot token list`, the ingest key check)."""
         self._reload_if_changed()
         return list(self._by_digest.values())
 

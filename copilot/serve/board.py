@@ -23,6 +23,8 @@ KEEP_ENDED = 50  # ended calls stay on the board for a while, then drop off
 
 @dataclass
 class CallSummary:
+    """One row of a call list: whose call, live or not, latest signals, recent alerts, last line."""
+
     call_id: str
     agent_id: str = ""
     source: str = ""
@@ -37,15 +39,18 @@ class CallSummary:
 
     @property
     def risk(self) -> float:
+        """What supervisors sort by: the customer's highest signal, or the latest alert's weight."""
         signal = max(self.signals.values(), default=0.0)
         alert = ALERT_RISK.get(self.alerts[-1]["level"], 0.0) if self.alerts else 0.0
         return round(max(signal, alert), 3)
 
     @property
     def take_over(self) -> bool:
+        """True while the latest alert says a supervisor should take the call over."""
         return bool(self.alerts) and self.alerts[-1]["level"] == "take_over"
 
     def to_dict(self) -> dict[str, Any]:
+        """The summary as clients receive it (`call.summary`, `calls`), risk included."""
         return {
             "call_id": self.call_id,
             "agent_id": self.agent_id,
@@ -64,10 +69,13 @@ class CallSummary:
 
 
 class CallBoard:
+    """The summaries of recent calls, kept current event by event; ended calls age out."""
+
     def __init__(self) -> None:
         self.calls: dict[str, CallSummary] = {}
 
     def feed(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The call's new summary when this event changes what a call list shows, else None."""
         kind, call_id = data.get("type"), str(data.get("call_id", ""))
         if kind == "call.started":
             metadata = data.get("metadata") or {}
@@ -108,12 +116,14 @@ class CallBoard:
         return False
 
     def mark_ended(self, call_id: str, reason: str) -> None:
+        """Shows a live call as ended because the store says so (history loaded after a restart)."""
         summary = self.calls.get(call_id)
         if summary is not None and summary.live:
             summary.live = False
             summary.end_reason = reason
 
     def forget(self, call_id: str) -> None:
+        """Drops a call's summary: an erased call leaves the board too."""
         self.calls.pop(call_id, None)
 
     def visible(self, can_see) -> list[dict[str, Any]]:

@@ -84,12 +84,14 @@ class BotCalls:
         return f"bot_{then}" if then else reason
 
     async def close(self, call_id: str) -> None:
+        """Stop and drop the call's player; its call has ended."""
         self.closed_streams.pop(call_id, None)
         player = self.players.pop(call_id, None)
         if player is not None:
             await player.close()
 
     async def close_all(self) -> None:
+        """Stop every player still open, as the server shuts down."""
         for call_id in list(self.players):
             await self.close(call_id)
 
@@ -118,14 +120,17 @@ class BotVoice(CallObserver):
         self.player = player
 
     def on_event(self, event: Event) -> None:
+        """The observer: keep the bot's latest hand-over card; the player acts on the event."""
         if isinstance(event, Handoff):
             self.calls.handoffs[event.call_id] = event
         self.player.on_event(event)
 
     def on_mark(self, name: str) -> None:
+        """The observer: Twilio has played the bot's audio up to this mark."""
         self.player.on_mark(name)
 
     async def call_ended(self) -> None:
+        """The observer: the call is over, so its player stops."""
         await self.calls.close(self.call_id)
 
 

@@ -44,6 +44,7 @@ class LiveCall:
 
     @property
     def call_id(self) -> str:
+        """The session's call id."""
         return self.session.call_id
 
     def on_mark(self, name: str) -> None:
@@ -52,6 +53,7 @@ class LiveCall:
             observer.on_mark(name)
 
     async def ended(self) -> None:
+        """The call has ended: each observer, in order, lets go of what it held."""
         for observer in self.observers:
             await observer.call_ended()
 
@@ -79,6 +81,7 @@ class CallHost:
         self.calls: dict[str, LiveCall] = {}
 
     def call(self, call_id: str) -> LiveCall | None:
+        """The live call with this id, or None."""
         return self.calls.get(call_id)
 
     def open_call(
@@ -146,6 +149,7 @@ class CallHost:
             await call.ended()
 
     async def end_all(self, reason: str) -> None:
+        """End every live call with `reason`, then stop any voicebot player left (shutdown)."""
         for call in list(self.calls.values()):
             await self.end_call(call, reason)
         await self.bots.close_all()

@@ -42,6 +42,7 @@ class CallActivityLog:
         self._calls: dict[str, _CallTally] = {}
 
     def __call__(self, event: Event) -> None:
+        """The sink: count each call's events; log one line at its start and one at its end."""
         tally = self._calls.setdefault(event.call_id, _CallTally())
         tally.events += 1
         if isinstance(event, CallStarted):

@@ -56,6 +56,7 @@ class EventsToSink(CallObserver):
         self.sink = sink
 
     def on_event(self, event: Event) -> None:
+        """Hand the event to the sink, which stores it before anything is sent."""
         self.sink(event)
 
 
@@ -67,6 +68,7 @@ class TranscriptLatency(CallObserver):
         self.histogram = histogram
 
     def on_event(self, event: Event) -> None:
+        """Clock a final transcript against the end of its speech."""
         if not isinstance(event, TranscriptFinal):
             return
         ended = self.speech_end_wall.pop(event.utterance_id, None)

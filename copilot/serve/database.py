@@ -51,10 +51,12 @@ class DatabaseError(RuntimeError):
 
 
 def is_postgresql(url: str) -> bool:
+    """True for a PostgreSQL URL; anything else is an SQLite file (or `:memory:`)."""
     return url.startswith(("postgresql://", "postgres://"))
 
 
 def sqlite_path(url: str) -> str:
+    """The file an SQLite URL names, with or without its `sqlite:///` prefix."""
     return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
 
 
@@ -88,6 +90,7 @@ class Database:
         return text.replace("?", "%s") if self.dialect == "postgresql" else text
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; a lost or locked database raises DatabaseError."""
         if not self._depth:
             self._reconnect_if_lost()
         try:
@@ -117,10 +120,19 @@ class Database:
             raise
 
     def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Every row of a statement."""
         return list(self.execute(statement, params).fetchall())
 
     def row(self, statement: str, params: Sequence[Any] = ()) -> tuple | None:
+        """The first row of a statement, or None."""
         return self.execute(statement, params).fetchone()
+
+    def one(self, statement: str, params: Sequence[Any] = ()) -> tuple:
+        """The row of a statement that always returns one (an aggregate, RETURNING)."""
+        row = self.row(statement, params)
+        if row is None:
+            raise LookupError(f"no row from {statement!r}")
+        return row
 
     def script(self, statements: str) -> None:
         """Several `;`-separated statements (a schema), each in this backend's spelling."""
@@ -191,6 +203,7 @@ class Database:
         return False
 
     def close(self) -> None:
+        """Close the connection."""
         self._conn.close()
 
 

@@ -99,6 +99,7 @@ class EventLogFile:
         return purge_event_log(self.path, cutoff_epoch_s)
 
     def close(self) -> None:
+        """Close the log file (the server is stopping)."""
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1

@@ -32,11 +32,17 @@ class FeedbackRejected(ValueError):
 
 
 class FeedbackRecorder:
+    """Checks agent feedback against the call's stored events, stores it, then feeds the learner."""
+
     def __init__(self, store: EventStore, learner: Learner | None = None) -> None:
         self.store = store
         self.learner = learner
 
     def record(self, feedback: Feedback) -> int:
+        """Check and store feedback, then hand it to the learner; return its stored id.
+
+        FeedbackRejected says why feedback was refused: a bad target or action, an unknown event.
+        """
         if feedback.target not in TARGETS:
             raise FeedbackRejected("bad_target", f"target must be one of {', '.join(TARGETS)}")
         if feedback.action not in ACTIONS:

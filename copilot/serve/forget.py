@@ -33,6 +33,7 @@ class ErasedIds:
         return isinstance(call_id, str) and self._hash(call_id) in self.hashes
 
     def among(self, call_ids: Iterable[str]) -> set[str]:
+        """The given call ids that were erased."""
         return {call_id for call_id in call_ids if call_id in self}
 
 
@@ -42,6 +43,8 @@ Place = Callable[[ErasedIds], int]
 
 
 class ForgetErasedCalls:
+    """Makes a running server forget erased calls: board, subscriptions, caches, added places."""
+
     def __init__(self, store: EventStore, live: LiveEvents, hub: EventHub) -> None:
         self.store = store
         self.live = live
@@ -54,6 +57,7 @@ class ForgetErasedCalls:
         self.places.append((name, place, blocking))
 
     def __call__(self, hashes: set[str]) -> None:
+        """The housekeeping hook: forget every call an erasure names by hash, wherever held."""
         erased = ErasedIds(self.store, hashes)
         calls = erased.among(self._known_calls())
         for call_id in calls:

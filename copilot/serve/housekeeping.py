@@ -45,6 +45,8 @@ def ended_by_restart(store: EventStore, stored: StoredCall) -> Event:
 
 
 class Housekeeping:
+    """The server's background chores on its store: retention, erasures, held events, the fleet."""
+
     def __init__(
         self,
         store: EventStore,
@@ -59,8 +61,6 @@ class Housekeeping:
         self.forget: Callable[[set[str]], None] = lambda _hashes: None
         self.event_log: EventLogFile | None = None  # aged out with the store
         self.purged_calls = 0
-        self.orphans_closed = 0
-        self.erasures_seen = 0
         # Erasures before this server started are not in its memory (it loads from the store).
         self._last_erasure = store.last_erasure_id()
         self._tasks: list[asyncio.Task] = []
@@ -70,6 +70,7 @@ class Housekeeping:
         self._beating_since: float | None = None
 
     def start(self) -> None:
+        """Start the chores this configuration needs as tasks on the running event loop."""
         if self.config.retention_days > 0:
             self._tasks.append(asyncio.create_task(self._retention(), name="retention"))
         if self.store.shared:
@@ -79,6 +80,7 @@ class Housekeeping:
         self._tasks.append(asyncio.create_task(self._erasures(), name="erasures"))
 
     async def stop(self) -> None:
+        """Cancel every chore and wait until each has stopped."""
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -134,7 +136,6 @@ class Housekeeping:
                 "call %s: its worker %s is gone; ending it", call_ref(stored.call_id), stored.origin
             )
             self.publish(ended_by_restart(self.store, stored))
-        self.orphans_closed += len(orphans)
         return len(orphans)
 
     async def _fleet(self) -> None:
@@ -153,7 +154,6 @@ class Housekeeping:
         for audit_id, hashes in new:
             self.forget(hashes)
             self._last_erasure = audit_id
-        self.erasures_seen += len(new)
         clear_old_forget_lists(self.store)
         return len(new)
 

@@ -184,12 +184,14 @@ def handshake_key(request: Request) -> str:
 
 
 def query(path: str) -> dict[str, str]:
+    """The URL's query parameters, the first value of each."""
     return {k: v[0] for k, v in parse_qs(urlsplit(path).query).items()}
 
 
 def response(
     status: HTTPStatus, body: str | bytes, content_type: str = "text/plain", cache: bool = True
 ) -> Response:
+    """A plain HTTP response; text gets `charset=utf-8`, and `cache=False` adds `no-cache`."""
     if ";" not in content_type and not content_type.startswith("image/"):
         content_type += "; charset=utf-8"
     headers = Headers([("Content-Type", content_type)])

@@ -36,6 +36,8 @@ History = Callable[[int, int], list[tuple[int, str]]]
 
 @dataclass
 class HubClient:
+    """One connected sidebar or supervisor view: its bounded queue, subscriptions and replays."""
+
     id: int
     principal: Principal
     wake: Callable[[], None]
@@ -47,6 +49,8 @@ class HubClient:
 
 
 class EventHub:
+    """Moves stored events to the clients subscribed to their calls, one bounded queue each."""
+
     def __init__(self, max_queue: int = 2000) -> None:
         self.max_queue = max_queue
         # What a history replay may fill; the rest stays free for live events and replies.
@@ -56,11 +60,13 @@ class EventHub:
         self._ids = count(1)
 
     def connect(self, principal: Principal, wake: Callable[[], None]) -> HubClient:
+        """Register a client; `wake` tells its socket task that the queue has something to send."""
         client = HubClient(next(self._ids), principal, wake)
         self.clients[client.id] = client
         return client
 
     def disconnect(self, client: HubClient) -> None:
+        """Forget a client whose socket closed; nothing more is queued for it."""
         self.clients.pop(client.id, None)
 
     # -- per-client messages ---------------------------------------------------
@@ -83,6 +89,7 @@ class EventHub:
             self._queue_page(client, call_id, page, room)
 
     def unsubscribe(self, client: HubClient, call_id: str) -> None:
+        """Stop queueing this call's events for the client, live and replayed alike."""
         client.subscriptions.pop(call_id, None)
         client.replays.pop(call_id, None)
 
@@ -110,6 +117,7 @@ class EventHub:
     # -- fan-out ---------------------------------------------------------------
 
     def publish(self, call_id: str, seq: int, text: str) -> None:
+        """Queue a stored event for each client subscribed live to its call, never a seq twice."""
         for client in list(self.clients.values()):
             last = client.subscriptions.get(call_id)
             if last is None or seq <= last or call_id in client.replays:
@@ -154,4 +162,5 @@ class EventHub:
     # -- numbers for /metrics ----------------------------------------------------
 
     def queue_depths(self) -> list[int]:
+        """How many messages wait in each client's queue (the /metrics gauges)."""
         return [len(c.queue) for c in self.clients.values()]

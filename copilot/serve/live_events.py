@@ -41,6 +41,8 @@ class HeldEvent:
 
 
 class LiveEvents:
+    """The live server's event sink: redact, store, then fan out to sidebars and other workers."""
+
     def __init__(
         self,
         store: EventStore,
@@ -64,6 +66,7 @@ class LiveEvents:
         self._held: deque[HeldEvent] = deque()  # events waiting for the store to come back
 
     def __call__(self, event: Event) -> None:
+        """The sink: redact, store, fan out; events wait in order while the store is away."""
         data = self.redactor.event(event.to_dict())
         held = HeldEvent(event, data, event_json(data), self._lookup(event))
         if self._held:
@@ -168,6 +171,7 @@ class LiveEvents:
             self._fan_out(data, text)
 
     def fanned_calls(self) -> set[str]:
+        """Calls whose seq order this worker tracks for fan-out (a shared store only)."""
         return set(self._fanned)
 
     def forget(self, call_id: str) -> None:

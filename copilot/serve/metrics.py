@@ -18,6 +18,8 @@ STORE_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1)
 
 @dataclass
 class Histogram:
+    """A Prometheus histogram: per-bucket counts, their sum and how many were observed."""
+
     buckets: tuple[float, ...]
     counts: list[int] = field(default_factory=list)
     total: float = 0.0
@@ -27,6 +29,7 @@ class Histogram:
         self.counts = [0] * len(self.buckets)
 
     def observe(self, value: float) -> None:
+        """Count one value in the first bucket it fits under (beyond the last: only in +Inf)."""
         index = bisect.bisect_left(self.buckets, value)
         if index < len(self.counts):
             self.counts[index] += 1
@@ -34,6 +37,7 @@ class Histogram:
         self.n += 1
 
     def lines(self, name: str) -> list[str]:
+        """The histogram as Prometheus text lines: cumulative buckets, +Inf, sum and count."""
         out, running = [], 0
         for bound, c in zip(self.buckets, self.counts, strict=True):
             running += c
@@ -45,6 +49,8 @@ class Histogram:
 
 
 class Metrics:
+    """The server's counters and histograms, and the gauges read at scrape time, for /metrics."""
+
     def __init__(self) -> None:
         self.events: dict[str, int] = {}
         self.utterances: dict[str, int] = {}
@@ -65,6 +71,7 @@ class Metrics:
         self.gauges[name] = ("counter", help_text, read)
 
     def observe_event(self, data: dict) -> None:
+        """Count a stored event by type, a final transcript also by speaker, an alert by level."""
         kind = data.get("type", "")
         self.events[kind] = self.events.get(kind, 0) + 1
         if kind == "transcript.final":
@@ -75,9 +82,11 @@ class Metrics:
             self.alerts[level] = self.alerts.get(level, 0) + 1
 
     def count_feedback(self, action: str) -> None:
+        """Count one piece of stored agent feedback by its action."""
         self.feedback[action] = self.feedback.get(action, 0) + 1
 
     def render(self) -> str:
+        """Everything, in the Prometheus text format `/metrics` serves."""
         lines: list[str] = []
         for name, (kind, help_text, read) in sorted(self.gauges.items()):
             lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}", f"{name} {read():g}"]

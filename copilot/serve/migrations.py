@@ -24,6 +24,8 @@ MIGRATION_LOCK = 0x636F70696C6F74
 
 @dataclass(frozen=True)
 class Migration:
+    """One schema version: its statements, then any data change that needs Python."""
+
     version: int
     description: str
     statements: str = ""  # `;`-separated, in the store's dialect-neutral spelling
@@ -136,6 +138,7 @@ LATEST = MIGRATIONS[-1].version
 
 
 def schema_version(db: Database) -> int:
+    """The latest migration this database has recorded (0: none yet)."""
     row = db.row("SELECT MAX(version) FROM schema_version")
     return int(row[0] or 0) if row else 0
 

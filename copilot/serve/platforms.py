@@ -48,7 +48,8 @@ class Auth(enum.Enum):
 class RetryableStart(Protocol):
     """A parser that can forget a start the server refused and take a corrected one."""
 
-    def forget_start(self) -> None: ...
+    def forget_start(self) -> None:
+        """Forget the start the server refused, so a corrected one can follow."""
 
 
 ParserFactory = Callable[[ServeConfig], MessageParser]

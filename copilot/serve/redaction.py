@@ -44,6 +44,7 @@ def _digits(text: str) -> str:
 
 
 def luhn_valid(number: str) -> bool:
+    """The Luhn check every payment card number (13 to 19 digits) passes."""
     digits = [int(d) for d in _digits(number)]
     if not 13 <= len(digits) <= 19:
         return False
@@ -56,6 +57,7 @@ def luhn_valid(number: str) -> bool:
 
 
 def iban_valid(iban: str) -> bool:
+    """The IBAN mod-97 check (15 to 34 characters once spaces are taken out)."""
     compact = iban.replace(" ", "").upper()
     if not 15 <= len(compact) <= 34:
         return False
@@ -85,6 +87,8 @@ _RULES: dict[str, tuple[re.Pattern[str], Callable[[str], bool] | None]] = {
 
 @dataclass(frozen=True)
 class Redactor:
+    """Masks the chosen kinds of PII in the copies of events that are stored and shown."""
+
     kinds: tuple[str, ...] = KINDS
     enabled: bool = True
 
@@ -94,6 +98,7 @@ class Redactor:
             raise ValueError(f"unknown redaction kind(s) {unknown}; known: {', '.join(KINDS)}")
 
     def text(self, text: str) -> str:
+        """The text with each match of a chosen kind replaced by its placeholder, e.g. `[iban]`."""
         if not self.enabled or not text:
             return text
         for kind in KINDS:  # fixed order: card before phone, so a card is not half a phone

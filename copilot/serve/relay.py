@@ -19,9 +19,12 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from copilot.config import RelayConfig
+
+if TYPE_CHECKING:
+    from redis.typing import EncodableT, FieldT
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,8 @@ class RedisUnavailable(RuntimeError):
 
 
 class RedisRelay:
+    """One Redis stream between workers: this worker's events out, the other workers' in."""
+
     def __init__(
         self,
         config: RelayConfig,
@@ -62,6 +67,7 @@ class RedisRelay:
         self.failed = 0
 
     async def start(self) -> None:
+        """Check that Redis answers, settle where to read from, then start both loops."""
         try:
             await self._redis.ping()
         except Exception as exc:  # noqa: BLE001 - any connection failure gets the same message
@@ -83,6 +89,7 @@ class RedisRelay:
         return bool(await self._redis.exists(self.config.stream))
 
     async def stop(self) -> None:
+        """Send what is queued, stop both loops (waiting at most STOP_WAIT_S), close Redis."""
         await self.flush()
         self._stopping = True
         for task in self._tasks:
@@ -108,7 +115,12 @@ class RedisRelay:
     async def _publish_loop(self) -> None:
         while not self._stopping:
             call_id, seq, text = await self._outbox.get()
-            fields = {"worker": self.config.worker_id, "call_id": call_id, "seq": seq, "json": text}
+            fields: dict[FieldT, EncodableT] = {
+                "worker": self.config.worker_id,
+                "call_id": call_id,
+                "seq": seq,
+                "json": text,
+            }
             while not self._stopping:
                 try:
                     await self._redis.xadd(
@@ -127,8 +139,12 @@ class RedisRelay:
     async def _follow_loop(self) -> None:
         while not self._stopping:
             try:
-                replies = await self._redis.xread(
-                    {self.config.stream: self.last_id}, count=500, block=1000
+                # RESP2 (the client's protocol) with decode_responses: [[stream, entries], ...]
+                replies = cast(
+                    "list[tuple[str, list[tuple[str, dict[str, str]]]]] | None",
+                    await self._redis.xread(
+                        {self.config.stream: self.last_id}, count=500, block=1000
+                    ),
                 )
             except Exception as exc:  # noqa: BLE001 - Redis down: wait and continue from last_id
                 if self._stopping:
@@ -224,7 +240,11 @@ def count_in_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) 
     try:
         found, start = 0, "-"
         while True:
-            entries = client.xrange(config.stream, min=start, max="+", count=chunk)
+            # decode_responses: ids and fields are str
+            entries = cast(
+                "list[tuple[str, dict[str, str]]]",
+                client.xrange(config.stream, min=start, max="+", count=chunk),
+            )
             found += sum(fields.get("call_id") in call_ids for _id, fields in entries)
             if len(entries) < chunk:
                 return found

@@ -33,14 +33,17 @@ class Removed:
     rows: dict[str, int] = field(default_factory=dict)
 
     def add(self, place: str, n: int) -> None:
+        """Count `n` more rows removed from `place`."""
         self.rows[place] = self.rows.get(place, 0) + n
 
     def merge(self, other: Removed) -> None:
+        """Add another batch's counts to these."""
         self.calls += other.calls
         for place, n in other.rows.items():
             self.add(place, n)
 
     def describe(self) -> str:
+        """A one-line summary for logs and output, e.g. `2 call(s): 40 events, 2 call rows`."""
         parts = ", ".join(f"{n} {place}" for place, n in self.rows.items() if n)
         return f"{self.calls} call(s)" + (f": {parts}" if parts else "")
 
@@ -56,7 +59,7 @@ def _each_table(store: EventStore, call_ids: list[str], delete: bool) -> Removed
         if delete:
             n = store.db.execute(f"DELETE {where}", call_ids).rowcount
         else:
-            n = int(store.db.row(f"SELECT COUNT(*) {where}", call_ids)[0])
+            n = int(store.db.one(f"SELECT COUNT(*) {where}", call_ids)[0])
         found.add(table if table != "calls" else "call rows", n)
     return found
 
@@ -81,7 +84,7 @@ def purge_batch(
     with store.db.transaction(immediate=True):
         if store.db.dialect == "postgresql":
             take = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
-            taken = store.db.row(f"SELECT {take}(?)", (PURGE_LOCK,))[0]
+            taken = store.db.one(f"SELECT {take}(?)", (PURGE_LOCK,))[0]
             if taken is False:
                 return Removed()
         ids = [
@@ -152,6 +155,7 @@ def rows_of(store: EventStore, call_ids: list[str]) -> Removed:
 
 
 def live_calls(store: EventStore, call_ids: list[str]) -> list[str]:
+    """The chosen calls still live, sorted: `copilot erase` refuses until they have ended."""
     if not call_ids:
         return []
     marks = ",".join("?" * len(call_ids))
@@ -171,7 +175,7 @@ def erase(store: EventStore, call_ids: list[str], actor: str, selector: str) -> 
     forget = json.dumps(sorted(store.call_hash(call_id) for call_id in call_ids))
     with store.db.transaction(immediate=True):
         removed = _delete_calls(store, call_ids)
-        row = store.db.row(
+        row = store.db.one(
             "INSERT INTO erasures (at, actor, selector, calls, rows, forget)"
             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (
@@ -202,6 +206,7 @@ FORGET_KEPT_S = 600.0  # running workers read an erasure within seconds; then th
 
 
 def clear_old_forget_lists(store: EventStore, now: float | None = None) -> None:
+    """Empty the call hashes of erasures older than FORGET_KEPT_S; every worker has read them."""
     cutoff = (time.time() if now is None else now) - FORGET_KEPT_S
     store.db.execute("UPDATE erasures SET forget = '[]' WHERE at < ? AND forget <> '[]'", (cutoff,))
 
@@ -216,6 +221,7 @@ def note_elsewhere(store: EventStore, audit_id: int, removed: Removed, failed: l
 
 
 def audit_log(store: EventStore) -> list[dict]:
+    """Every erasure's audit row, oldest first: when, who, by which selector, how much."""
     rows = store.db.rows("SELECT id, at, actor, selector, calls, rows FROM erasures ORDER BY id")
     return [
         {"id": i, "at": at, "actor": actor, "selector": sel, "calls": n, "rows": json.loads(r)}

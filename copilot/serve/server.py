@@ -187,6 +187,22 @@ class CopilotServer:
             "utterances waiting for the transcriber",
             self._waiting_jobs,
         )
+        stats = self.service.stats
+        m.counter(
+            "copilot_partials_shed_stale_total",
+            "partials dropped: the workers were overloaded, or one waited too long",
+            lambda: stats.stale_partials,
+        )
+        m.counter(
+            "copilot_partials_shed_budget_total",
+            "partials dropped under pressure: their call had one too recently",
+            lambda: stats.budget_partials,
+        )
+        m.counter(
+            "copilot_partials_held_for_finals_total",
+            "times a free whisper worker left partials waiting, kept for finals",
+            lambda: stats.held_for_finals,
+        )
         m.counter(
             "copilot_dropped_clients_total",
             "clients told to resume because they fell behind",
@@ -199,6 +215,7 @@ class CopilotServer:
     # -- lifecycle -------------------------------------------------------------
 
     async def start(self) -> None:
+        """Close calls a killed run left open, reload the board, then listen on every port."""
         cfg = self.config.serve
         self._close_interrupted_calls()
         self.live.load_history()
@@ -222,7 +239,7 @@ class CopilotServer:
             if port < 0:
                 continue  # a negative port switches AudioSocket off for that leg
             tcp = await asyncio.start_server(
-                lambda r, w, leg=leg: audiosocket.handle(r, w, leg), cfg.host, port
+                functools.partial(audiosocket.handle, leg=leg), cfg.host, port
             )
             self._servers.append(tcp)
             self.audiosocket_ports[leg] = tcp.sockets[0].getsockname()[1]
@@ -255,6 +272,7 @@ class CopilotServer:
             self.live(ended_by_restart(self.store, stored))
 
     async def stop(self) -> None:
+        """Stop listening, end live calls as `server_shutdown`, then stop the rest in order."""
         for server in self._servers:
             server.close()
         for server in self._servers:
@@ -282,9 +300,11 @@ class CopilotServer:
     # -- websockets ------------------------------------------------------------
 
     async def _handle_ws(self, ws: ServerConnection) -> None:
-        path = urlsplit(ws.request.path).path
+        request = ws.request
+        assert request is not None  # set by the opening handshake, before any handler runs
+        path = urlsplit(request.path).path
         if path == EVENTS_PATH:
-            principal = self.routes.watcher(ws.request)
+            principal = self.routes.watcher(request)
             if principal is not None:  # checked before the upgrade; a revoked token lands here
                 await serve_sidebar(ws, principal, self.sidebars)
             return
@@ -294,6 +314,7 @@ class CopilotServer:
 
 
 async def serve_forever(config: Config) -> int:
+    """Run `copilot serve` until SIGINT or SIGTERM, then shut the server down cleanly."""
     # Operations only by default, and shown without -v: a line per call start and end, no
     # content (under systemd, stderr is the journal). Events go to `[serve] event_log` if set.
     logging.getLogger(CALLS_LOGGER).setLevel(logging.INFO)

@@ -23,6 +23,8 @@ from copilot.serve.store import EventStore, event_json
 
 
 class ClientMessageError(ValueError):
+    """A client message that cannot be served; its `code` and text go back in an `error` reply."""
+
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
@@ -47,6 +49,8 @@ class SidebarServices:
 
 
 class SidebarConnection:
+    """One /events client's side of the protocol: its requests in, replies via its hub queue."""
+
     def __init__(self, client: HubClient, services: SidebarServices) -> None:
         self.client = client
         self.hub = services.hub
@@ -57,9 +61,11 @@ class SidebarConnection:
 
     @property
     def principal(self) -> Principal:
+        """Who the client's token speaks for."""
         return self.client.principal
 
     def opened(self) -> None:
+        """Greet the client with `hello` (its role and language), then send its list of calls."""
         p = self.principal
         self._reply(
             {
@@ -73,6 +79,7 @@ class SidebarConnection:
         self._send_calls()
 
     def receive(self, message: str | bytes) -> None:
+        """Handle one client message; a bad one gets an `error` reply and the socket stays open."""
         request: dict[str, Any] = {}
         try:
             request = _parse(message)

@@ -23,6 +23,7 @@ STORE_RETRY_S = 1.0
 async def serve_sidebar(
     ws: ServerConnection, principal: Principal, services: SidebarServices
 ) -> None:
+    """Serve one `/events` client until it leaves: its messages in, its hub queue out."""
     ready = asyncio.Event()
     client = services.hub.connect(principal, ready.set)
     connection = SidebarConnection(client, services)

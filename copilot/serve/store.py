@@ -31,6 +31,8 @@ CALL_COLUMNS = "call_id, agent_id, source, started_at, ended_at, end_reason, las
 
 @dataclass(frozen=True)
 class StoredCall:
+    """A call's row: whose, when it started, when and why it ended, its last seq, its worker."""
+
     call_id: str
     agent_id: str
     source: str
@@ -42,10 +44,13 @@ class StoredCall:
 
     @property
     def live(self) -> bool:
+        """No end stored yet: the call is running, or its worker died before ending it."""
         return self.ended_at is None
 
 
 class EventStore:
+    """Everything that must outlive a restart: calls, events, feedback and drafts."""
+
     def __init__(self, url: str = ":memory:", worker_id: str = "") -> None:
         # One connection on the event loop's thread; the server never touches it from elsewhere.
         self.db = Database(url)
@@ -79,6 +84,7 @@ class EventStore:
         return [(int(i), set(json.loads(forget or "[]"))) for i, forget in rows]
 
     def last_erasure_id(self) -> int:
+        """The latest erasure's audit id (0: none); a starting server watches for ones after it."""
         row = self.db.row("SELECT MAX(id) FROM erasures")
         return int(row[0] or 0) if row else 0
 
@@ -88,6 +94,7 @@ class EventStore:
         return self.db.dialect == "postgresql"
 
     def close(self) -> None:
+        """Close the database connection."""
         self.db.close()
 
     # -- events ----------------------------------------------------------------
@@ -174,6 +181,7 @@ class EventStore:
         return [text for (text,) in rows]
 
     def event_at(self, call_id: str, seq: int) -> str | None:
+        """JSON of the call's stored event at this seq, or None."""
         row = self.db.row("SELECT json FROM events WHERE call_id = ? AND seq = ?", (call_id, seq))
         return row[0] if row else None
 
@@ -188,16 +196,19 @@ class EventStore:
         return row[0] if row else None
 
     def last_seq(self, call_id: str) -> int:
-        row = self.db.row("SELECT MAX(seq) FROM events WHERE call_id = ?", (call_id,))
+        """The call's highest stored seq (0: none); a call id that returns numbers on from it."""
+        row = self.db.one("SELECT MAX(seq) FROM events WHERE call_id = ?", (call_id,))
         return int(row[0] or 0)
 
     # -- calls -----------------------------------------------------------------
 
     def call(self, call_id: str) -> StoredCall | None:
+        """The call's row, or None if the store has never seen it."""
         row = self.db.row(f"SELECT {CALL_COLUMNS} FROM calls WHERE call_id = ?", (call_id,))
         return StoredCall(*row) if row else None
 
     def recent_calls(self, limit: int = 200) -> list[StoredCall]:
+        """The most recently started calls, newest first."""
         rows = self.db.rows(
             f"SELECT {CALL_COLUMNS} FROM calls ORDER BY started_at DESC LIMIT ?", (limit,)
         )
@@ -234,10 +245,12 @@ class EventStore:
     # -- small settings that must survive a restart (e.g. the relay's position) -------
 
     def get_meta(self, key: str, default: str = "") -> str:
+        """A small setting kept across restarts (e.g. the relay's position), or `default`."""
         row = self.db.row("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str) -> None:
+        """Store or overwrite a small setting that must survive a restart."""
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)"
@@ -248,6 +261,10 @@ class EventStore:
     # -- feedback and drafts ---------------------------------------------------
 
     def add_feedback(self, feedback: Feedback) -> int:
+        """Store one piece of an agent's feedback; return its id.
+
+        On a draft (edit, send, accept, dismiss) it also keeps the draft's latest text and status.
+        """
         with self.db.transaction():
             row = self.db.execute(
                 "INSERT INTO feedback (call_id, target, target_id, action, text, agent_id, at)"
@@ -288,6 +305,7 @@ class EventStore:
         )
 
     def feedback_for(self, call_id: str) -> list[Feedback]:
+        """The call's feedback, in the order it was given."""
         rows = self.db.rows(
             "SELECT call_id, target, target_id, action, text, agent_id, at FROM feedback"
             " WHERE call_id = ? ORDER BY id",
@@ -296,6 +314,7 @@ class EventStore:
         return [Feedback(*row) for row in rows]
 
     def draft(self, call_id: str, suggestion_id: str) -> tuple[str, str] | None:
+        """(text, status) of a draft as the agent last left it; None if never acted on."""
         row = self.db.row(
             "SELECT text, status FROM drafts WHERE call_id = ? AND suggestion_id = ?",
             (call_id, suggestion_id),

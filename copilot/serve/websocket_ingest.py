@@ -56,6 +56,7 @@ class WebSocketIngest:
         self.credential_ok = credential_ok
 
     async def handle(self, ws: ServerConnection, platform: Platform) -> None:
+        """Serve one ingest websocket of this platform until it closes."""
         await IngestConnection(self, ws, platform).run()
 
 
@@ -76,6 +77,7 @@ class IngestConnection:
         self.answer_close = False  # the peer waits for our answer to its close (AudioHook)
 
     async def run(self) -> None:
+        """Read messages until the peer stops or leaves, then end its call and close the outbox."""
         reason = "disconnected"
         try:
             async for message in self.ws:
@@ -143,12 +145,14 @@ class IngestConnection:
             error = ProtocolError("already_open", "this stream already opened a call")
             await self._report(error, self.call)
             return ""
-        if not self.credential_ok(self.ws.request, opened.credential):
+        request = self.ws.request
+        assert request is not None  # set by the opening handshake, before any handler runs
+        if not self.credential_ok(request, opened.credential):
             why = 'missing or wrong ingest API key (give it as <Parameter name="key">)'
             await self._report(ProtocolError("unauthorized", why), None)
             await self.ws.close(1008, "missing or wrong ingest API key")
             return "unauthorized"
-        agent = query(self.ws.request.path).get("agent_id", "")
+        agent = query(request.path).get("agent_id", "")
         refused = _unfit_call(opened, agent)
         if refused is not None:
             # Never stored, never shown: a sidebar must not have to cope with it.

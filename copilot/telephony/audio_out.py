@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Protocol
 
 import numpy as np
@@ -49,7 +48,9 @@ class AudioOut(Protocol):
         """A message that drops queued audio, or None if stopping sending is enough."""
         ...
 
-    def hangup(self) -> str | bytes | None: ...
+    def hangup(self) -> str | bytes | None:
+        """A message that hangs up the call, or None if the platform has none."""
+        ...
 
 
 def wire_frames(samples: np.ndarray) -> list[np.ndarray]:
@@ -64,6 +65,8 @@ def wire_frames(samples: np.ndarray) -> list[np.ndarray]:
 
 
 class TwilioAudioOut:
+    """AudioOut for a bidirectional Twilio stream: base64 mu-law `media` messages."""
+
     closes_stream = True
 
     def __init__(self, stream_sid: str) -> None:
@@ -76,19 +79,25 @@ class TwilioAudioOut:
         return cls(str(stream_sid)) if stream_sid else None
 
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
+        """AudioOut.frames: one `media` message per 20 ms."""
         return [twilio.build_media_message(self.stream_sid, f) for f in wire_frames(samples)]
 
     def mark(self, name: str) -> str:
+        """AudioOut.mark: a `mark`, which Twilio echoes once the audio before it has played."""
         return twilio.build_mark_message(self.stream_sid, name)
 
     def clear(self) -> str:
+        """AudioOut.clear: a `clear`, which drops the audio Twilio still has queued."""
         return twilio.build_clear_message(self.stream_sid)
 
     def hangup(self) -> None:
+        """AudioOut.hangup: none, the bot's part ends by closing the stream instead."""
         return None  # no hang-up message: closing the stream hands the call back to the TwiML
 
 
 class AudioSocketAudioOut:
+    """AudioOut for Asterisk AudioSocket: slin audio packets on the customer leg's socket."""
+
     closes_stream = False  # hang-up is a packet; after a transfer the dialplan routes the call
 
     @classmethod
@@ -97,26 +106,17 @@ class AudioSocketAudioOut:
         return cls()
 
     def frames(self, samples: np.ndarray) -> list[str | bytes]:
+        """AudioOut.frames: one `0x10` packet per 20 ms."""
         return [audiosocket.build_audio(f, FRAME_SAMPLES) for f in wire_frames(samples)]
 
     def mark(self, name: str) -> None:
+        """AudioOut.mark: none, Asterisk reports nothing back about playback."""
         return None
 
     def clear(self) -> None:
+        """AudioOut.clear: none, Asterisk queues nothing, so stopping sending is enough."""
         return None
 
     def hangup(self) -> bytes:
+        """AudioOut.hangup: the `0x00` hang-up packet."""
         return audiosocket.build_hangup()
-
-
-def twilio_mark_name(text: str) -> str | None:
-    """The name in a Twilio `mark` echo, or None for any other (or unreadable) message."""
-    try:
-        message = json.loads(text)
-    except (ValueError, TypeError, RecursionError):
-        return None
-    if not isinstance(message, dict) or message.get("event") != "mark":
-        return None
-    mark = message.get("mark")
-    name = mark.get("name") if isinstance(mark, dict) else None
-    return name if isinstance(name, str) else None

@@ -131,6 +131,7 @@ class AudioHookSession:
     # --- client -> server ---
 
     def feed_text(self, text: str) -> list[ProtocolEvent]:
+        """MessageParser.feed_text: one AudioHook control message in, items out."""
         message = decode_json_object(text)
         kind = self._check_envelope(message)
         parameters = json_field(message, "parameters", dict, f"AudioHook {kind}", default={})
@@ -138,6 +139,7 @@ class AudioHookSession:
         return handler(self, parameters)
 
     def feed_binary(self, data: bytes) -> list[ProtocolEvent]:
+        """MessageParser.feed_binary: one PCMU frame in, one LegAudio per channel out."""
         if not isinstance(data, bytes | bytearray | memoryview):
             raise ProtocolError("not_bytes", f"expected bytes, got {type(data).__name__}")
         if self.state != "open":
@@ -363,13 +365,6 @@ class AudioHookSession:
             "suggestions": [article],
         }
         return self._reply("event", {"entities": [{"type": "agentassist", "data": data}]})
-
-    def pause(self) -> ReplyText:
-        """Ask Genesys to stop sending audio (e.g. while the call sits in IVR)."""
-        return self._reply("pause", {})
-
-    def resume(self) -> ReplyText:
-        return self._reply("resume", {})
 
     def disconnect(self, reason: str, info: str | None = None) -> ReplyText:
         """Ask Genesys to close: reason "completed", "unauthorized" or "error"."""

@@ -77,6 +77,7 @@ class AudioSocketParser:
         self._failed: ProtocolError | None = None
 
     def feed(self, data: bytes) -> list[ProtocolEvent]:
+        """One TCP read in, the events of the whole packets it completes out."""
         if self._failed is not None:
             raise ProtocolError(self._failed.code, f"stream already failed: {self._failed}")
         if not isinstance(data, bytes | bytearray | memoryview):
@@ -186,12 +187,14 @@ class AudioSocketParser:
 
 
 def build_packet(kind: int, payload: bytes = b"") -> bytes:
+    """One packet of any kind: kind byte, 16-bit big-endian length, payload."""
     if not 0 <= kind <= 0xFF or len(payload) > MAX_PAYLOAD:
         raise ValueError(f"kind 0x{kind:x} / {len(payload)} bytes do not fit an AudioSocket packet")
     return bytes([kind]) + len(payload).to_bytes(2, "big") + payload
 
 
 def build_uuid(call_id: str) -> bytes:
+    """The `0x01` packet Asterisk opens a connection with: the call's UUID as 16 bytes."""
     return build_packet(KIND_UUID, uuid.UUID(call_id).bytes)
 
 
@@ -203,12 +206,15 @@ def build_audio(samples: np.ndarray, frame_samples: int = 160) -> bytes:
 
 
 def build_dtmf(digit: str) -> bytes:
+    """A `0x03` packet: one key pressed on the leg's phone."""
     return build_packet(KIND_DTMF, digit.encode("ascii"))
 
 
 def build_hangup() -> bytes:
+    """The `0x00` hang-up packet, which ends the leg."""
     return build_packet(KIND_HANGUP)
 
 
 def build_error(code: int | None = None) -> bytes:
+    """A `0xff` error packet, with Asterisk's one-byte error code or without one."""
     return build_packet(KIND_ERROR, b"" if code is None else bytes([code]))

@@ -29,6 +29,8 @@ MAX_TURN_CHARS = 4000
 
 @dataclass(frozen=True)
 class ChatTurn:
+    """One chat message, which the chat session makes the speaker's next final transcript."""
+
     speaker: str
     text: str
     t: float | None  # seconds into the conversation; None: one second after the previous turn
@@ -43,6 +45,7 @@ class ChatStream:
         self.t = 0.0
 
     def feed_text(self, text: str) -> list[Any]:
+        """MessageParser.feed_text: one chat message in, CallOpened, ChatTurn or CallClosed out."""
         message = decode_json_object(text)
         kind = json_field(message, "type", str, "chat message")
         if self.closed:
@@ -59,6 +62,7 @@ class ChatStream:
         raise ProtocolError("unknown_type", f"unknown chat message type {kind[:40]!r}")
 
     def feed_binary(self, data: bytes) -> list[Any]:
+        """MessageParser.feed_binary: always a ProtocolError, a chat carries no audio."""
         raise ProtocolError("binary_not_allowed", "/chat takes JSON text messages only")
 
     def forget_start(self) -> None:

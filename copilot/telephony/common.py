@@ -22,9 +22,13 @@ class MessageParser(Protocol):
     A message the protocol does not allow raises `ProtocolError`; nothing else is raised.
     """
 
-    def feed_text(self, text: str) -> list[Any]: ...
+    def feed_text(self, text: str) -> list[Any]:
+        """One text message in, the items it carries out."""
+        ...
 
-    def feed_binary(self, data: bytes) -> list[Any]: ...
+    def feed_binary(self, data: bytes) -> list[Any]:
+        """One binary message in, the items it carries out."""
+        ...
 
 
 class ProtocolError(ValueError):
@@ -72,12 +76,16 @@ class LegAudio:
 
 @dataclass(frozen=True)
 class DtmfPressed:
+    """A key pressed on `leg`'s phone: one of 0-9, *, #, A-D."""
+
     leg: str
     digit: str
 
 
 @dataclass(frozen=True)
 class CallClosed:
+    """The stream ended the call; `reason` says how ("stop", "hangup", "error", AudioHook's)."""
+
     reason: str = "end"
     # The peer waits for our answer (AudioHook `closed`), which must follow everything we
     # still send for the call (its last transcripts): the shell asks the parser for it then.

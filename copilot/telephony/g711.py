@@ -1,9 +1,11 @@
-"""G.711 mu-law and A-law codecs as numpy lookup tables.
+"""G.711 mu-law as numpy lookup tables.
 
-Telephony hands us 8-bit companded audio (Twilio and AudioHook send PCMU), so
-decoding is one table lookup per byte. The tables are built once, at import,
-from the G.711 segment algorithm as the ITU-T G.191 reference code writes it, so
-both directions match libsndfile (python-soundfile) bit for bit.
+Telephony hands us 8-bit companded audio (Twilio and AudioHook send PCMU, the only
+G.711 law copilot accepts on the wire), so decoding is one table lookup per byte.
+The tables are built once, at import, from the G.711 segment algorithm as the ITU-T
+G.191 reference code writes it, so both directions match libsndfile
+(python-soundfile) bit for bit. Recorded A-law files are read by libsndfile itself
+(`audio/files.py`).
 """
 
 from __future__ import annotations
@@ -24,27 +26,14 @@ def _build_ulaw_decode() -> np.ndarray:
     return np.where(u & 0x80, -magnitude, magnitude).astype(np.int16)
 
 
-def _build_alaw_decode() -> np.ndarray:
-    a = _ALL_BYTES ^ 0x55  # A-law toggles the even bits on the wire
-    exponent = (a >> 4) & 0x07
-    mantissa = a & 0x0F
-    magnitude = np.where(
-        exponent == 0,
-        (mantissa << 4) + 8,
-        ((mantissa << 4) + 0x108) << np.maximum(exponent - 1, 0),
-    )
-    # A-law's sign bit set means positive, the opposite of mu-law.
-    return np.where(a & 0x80, magnitude, -magnitude).astype(np.int16)
-
-
 def _bit_length(value: np.ndarray) -> np.ndarray:
     # frexp gives v = m * 2**e with 0.5 <= m < 1, so e is the bit length (and 0 for 0), exactly.
     return np.frexp(value.astype(np.float64))[1]
 
 
-# Encoders follow the ITU-T G.191 reference (`ulaw_compress` / `alaw_compress`) on the
-# sign-magnitude of the sample, i.e. negative values truncate toward zero like positive
-# ones. That is what libsndfile does too, so our bytes equal soundfile's for every int16.
+# The encoder follows the ITU-T G.191 reference (`ulaw_compress`) on the sign-magnitude
+# of the sample, i.e. negative values truncate toward zero like positive ones. That is
+# what libsndfile does too, so our bytes equal soundfile's for every int16.
 
 
 def _build_ulaw_encode() -> np.ndarray:
@@ -55,21 +44,9 @@ def _build_ulaw_encode() -> np.ndarray:
     return np.where(_ALL_SAMPLES >= 0, code | 0x80, code).astype(np.uint8)
 
 
-def _build_alaw_encode() -> np.ndarray:
-    # 12-bit magnitude; -32768 would overflow the last segment, so clip it to full scale.
-    magnitude = np.minimum(np.abs(_ALL_SAMPLES) >> 4, 0x7FF)
-    exponent = np.maximum(_bit_length(magnitude) - 4, 0)
-    mantissa = (magnitude >> np.maximum(exponent - 1, 0)) - 16
-    code = np.where(magnitude > 15, mantissa + (exponent << 4), magnitude)
-    code = np.where(_ALL_SAMPLES >= 0, code | 0x80, code)
-    return (code ^ 0x55).astype(np.uint8)
-
-
 ULAW_DECODE = _build_ulaw_decode()
-ALAW_DECODE = _build_alaw_decode()
 ULAW_ENCODE = _build_ulaw_encode()
-ALAW_ENCODE = _build_alaw_encode()
-for _table in (ULAW_DECODE, ALAW_DECODE, ULAW_ENCODE, ALAW_ENCODE):
+for _table in (ULAW_DECODE, ULAW_ENCODE):
     _table.flags.writeable = False  # shared by every call; a stray write would corrupt them all
 
 
@@ -78,19 +55,9 @@ def ulaw_decode(data: bytes | bytearray | memoryview) -> np.ndarray:
     return ULAW_DECODE[np.frombuffer(data, dtype=np.uint8)]
 
 
-def alaw_decode(data: bytes | bytearray | memoryview) -> np.ndarray:
-    """A-law bytes -> int16 samples."""
-    return ALAW_DECODE[np.frombuffer(data, dtype=np.uint8)]
-
-
 def ulaw_encode(samples: np.ndarray) -> bytes:
     """int16 samples -> mu-law bytes."""
     return ULAW_ENCODE[_as_int16(samples).view(np.uint16)].tobytes()
-
-
-def alaw_encode(samples: np.ndarray) -> bytes:
-    """int16 samples -> A-law bytes."""
-    return ALAW_ENCODE[_as_int16(samples).view(np.uint16)].tobytes()
 
 
 def _as_int16(samples: np.ndarray) -> np.ndarray:

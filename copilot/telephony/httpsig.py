@@ -14,7 +14,7 @@ import hmac
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 from copilot.telephony.common import ProtocolError
 
@@ -139,7 +139,7 @@ class _Token(str):
     """An sf-token, kept apart from sf-strings so it re-serialises without quotes."""
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -196,7 +196,7 @@ class _SfParser:
 
     def _inner_list(self) -> list[tuple[Any, _Params]]:
         self._take("(")
-        items = []
+        items: list[tuple[Any, _Params]] = []
         while True:
             self._skip(" ")
             if self._take(")"):
@@ -248,5 +248,5 @@ class _SfParser:
         while self.pos < len(self.text) and self.text[self.pos] in chars:
             self.pos += 1
 
-    def _fail(self, why: str) -> Any:
+    def _fail(self, why: str) -> NoReturn:
         raise ProtocolError("bad_signature", f"malformed signature header at {self.pos}: {why}")

@@ -47,6 +47,7 @@ class RawIngestSession:
         self.closed = False
 
     def feed_text(self, text: str) -> list[ProtocolEvent]:
+        """MessageParser.feed_text: `start` or `stop` in, CallOpened or CallClosed out."""
         message = decode_json_object(text)
         kind = json_field(message, "type", str, "ingest message")
         if self.closed:
@@ -60,6 +61,7 @@ class RawIngestSession:
         raise ProtocolError("unknown_type", f"unknown ingest message type {kind[:40]!r}")
 
     def feed_binary(self, data: bytes) -> list[ProtocolEvent]:
+        """MessageParser.feed_binary: one PCM16 frame in, one LegAudio per channel out."""
         if not isinstance(data, bytes | bytearray | memoryview):
             raise ProtocolError("not_bytes", f"expected bytes, got {type(data).__name__}")
         self._require_start("audio")

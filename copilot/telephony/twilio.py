@@ -70,9 +70,11 @@ class TwilioMediaStream:
         self.closed = False
 
     def feed_binary(self, data: bytes) -> list[ProtocolEvent]:
+        """MessageParser.feed_binary: always a ProtocolError, Twilio sends audio as text."""
         raise ProtocolError("binary_not_allowed", "this endpoint takes text messages only")
 
     def feed_text(self, text: str) -> list[ProtocolEvent]:
+        """MessageParser.feed_text: one Twilio message in, items out."""
         message = decode_json_object(text)
         event = json_field(message, "event", str, "Twilio message")
         if self.closed:

@@ -36,11 +36,14 @@ class NextRequestError(ValueError):
 
 @dataclass(frozen=True)
 class NextStep:
+    """Where Twilio sends the call once the bot's stream closes: a queue, or hang up."""
+
     verb: str  # ENQUEUE or HANGUP
     queue: str = ""
     why: str = ""  # for the log: what decided it
 
     def twiml(self) -> str:
+        """The TwiML document that answers the `<Connect action>` request."""
         body = "<Hangup/>" if self.verb == HANGUP else f"<Enqueue>{escape(self.queue)}</Enqueue>"
         return f'<?xml version="1.0" encoding="UTF-8"?>\n<Response>{body}</Response>\n'
 

@@ -18,7 +18,8 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from copilot.events.core import Event
 from copilot.events.log_names import call_ref
@@ -37,6 +38,8 @@ MARK_GRACE_S = 2.0  # how long past a prompt's end to wait for Twilio's mark ech
 
 
 class BotAudioPlayer:
+    """One call's `bot.say` prompts, played in order on its socket in real time; `bot.stop` cuts."""
+
     def __init__(
         self,
         audio_out: AudioOut,
@@ -76,6 +79,7 @@ class BotAudioPlayer:
             future.set_result(None)
 
     async def close(self) -> None:
+        """The call is over: drop the queue, cancel playback and any pending `on_finished`."""
         self._queue.clear()
         for task in (self._task, *self._background):
             if task is not None:
@@ -85,6 +89,7 @@ class BotAudioPlayer:
 
     @property
     def playing(self) -> bool:
+        """Whether a prompt is playing or waiting in the queue."""
         return self._current is not None or bool(self._queue)
 
     # -- playback ------------------------------------------------------------------
@@ -156,7 +161,7 @@ class BotAudioPlayer:
         for say in cut:  # a cut goodbye still hangs up; a cut "putting you through" still transfers
             await self._after(say)
 
-    def _spawn(self, coroutine: Awaitable[None]) -> None:
+    def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
         self._background.add(task)
         task.add_done_callback(self._background.discard)

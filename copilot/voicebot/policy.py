@@ -45,6 +45,7 @@ def confirmation(text: str) -> str:
 
 
 def asks_for_person(text: str) -> bool:
+    """Whether the caller asks for a person in words ("medewerker", "real person", ...)."""
     return bool(ASKS_FOR_PERSON.search(text))
 
 
@@ -87,12 +88,8 @@ class CallerProfile:
     said: list[str] = field(default_factory=list)
     facts: dict[str, str] = field(default_factory=dict)
     affect: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0.0))
-    cues: list[tuple[float, str]] = field(default_factory=list)  # (weight, evidence)
 
-    def note_affect(self, scores: dict[str, float], cues: list[tuple[float, str]]) -> None:
+    def note_affect(self, scores: dict[str, float]) -> None:
+        """One utterance's affect: each signal keeps the call's highest, for the hand-over card."""
         for signal in SIGNALS:
             self.affect[signal] = max(self.affect[signal], round(scores.get(signal, 0.0), 3))
-        self.cues = sorted(set(self.cues) | set(cues), reverse=True)[:5]
-
-    def top_cues(self) -> tuple[str, ...]:
-        return tuple(evidence for _, evidence in self.cues)

@@ -114,6 +114,7 @@ class VoicebotConfig:
         return getattr(self, f"{key}_{'nl' if language == 'nl' else 'en'}")
 
     def queue_for(self, intent: str, team: str = "") -> str:
+        """Hand-over queue: the `queues` rule of `intent`, else `team`, else `default_queue`."""
         for rule in self.queues:
             name, _, queue = rule.partition("=")
             if name == intent:
@@ -121,10 +122,12 @@ class VoicebotConfig:
         return team or self.default_queue
 
     def priority_for(self, urgency: str) -> int:
+        """Hand-over priority of `urgency` (1 most urgent); an unlisted urgency gets normal's."""
         table = {name: int(value) for name, value in (p.split("=") for p in self.priorities)}
         return table.get(urgency, table.get("normal", 3))
 
     def opening_hours(self) -> tuple[time, time]:
+        """Opening and closing time of `business_hours` (24:00 as 23:59); raises if malformed."""
         match = _HOURS.match(self.business_hours.replace(" ", ""))
         if not match:
             raise ValueError("voicebot business_hours must look like '08:00-18:00'")

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from copilot.assist.facts import extract_facts
 from copilot.audio.format import AGENT, CUSTOMER
-from copilot.events.affect import Alert
+from copilot.events.affect import Affect, Alert, Cue
 from copilot.events.assist import RouteToHuman, Suggestion
 from copilot.events.core import (
     CallStarted,
@@ -69,6 +69,7 @@ LISTENING, CONFIRMING, CLOSED, HANDED_OFF, OFF = (
     "off",
 )
 OWN_TYPES = frozenset({"bot.say", "bot.stop", "bot.decision", "handoff"})
+CARD_CUES = 5  # the strongest cues on the hand-over card
 # A caller whose utterance never got a transcript (whisper heard nothing) is not
 # "still talking" forever: after this long the silence timer runs again.
 LOST_UTTERANCE_S = 20.0
@@ -81,6 +82,8 @@ def _estimate(text: str, language: str) -> float:
 
 
 class VoicebotStage:
+    """One call's bot-first front door: greets, answers from an article, or hands over."""
+
     def __init__(
         self,
         config: VoicebotConfig | None = None,
@@ -109,10 +112,13 @@ class VoicebotStage:
         self.turn_alerts: list[Alert] = []
         self.turn_routes: list[RouteToHuman] = []
         self.turn_articles: list[Suggestion] = []
+        self.cues: list[Cue] = []  # the caller's strongest cues so far, for the hand-over card
+        self.phrase_floor: float | None = None  # what the affect stage judged words by
 
     # -- pipeline stage ------------------------------------------------------------
 
     def feed(self, event: Event) -> list[Event]:
+        """Stage.feed: note what the other stages said; act on a caller turn, barge-in or DTMF 0."""
         self.call_id = event.call_id or self.call_id
         if event.type in OWN_TYPES:
             return []
@@ -149,6 +155,7 @@ class VoicebotStage:
         return self._reprompt("silence", f"no speech for {waited:.1f} s", "")
 
     def flush(self) -> list[Event]:
+        """Stage.flush: nothing held back; every prompt and hand-over goes out as it happens."""
         return []
 
     # -- what the other stages said ---------------------------------------------------
@@ -156,11 +163,11 @@ class VoicebotStage:
     def _note(self, event: Event) -> None:
         if isinstance(event, SpeechStarted | TranscriptPartial) and event.speaker == CUSTOMER:
             self.last_activity = max(self.last_activity, event.t)
-        elif event.type == "affect" and event.speaker == CUSTOMER:
+        elif isinstance(event, Affect) and event.speaker == CUSTOMER:
             scores = {"frustration": event.frustration, "doubt": event.doubt, "load": event.load}
             self.turn_affect[event.utterance_id] = scores
-            cues = [(abs(c.weight), f"{c.signal}: {c.evidence}") for c in event.cues]
-            self.caller.note_affect(scores, cues)
+            self.caller.note_affect(scores)
+            self._note_cues(event.cues, event.phrase_floor)  # the card's cues, kept as data
         elif isinstance(event, Alert) and event.speaker == CUSTOMER:
             self.turn_alerts.append(event)
         elif isinstance(event, RouteToHuman):
@@ -169,6 +176,11 @@ class VoicebotStage:
             self.intent = event
         elif isinstance(event, Suggestion) and event.kind in ("article", "answer"):
             self.turn_articles.append(event)
+
+    def _note_cues(self, cues: tuple[Cue, ...], phrase_floor: float | None) -> None:
+        known = [*self.cues, *(c for c in cues if c not in self.cues)]
+        self.cues = sorted(known, key=lambda c: -abs(c.weight))[:CARD_CUES]
+        self.phrase_floor = phrase_floor if phrase_floor is not None else self.phrase_floor
 
     # -- turns ------------------------------------------------------------------------
 
@@ -320,6 +332,7 @@ class VoicebotStage:
         if not self.in_business_hours:
             queue = self.config.after_hours_queue
         summary = routes[-1].summary if routes else (card.text if card else "")
+        context = routes[-1].context if routes else (card.context if card else {})
         return Handoff(
             self.call_id,
             0,
@@ -332,11 +345,13 @@ class VoicebotStage:
             language=self.language,
             in_business_hours=self.in_business_hours,
             summary=summary,
+            context=dict(context),
             facts=dict(self.caller.facts),
             customer_said=tuple(self.caller.said),
             bot_said=tuple(self.bot_said),
             affect=dict(self.caller.affect),
-            cues=self.caller.top_cues(),
+            cues=tuple(self.cues),
+            phrase_floor=self.phrase_floor,
         )
 
     def _decision(self, action: str, reason: str, uid: str, detail: dict | None = None) -> Event:

@@ -51,6 +51,7 @@ class SpeechSynthesizer:
 
     @classmethod
     def from_config(cls, config: VoicebotConfig) -> SpeechSynthesizer:
+        """The synthesizer `[voicebot]` asks for; espeak-ng unless Piper voices load."""
         return cls(
             config.tts_engine,
             {"nl": config.espeak_voice_nl, "en": config.espeak_voice_en},
@@ -59,6 +60,7 @@ class SpeechSynthesizer:
         )
 
     def synthesize(self, text: str, language: str) -> np.ndarray:
+        """`text` as read-only int16 samples at 16 kHz, from the cache when said before."""
         text = _speakable(text)
         key = (language, text)
         with self._lock:

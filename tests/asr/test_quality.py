@@ -2,9 +2,9 @@
 
 import pytest
 
+from bench.asr_eval import corpus_wer, leg_texts, score_clip, telephony_copy
 from copilot.asr.transcriber import DecodingOptions, TranscriptionRequest, WhisperTranscriber
 from copilot.audio.files import decode_file, pcm16_to_float
-from copilot.replay.asr_eval import corpus_wer, leg_texts, score_clip, telephony_copy
 from tests.conftest import fixture_path, reference
 
 ENGLISH = {

@@ -135,7 +135,9 @@ def test_partials_are_shed_while_the_worker_is_busy(tiny_en):
     async def scenario():
         pool = TranscriberPool(model="tiny.en")
         pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, partial_max_wait=60, partial_load_limit=0.0)
+        service = TranscriptionService(
+            pool, partial_max_wait=60, partial_load_limit=0.0, partial_overload_limit=0.0
+        )
         first = await service.transcribe(final, "tiny.en")  # makes the worker "busy"
         shed = await service.transcribe(partial, "tiny.en")
         await service.stop()
@@ -199,3 +201,58 @@ def test_whisper_threads_run_below_the_event_loop():
     assert after[threading.get_native_id()] == before[threading.get_native_id()] == 0
     audio = decode_file(fixture_path("jfk.flac")).legs["customer"].astype(np.float32) / 32768
     assert "country" in transcriber.transcribe(audio, "en").text.lower()
+
+
+def test_with_two_workers_one_is_kept_for_finals(tiny_en):
+    """Partials never take the last free worker: a final that arrives while one worker
+    decodes a partial starts at once on the other, before the partials that waited."""
+    jobs = utterance_jobs(2)
+    partials = [
+        TranscriptionJob(f"c{i}", "customer", f"p{i}", 0, 3, jobs[1].audio, False, "en")
+        for i in range(3)
+    ]
+    started: list[str] = []
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en", workers=2)
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, partial_max_wait=60, partial_load_limit=1.0)
+        transcribe = service._transcribe
+
+        def noting(batch):
+            started.extend(p.job.utterance_id for p in batch)
+            return transcribe(batch)
+
+        service._transcribe = noting
+        waiting = [asyncio.create_task(service.transcribe(p, "tiny.en")) for p in partials]
+        await asyncio.sleep(0.05)  # one worker is on a partial now, the other kept free
+        final = await service.transcribe(jobs[0], "tiny.en")
+        await asyncio.gather(*waiting)
+        await service.stop()
+        return final, service.stats
+
+    final, stats = asyncio.run(scenario())
+    assert "good morning" in final.text.lower()
+    assert started.index("u0") == 1  # right after the one partial already running
+    assert stats.held_for_finals >= 1
+
+
+def test_under_pressure_each_calls_partials_thin_out_first():
+    """A call that just had a partial gets no other while the workers are busy; a quiet
+    call still gets its first; unpressured, every partial runs."""
+    from copilot.asr.service import PartialBudget
+
+    audio = np.zeros(1600, dtype=np.int16)
+    chatty = TranscriptionJob("chatty", "customer", "u1", 0, 1, audio, False, "en")
+    quiet = TranscriptionJob("quiet", "customer", "u1", 0, 1, audio, False, "en")
+    budget = PartialBudget(pressured_interval=2.0)
+    budget.ran(chatty, now=10.0)
+    assert not budget.allows(chatty, now=11.0, pressured=True)
+    assert budget.allows(quiet, now=11.0, pressured=True)
+    assert budget.allows(chatty, now=11.0, pressured=False)
+    assert budget.allows(chatty, now=12.5, pressured=True)
+    next_utterance = TranscriptionJob("chatty", "customer", "u2", 1, 2, audio, False, "en")
+    assert budget.allows(next_utterance, now=11.0, pressured=True)  # its first partial
+    final = TranscriptionJob("chatty", "customer", "u1", 0, 1, audio, True, "en")
+    budget.ran(final, now=11.5)  # the utterance ended: the next one starts afresh
+    assert budget.allows(chatty, now=11.6, pressured=True)

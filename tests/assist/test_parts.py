@@ -106,6 +106,25 @@ def test_urgency_from_words():
     assert tracker.level("billing") == "high"
     tracker.note_text("mijn medicijnen zitten erin")
     assert tracker.level("other") == "critical"
+    assert [r.to_dict() for r in tracker.reasons] == [
+        {"kind": "deadline", "words": "today"},
+        {"kind": "critical", "words": "medicijnen"},
+    ]
+
+
+def test_urgency_notes_an_alert_by_what_it_is_once_with_its_newest_run():
+    tracker = UrgencyTracker()
+    tracker.note_alert("escalate", "frustration", "sustained", run=2)
+    tracker.note_alert("escalate", "frustration", "sustained", run=3)
+    assert tracker.level("billing") == "high"
+    (reason,) = tracker.reasons
+    assert reason.to_dict() == {
+        "kind": "alert",
+        "level": "escalate",
+        "signal": "frustration",
+        "basis": "sustained",
+        "run": 3,
+    }
 
 
 class _Completion(BaseHTTPRequestHandler):

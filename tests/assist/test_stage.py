@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from copilot.affect.settings import AffectConfig
+from copilot.affect.stage import AffectStage
+from copilot.affect.text import TextAffectScorer
 from copilot.assist.models import load_assist_models
 from copilot.assist.settings import AssistConfig
 from copilot.assist.stage import AssistStage
@@ -16,7 +19,10 @@ from copilot.events.assist import Draft, RouteToHuman, Suggestion
 from copilot.events.codec import event_from_json
 from copilot.events.core import CallStarted
 from copilot.events.text import readable_line
+from copilot.events.wording import Words
 from copilot.pipeline.chat import ChatConversation, parse_turns, run_text_turns
+from copilot.pipeline.stage_chain import StageChain
+from tests.conftest import call_script
 from tests.stages import final, run_stage
 
 FIXTURE = Path(__file__).resolve().parents[2] / "assist_data" / "fixtures" / "contradiction_nl.txt"
@@ -52,6 +58,7 @@ def test_contradiction_fixture_is_routed_to_a_human_with_the_quotes(models):
         "Kunt u voor deze ene keer een uitzondering maken en 800 euro vergoeden?",
     )
     assert "Bekend:" in contradiction.summary  # the hand-over note is in the customer's language
+    assert contradiction.context["facts"]["tracking_code"] == "VP123456789NL"
 
 
 def test_parcel_question_gets_intent_route_article_and_steps(models):
@@ -151,7 +158,7 @@ def test_kb_edits_are_picked_up_without_a_restart(tmp_path, models):
         "---\nid: pets\ntitle: Pets\n---\n## Sending animals\nWe do not ship live animals.\n"
     )
     kb = knowledge.KnowledgeBase(tmp_path, models.encoder)
-    assert kb.article_ids == {"pets"}
+    assert {p.article_id for p in kb.passages} == {"pets"}
     (tmp_path / "en" / "gifts.md").write_text(
         "---\nid: gifts\ntitle: Gift cards\n---\n## Buying a gift card\nGift cards are sold online.\n"
     )
@@ -202,3 +209,52 @@ def test_routes_and_article_cards_carry_how_surely_their_words_were_heard(models
     unclear = dataclasses.replace(routes[0], heard=0.42)
     assert readable_line(unclear).endswith("[heard 42%, unclear audio]")
     assert "unclear" not in readable_line(dataclasses.replace(routes[0], heard=0.9))
+
+
+# What the old prose put on a Dutch agent's card: its labels, the urgency code and the
+# English alert reasons it quoted.
+ENGLISH_ON_A_CARD = (
+    "Customer wants",
+    "Known",
+    "Done",
+    "Urgency",
+    "asks for a manager",
+    "unclear audio",
+    "above this caller's baseline",
+    "high",
+    "alert:",
+)
+
+
+def escalating_dutch_call(models) -> list:
+    """The shipped Dutch escalating call's turns through the real affect and assist stages;
+    'leidinggevende' heard unsurely, as whisper hears this synthetic voice."""
+    stages = [AffectStage(TextAffectScorer(), AffectConfig()), AssistStage(models, "nl")]
+    chain = StageChain("NL1", stages)
+    events = chain.emit(CallStarted("", 0, 0.0, source="file", legs=("agent", "customer")))
+    for turn in call_script("call_escalating_nl")["turns"]:
+        said = final(turn["text"], turn["speaker"], turn["start"], unsure={"leidinggevende": 0.3})
+        events += chain.emit(dataclasses.replace(said, language="nl"))
+    return events
+
+
+def test_a_dutch_agent_reads_the_context_of_an_escalating_call_in_dutch(models):
+    events = escalating_dutch_call(models)
+    reasons = " ".join(e.reason for e in of(events, Alert))
+    assert "asks for a manager" in reasons and "unclear audio" in reasons  # what leaked before
+    cards = [e for e in of(events, Suggestion) if e.kind == "intent"] + of(events, RouteToHuman)
+    assert cards and all(card.context for card in cards)
+    for card in cards:
+        shown = "\n".join(Words("nl").context(card.context))
+        prose = card.text if isinstance(card, Suggestion) else card.summary
+        for english in ENGLISH_ON_A_CARD:
+            assert english not in shown and english not in prose, (english, shown, prose)
+    last = cards[-1].context
+    assert last["intent"] == "request_human" and last["urgency"] == "critical"
+    assert {"kind": "alert", "level": "take_over", "signal": "frustration"}.items() <= (
+        last["urgency_reasons"][-1].items()
+    )
+    done = {step["step"]: step["titles"] for step in last["done"]}
+    assert done["request_human.acknowledge"]["nl"].startswith("Erken het verzoek")
+    assert "Gedaan: Erken het verzoek" in "\n".join(Words("nl").context(last))
+    assert "Done: Acknowledge the request" in "\n".join(Words("en").context(last))

@@ -187,3 +187,89 @@ def test_both_languages_have_the_same_keys_and_placeholders():
         assert sorted(re.findall(r"\{(\w+)\}", english)) == sorted(
             re.findall(r"\{(\w+)\}", dutch)
         ), key
+
+
+# -- the context of intent and hand-over cards -------------------------------------------
+
+CONTEXT = {
+    "intent": "request_human",
+    "request": "Dan wil ik nu uw leidinggevende spreken.",
+    "facts": {"tracking_code": "VP123456789NL", "postcode": "3512CD"},
+    "done": [
+        {
+            "step": "parcel_status.check_scan_history",
+            "titles": {"en": "Open the scan history", "nl": "Open de scangeschiedenis"},
+        },
+        {"step": "request_human.acknowledge", "titles": {}},  # a playbook without titles
+    ],
+    "urgency": "critical",
+    "urgency_reasons": [
+        {"kind": "alert", "level": "escalate", "signal": "frustration", "basis": "request"},
+        {
+            "kind": "alert",
+            "level": "take_over",
+            "signal": "frustration",
+            "basis": "sustained",
+            "run": 3,
+        },
+        {"kind": "deadline", "words": "vandaag"},
+        {"kind": "critical", "words": "medicijnen"},
+    ],
+}
+
+
+def test_a_context_in_both_languages():
+    assert ENGLISH.context(CONTEXT) == [
+        'Customer wants: to speak to someone else (said: "Dan wil ik nu uw leidinggevende'
+        ' spreken.")',
+        "Known: tracking code VP123456789NL, postcode 3512CD",
+        "Done: Open the scan history; acknowledge",
+        "Urgency: critical (escalate alert: frustration escalation request; take over alert:"
+        " frustration high for 3 utterances; deadline: 'vandaag'; mentions 'medicijnen')",
+    ]
+    assert DUTCH.context(CONTEXT) == [
+        'Klant wil: iemand anders spreken (zei: "Dan wil ik nu uw leidinggevende spreken.")',
+        "Bekend: trackingcode VP123456789NL, postcode 3512CD",
+        "Gedaan: Open de scangeschiedenis; acknowledge",
+        "Urgentie: kritiek (melding escaleren: frustratie vraagt om escalatie; melding"
+        " overnemen: frustratie hoog gedurende 3 uitingen; tijdsdruk: 'vandaag'; noemt"
+        " 'medicijnen')",
+    ]
+
+
+def test_a_context_with_nothing_known_yet_and_an_alert_from_before_its_basis():
+    bare = {
+        "intent": "billing",
+        "request": "",
+        "facts": {},
+        "done": [],
+        "urgency": "high",
+        "urgency_reasons": [{"kind": "alert", "level": "early_warning", "signal": "doubt"}],
+    }
+    assert DUTCH.context(bare) == [
+        "Klant wil: hulp bij een factuur of betaling",
+        "Bekend: nog niets",
+        "Urgentie: hoog (melding vroege waarschuwing: twijfel)",
+    ]
+    # An intent the catalogue has no "wants" for is named as the intent chip names it.
+    assert ENGLISH.context({"intent": "lost_key"})[0] == "Customer wants: lost key"
+
+
+def test_hand_over_cues_name_their_signal_and_old_string_cues_stay_as_written():
+    from copilot.events.codec import event_from_json
+    from copilot.events.voicebot import Handoff
+
+    assert DUTCH.signal_cue(MANAGER, 0.5) == (
+        "frustratie: 'leidinggevende' (vraagt naar een leidinggevende; onduidelijk geluid,"
+        " kans 0.23)"
+    )
+    assert ENGLISH.signal_cue(PITCH.to_dict()) == (
+        "frustration: pitch +3.0 sd above this caller's baseline"
+    )
+    old = (
+        '{"type":"handoff","call_id":"c","seq":3,"t":1.0,"cues":["doubt: not sure: \'geen idee\'"]}'
+    )
+    (cue,) = event_from_json(old).cues
+    assert DUTCH.signal_cue(cue) == "doubt: not sure: 'geen idee'"
+    card = Handoff("c", 4, 2.0, cues=(MANAGER,), phrase_floor=0.5)
+    assert event_from_json(card.to_json()) == card

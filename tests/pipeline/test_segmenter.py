@@ -69,6 +69,23 @@ def test_partials_are_offered_about_every_second_of_speech():
     assert [len(p.audio) for p in partials] == sorted(len(p.audio) for p in partials)
 
 
+def test_the_first_partial_comes_after_half_a_second_then_every_second():
+    pcm = decode_file(fixture_path("jfk.flac")).legs["customer"]
+    config = SegmenterConfig(partial_every_s=1.0, first_partial_after_s=0.5)
+    items = run(pcm, config)
+    started = next(i for i in items if isinstance(i, UtteranceStarted))
+    first_utterance = [
+        i
+        for i in items
+        if isinstance(i, UtteranceAudio) and not i.final and i.utterance_id == started.utterance_id
+    ]
+    spoken = [len(p.audio) / PIPELINE_RATE for p in first_utterance]
+    # Audio so far = pre-roll + speech to the offer (+ the kept tail): the first offer
+    # comes about a second before the old one did, the next ones a second apart.
+    assert spoken[0] < 1.3
+    assert all(0.8 < b - a < 1.3 for a, b in zip(spoken, spoken[1:], strict=False))
+
+
 def test_flush_closes_an_utterance_cut_off_by_a_hangup():
     pcm = decode_file(fixture_path("jfk.flac")).legs["customer"][: 3 * PIPELINE_RATE]
     items = run(pcm)

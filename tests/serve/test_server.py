@@ -12,13 +12,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from copilot.audio.files import decode_file
-from copilot.commands.simulate import (
-    narrowband,
-    play_audiosocket,
-    play_raw,
-    play_twilio,
-    twilio_messages,
-)
+from copilot.commands.simulate import narrowband, play_raw, play_twilio, twilio_messages
 from copilot.telephony import audiosocket as packets
 from copilot.telephony.g711 import ulaw_encode
 from tests.conftest import fixture_path
@@ -192,18 +186,27 @@ def test_audiohook_session_with_internal_first_channel_order(tiny_en):
     assert "horizon" in events.texts("conv-42", "customer")
 
 
+async def play_audiosocket(host: str, ports: dict[str, int], call_uuid: str) -> None:
+    """The stereo call over one TCP connection per leg, as Asterisk opens them, same UUID."""
+
+    async def one_leg(leg: str, pcm: np.ndarray) -> None:
+        _, writer = await asyncio.open_connection(host, ports[leg])
+        writer.write(packets.build_uuid(call_uuid) + packets.build_audio(pcm))
+        writer.write(packets.build_hangup())
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+
+    legs = narrowband(decode_file(STEREO))
+    await asyncio.gather(*(one_leg(leg, pcm) for leg, pcm in legs.items()))
+
+
 def test_audiosocket_legs_pair_by_uuid_and_survive_split_packets(tiny_en):
     call_uuid = str(uuid.uuid4())
 
     async def scenario():
         async with running_server(tiny_en) as (server, events):
-            await play_audiosocket(
-                "127.0.0.1",
-                server.audiosocket_ports,
-                decode_file(STEREO),
-                call_uuid,
-                realtime=False,
-            )
+            await play_audiosocket("127.0.0.1", server.audiosocket_ports, call_uuid)
             await events.wait_for(call_uuid, "call.ended")
             # A second call whose bytes arrive split at awkward boundaries.
             other = str(uuid.uuid4())

@@ -60,6 +60,16 @@ new MutationObserver(() => {
 """
 
 
+# Per card with a context: its suggestion id, the context's lines, and its other paragraphs.
+CONTEXT_LINES = """
+cards => cards.filter(c => c.querySelector(".context")).map(c => [
+  c.dataset.suggestionId,
+  [...c.querySelectorAll(".context span")].map(s => s.textContent),
+  [...c.querySelectorAll(":scope > p:not(.context)")].map(p => p.textContent),
+])
+"""
+
+
 def started_for_agent_7(call_id: str, source: str) -> CallStarted:
     """The first event of a one-leg call assigned to agent-7, for tests that publish events."""
     metadata = {"agent_id": "agent-7"}
@@ -463,6 +473,10 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
                             "chips => chips.map(c => [c.dataset.field, c.dataset.value,"
                             " c.textContent.split(': ').slice(1).join(': ')])"
                         ),
+                        # Each intent and hand-over card's context lines, and its other text.
+                        "contexts": await page.locator("article.suggestion").evaluate_all(
+                            CONTEXT_LINES
+                        ),
                     }
                 seen["sup"] = {
                     "lang": await sup.evaluate("document.documentElement.lang"),
@@ -501,6 +515,16 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
         assert f"({words.end_reason(ended.reason)})" in shown["status"]
     assert "(stop)" not in nl["status"] and "gestopt" in nl["status"]
     assert not [c for c in nl["chips"] if c[2] in ("high", "normal", "retention", "delivery")]
+    # The intent and hand-over cards word their context as the server would, never its prose.
+    cards = events.of("CA-languages", "suggestion") + events.of("CA-languages", "route_to_human")
+    contexts = {card.suggestion_id: card.context for card in cards if card.context}
+    for ui in ("nl", "en"):
+        shown = seen[ui]["contexts"]
+        assert shown, ui
+        for suggestion_id, lines, paragraphs in shown:
+            assert lines == Words(ui).context(contexts[suggestion_id]), (ui, lines)
+            assert not [p for p in paragraphs if "Customer wants" in p], paragraphs
+    assert all(lines[0].startswith("Klant wil: ") for _, lines, _ in seen["nl"]["contexts"])
     # What the caller said stays as said: the transcript is the same words in both.
     assert events.of("CA-languages", "transcript.final")
 

@@ -15,11 +15,13 @@ import pytest
 
 from copilot.audio.files import decode_file
 from copilot.commands.simulate import play_raw, play_twilio
+from copilot.events.wording import Words
 from copilot.serve.auth import TokenFile
 from tests import axe
+from tests.assist.test_stage import ENGLISH_ON_A_CARD
 from tests.conftest import fixture_path
 from tests.serve.server_harness import running_server
-from tests.serve.test_sidebar_browser import CHROMIUM, CHROMIUM_ARGS, DOCS
+from tests.serve.test_sidebar_browser import CHROMIUM, CHROMIUM_ARGS, CONTEXT_LINES, DOCS
 
 playwright_api = pytest.importorskip("playwright.async_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
@@ -143,6 +145,9 @@ def test_an_escalating_call_fits_one_screen_in_both_languages(call, request, tmp
                             '#assist-chips [data-field="intent"]'
                         ).text_content(),
                         "axe": await axe.check_async(page),
+                        "contexts": await page.locator("article.suggestion").evaluate_all(
+                            CONTEXT_LINES
+                        ),
                     }
                 await browser.close()
             return seen, events
@@ -174,5 +179,15 @@ def test_an_escalating_call_fits_one_screen_in_both_languages(call, request, tmp
     assert seen["nl"]["intent"].startswith("vraag: ") and seen["en"]["intent"].startswith(
         "intent: "
     )
+    # The intent and hand-over cards' context in the agent's language, whatever the call's.
+    cards = events.of(call_id, "suggestion") + events.of(call_id, "route_to_human")
+    contexts = {card.suggestion_id: card.context for card in cards if card.context}
+    for ui in ("nl", "en"):
+        for suggestion_id, lines, _ in seen[ui]["contexts"]:
+            context = contexts[suggestion_id]
+            assert lines == Words(ui).context(context), (ui, lines)
+            if ui == "nl":  # around the caller's own words, nothing the server said in English
+                around = "\n".join(lines).replace(context.get("request", ""), "")
+                assert not [w for w in ENGLISH_ON_A_CARD if w in around], around
     if language == "nl":
         assert SIDEBAR_SCREENSHOT.stat().st_size > 10_000

@@ -12,19 +12,23 @@ from html import escape
 import numpy as np
 import pytest
 
+from bench.bot_conversation import BotConversation
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.config import Config, ConfigError, set_key
+from copilot.events.affect import Affect, Cue
+from copilot.events.assist import Suggestion
 from copilot.events.codec import event_from_json
 from copilot.events.voicebot import BotSay, BotStop, Handoff
+from copilot.events.wording import Words
 from copilot.pipeline.call import CallPipeline, PipelineConfig
 from copilot.replay.pages import call_page
 from copilot.replay.scorecard import load_scorecard
 from copilot.replay.summary import summarise_call
 from copilot.runtime import StageFactory
-from copilot.voicebot.offline import BotConversation
 from copilot.voicebot.policy import confirmation, spoken_answer
 from copilot.voicebot.stage import VoicebotStage
 from copilot.voicebot.tts import SpeechSynthesizer
+from tests.events.test_wording import MANAGER, PITCH
 from tests.stages import final
 
 STAGES = ("affect", "assist", "voicebot")
@@ -261,3 +265,32 @@ def test_a_turn_heard_unclearly_is_asked_again_not_acted_on():
 
     assert decisions(0.95) == ["handoff"]
     assert decisions(0.3) == ["reprompt"]  # 'person' may be a word whisper guessed
+
+
+def test_the_hand_over_card_carries_the_contexts_data_and_its_cues_as_affect_has_them():
+    bot = VoicebotStage(speech_seconds=lambda text, language: 1.0)
+    CallPipeline("B1", (CUSTOMER,), PipelineConfig(), "raw", {**OFFICE_HOURS}, (bot,)).start()
+    bot.on_clock(5.0)
+    unsure = Cue("doubt", "phrase", "", 0.1, topic="not sure", phrase="I think")
+    said = Affect(
+        "B1",
+        0,
+        6.0,
+        speaker=CUSTOMER,
+        utterance_id="customer-6",
+        cues=(unsure, PITCH, MANAGER),  # weights 0.1, 0.8, 0.7
+        phrase_floor=0.5,
+    )
+    context = {"intent": "request_human", "request": "a real person", "urgency": "high"}
+    intent = Suggestion(
+        "B1", 0, 6.0, kind="intent", intent="request_human", urgency="high", context=context
+    )
+    bot.feed(said)
+    bot.feed(intent)
+    asked = final("I want to speak to a real person please.", t=6.0)
+    (card,) = [e for e in bot.feed(asked) if isinstance(e, Handoff)]
+    assert card.context == context and card.phrase_floor == 0.5
+    assert card.cues == (PITCH, MANAGER, unsure)  # strongest first, as the affect stage made them
+    worded = Words("nl").signal_cue(card.cues[1], card.phrase_floor)
+    assert worded.startswith("frustratie: 'leidinggevende' (vraagt naar een leidinggevende; onduid")
+    assert event_from_json(card.to_json()) == card

@@ -32,6 +32,8 @@ def goemotions_dir() -> Path:
 
 @dataclass(frozen=True)
 class Split:
+    """One GoEmotions split: texts, n x 28 gold labels, and the file's hash (the cache key)."""
+
     name: str
     texts: list[str]
     gold: np.ndarray  # n x 28 bool
@@ -39,6 +41,7 @@ class Split:
 
 
 def load_split(name: str, root: Path | None = None) -> Split:
+    """The split in `<name>.tsv`, once labels.txt is checked to list LABELS in order."""
     root = root or goemotions_dir()
     labels = (root / "labels.txt").read_text(encoding="utf-8").split()
     if tuple(labels) != LABELS:

@@ -65,7 +65,7 @@ def length_batches(lengths: np.ndarray, batch: int, rng: np.random.Generator) ->
     """Shuffled batches of similar length (less padding), in shuffled order."""
     order = rng.permutation(len(lengths))
     pool = batch * 50
-    batches = []
+    batches: list[np.ndarray] = []
     for i in range(0, len(order), pool):
         chunk = order[i : i + pool]
         chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
@@ -101,6 +101,7 @@ class FinetuneConfig:
 
 
 def make_head(cfg: FinetuneConfig, n_labels: int):
+    """The torch MLP head: dropout, a hidden ReLU layer, dropout, a logit per label."""
     import torch
 
     return torch.nn.Sequential(
@@ -113,6 +114,7 @@ def make_head(cfg: FinetuneConfig, n_labels: int):
 
 
 def head_layers(head) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The head's Linear layers as numpy (weight, bias) pairs, the form EmotionHead serves."""
     import torch
 
     linears = [m for m in head if isinstance(m, torch.nn.Linear)]
@@ -120,6 +122,7 @@ def head_layers(head) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def predict(net, head, id_lists: list[list[int]], batch: int = 256) -> np.ndarray:
+    """Sigmoid label probabilities for token-id lists, in eval mode, batched by length."""
     import torch
 
     net.eval(), head.eval()
@@ -203,8 +206,10 @@ def encoder_name(arrays: dict[str, np.ndarray]) -> str:
 
 
 def save_encoder(path: Path, arrays: dict[str, np.ndarray], name: str) -> None:
+    """The encoder arrays and name in one pickle-free .npz, as `load_affect_encoder` reads it."""
     with open(path, "wb") as f:  # a file object: np.savez must not add ".npz" to the name
-        np.savez_compressed(f, name=np.array(name), **arrays)
+        # allow_pickle named: the loader refuses pickles (and mypy needs it kept out of **)
+        np.savez_compressed(f, allow_pickle=False, name=np.array(name), **arrays)
 
 
 def trim_cosines(arrays: dict[str, np.ndarray], texts: dict[str, list[str]]) -> dict[str, dict]:
@@ -221,6 +226,7 @@ def trim_cosines(arrays: dict[str, np.ndarray], texts: dict[str, list[str]]) -> 
 
 
 def train(models_dir: Path, cfg: FinetuneConfig = FinetuneConfig(), log=print) -> None:
+    """The whole run, from choosing pieces to the encoder, head and their cards in `models_dir`."""
     import torch
 
     from copilot.affect.emotion_model import EmotionHead
@@ -317,6 +323,7 @@ def frozen_head(encoder: AffectEncoder, tr, dev):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`make train-affect`: every FinetuneConfig field is also a command-line flag."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m copilot.affect.training.finetune", description=__doc__,

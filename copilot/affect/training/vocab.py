@@ -13,7 +13,7 @@ so a word whose piece was dropped can still be spelled out. The evaluation sets
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,7 +48,7 @@ def wordfreq_words() -> dict[str, float]:
     """word -> summed frequency over the languages, capitalised variants included."""
     import wordfreq
 
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)  # Counter is for int counts
     for lang in WORDFREQ_LANGUAGES:
         top = wordfreq.top_n_list(lang, WORDS_PER_LANGUAGE, wordlist="large")
         for rank, word in enumerate(top):
@@ -59,9 +59,9 @@ def wordfreq_words() -> dict[str, float]:
     return dict(weights)
 
 
-def piece_credit(tokenizer: UsePureTokenizer, weighted_words: dict[str, float]) -> Counter:
+def piece_credit(tokenizer: UsePureTokenizer, weighted_words: dict[str, float]) -> dict[int, float]:
     """Piece id -> summed weight of the words whose full-vocabulary segmentation uses it."""
-    credit: Counter[int] = Counter()
+    credit: defaultdict[int, float] = defaultdict(float)
     for word, weight in weighted_words.items():
         for pid in tokenizer._encode_one(word):
             credit[pid] += weight
@@ -69,6 +69,7 @@ def piece_credit(tokenizer: UsePureTokenizer, weighted_words: dict[str, float]) 
 
 
 def corpus_words(texts: Iterable[str]) -> Counter:
+    """Every whitespace-separated word in the texts, with how often it occurs."""
     return Counter(w for t in texts for w in _WORD.findall(t))
 
 
@@ -81,7 +82,8 @@ def choose_pieces(budget: int, corpus: list[str]) -> np.ndarray:
     credit = piece_credit(tokenizer, weighted)
     characters = {c for word in weighted for c in tokenizer._normalizer.normalize(word)}
     singles = {pid for pid, p in enumerate(tokenizer._pieces) if len(p) == 1 and p in characters}
-    ranked = [pid for pid, _ in credit.most_common() if pid not in SPECIAL_PIECES]
+    by_credit = sorted(credit.items(), key=lambda item: item[1], reverse=True)  # stable on ties
+    ranked = [pid for pid, _ in by_credit if pid not in SPECIAL_PIECES]
     kept = set(singles)
     for pid in ranked:
         if len(kept) >= budget - len(SPECIAL_PIECES):

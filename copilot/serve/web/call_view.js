@@ -11,7 +11,7 @@
 // their fields (suggestion_id, kind, title, text, passage, articles, steps…), so a new
 // kind of suggestion shows up without a change here. All text goes in via textContent.
 
-import { t, term, uiLanguage } from "./messages.js";
+import { has, t, term, uiLanguage } from "./messages.js";
 
 // Signal names are looked up when drawn, so a language set by `hello` applies.
 const SIGNALS = [["frustration", "signal.frustration"], ["doubt", "signal.doubt"], ["load", "signal.load"]];
@@ -20,7 +20,7 @@ const CORE_TYPES = new Set(["call.started", "call.ended", "speech.started", "spe
 const CHIP_FIELDS = ["intent", "urgency", "team", "route", "complexity"];
 const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id", "kind", "title",
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
-  "speaker", "utterance_id", "item", "language", "heard", "reason", "translations",
+  "speaker", "utterance_id", "item", "language", "heard", "reason", "translations", "context",
   // How a card was made, not what the agent acts on: left off a screen with no room to spare.
   "channel", "generator", "article", "next_step", "source"]);
 // A handled card or alert stays in place this long so the agent sees the ✓, then moves on.
@@ -152,6 +152,60 @@ export function alertReason(e, { cues = true } = {}) {
   const said = (e.cues || []).map((c) => describeCue(c, e.phrase_floor)).join(", ")
     || `${signal} ${twoPlaces(e.score ?? 0)}`;
   return t("alert.reason", { signal, basis, cues: said, trend });
+}
+
+// A cue with the signal it moved, for a list of cues of several signals (the hand-over
+// card); a string cue from before protocol 1.1 is its own evidence.
+export function signalCue(cue, floor = null) {
+  if (typeof cue === "string") return cue;
+  if (!cue.signal) return describeCue(cue, floor);
+  return t("cue.signal", { signal: term("signal", cue.signal).toLowerCase(), cue: describeCue(cue, floor) });
+}
+
+// The context of an intent or hand-over card (protocol 1.1) as lines, as events/wording.py
+// Words.context words it: what the customer wants (in their words), what is known, what is
+// done, how urgent and why. The card shows it instead of the server's prose summary.
+export function describeContext(ctx) {
+  const intent = ctx.intent || "other";
+  const wants = has(`wants.${intent}`) ? t(`wants.${intent}`) : term("intent", intent);
+  const facts = Object.entries(ctx.facts || {}).map(([name, value]) => `${term("fact", name)} ${value}`).join(", ");
+  const lines = [
+    ctx.request ? t("context.wants.said", { wants, said: ctx.request }) : t("context.wants", { wants }),
+    t("context.known", { facts: facts || t("context.none") }),
+  ];
+  if ((ctx.done || []).length) lines.push(t("context.done", { steps: ctx.done.map(doneStep).join("; ") }));
+  const urgency = term("urgency", ctx.urgency || "normal");
+  const reasons = (ctx.urgency_reasons || []).map(urgencyReason).join("; ");
+  lines.push(reasons ? t("context.urgency.why", { urgency, reasons }) : t("context.urgency", { urgency }));
+  return lines;
+}
+
+// A done step by its title in the agent's language, else its id with spaces.
+function doneStep(step) {
+  const done = typeof step === "string" ? { step } : step;
+  return done.titles?.[uiLanguage()] || String(done.step ?? "").split(".").pop().replace(/_/g, " ");
+}
+
+// Why the urgency rose: an alert by its level, signal and basis; the customer's words as said.
+function urgencyReason(r) {
+  if (r.kind === "deadline" || r.kind === "critical") {
+    return t(`context.reason.${r.kind}`, { words: quoted(String(r.words ?? "")) });
+  }
+  if (r.kind !== "alert") return String(r.kind ?? "").replace(/_/g, " ");
+  let what = term("signal", r.signal || "").toLowerCase();
+  if (r.basis) what += ` ${t(`basis.${r.basis}`, { run: r.run ?? 0 })}`;
+  return t("context.reason.alert", { level: term("level", r.level || "").toLowerCase(), what: what.trim() });
+}
+
+// An event's context, or null: events without one (an article card) carry it empty.
+function contextOf(e) {
+  return e.context && typeof e.context === "object" && Object.keys(e.context).length ? e.context : null;
+}
+
+// The context's lines in one paragraph, a line each.
+function contextParagraph(ctx, className) {
+  const lines = describeContext(ctx).flatMap((line, i) => [i ? el("br") : null, el("span", {}, line)]);
+  return el("p", { class: className }, lines);
 }
 
 export function sparkline(values, width = 90, height = 22) {
@@ -313,10 +367,12 @@ export class CallView {
     el("div", { class: "reason" }, t("why", { reason: term("handoff.reason", e.reason || "") })),
     el("div", { class: "chips" }, chips.map(([k, v]) =>
       el("span", { class: "chip", "data-field": k }, el("b", {}, `${t(`chip.${k}`)}: `), String(v)))),
-    e.summary ? el("p", { class: "summary" }, e.summary) : null,
+    contextOf(e) ? contextParagraph(e.context, "summary context")
+      : e.summary ? el("p", { class: "summary" }, e.summary) : null,
     facts.length ? el("ul", { class: "facts" }, facts) : null,
     el("div", { class: "chips affect" }, affect),
-    (e.cues || []).length ? el("ul", { class: "details" }, e.cues.map((c) => el("li", {}, String(c)))) : null,
+    (e.cues || []).length
+      ? el("ul", { class: "details cues" }, e.cues.map((c) => el("li", {}, signalCue(c, e.phrase_floor)))) : null,
     said(t("customer.said"), e.customer_said), said(t("bot.said"), e.bot_said)));
   }
 
@@ -468,7 +524,8 @@ export class CallView {
     if (typeof e.heard === "number" && this.limits && e.heard < this.limits.trustHigh) {
       card.append(trustMark("p", e.heard, t("card.trust"), t("unclear")));
     }
-    const body = kind === "next_step" ? "" : e.body ?? e.text;
+    // An intent card's text is the prose summary its context replaces.
+    const body = kind === "next_step" || (kind === "intent" && contextOf(e)) ? "" : e.body ?? e.text;
     const editor = isDraft ? el("textarea", { class: "draft", "aria-label": t("draft.reply") }) : null;
     if (editor) { editor.value = body || ""; card.append(editor); }
     else if (kind === "article" && body) card.append(el("blockquote", {}, body)); // the matched passage
@@ -477,9 +534,9 @@ export class CallView {
     // English, with the specifics, e.g. which record value differs) follows in an English UI,
     // while in another language the quoted evidence below says it in the caller's own words.
     const explanation = isRoute && uiLanguage() !== "en" ? "" : e.explanation;
-    for (const text of [explanation === title ? "" : explanation, e.summary]) {
-      if (text) card.append(el("p", {}, text));
-    }
+    if (explanation && explanation !== title) card.append(el("p", {}, explanation));
+    if (contextOf(e)) card.append(contextParagraph(e.context, "context"));
+    else if (e.summary) card.append(el("p", {}, e.summary));
     const passage = e.passage || e.matched_passage;
     if (passage) card.append(el("blockquote", {}, passage));
     if (e.quote) card.append(el("p", { class: "details" }, t("customer.quote", { quote: e.quote })));

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from copilot.events.affect import Alert
-from copilot.replay.alert_eval import (
+from bench.alert_eval import (
     LabelledTurn,
     judge_call,
     mood_of,
     summarise,
     warranted_levels,
 )
+from copilot.events.affect import Alert
 
 FIXTURES = Path(__file__).resolve().parents[2] / "audio_fixtures"
 

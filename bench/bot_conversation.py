@@ -1,4 +1,4 @@
-"""A bot conversation on the audio timeline, synchronously: for tests, benchmarks and QA.
+"""A bot conversation on the audio timeline, synchronously: for the voicebot tests and bench.
 
 The caller's audio is fed to a real `CallPipeline` 20 ms at a time; every final
 (or would-be final) job is transcribed at once (as if the transcriber were
