@@ -41,6 +41,7 @@ from .clips import (
     leg_references,
     warm_up,
 )
+from .prompt_live import live_rows
 
 # Words that raise an escalation on their own (the affect stage's escalation phrases).
 TRIGGERS = {
@@ -164,7 +165,9 @@ def _clips(language: str, tmp: Path) -> dict[str, list[tuple[str, str, np.ndarra
     }
 
 
-def _run(language: str, prompt: str, clips: dict, allowed: set[str], tmp: Path) -> dict:
+def _run(
+    language: str, prompt: str, clips: dict, allowed: set[str], tmp: Path, live: bool = False
+) -> dict:
     options = DecodingOptions(vocabulary={language: prompt} if prompt else {})
     transcriber = Models.variant(MODEL[language], options)
     warm_up(transcriber)
@@ -188,21 +191,28 @@ def _run(language: str, prompt: str, clips: dict, allowed: set[str], tmp: Path) 
                 errors[kind][0] += e
                 errors[kind][1] += n
             rows.append({"clip": name, "kind": kind, "text": result.text, "manufactured": extra})
-    # The same calls through the live segmenter: whisper sees the cuts a live call gets.
-    for name, reference, text in _pipeline_finals(transcriber, language, RENDERED[language], tmp):
+    # The same calls through the live segmenter: whisper sees the cuts a live call gets; with
+    # the deployed prompt, also through a live server, leg by leg (partials included).
+    pipeline = _pipeline_finals(transcriber, language, RENDERED[language], tmp)
+    if live:
+        pipeline += live_rows(transcriber, language, RENDERED[language], tmp)
+    for name, reference, text in pipeline:
         said = set(_words(reference))
         extra = [w for w in _words(text) if w in (words | allowed) and w not in said]
         for w in extra:
             made[w] = made.get(w, 0) + 1
             if w in TRIGGERS[language]:
                 triggers[w] = triggers.get(w, 0) + 1
-        rows.append({"clip": name, "kind": "pipeline", "text": text, "manufactured": extra})
+        kind = "live" if name.startswith("live ") else "pipeline"
+        rows.append({"clip": name, "kind": kind, "text": text, "manufactured": extra})
     clip_count = len(rows)
     return {
         "clips": clip_count,
         "clips_with_prompt_words": sum(bool(r["manufactured"]) for r in rows),
         "prompt_words_made": sum(made.values()),
         "trigger_words_made": sum(triggers.values()),
+        "live_texts": sum(r["kind"] == "live" for r in rows),
+        "live_prompt_words_made": sum(len(r["manufactured"]) for r in rows if r["kind"] == "live"),
         "made": dict(sorted(made.items(), key=lambda kv: -kv[1])),
         "triggers": triggers,
         "speech_wer": round(errors["speech"][0] / max(1, errors["speech"][1]), 4),
@@ -229,7 +239,8 @@ def prompt_words_section(models: Models, quick: bool) -> dict:
             allowed = set(TRIGGERS[language]) | prompt_words(default[language])
             rows = {}
             for name, prompts in variants.items():
-                rows[name] = _run(language, prompts[language], clips, allowed, Path(tmp))
+                live = name == "default"  # the deployed prompt, through a live server too
+                rows[name] = _run(language, prompts[language], clips, allowed, Path(tmp), live)
                 r = rows[name]
                 print(
                     f"  prompt_words {language} {name}: {r['prompt_words_made']} prompt words "

@@ -38,6 +38,7 @@ def nl_decoding_section(sec: dict) -> list[str]:
             _cell(row["dev"], "8k", "rendered"),
             row["dev_errors"],
             row["seconds"],
+            row.get("cpu_seconds", "–"),
         ]
         for row in sec["variants"]
     ]
@@ -49,6 +50,7 @@ def nl_decoding_section(sec: dict) -> list[str]:
         "Dev rendered, 8 kHz",
         "Dev errors",
         "Seconds",
+        "CPU seconds",
     ]
     tests = [
         [

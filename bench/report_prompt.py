@@ -66,4 +66,15 @@ def prompt_words_section(sec: dict) -> list[str]:
         " trigger words* drops its escalation words. *WER real speech* is over the human"
         " clips (clean and 8 kHz), *WER rendered* over the espeak-ng turns.",
         "",
+        "With the default prompt the same calls also go through a live server"
+        " (`bench/prompt_live.py`): each leg as one `/ingest` stream of its turns cut at their"
+        " boundaries with 1.5 s of silence between, at 16 kHz and as the 8 kHz copy, partials"
+        " and would-be finals on; every partial and final counts. "
+        + "; ".join(
+            f"{language}: {data['variants']['default'].get('live_texts', '–')} live texts,"
+            f" {data['variants']['default'].get('live_prompt_words_made', '–')} prompt words"
+            for language, data in sec["languages"].items()
+        )
+        + ".",
+        "",
     ]

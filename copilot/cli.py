@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     tr = sub.add_parser("transcribe", help="transcribe recordings (wav, flac, mp3, ogg)")
-    tr.add_argument("files", nargs="+")
+    tr.add_argument("files", nargs="+", help="recordings to transcribe (WAV, FLAC, OGG, MP3)")
     tr.add_argument("--json", action="store_true", help="print every event as a JSON line")
     tr.add_argument("--realtime", action="store_true", help="pace input like a live call")
     _common_flags(tr)
@@ -228,13 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     li = sub.add_parser("listen", help="transcribe the default microphone live")
     li.add_argument("--speaker", choices=("agent", "customer"), default="customer")
-    li.add_argument("--json", action="store_true")
+    li.add_argument("--json", action="store_true", help="print every event as a JSON line")
     _common_flags(li)
     li.set_defaults(run=_listen)
 
     se = sub.add_parser("serve", help="ingest live calls from telephony platforms")
-    se.add_argument("--host")
-    se.add_argument("--port", type=int)
+    se.add_argument("--host", help="address to listen on (default: serve.host)")
+    se.add_argument("--port", type=int, help="websocket port (default: serve.port)")
     se.add_argument(
         "--event-log",
         metavar="FILE",
@@ -286,10 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     de.set_defaults(run=_demo)
 
     si = sub.add_parser("simulate", help="play a recording into a running copilot serve")
-    si.add_argument("file")
+    si.add_argument("file", help="the recording to play as a live call")
     si.add_argument("--protocol", choices=("twilio", "raw"), default="twilio")
-    si.add_argument("--url", default="ws://127.0.0.1:8765/twilio")
-    si.add_argument("--call-id", default="CA-simulated")
+    si.add_argument(
+        "--url", default="ws://127.0.0.1:8765/twilio", help="the server's ingest endpoint"
+    )
+    si.add_argument("--call-id", default="CA-simulated", help="the simulated call's id")
     si.add_argument("--fast", action="store_true", help="do not pace the call in real time")
     _common_flags(si)
     si.set_defaults(run=_simulate)
