@@ -15,6 +15,7 @@ from copilot.asr.transcriber import WhisperTranscriber
 from copilot.config import Config
 from copilot.events.core import Event
 from copilot.runtime import Runtime, StageFactory
+from copilot.serve.platforms import PlatformTable
 from copilot.serve.server import CopilotServer
 
 
@@ -48,7 +49,6 @@ async def running_server(
 ) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
     """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in."""
     config = Config(language=language, stages=stages)
-    config.serve.port = 0
     config.serve.audiosocket_customer_port = 0
     config.serve.audiosocket_agent_port = 0
     config.store.path = store_path
@@ -56,12 +56,22 @@ async def running_server(
     config.relay = dataclasses.replace(config.relay, url=relay_url)
     for key, value in serve_settings.items():
         setattr(config.serve, key, value)
+    async with server_for(transcriber, config) as running:
+        yield running
+
+
+@contextlib.asynccontextmanager
+async def server_for(
+    transcriber: WhisperTranscriber, config: Config, platforms: PlatformTable | None = None
+) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
+    """A server on `config` (its websocket on a free port) and the list of its events."""
+    config.serve.port = 0
     pool = TranscriberPool(model=transcriber.name)
     pool.add(transcriber.name, transcriber)
     events = EventLog()
-    server = CopilotServer(
-        Runtime(config, TranscriptionService(pool), StageFactory(config)), events.append
-    )
+    runtime = Runtime(config, TranscriptionService(pool), StageFactory(config))
+    extra = {"platforms": platforms} if platforms is not None else {}
+    server = CopilotServer(runtime, events.append, **extra)
     await server.start()
     try:
         yield server, events

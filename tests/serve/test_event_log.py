@@ -8,7 +8,6 @@ the redacted events, and that erasure (offline or on the running server) and ret
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import os
@@ -17,16 +16,13 @@ import stat
 import subprocess
 import sys
 import threading
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from copilot.asr.service import TranscriberPool, TranscriptionService
 from copilot.config import Config
 from copilot.events.core import CallEnded, CallStarted, Event, TranscriptFinal
 from copilot.events.log_names import call_ref
-from copilot.runtime import Runtime, StageFactory
 from copilot.serve.call_log import CALLS_LOGGER, CallActivityLog
 from copilot.serve.event_log import (
     EventLogFile,
@@ -34,8 +30,7 @@ from copilot.serve.event_log import (
     day_files,
     erase_from_event_log,
 )
-from copilot.serve.server import CopilotServer
-from tests.serve.server_harness import EventLog, wait_healthy
+from tests.serve.server_harness import server_for, wait_healthy
 from tests.serve.test_server_restart import free_port
 
 DAY = 86_400
@@ -203,23 +198,11 @@ def test_the_operations_log_names_calls_by_pseudonym_and_quotes_nobody(caplog):
 # -- a real server ----------------------------------------------------------------------------
 
 
-@contextlib.asynccontextmanager
-async def serving(transcriber, config: Config) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
+def serving(transcriber, config: Config):
     config.store.path = ""  # in memory
-    config.serve.port = 0
     config.serve.audiosocket_customer_port = -1
     config.serve.audiosocket_agent_port = -1
-    pool = TranscriberPool(model=transcriber.name)
-    pool.add(transcriber.name, transcriber)
-    events = EventLog()
-    server = CopilotServer(
-        Runtime(config, TranscriptionService(pool), StageFactory(config)), events.append
-    )
-    await server.start()
-    try:
-        yield server, events
-    finally:
-        await server.stop()
+    return server_for(transcriber, config)
 
 
 async def chat_call(port: int, call_id: str) -> None:

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import importlib
 import json
-from collections.abc import AsyncIterator
 
 import numpy as np
 import pytest
@@ -20,17 +19,14 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.http11 import Request
 
-from copilot.asr.service import TranscriberPool, TranscriptionService
 from copilot.asr.transcriber import WhisperTranscriber
 from copilot.config import Config, ServeConfig
-from copilot.runtime import Runtime, StageFactory
 from copilot.serve.auth import TokenFile
 from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes
 from copilot.serve.platforms import PLATFORMS, Platform, PlatformTable
-from copilot.serve.server import CopilotServer
 from copilot.telephony import audiosocket
 from copilot.telephony.raw_ingest import RawIngestSession
-from tests.serve.server_harness import EventLog
+from tests.serve.server_harness import server_for
 
 
 class LabStream(RawIngestSession):
@@ -41,24 +37,11 @@ class LabStream(RawIngestSession):
 LAB = Platform("lab", "/lab", lambda _serve: LabStream())
 
 
-@contextlib.asynccontextmanager
-async def server_with(
-    transcriber: WhisperTranscriber, platforms: PlatformTable
-) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
+def server_with(transcriber: WhisperTranscriber, platforms: PlatformTable):
     config = Config(language="en", stages=())
-    config.serve.port = 0
     config.serve.audiosocket_customer_port = -1
     config.serve.audiosocket_agent_port = -1
-    pool = TranscriberPool(model=transcriber.name)
-    pool.add(transcriber.name, transcriber)
-    events = EventLog()
-    runtime = Runtime(config, TranscriptionService(pool), StageFactory(config))
-    server = CopilotServer(runtime, events.append, platforms=platforms)
-    await server.start()
-    try:
-        yield server, events
-    finally:
-        await server.stop()
+    return server_for(transcriber, config, platforms)
 
 
 def lab_start(call_id: str) -> str:
