@@ -33,6 +33,7 @@ from tests.conftest import fixture_path
 from tests.serve.postgres_harness import _binary, fresh_database
 from tests.serve.redis_harness import redis_server
 from tests.serve.server_harness import wait_healthy
+from tests.serve.test_live_server import Watcher
 from tests.serve.test_server_restart import free_port
 
 redis = pytest.importorskip("redis")
@@ -157,30 +158,14 @@ feedback_db = "{tmp_path / "learned" / "feedback.sqlite3"}"
     return path
 
 
-class Sidebar:
-    """An /events client that keeps every message."""
-
-    def __init__(self, ws) -> None:
-        self.ws = ws
-        self.messages: list[dict] = []
-
-    @classmethod
-    async def open(cls, port: int, token: str) -> Sidebar:
-        return cls(await connect(f"ws://127.0.0.1:{port}/events?token={token}", max_size=None))
+class Sidebar(Watcher):
+    """An /events client that keeps every message and finds one it already has."""
 
     async def until(self, predicate, timeout: float = 90.0) -> dict:
         for message in self.messages:
             if predicate(message):
                 return message
-        async with asyncio.timeout(timeout):
-            while True:
-                message = json.loads(await self.ws.recv())
-                self.messages.append(message)
-                if predicate(message):
-                    return message
-
-    async def send(self, message: dict) -> None:
-        await self.ws.send(json.dumps(message))
+        return await super().until(predicate, timeout)
 
     async def call_list(self) -> list[dict]:
         await self.send({"type": "calls"})
