@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from copilot.assist.facts import PATTERNS
@@ -58,11 +58,26 @@ NAME_FILLERS = frozenset(
 )
 
 
+# Words that name a person: what follows one is a name, whatever else it also means
+# ("mevrouw Groot", "Mrs White").
+NAME_TITLES = frozenset(
+    "mr mrs ms miss mx dr sir madam heer meneer mevrouw mevr mw dhr juffrouw familie fam".split()
+)
+# Spelled-out digits: two or more in a row read out a code, a number or a phone number.
+NUMBER_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve"
+    " nul een één twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+)
+
+
 @dataclass(frozen=True)
 class SharedVocabulary:
-    """Per language, the lower-case words any contact may see (shipped, not learned, text)."""
+    """Per language, the lower-case words any contact may see (shipped, not learned, text),
+    and the words the shipped text itself writes capitalised mid-sentence (product names,
+    English weekdays): any other capitalised word there is taken for a name."""
 
     by_language: Mapping[str, frozenset[str]]
+    proper: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def allows(self, word: str, language: str) -> bool:
         """Whether `word` is shipped in `language` (in any language, if we ship none in it)."""
@@ -75,6 +90,24 @@ class SharedVocabulary:
         """Whether every word of `text` is shipped, so the text may reach any other contact."""
         return all(self.allows(w, language) for w in words_of(text))
 
+    def names_someone(self, sentence: str, language: str) -> bool:
+        """Whether the sentence names a person or reads out a number, in shipped words
+        ("mevrouw Groot", "Mrs White", "zeven drie negen"): a shipped word can be a surname."""
+        words = _WORD.findall(sentence)
+        proper = self.proper.get(language, frozenset())
+        for index, word in enumerate(words):
+            lower = word.lower()
+            if index and lower in NAME_TITLES:
+                return True  # "... bij mevrouw X": a title mid-sentence introduces a name
+            if index == 0 and lower in NAME_TITLES and len(words) > 1:
+                return True
+            if index and word[0].isupper() and word != "I" and lower not in proper:
+                return True
+        return any(
+            a.lower() in NUMBER_WORDS and b.lower() in NUMBER_WORDS
+            for a, b in zip(words, words[1:], strict=False)
+        )
+
 
 def build_vocabulary(
     documents: Mapping[str, Iterable[str]], examples: Mapping[str, Iterable[str]] | None = None
@@ -83,15 +116,32 @@ def build_vocabulary(
     `examples` only words written lower case or starting a sentence, as the examples play
     customers and name made-up people and places ("..., this is Jansen")."""
     by_language: dict[str, set[str]] = {}
+    proper: dict[str, set[str]] = {}
     for language, texts in documents.items():
         words = by_language.setdefault(language, set())
         for text in texts:
-            words.update(words_of(PLACEHOLDER.sub(" ", text)))
+            plain = PLACEHOLDER.sub(" ", text)
+            words.update(words_of(plain))
+            proper.setdefault(language, set()).update(_capitalised_inside(plain))
     for language, texts in (examples or {}).items():
         words = by_language.setdefault(language, set())
         for text in texts:
             words.update(_common_words(text))
-    return SharedVocabulary({k: frozenset(v) for k, v in by_language.items()})
+    return SharedVocabulary(
+        {k: frozenset(v) for k, v in by_language.items()},
+        {k: frozenset(v) for k, v in proper.items()},
+    )
+
+
+def _capitalised_inside(text: str) -> set[str]:
+    """Words the text writes capitalised after a sentence's first word (lower-cased)."""
+    return {
+        word.lower()
+        for sentence in _SENTENCE_END.split(text)
+        for line in sentence.splitlines()
+        for index, word in enumerate(_WORD.findall(line))
+        if index and word[0].isupper()
+    }
 
 
 def words_of(text: str) -> list[str]:
@@ -176,6 +226,8 @@ def _abstract_sentence(
     bare = PLACEHOLDER.sub(" ", text)
     if _IDENTIFIER.search(bare) or contact.mentioned_in(bare):
         return None
+    if vocabulary.names_someone(bare, language):
+        return None
     return text if vocabulary.shares_all(bare, language) else None
 
 
@@ -233,10 +285,24 @@ def abstract_quote(
     apply (the offline learning curve, which learns from shipped examples only)."""
     contact = _Contact(facts or {})
 
-    def shareable(token: str) -> bool:
+    def shareable(token: str, before: str) -> bool:
         if _IDENTIFIER.search(token) or contact.mentioned_in(token):
             return False
-        return vocabulary is None or vocabulary.shares_all(token, language)
+        if before.lower().strip(",.!?") in NAME_TITLES or token.lower() in NUMBER_WORDS:
+            return False  # the name after "mevrouw", a digit read out
+        if vocabulary is None:
+            return True
+        named = before and token[:1].isupper() and token != "I"
+        if (
+            named
+            and words_of(token)
+            and words_of(token)[0] not in vocabulary.proper.get(language, frozenset())
+        ):
+            return False  # capitalised mid-sentence: a name, even when also a word
+        return vocabulary.shares_all(token, language)
 
-    kept = [t for t in _no_braces(text).split() if shareable(t) and words_of(t)]
+    tokens = _no_braces(text).split()
+    kept = [
+        t for i, t in enumerate(tokens) if words_of(t) and shareable(t, tokens[i - 1] if i else "")
+    ]
     return " ".join(kept) if len(kept) >= MIN_QUOTE_WORDS else None

@@ -176,7 +176,9 @@ class FeedbackLearner:
         # The offline learning curve's stand-in models have no vocabulary; its quotes are
         # shipped examples, so only the id and number rules are needed there.
         vocabulary = getattr(self.models, "vocabulary", None)
-        quote = abstract_quote(event.quote, event.language, vocabulary)
+        # The contact's facts (on the card's context): their values never become an example.
+        facts = dict((getattr(event, "context", None) or {}).get("facts") or {})
+        quote = abstract_quote(event.quote, event.language, vocabulary, facts)
         if quote:
             self.models.intents.learn(quote, intent, event.call_id or feedback.call_id)
 

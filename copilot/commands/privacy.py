@@ -22,6 +22,7 @@ from copilot.events.log_names import call_ref
 from copilot.serve.database import DatabaseError
 from copilot.serve.retention import (
     DAY_S,
+    TABLES,
     Removed,
     audit_log,
     calls_matching,
@@ -98,6 +99,12 @@ def erase_calls(
         # that cannot be reached (Redis down) is reported and the rest still goes.
         removed, audit_id = erase(store, chosen, actor or getpass.getuser(), selector)
         failed = _erase_elsewhere(places, removed)
+        if not store.db.scrub(TABLES):
+            # A reader held the WAL the whole time: its old pages still hold the rows.
+            failed.append("store WAL")
+            print(
+                "error: store WAL not checkpointed (a reader held it); run again", file=sys.stderr
+            )
         note_elsewhere(store, audit_id, removed, failed)
     finally:
         store.close()

@@ -75,7 +75,10 @@ class ForgetErasedCalls:
         if calls:
             self._redraw_call_lists()
         if not self.store.shared:  # a fleet's database was vacuumed by the erasure itself
-            self.store.db.scrub(("events", "feedback", "drafts", "calls"))
+            if not self.store.db.scrub(("events", "feedback", "drafts", "calls")):
+                log.error(
+                    "erasure: the store's WAL could not be checkpointed; it still holds old pages"
+                )
         log.info("erasure: forgot %d call(s) held in memory", len(calls))
 
     def _known_calls(self) -> set[str]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -216,11 +218,19 @@ def erase_from_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000
     except ImportError as exc:
         raise RedisUnavailable("erasing from the relay needs the redis package") from exc
     client = redis.Redis.from_url(config.url, decode_responses=True)
-    copy = f"{config.stream}:erasing"
+    token = uuid.uuid4().hex
+    lock, copy = f"{config.stream}:erasing", f"{config.stream}:erasing:{token}"
     try:
-        client.delete(copy)
-        removed, after = _copy_survivors(client, config.stream, copy, call_ids, chunk)
-        removed = int(client.eval(_SWAP_IN_COPY, 2, config.stream, copy, after, removed, *call_ids))
+        # One rewrite at a time: two erasures copying side by side would each swap in a copy
+        # that still holds the other's calls.
+        _take_lock(client, lock, token)
+        try:
+            removed, after = _copy_survivors(client, config.stream, copy, call_ids, chunk)
+            swap: list[str | int] = [config.stream, copy, after, removed, *call_ids]
+            removed = int(client.eval(_SWAP_IN_COPY, 2, *swap))
+        finally:
+            client.delete(copy)
+            client.eval(_RELEASE_LOCK, 1, lock, token)
         if removed:
             _rewrite_persistence(client)
         return removed
@@ -228,6 +238,24 @@ def erase_from_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000
         raise RedisUnavailable(f"cannot erase from Redis at {config.url}: {exc}") from exc
     finally:
         client.close()
+
+
+ERASE_LOCK_S = 600  # a rewrite that died keeps others out at most this long
+ERASE_WAIT_S = 120.0
+_RELEASE_LOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def _take_lock(client: Any, lock: str, token: str) -> None:
+    deadline = time.monotonic() + ERASE_WAIT_S
+    while not client.set(lock, token, nx=True, ex=ERASE_LOCK_S):
+        if time.monotonic() > deadline:
+            raise RedisUnavailable(
+                f"another erasure has held the relay's stream for over {ERASE_WAIT_S:.0f} s"
+            )
+        time.sleep(0.2)
 
 
 def count_in_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) -> int:

@@ -187,7 +187,6 @@ def erase(store: EventStore, call_ids: list[str], actor: str, selector: str) -> 
                 forget,
             ),
         )
-    store.db.scrub(TABLES)
     return removed, int(row[0])
 
 

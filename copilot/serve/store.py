@@ -148,7 +148,7 @@ class EventStore:
             " metadata, metadata_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(call_id) DO UPDATE SET ended_at = NULL, end_reason = '',"
             " last_seq = excluded.last_seq, origin = excluded.origin,"
-            " metadata_lookup = excluded.metadata_lookup",
+            " agent_id = excluded.agent_id, metadata_lookup = excluded.metadata_lookup",
             (
                 call_id,
                 str(metadata.get("agent_id", "")),

@@ -19,6 +19,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request
 
 from copilot.config import ServeConfig
+from copilot.events.log_names import call_ref
 from copilot.pipeline.call_session import CallSession
 from copilot.serve.auth import assigned_agent_id
 from copilot.serve.bot_calls import websocket_close, websocket_send
@@ -175,7 +176,10 @@ class IngestConnection:
         return error.code
 
     async def _report(self, exc: ProtocolError, call: LiveCall | None) -> None:
-        log.warning("%s: %s (%s)", (self.platform.path or "").strip("/"), exc, exc.code)
+        # The code only: a peer's message may quote ids or values it sent (a call id that is
+        # live already, a session id), and the journal is never erased. The peer gets it all.
+        where = f" on call {call_ref(call.session.call_id)}" if call is not None else ""
+        log.warning("%s: %s%s", (self.platform.path or "").strip("/"), exc.code, where)
         if call is not None:
             call.session.report_error(exc.code, str(exc))
         if self.platform.error_replies:

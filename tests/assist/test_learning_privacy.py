@@ -295,6 +295,44 @@ def test_agents_braces_never_become_placeholders():
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("nl", "Uw pakket wordt morgen bezorgd bij de buren, mevrouw Groot."),  # groot: a word
+        ("nl", "Beste mevrouw Post, uw pakket wordt morgen bezorgd."),  # post: a word
+        ("nl", "Uw code is zeven drie negen een."),  # a code read out in shipped words
+        ("en", "Please ask Mrs White next door for your parcel."),  # white: a word
+        ("en", "Your parcel is with Post now."),  # capitalised mid-sentence: a name
+        ("en", "Your code is seven three nine one."),
+    ],
+)
+def test_names_that_are_also_words_and_numbers_read_out_are_never_learned(
+    models, language, sentence
+):
+    """A third person, or the caller when no name was recognised, hides behind ordinary
+    words; the sentence naming them goes, the reusable rest of the draft stays."""
+    shared = {
+        "nl": "Wij sturen u een bevestiging per mail.",
+        "en": "We will send you a confirmation by email.",
+    }[language]
+    draft = f"{sentence} {shared} {shared}"
+    template = abstract_draft(draft, {"name": "Jan de Vries"}, language, models.vocabulary)
+    assert template is not None and shared in template
+    assert sentence not in template
+    for word in ("Groot", "Post", "White", "zeven", "seven"):
+        assert word not in template
+
+
+def test_a_quote_loses_the_name_after_a_title_and_the_contacts_facts(models):
+    quote = "met mevrouw Groot, mijn pakket is niet aangekomen"
+    assert abstract_quote(quote, "nl", models.vocabulary) == (
+        "met mevrouw mijn pakket is niet aangekomen"
+    )
+    facts = {"name": "Groot"}
+    kept = abstract_quote("Dit is Groot, mijn pakket is niet aangekomen", "nl", None, facts)
+    assert kept is not None and "Groot" not in kept
+
+
 def test_made_up_names_in_the_intent_examples_are_not_shared_words(models):
     # intents_train.yaml plays customers called Jansen and Peeters.
     assert not models.vocabulary.allows("jansen", "nl")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 import pytest
 from websockets.asyncio.client import connect
@@ -65,7 +66,9 @@ def test_an_unfit_start_is_refused_and_a_corrected_one_opens_the_call(
 
 
 @pytest.mark.parametrize("endpoint", ["/ingest", "/chat"])
-def test_a_live_call_id_is_refused_and_the_socket_may_start_another(tiny_en, endpoint):
+def test_a_live_call_id_is_refused_and_the_socket_may_start_another(tiny_en, endpoint, caplog):
+    caplog.set_level(logging.INFO)
+
     async def scenario():
         async with running_server(tiny_en) as (server, events):
             url = f"ws://127.0.0.1:{server.ws_port}{endpoint}"
@@ -83,5 +86,9 @@ def test_a_live_call_id_is_refused_and_the_socket_may_start_another(tiny_en, end
             return refusal, [e.call_id for e in events if e.type == "call.started"]
 
     refusal, started = asyncio.run(scenario())
-    assert refusal["code"] == "duplicate_call"
+    assert refusal["code"] == "duplicate_call" and "live" in refusal["message"]
     assert sorted(started) == ["another", "live"]
+    # The peer hears which id; the journal, never erased, gets the code alone.
+    logged = [r.getMessage() for r in caplog.records if "duplicate_call" in r.getMessage()]
+    assert logged and not any("live" in line.split("duplicate_call")[-1] for line in logged)
+    assert not any("call live" in r.getMessage() for r in caplog.records)

@@ -88,3 +88,42 @@ def test_unreachable_redis_is_a_clear_error():
             await relay.start()
 
     asyncio.run(scenario())
+
+
+def test_two_erasures_at_once_each_remove_their_calls_and_keep_the_rest(tmp_path):
+    """Erasures rewrite the stream one at a time: run side by side, neither swaps in a copy
+    that still holds the other's calls, and no other call's entries are lost."""
+    import threading
+
+    import redis
+
+    from copilot.serve.relay import erase_from_stream
+
+    with redis_server(tmp_path) as url:
+        config = RelayConfig(url=url, stream="copilot:events")
+        client = redis.Redis.from_url(url, decode_responses=True)
+        for seq in range(1, 61):
+            for call_id in ("call-a", "call-b", "call-c"):
+                fields = {
+                    "worker": "w1",
+                    "call_id": call_id,
+                    "seq": seq,
+                    "json": event(call_id, seq),
+                }
+                client.xadd(config.stream, fields)
+        removed: dict[str, int] = {}
+
+        def erase(call_id: str) -> None:
+            removed[call_id] = erase_from_stream(config, {call_id}, chunk=5)
+
+        threads = [threading.Thread(target=erase, args=(c,)) for c in ("call-a", "call-b")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        left = [fields["call_id"] for _id, fields in client.xrange(config.stream)]
+        keys = sorted(client.keys("copilot:events*"))
+        client.close()
+    assert removed == {"call-a": 60, "call-b": 60}
+    assert left == ["call-c"] * 60
+    assert keys == ["copilot:events"]  # no copy and no lock left behind

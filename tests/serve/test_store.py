@@ -32,3 +32,20 @@ def test_events_calls_feedback_survive_reopen(store_url):
     assert store.draft("CA-1", "CA-1:draft:x") == ("new text", "sent")
     put(store, "CA-1", 6, "call.ended", reason="hangup")
     assert not store.call("CA-1").live and store.call("CA-1").end_reason == "hangup"
+
+
+def test_a_reused_call_id_belongs_to_its_newest_agent_and_keeps_every_metadata_value(store_url):
+    """A platform reusing a call id: the call is the new agent's (the old one no longer sees
+    it), and erasure by either customer's id still finds it."""
+    from copilot.serve.retention import calls_matching
+
+    store = EventStore(store_url)
+    for seq, agent, customer in ((1, "agent-A", "C-1"), (5, "agent-B", "C-2")):
+        metadata = {"agent_id": agent, "customer_id": customer}
+        data = {"type": "call.started", "call_id": "CA-reused", "seq": seq, "t": 0.0}
+        data["metadata"] = metadata
+        lookup = {k: store.lookup_hash(k, v) for k, v in metadata.items()}
+        store.append(data, event_json(data), lookup=lookup)
+    assert store.call("CA-reused").agent_id == "agent-B"
+    for customer in ("C-1", "C-2"):
+        assert calls_matching(store, metadata=(("customer_id", customer),)) == ["CA-reused"]
