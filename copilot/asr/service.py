@@ -112,12 +112,16 @@ class ServiceStats:
     jobs: int = 0
     largest_batch: int = 0
     busy_seconds: float = 0.0
-    skipped_partials: int = 0  # every partial shed, for any of the reasons below
     stale_partials: int = 0  # waited past partial_max_wait, or the workers were overloaded
     budget_partials: int = 0  # its call had a partial too recently while the workers were busy
     final_jobs: int = 0
     speculative_jobs: int = 0  # would-be finals; the rest of `jobs` minus finals are partials
     held_for_finals: int = 0  # times a worker left a partial waiting, kept for finals
+
+    @property
+    def skipped_partials(self) -> int:
+        """Every partial shed, for either reason."""
+        return self.stale_partials + self.budget_partials
 
 
 class PartialBudget:
@@ -338,18 +342,18 @@ class TranscriptionService:
                 continue
             waited = now - pending.priority[1]
             if overloaded or waited > self.partial_max_wait:
-                self._shed(pending, "stale_partials")
+                self.stats.stale_partials += 1
+                self._shed(pending)
             elif not self.partial_budget.allows(job, now, pressured):
-                self._shed(pending, "budget_partials")
+                self.stats.budget_partials += 1
+                self._shed(pending)
             else:
                 keep.append(pending)
         self._waiting = keep
 
-    def _shed(self, pending: _Pending, reason: str) -> None:
+    def _shed(self, pending: _Pending) -> None:
         if not pending.future.done():
             pending.future.set_result(SKIPPED_PARTIAL)
-        self.stats.skipped_partials += 1
-        setattr(self.stats, reason, getattr(self.stats, reason) + 1)
 
     def _transcribe(self, batch: list[_Pending]) -> list[TranscriptionResult]:
         transcriber = self.pool.get(batch[0].model)

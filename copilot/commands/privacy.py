@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -148,7 +149,7 @@ def _elsewhere(config: Config, ids: set[str], replay_dir: str) -> list[Place]:
 
         db = config.assist.feedback_db
         places.append(
-            Place("learned examples", lambda: count_calls(db, ids), lambda: forget_calls(db, ids))
+            Place("learned examples", partial(count_calls, db, ids), partial(forget_calls, db, ids))
         )
     if config.relay.url:
         from copilot.serve.relay import count_in_stream, erase_from_stream
@@ -157,8 +158,8 @@ def _elsewhere(config: Config, ids: set[str], replay_dir: str) -> list[Place]:
         places.append(
             Place(
                 "relay entries",
-                lambda: count_in_stream(relay, ids),
-                lambda: erase_from_stream(relay, ids),
+                partial(count_in_stream, relay, ids),
+                partial(erase_from_stream, relay, ids),
             )
         )
     if replay_dir:
@@ -168,19 +169,19 @@ def _elsewhere(config: Config, ids: set[str], replay_dir: str) -> list[Place]:
         places.append(
             Place(
                 "replay files",
-                lambda: count_reports(folder, ids),
-                lambda: erase_reports(folder, ids),
+                partial(count_reports, folder, ids),
+                partial(erase_reports, folder, ids),
             )
         )
     if config.serve.event_log:
         from copilot.serve.event_log import count_in_event_log, erase_from_event_log
 
-        event_log = config.serve.event_log
+        log_file = config.serve.event_log
         places.append(
             Place(
                 "event log lines",
-                lambda: count_in_event_log(event_log, ids),
-                lambda: erase_from_event_log(event_log, ids),
+                partial(count_in_event_log, log_file, ids),
+                partial(erase_from_event_log, log_file, ids),
             )
         )
     return places

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from copilot.encoders.sentence import forget_recent_texts
 from copilot.serve.hub import EventHub
 from copilot.serve.live_events import LiveEvents
+from copilot.serve.retention import TABLES
 from copilot.serve.store import EventStore, event_json
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,6 @@ class ForgetErasedCalls:
         self.live = live
         self.hub = hub
         self.places: list[tuple[str, Place, bool]] = []
-        self.forgotten = 0
 
     def add_place(self, name: str, place: Place, blocking: bool = False) -> None:
         """`blocking` places (a file rewrite) run in a thread, off the event loop."""
@@ -64,18 +64,17 @@ class ForgetErasedCalls:
             self.live.forget(call_id)
             for client in self.hub.clients.values():
                 self.hub.unsubscribe(client, call_id)
-        self.forgotten += len(calls)
         # Recent utterances kept for the encoder are any caller's words: they all go.
         forget_recent_texts()
         for name, place, blocking in self.places:
-            if blocking and _loop_running():
+            if blocking:  # housekeeping calls this on the event loop
                 asyncio.get_running_loop().run_in_executor(None, _forget_in, name, place, erased)
             else:
                 _forget_in(name, place, erased)
         if calls:
             self._redraw_call_lists()
         if not self.store.shared:  # a fleet's database was vacuumed by the erasure itself
-            if not self.store.db.scrub(("events", "feedback", "drafts", "calls")):
+            if not self.store.db.scrub(TABLES):
                 log.error(
                     "erasure: the store's WAL could not be checkpointed; it still holds old pages"
                 )
@@ -99,11 +98,3 @@ def _forget_in(name: str, place: Place, erased: ErasedIds) -> None:
         place(erased)
     except Exception:  # noqa: BLE001 - the other places still forget
         log.exception("erasure: %s could not forget the erased calls", name)
-
-
-def _loop_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True

@@ -20,7 +20,7 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from copilot.config import RelayConfig
@@ -266,19 +266,28 @@ def count_in_stream(config: RelayConfig, call_ids: set[str], chunk: int = 1000) 
         raise RedisUnavailable("reading the relay needs the redis package") from exc
     client = redis.Redis.from_url(config.url, decode_responses=True)
     try:
-        found, start = 0, "-"
-        while True:
-            # decode_responses: ids and fields are str
-            entries = cast(
-                "list[tuple[str, dict[str, str]]]",
-                client.xrange(config.stream, min=start, max="+", count=chunk),
-            )
-            found += sum(fields.get("call_id") in call_ids for _id, fields in entries)
-            if len(entries) < chunk:
-                return found
-            start = "(" + entries[-1][0]
+        return sum(
+            fields.get("call_id") in call_ids
+            for entries in _chunks(client, config.stream, "-", chunk)
+            for _id, fields in entries
+        )
     finally:
         client.close()
+
+
+def _chunks(
+    client: Any, stream: str, start: str, chunk: int
+) -> Iterator[list[tuple[str, dict[str, str]]]]:
+    """The stream's entries from `start` on, `chunk` at a time (decode_responses: all str)."""
+    while True:
+        entries = cast(
+            "list[tuple[str, dict[str, str]]]",
+            client.xrange(stream, min=start, max="+", count=chunk),
+        )
+        yield entries
+        if len(entries) < chunk:
+            return
+        start = "(" + entries[-1][0]
 
 
 def _copy_survivors(
@@ -286,9 +295,8 @@ def _copy_survivors(
 ) -> tuple[int, str]:
     """Entries of other calls copied to `copy` with their ids; (entries skipped, where the
     swap script goes on: just after the last entry read)."""
-    removed, start = 0, "-"
-    while True:
-        entries = client.xrange(stream, min=start, max="+", count=chunk)
+    removed, after = 0, "-"
+    for entries in _chunks(client, stream, "-", chunk):
         pipe = client.pipeline(transaction=False)
         for entry_id, fields in entries:
             if fields.get("call_id") in call_ids:
@@ -297,9 +305,8 @@ def _copy_survivors(
                 pipe.xadd(copy, fields, id=entry_id)
         pipe.execute()
         if entries:
-            start = "(" + entries[-1][0]
-        if len(entries) < chunk:
-            return removed, start
+            after = "(" + entries[-1][0]
+    return removed, after
 
 
 def _rewrite_persistence(client: Any) -> None:
