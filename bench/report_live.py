@@ -70,6 +70,18 @@ def _target_rows(judged: list[dict]) -> list[list]:
     ]
 
 
+def _capacity_lines(capacity: dict) -> list[str]:
+    """Calls per core within the p95 limit, one line per language."""
+    if not capacity:
+        return []
+    lines = [
+        f"- {language}: {c['calls']} calls with sidebar p95 within {c['p95_limit_s']} s"
+        f" (offset starts; runs up to {c['largest_run']} calls), {c['calls_per_core']} per core"
+        for language, c in capacity.items()
+    ]
+    return ["Capacity (this machine's cores):", "", *lines, ""]
+
+
 def _first_partial_rows(levels: list[dict]) -> list[list]:
     return [
         [
@@ -105,6 +117,7 @@ def latency_section(sec: dict) -> list[str]:
             ["Run", "Figure", "Target (s)", "Measured (s)", ""],
             _target_rows(sec.get("targets", [])),
         ),
+        *_capacity_lines(sec.get("capacity", {})),
         "First partial (its arrival at the server minus the moment its speech started), the",
         "server's CPU (cores: the benchmark process's CPU time over the level's wall time; the",
         "players and sidebars are other processes) and what the service shed to keep finals first:",

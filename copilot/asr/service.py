@@ -32,6 +32,12 @@ log = logging.getLogger(__name__)
 
 # Partials per batch at most (see `_take_batch`).
 PARTIAL_BATCH = 4
+# An utterance's first partial is under a second of audio, so its window is short and a
+# batch of them is cheap: 16 callers who start talking together see words within a round
+# or two of one worker instead of four (see `_take_batch`).
+FIRST_PARTIAL_BATCH = 8
+# Queue order: finals, would-be finals, an utterance's first partial, later partials.
+FINAL, SPECULATIVE, FIRST_PARTIAL, LATER_PARTIAL = range(4)
 # Rounds of all workers a backlog is cleared in (see `_take_batch`): jobs of one kind and
 # model are batched only when more than this many of them wait per worker.
 BATCH_ROUNDS = 2
@@ -141,12 +147,14 @@ class PartialBudget:
     def allows(self, job: TranscriptionJob, now: float, pressured: bool) -> bool:
         """Whether a partial may run: always unless `pressured`, then only if it is its
         utterance's first or its leg's next one is due."""
-        if not pressured:
+        if not pressured or self.is_first(job):
             return True
+        return now - self._last_run[(job.call_id, job.leg)][1] >= self.pressured_interval
+
+    def is_first(self, job: TranscriptionJob) -> bool:
+        """Whether no partial of this job's utterance has run yet."""
         last = self._last_run.get((job.call_id, job.leg))
-        if last is None or last[0] != job.utterance_id:
-            return True
-        return now - last[1] >= self.pressured_interval
+        return last is None or last[0] != job.utterance_id
 
     def ran(self, job: TranscriptionJob, now: float) -> None:
         """Note that a job ran: a partial restarts its leg's interval, a final clears it."""
@@ -252,12 +260,19 @@ class TranscriptionService:
         await self.start()
         future = asyncio.get_running_loop().create_future()
         # Finals first (someone is waiting for them), then the would-be finals of
-        # utterances in their closing silence, then partials; each kind by age.
-        kind = 0 if job.final else 1 if job.speculative else 2
-        priority = (kind, time.monotonic())
+        # utterances in their closing silence, then partials, an utterance's first before
+        # the rest (it tells the agent words are coming); each kind by age.
+        priority = (self._kind(job), time.monotonic())
         self._waiting.append(_Pending(priority, job, model, future))
         self._wakeup.set()
         return await future
+
+    def _kind(self, job: TranscriptionJob) -> int:
+        if job.final:
+            return FINAL
+        if job.speculative:
+            return SPECULATIVE
+        return FIRST_PARTIAL if self.partial_budget.is_first(job) else LATER_PARTIAL
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -302,11 +317,12 @@ class TranscriptionService:
             self.stats.held_for_finals += 1
             return []  # the last free worker waits for a final
         # Finals and would-be finals decode alike and share a batch; partials (greedy,
-        # no word times) go apart, so finals never wait behind their decoding.
+        # no word times) go apart, so finals never wait behind their decoding, and first
+        # partials apart from later ones, whose longer audio would widen their window.
         alike = [
             p
             for p in self._waiting
-            if p.model == first.model and p.job.full_quality == first.job.full_quality
+            if p.model == first.model and _batch_group(p) == _batch_group(first)
         ]
         # A batch's finals all wait for its end, and it goes to one worker: when the first
         # worker to free up took every waiting final, the other, free a moment later, found
@@ -317,11 +333,16 @@ class TranscriptionService:
         # pending), in batches that clear it in about BATCH_ROUNDS rounds of all workers, so
         # that idle workers share a burst out. This counts the jobs alike to the first one
         # (same kind, same model); the rest wait for their turn.
-        share = -(-len(alike) // (BATCH_ROUNDS * self.workers))
+        # Partials have one worker fewer: one is kept for finals.
+        workers = self.workers if first.job.full_quality else max(1, self.workers - 1)
+        share = -(-len(alike) // (BATCH_ROUNDS * workers))
         # A batch cannot be interrupted: a final that ends just after a big batch of partials
         # started would wait for all of it (8 partials took 0.87 s on tiny.en), so partials go
         # in small batches.
-        limit = self.max_batch if first.job.full_quality else min(self.max_batch, PARTIAL_BATCH)
+        limit = {FIRST_PARTIAL: FIRST_PARTIAL_BATCH, LATER_PARTIAL: PARTIAL_BATCH}.get(
+            first.priority[0], self.max_batch
+        )
+        limit = min(limit, self.max_batch)
         batch = alike[: min(limit, share)]
         taken = {id(p) for p in batch}
         self._waiting = [p for p in self._waiting if id(p) not in taken]
@@ -341,7 +362,10 @@ class TranscriptionService:
                 keep.append(pending)
                 continue
             waited = now - pending.priority[1]
-            if overloaded or waited > self.partial_max_wait:
+            # An utterance's first partial survives an overload (one short decode per
+            # utterance); only waiting too long drops it, and its next partial is first then.
+            first = pending.priority[0] == FIRST_PARTIAL
+            if (overloaded and not first) or waited > self.partial_max_wait:
                 self.stats.stale_partials += 1
                 self._shed(pending)
             elif not self.partial_budget.allows(job, now, pressured):
@@ -380,3 +404,9 @@ class TranscriptionService:
         self.stats.speculative_jobs += sum(p.job.speculative for p in batch)
         self.stats.largest_batch = max(self.stats.largest_batch, size)
         self.stats.busy_seconds += seconds
+
+
+def _batch_group(pending: _Pending) -> int:
+    """Jobs that may share a batch: finals with would-be finals, each partial kind apart."""
+    kind = pending.priority[0]
+    return FINAL if kind == SPECULATIVE else kind

@@ -7,7 +7,13 @@ import threading
 import numpy as np
 
 from copilot.asr.jobs import TranscriptionJob
-from copilot.asr.service import BATCH_ROUNDS, PARTIAL_BATCH, TranscriberPool, TranscriptionService
+from copilot.asr.service import (
+    BATCH_ROUNDS,
+    FIRST_PARTIAL_BATCH,
+    PARTIAL_BATCH,
+    TranscriberPool,
+    TranscriptionService,
+)
 from copilot.audio.files import decode_file
 from tests.conftest import call_script, fixture_path
 
@@ -30,14 +36,24 @@ def utterance_jobs(n: int) -> list[TranscriptionJob]:
     ]
 
 
-def run_together(tiny_en, jobs: list[TranscriptionJob], workers: int = 1, **options):
-    """Submit every job at once to a fresh service; its results and stats."""
+def run_together(
+    tiny_en,
+    jobs: list[TranscriptionJob],
+    workers: int = 1,
+    partials_ran: tuple[TranscriptionJob, ...] = (),
+    **options,
+):
+    """Submit every job at once to a fresh service; its results and stats. The service
+    first notes `partials_ran` as partials that already ran (their utterances' next
+    partials are no longer first)."""
 
     async def scenario():
         pool = TranscriberPool(model="tiny.en", workers=workers)
         pool.add("tiny.en", tiny_en)
         service = TranscriptionService(pool, **options)
         assert service.workers == workers
+        for earlier in partials_ran:
+            service.partial_budget.ran(earlier, now=0.0)
         results = await asyncio.gather(*(service.transcribe(j, "tiny.en") for j in jobs))
         await service.stop()
         return results, service.stats
@@ -128,9 +144,10 @@ def test_partials_that_waited_too_long_are_skipped_not_transcribed(tiny_en):
     assert partial_result.text == "" and stats.skipped_partials == 1 and stats.jobs == 1
 
 
-def test_partials_are_shed_while_the_worker_is_busy(tiny_en):
+def test_later_partials_are_shed_while_the_worker_is_busy_an_utterances_first_is_not(tiny_en):
     final = utterance_jobs(1)[0]
-    partial = TranscriptionJob("c", "agent", "p", 0, 1, final.audio, False, "en")
+    first_partial = TranscriptionJob("c", "agent", "p", 0, 1, final.audio, False, "en")
+    second_partial = TranscriptionJob("c", "agent", "p", 0, 1, final.audio, False, "en")
 
     async def scenario():
         pool = TranscriberPool(model="tiny.en")
@@ -138,29 +155,70 @@ def test_partials_are_shed_while_the_worker_is_busy(tiny_en):
         service = TranscriptionService(
             pool, partial_max_wait=60, partial_load_limit=0.0, partial_overload_limit=0.0
         )
-        first = await service.transcribe(final, "tiny.en")  # makes the worker "busy"
-        shed = await service.transcribe(partial, "tiny.en")
+        await service.transcribe(final, "tiny.en")  # makes the worker "busy"
+        first = await service.transcribe(first_partial, "tiny.en")
+        shed = await service.transcribe(second_partial, "tiny.en")
         await service.stop()
         return first, shed, service.stats
 
     first, shed, stats = asyncio.run(scenario())
-    assert first.text and shed.text == ""
-    assert stats.skipped_partials == 1 and stats.jobs == 1
+    assert "good morning" in first.text.lower() and shed.text == ""
+    assert stats.skipped_partials == 1 and stats.jobs == 2
 
 
-def test_partials_run_in_small_batches_so_a_final_never_waits_long_behind_them(tiny_en):
+def test_later_partials_run_in_small_batches_so_a_final_never_waits_long_behind_them(tiny_en):
     final = utterance_jobs(1)[0]
-    # Twice PARTIAL_BATCH partials wait: a deep backlog, yet no batch is bigger than that.
+    # Twice PARTIAL_BATCH later partials wait: a deep backlog, yet no batch is bigger than that.
     partials = [
-        TranscriptionJob("c", "agent", f"p{i}", 0, 1, final.audio, False, "en")
+        TranscriptionJob("c", f"leg{i}", f"p{i}", 0, 1, final.audio, False, "en")
         for i in range(2 * PARTIAL_BATCH + 2)
     ]
 
     results, stats = run_together(
-        tiny_en, partials, max_batch=8, partial_max_wait=60, partial_load_limit=1.0
+        tiny_en,
+        partials,
+        partials_ran=tuple(partials),
+        max_batch=8,
+        partial_max_wait=60,
+        partial_load_limit=1.0,
     )
     assert all("good morning" in r.text.lower() for r in results)
     assert stats.jobs == len(partials) and stats.largest_batch == PARTIAL_BATCH < 8
+
+
+def test_first_partials_go_before_later_ones_in_bigger_batches(tiny_en):
+    final = utterance_jobs(1)[0]
+    short = final.audio[:16000]  # a first partial: under a second of speech
+    later = [
+        TranscriptionJob("c", f"later{i}", "u", 0, 2, final.audio, False, "en") for i in range(3)
+    ]
+    first = [
+        TranscriptionJob("c", f"first{i}", "u", 0, 1, short, False, "en")
+        for i in range(FIRST_PARTIAL_BATCH * 2)
+    ]
+
+    async def scenario():
+        pool = TranscriberPool(model="tiny.en")
+        pool.add("tiny.en", tiny_en)
+        service = TranscriptionService(pool, max_batch=8, partial_max_wait=60)
+        for job in later:
+            service.partial_budget.ran(job, now=0.0)
+        finished: list[str] = []
+
+        async def run(job):
+            result = await service.transcribe(job, "tiny.en")
+            finished.append(job.leg)
+            return result
+
+        results = await asyncio.gather(*(run(j) for j in later + first))
+        await service.stop()
+        return results, finished, service.stats
+
+    results, finished, stats = asyncio.run(scenario())
+    assert all(r.text for r in results)
+    # Every first partial is out before any later one, in two full batches.
+    assert all(leg.startswith("first") for leg in finished[: len(first)])
+    assert stats.largest_batch == FIRST_PARTIAL_BATCH > PARTIAL_BATCH
 
 
 def test_two_workers_take_a_burst_one_by_one_and_keep_each_text(tiny_en):
@@ -213,7 +271,7 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
         TranscriptionJob(f"c{i}", "customer", f"p{i}", 0, 3, jobs[1].audio, False, "en")
         for i in range(3)
     ]
-    started: list[str] = []
+    started: list[list[str]] = []  # each batch's utterances, as they started
 
     async def scenario():
         pool = TranscriberPool(model="tiny.en", workers=2)
@@ -222,7 +280,7 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
         transcribe = service._transcribe
 
         def noting(batch):
-            started.extend(p.job.utterance_id for p in batch)
+            started.append([p.job.utterance_id for p in batch])
             return transcribe(batch)
 
         service._transcribe = noting
@@ -235,7 +293,8 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
 
     final, stats = asyncio.run(scenario())
     assert "good morning" in final.text.lower()
-    assert started.index("u0") == 1  # right after the one partial already running
+    # Right after the one batch of partials already running.
+    assert started[1] == ["u0"] and started[0][0].startswith("p")
     assert stats.held_for_finals >= 1
 
 
