@@ -3,14 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := portaudio19-dev espeak-ng redis-server postgresql
+APT_PACKAGES := portaudio19-dev espeak-ng redis-server postgresql openssl
 
 .PHONY: venv system-deps demo test test-fast bench lint typecheck fixtures train-affect eval-affect clean
 
 venv: $(STAMP)
 
 # Debian packages copilot needs: PortAudio (pyaudio builds against it), espeak-ng (the voicebot's
-# voice), redis-server and postgresql (the multi-worker and store tests start their own);
+# voice), redis-server and postgresql (the multi-worker and store tests start their own),
+# openssl (the e-mail delivery tests make a throwaway certificate for their SMTP server);
 # chromium is the browser the sidebar and report tests drive through Playwright (which must
 # never download its own); npm installs the accessibility checker those tests load.
 system-deps:

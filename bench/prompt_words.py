@@ -61,6 +61,16 @@ def without_triggers(prompt: str, language: str) -> str:
 
 
 MODEL = {"en": "tiny.en", "nl": "base"}
+# The trade's words as a prompt, per language: what English ships with, and what Dutch
+# shipped with until this section showed it manufacturing words (Dutch now ships none).
+TRADE_PROMPTS = {
+    "en": Config().vocabulary_en,
+    "nl": (
+        "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
+        " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
+        " opzeggen, klacht, leidinggevende, medewerker."
+    ),
+}
 SPEECH = {"en": ENGLISH_CLIPS, "nl": FLEMISH_CLIPS}
 # espeak-ng renderings: harder for whisper than a human voice, so where prompts leak most.
 RENDERED = {
@@ -228,17 +238,21 @@ def prompt_words_section(models: Models, quick: bool) -> dict:
     default = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
     variants = {
         "default": default,
-        "without trigger words": {k: without_triggers(v, k) for k, v in default.items()},
+        "trade words": TRADE_PROMPTS,
+        "without trigger words": {k: without_triggers(v, k) for k, v in TRADE_PROMPTS.items()},
         "none": {"en": "", "nl": ""},
     }
     out: dict = {"seconds_of_non_speech": SECONDS, "languages": {}}
     with tempfile.TemporaryDirectory(prefix="bench-prompt-") as tmp:
         for language in ("en", "nl"):
             clips = _clips(language, Path(tmp))
-            # Trigger words are counted in every variant, also when no prompt carries them.
-            allowed = set(TRIGGERS[language]) | prompt_words(default[language])
+            # Trigger words and the trade's words are counted in every variant, also when
+            # no prompt carries them.
+            allowed = set(TRIGGERS[language]) | prompt_words(TRADE_PROMPTS[language])
             rows = {}
             for name, prompts in variants.items():
+                if name != "default" and prompts[language] == default[language]:
+                    continue  # the shipped prompt is the default row already
                 live = name == "default"  # the deployed prompt, through a live server too
                 rows[name] = _run(language, prompts[language], clips, allowed, Path(tmp), live)
                 r = rows[name]
