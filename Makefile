@@ -60,6 +60,14 @@ typecheck: venv
 bench: venv
 	$(BIN)/python -m bench.run
 
+# Each shipped domain's floors.json: the assist floors per language and audio condition, chosen
+# on the development calls heard through whisper (bench/assist_floors.py; ~15 min on 2 cores).
+# `make calibrate-assist CHECK=1` only says whether the committed files agree with a fresh run.
+.PHONY: calibrate-assist
+calibrate-assist: venv
+	@command -v espeak-ng >/dev/null || (apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null)
+	$(BIN)/python -m bench.assist_floors $(if $(CHECK),--check)
+
 # docs/configuration.md, from the comments on the configuration's fields (the tests fail when
 # the committed file differs from what this writes).
 .PHONY: config-reference

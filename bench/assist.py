@@ -1,4 +1,5 @@
-"""Agent assist: intent accuracy, knowledge-base recall, per-utterance latency, learning curve.
+"""Agent assist: intent accuracy, knowledge-base recall, per-utterance latency, learning curve;
+and (`assist_abstention`) what agents are shown on labelled calls of both domains.
 
 Quality comes from copilot.assist.evaluation on the shipped evaluation sets (never
 trained on): intents_eval.yaml and, when present, the blind second set
@@ -9,6 +10,7 @@ intents_eval_blind.yaml. Latency is the assist stage alone handling one customer
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import numpy as np
@@ -24,16 +26,27 @@ from copilot.assist.evaluation import (
 from copilot.assist.intents import load_examples
 from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.models import load_assist_models
-from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
+from copilot.assist.settings import AssistConfig
 from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
+
+from .assist_calls_heldout import HELDOUT_CALLS
+from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
+from .assist_floors import domain_models as load_domain_models
+from .assist_heard import CONDITIONS, hear_calls
+from .assist_kinds import judge, play, shown_on, summarise
+from .assist_labels import calls_for
+from .domains import shipped_domains
 
 TARGET_P95_MS = 50.0
 TURNS_PER_CHAT = 5
 WARM_UP = 10
 CHECKPOINTS = (0, 25, 50, 100, 200, 400)
 QUICK_CHECKPOINTS = (0, 50)
+# The held-out calls of issue 31: what the parcel service must not answer with a parcel.
+ISSUE_CALLS = ("test_outage_cancel_en", "test_monteur_nl")
+PARCEL_OR_ADDRESS = frozenset({"parcel_status", "address_change"})
 
 
 def assist(models, quick: bool) -> dict:
@@ -57,7 +70,7 @@ def assist(models, quick: bool) -> dict:
             "max": round(float(np.max(timings)), 2),
         },
         "target_p95_ms": TARGET_P95_MS,
-        "learning_curve": learning_curve(encoder, DEFAULT_INTENTS, checkpoints),
+        "learning_curve": learning_curve(encoder, assist_models.domain.intents, checkpoints),
     }
 
 
@@ -72,3 +85,71 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
             timings.append(1000 * (time.perf_counter() - began))
         chat.close()
     return timings[WARM_UP:]
+
+
+def assist_abstention(models, quick: bool) -> dict:
+    """Per shipped domain: the committed floors, the curves a fresh calibration reads them
+    from on the dev calls, and per-kind precision/coverage on the held-out calls.
+
+    Every call is heard as that domain's deployment would hear it (its whisper prompt);
+    `quick` hears only the typed condition (no whisper).
+    """
+    del models  # the replayer loads whisper as deployed for each domain
+    conditions = ("text",) if quick else CONDITIONS
+    out: dict = {"target_precision": TARGET_PRECISION, "conditions": list(conditions)}
+    for folder in shipped_domains():
+        domain_models = load_domain_models(folder)
+        name = domain_models.domain.name
+        dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
+        test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
+        fresh = calibration(domain_models, dev)
+        out[folder.name] = {
+            "floors": {
+                f"{language} {condition}": dataclasses.asdict(floors)
+                for (language, condition), floors in sorted(domain_models.floors.by_case.items())
+            },
+            "fresh_floors": fresh["floors"],
+            "curves": fresh["curves"],
+            "dev_calls": len({c.name for c in dev}),
+            "held_out_calls": len({c.name for c in test}),
+            "held_out": held_out(domain_models, test),
+            "issue_calls": {
+                f"{c.name} {c.condition}": shown_on(play(domain_models, c))
+                for c in test
+                if c.name in ISSUE_CALLS
+            },
+        }
+        out[folder.name]["issue_wrong"] = {
+            call: parcel_or_address(domain_models, shown)
+            for call, shown in out[folder.name]["issue_calls"].items()
+        }
+    return out
+
+
+def parcel_or_address(models, shown: dict) -> list[str]:
+    """What issue 31 forbids on its calls: parcel or address intents, drafts and articles,
+    and a policy-gap hand-over."""
+    written_for = {p.article_id: set(p.intents) for p in models.kb.passages}
+    return [
+        *(f"intent {i}" for i in shown["intents"] if i in PARCEL_OR_ADDRESS),
+        *(f"draft {i}" for i in shown["drafts"] if i in PARCEL_OR_ADDRESS),
+        *(
+            f"article {a}"
+            for a in shown["articles"]
+            if written_for.get(a, set()) & PARCEL_OR_ADDRESS
+        ),
+        *(f"hand-over {r}" for r in shown["handovers"] if r == "policy_gap"),
+    ]
+
+
+def held_out(models, heard) -> dict:
+    """Per kind precision and coverage per language and condition, and per condition overall."""
+    judged: dict[tuple[str, str], list[dict]] = {}
+    for call in heard:
+        verdict = judge(models, call, play(models, call))
+        judged.setdefault((call.language, call.condition), []).append(verdict)
+    groups = {f"{lang} {cond}": summarise(j) for (lang, cond), j in sorted(judged.items())}
+    for condition in sorted({cond for _, cond in judged}):
+        both = [v for (_, cond), j in judged.items() if cond == condition for v in j]
+        groups[f"all {condition}"] = summarise(both)
+    return groups

@@ -294,9 +294,10 @@ async def _level(
             "busy_s": round(stats.busy_seconds, 1),
             "busy_fraction": round(stats.busy_seconds / wall, 3),
             "skipped_partials": stats.skipped_partials,
-            "partials_shed_stale": stats.stale_partials,
-            "partials_shed_budget": stats.budget_partials,
-            "held_for_finals": stats.held_for_finals,
+            # getattr: bench/side_by_side.py runs this against releases that lack them.
+            "partials_shed_stale": getattr(stats, "stale_partials", None),
+            "partials_shed_budget": getattr(stats, "budget_partials", None),
+            "held_for_finals": getattr(stats, "held_for_finals", None),
             "final_jobs": stats.final_jobs,
             "speculative_jobs": stats.speculative_jobs,
             # Finals that needed no job of their own: the would-be final made during the

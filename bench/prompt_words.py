@@ -28,6 +28,7 @@ from copilot.config import Config
 from copilot.events.core import TranscriptFinal
 from copilot.pipeline.call import PipelineConfig
 from copilot.pipeline.offline import run_call_offline
+from copilot.runtime import whisper_vocabulary
 
 from .asr_eval import telephony_copy
 from .clips import (
@@ -64,7 +65,7 @@ MODEL = {"en": "tiny.en", "nl": "base"}
 # The trade's words as a prompt, per language: what English ships with, and what Dutch
 # shipped with until this section showed it manufacturing words (Dutch now ships none).
 TRADE_PROMPTS = {
-    "en": Config().vocabulary_en,
+    "en": whisper_vocabulary(Config())["en"],  # the parcel domain's (its vocabulary.yaml)
     "nl": (
         "Klantenservicegesprek over pakketten en bezorging: pakket, pakketje, bestelnummer,"
         " track-and-trace, bezorger, pakketkluis, retour, terugbetaling, factuur, abonnement,"
@@ -235,7 +236,7 @@ def _run(
 
 def prompt_words_section(models: Models, quick: bool) -> dict:
     config = Config()
-    default = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
+    default = whisper_vocabulary(config)
     variants = {
         "default": default,
         "trade words": TRADE_PROMPTS,

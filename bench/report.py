@@ -6,16 +6,25 @@ from collections.abc import Callable
 
 from .markdown import pct, seconds, stamp, table
 from .report_affect import affect_text_line, affect_text_section
+from .report_alert_learning import alert_learning_line, alert_learning_section
 from .report_alerts import alert_quality_line, alert_quality_section
-from .report_assist import assist_line, assist_section
+from .report_assist import abstention_line, abstention_section, assist_line, assist_section
+from .report_chat_bot import chat_bot_line, chat_bot_section
 from .report_decoding import nl_decoding_line, nl_decoding_section
+from .report_domains import domains_line, domains_section
 from .report_fleet import fleet_line, fleet_section
 from .report_fuzz import fuzz_line, fuzz_section
-from .report_live import latency_section, memory_section
+from .report_live import (
+    latency_section,
+    memory_section,
+    side_by_side_line,
+    side_by_side_section,
+)
 from .report_prompt import prompt_words_line, prompt_words_section
 from .report_replay import replay_line, replay_section
 from .report_soak import soak_line, soak_section
 from .report_voicebot import voicebot_line, voicebot_section
+from .report_webchat import webchat_line, webchat_section
 
 
 def _machine(m: dict) -> list[str]:
@@ -272,13 +281,19 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "nl_decoding": nl_decoding_section,
     "batching": _batching,
     "latency": latency_section,
+    "side_by_side": side_by_side_section,
     "memory": memory_section,
     "affect_text": affect_text_section,
     "alert_quality": alert_quality_section,
+    "alert_learning": alert_learning_section,
     "replay": replay_section,
     "assist": assist_section,
+    "assist_abstention": abstention_section,
+    "domains": domains_section,
     "fuzz": fuzz_section,
     "voicebot": voicebot_section,
+    "chat_bot": chat_bot_section,
+    "webchat": webchat_section,
     "soak": soak_section,
     "fleet": fleet_section,
 }
@@ -335,13 +350,19 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "nl_decoding": nl_decoding_line,
     "batching": _batching_line,
     "latency": _latency_line,
+    "side_by_side": side_by_side_line,
     "memory": _memory_line,
     "affect_text": affect_text_line,
     "alert_quality": alert_quality_line,
+    "alert_learning": alert_learning_line,
     "replay": replay_line,
     "assist": assist_line,
+    "assist_abstention": abstention_line,
+    "domains": domains_line,
     "fuzz": fuzz_line,
     "voicebot": voicebot_line,
+    "chat_bot": chat_bot_line,
+    "webchat": webchat_line,
     "soak": soak_line,
     "fleet": fleet_line,
 }

@@ -45,10 +45,10 @@ def assist_section(sec: dict) -> list[str]:
         "",
         stamp(sec),
         "",
-        "Intent model (seed examples in `assist_data/intents_train.yaml`; embedding head, nearest"
+        "Intent model (seed examples in `domains/parcels/examples.yaml`; embedding head, nearest"
         " examples and character n-gram naive Bayes, weighted by cross-validation on the seeds:"
-        " `python -m copilot.assist.evaluation --cv`) on `assist_data/intents_eval.yaml`, which"
-        " nothing trains on; knowledge-base retrieval on `assist_data/kb_questions.yaml`.",
+        " `python -m copilot.assist.evaluation --cv`) on `domains/parcels/eval/intents.yaml`, which"
+        " nothing trains on; knowledge-base retrieval on `domains/parcels/eval/kb_questions.yaml`.",
         "",
         *table(
             [
@@ -89,7 +89,7 @@ def _blind_table(blind: dict | None) -> list[str]:
     if not blind:
         return []
     return [
-        "Intent accuracy on the blind second set `assist_data/intents_eval_blind.yaml`, written"
+        "Intent accuracy on the blind second set `domains/parcels/eval/intents_blind.yaml`, written"
         " apart from the first and never looked at while the model and its seeds were made:",
         "",
         *table(
@@ -105,3 +105,138 @@ def _blind_table(blind: dict | None) -> list[str]:
             ],
         ),
     ]
+
+
+KIND_NAMES = {
+    "intent": "intent",
+    "article": "article",
+    "next_step": "next step",
+    "draft": "draft",
+    "handover": "hand-over",
+}
+SHOWN = ("intents", "not_sure", "articles", "drafts", "handovers")
+CURVE_FLOORS = {
+    "intent": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+    "article": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6),
+}
+
+
+def abstention_line(sec: dict) -> str:
+    target = sec["target_precision"]
+    parts = []
+    for name in _domains(sec):
+        held = sec[name]["held_out"]
+        worst = {cond: held[f"all {cond}"] for cond in sec["conditions"] if f"all {cond}" in held}
+        shown = "; ".join(
+            f"{cond} "
+            + ", ".join(f"{KIND_NAMES[k]} {pct(s[k]['precision'])}" for k in KIND_NAMES if k in s)
+            for cond, s in worst.items()
+        )
+        parts.append(f"{name}: {shown}")
+    wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
+    return (
+        f"- Abstention: precision of what agents are shown on held-out calls, per audio"
+        f" condition (target {pct(target)}): "
+        + " | ".join(parts)
+        + ". Issue-31 calls: "
+        + (f"**{', '.join(wrong)}**" if wrong else "no parcel or address card, no policy gap")
+    )
+
+
+def abstention_section(sec: dict) -> list[str]:
+    out = [
+        "## What agents are shown: calibrated floors and abstention (`assist_abstention`)",
+        "",
+        stamp(sec),
+        "",
+        "Labelled calls of both sample domains (bench/assist_calls.py, assist_calls_energy.py;"
+        " the held-out half in assist_calls_heldout.py, written before any floor was chosen),"
+        " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
+        " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
+        " domain's prompt. Every customer line is labelled with the intents a card for it may"
+        " be about; a call to the other company is `other` throughout (a parcel service has"
+        " nothing to say about an internet outage). The floors (intent confidence; article"
+        " similarity on and off the contact's intent) are chosen per language and condition"
+        " on the development calls only (`make calibrate-assist`, rule in each domain's"
+        ' floors.json) and committed; below them the agent sees "not sure yet" or nothing.',
+        "",
+    ]
+    for name in _domains(sec):
+        out += _domain_part(name, sec[name], sec["target_precision"])
+    return out
+
+
+def _domains(sec: dict) -> list[str]:
+    return [k for k, v in sec.items() if isinstance(v, dict) and "held_out" in v]
+
+
+def _domain_part(name: str, dom: dict, target: float) -> list[str]:
+    rows = []
+    for case, floors in dom["floors"].items():
+        language, condition = case.split()
+        fresh = dom["fresh_floors"].get(language, {}).get(condition)
+        agrees = "–" if fresh is None else ("yes" if fresh == floors else f"no: {fresh}")
+        rows.append(
+            [case, floors["intent"], floors["article"], floors["article_off_topic"], agrees]
+        )
+    out = [
+        f"### {name}",
+        "",
+        f"{dom['dev_calls']} development and {dom['held_out_calls']} held-out calls.",
+        "",
+        *table(
+            ["language, condition", "intent", "article", "article off topic", "fresh calibration"],
+            rows,
+        ),
+        "Development curves, precision (coverage) at each floor:",
+        "",
+    ]
+    for kind, floors in CURVE_FLOORS.items():
+        curve_rows = []
+        for language, conditions in dom["curves"].items():
+            for condition, curves in conditions.items():
+                by_floor = {p["floor"]: p for p in curves[kind]}
+                curve_rows.append(
+                    [f"{language} {condition}"] + [_point(by_floor.get(f)) for f in floors]
+                )
+        out += table([f"{kind} floor", *map(str, floors)], curve_rows)
+    held_rows = []
+    for group, kinds in dom["held_out"].items():
+        held_rows.append(
+            [group]
+            + [
+                f"{pct(kinds[k]['precision'])} ({kinds[k]['right']}/{kinds[k]['shown']}),"
+                f" {pct(kinds[k]['coverage'])}"
+                for k in KIND_NAMES
+            ]
+            + [kinds["not_sure"]["shown"]]
+        )
+    out += [
+        f"Held-out calls: precision (right/shown), coverage per kind (target precision"
+        f' {pct(target)}); "not sure" counts the intent cards that abstained:',
+        "",
+        *table(["language, condition", *KIND_NAMES.values(), "not sure"], held_rows),
+    ]
+    if dom.get("issue_calls"):
+        out += [
+            "The calls of issue 31 (what the agent was shown):",
+            "",
+            *table(
+                ["call", "intents", "not sure", "articles", "drafts", "hand-overs", "forbidden"],
+                [
+                    [
+                        call,
+                        *(", ".join(s[k]) or "–" for k in SHOWN),
+                        ", ".join(dom["issue_wrong"][call]) or "none",
+                    ]
+                    for call, s in dom["issue_calls"].items()
+                ],
+            ),
+        ]
+    return out
+
+
+def _point(p: dict | None) -> str:
+    if not p or not p["shown"]:
+        return "–"
+    return f"{pct(p['precision'])} ({pct(p['coverage'])})"

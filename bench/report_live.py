@@ -214,3 +214,48 @@ def memory_section(sec: dict) -> list[str]:
         "memory, so levels after the first start from a higher idle RSS and show less growth.",
         "",
     ]
+
+
+def side_by_side_section(sec: dict) -> list[str]:
+    """The previous release beside this one, run after run, on this machine."""
+    rows = []
+    previous, this = sec["levels"]["previous"], sec["levels"]["this"]
+    for before, now in zip(previous, this, strict=True):
+        rows.append(
+            [
+                _calls(now),
+                seconds(before["sidebar_latency_s"]["p95"]),
+                f"**{seconds(now['sidebar_latency_s']['p95'])}**",
+                seconds(before["first_partial_s"]["p50"]),
+                f"**{seconds(now['first_partial_s']['p50'])}**",
+                before["server_cores"],
+                now["server_cores"],
+            ]
+        )
+    return [
+        "## The previous release beside this one (`side_by_side`)",
+        "",
+        stamp(sec),
+        "",
+        f"The previous release ({sec['previous_commit']}) and this commit"
+        f" ({sec['this_commit']}), one after the other on this machine, each run by this"
+        " commit's latency harness (`bench/latency.py`: the same calls, players, sidebars and"
+        " loads; only the server under test differs). Sidebar p95 is end of speech to the"
+        " final at the sidebar; first partial from the start of its utterance.",
+        "",
+        *table(
+            ["Language, calls, load", "Sidebar p95 before (s)", "Sidebar p95 now (s)"]
+            + ["First partial p50 before (s)", "First partial p50 now (s)"]
+            + ["Server cores before", "Server cores now"],
+            rows,
+        ),
+    ]
+
+
+def side_by_side_line(sec: dict) -> str:
+    """The headline: p95 before and now, per run."""
+    pairs = [
+        f"{_calls(now)} {before['sidebar_latency_s']['p95']} -> {now['sidebar_latency_s']['p95']} s"
+        for before, now in zip(sec["levels"]["previous"], sec["levels"]["this"], strict=True)
+    ]
+    return f"- Previous release ({sec['previous_commit']}) -> now, sidebar p95: " + "; ".join(pairs)

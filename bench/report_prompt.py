@@ -62,7 +62,8 @@ def prompt_words_section(sec: dict) -> list[str]:
         " live segmenter offline (finals matched to the overlapping script turns). A prompt word"
         " counts when a transcript has it and the reference does not; *trigger words* are the"
         " escalation words (manager, supervisor, complaint, cancel; leidinggevende, klacht,"
-        " opzeggen), counted in every variant. *Default* is `Config().vocabulary_*`; *without"
+        " opzeggen), counted in every variant. *Default* is the default domain's"
+        " `whisper_prompt` (`runtime.whisper_vocabulary`); *without"
         " trigger words* drops its escalation words. *WER real speech* is over the human"
         " clips (clean and 8 kHz), *WER rendered* over the espeak-ng turns.",
         "",

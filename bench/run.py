@@ -1,5 +1,5 @@
-"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, QA replay, fuzzing,
-voicebot, soak, fleet.
+"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, alert
+quality and learning, QA replay, fuzzing, voicebot, chat bot, web chat, soak, fleet.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
     python -m bench.run --only latency,memory   # some sections; the others keep their numbers
@@ -23,11 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .affect import affect_text
+from .alert_learning import alert_learning
 from .alert_quality import alert_quality
 from .asr import asr_rtf, asr_window
-from .assist import assist
+from .assist import assist, assist_abstention
 from .batching import batching
+from .chat_bot import chat_bot
 from .clips import Models
+from .domains import domains
 from .fleet import fleet
 from .fuzz import fuzz
 from .latency import latency
@@ -37,8 +40,10 @@ from .nl_decoding import nl_decoding
 from .prompt_words import prompt_words_section as prompt_words
 from .replay import replay
 from .report import render
+from .side_by_side import side_by_side
 from .soak import soak
 from .voicebot import voicebot
+from .webchat import webchat
 
 # Above this share of the CPU taken by other processes, a section's timings are not ours.
 DISTURBED_SHARE = 0.10
@@ -51,13 +56,19 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "nl_decoding": nl_decoding,
     "batching": batching,
     "latency": latency,
+    "side_by_side": side_by_side,
     "memory": memory,
     "affect_text": affect_text,
     "alert_quality": alert_quality,
+    "alert_learning": alert_learning,
     "replay": replay,
     "assist": assist,
+    "assist_abstention": assist_abstention,
+    "domains": domains,
     "fuzz": fuzz,
     "voicebot": voicebot,
+    "chat_bot": chat_bot,
+    "webchat": webchat,
     "soak": soak,
     "fleet": fleet,
 }

@@ -206,6 +206,30 @@ def _call_ref(args: argparse.Namespace) -> int:
     return print_call_refs(load_config(args.config), args.call_ids)
 
 
+def _alert_cues(args: argparse.Namespace) -> int:
+    """The phrase weights agents' answers to alerts taught, per team; or forget them."""
+    from copilot.commands.alert_cues import alert_cues
+
+    return alert_cues(load_config(args.config), args.team, args.reset)
+
+
+def _domain(args: argparse.Namespace) -> int:
+    """Check or measure a domain folder (default: the configured `[assist] domain`)."""
+    from copilot.assist.settings import resolve_path
+    from copilot.commands.domain import run_check, run_eval
+
+    root = Path(args.dir) if args.dir else resolve_path(load_config(args.config).assist.domain)
+    if args.action == "check":
+        return run_check(root)
+    try:
+        ks = tuple(sorted({int(k) for k in args.k.split(",") if k.strip()}))
+    except ValueError:
+        raise ConfigError(f"--k takes numbers such as 1,3, not {args.k!r}") from None
+    if not ks or min(ks) < 1:
+        raise ConfigError("--k takes numbers of 1 or more, such as 1,3")
+    return run_eval(root, as_json=args.json, ks=ks)
+
+
 def _config_reference(args: argparse.Namespace) -> int:
     """Every key, environment variable and flag, as Markdown (docs/configuration.md)."""
     from copilot.commands.config_reference import render_reference
@@ -331,6 +355,31 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("call_ids", nargs="+", metavar="CALL_ID")
     cr.add_argument("--config", help="path of copilot.toml")
     cr.set_defaults(run=_call_ref, verbose=False)
+
+    ac = sub.add_parser(
+        "alert-cues", help="the phrase weights dismissed alerts taught, per team; or reset them"
+    )
+    ac.add_argument("--team", help="only this team or queue ('' for calls without one)")
+    ac.add_argument(
+        "--reset", action="store_true", help="forget the answers to alerts (of --team, or all)"
+    )
+    ac.add_argument("--config", help="path of copilot.toml")
+    ac.set_defaults(run=_alert_cues, verbose=False)
+
+    do = sub.add_parser(
+        "domain", help="check a domain folder (docs/domain.md), or measure it on its own lines"
+    )
+    do.add_argument(
+        "action",
+        choices=("check", "eval"),
+        help="check: every file, with clear messages (exit 1 on an error); eval: per-intent"
+        " precision / recall, confusion matrix, KB recall@k, intents too close to tell apart",
+    )
+    do.add_argument("dir", nargs="?", help="the domain folder (default: [assist] domain)")
+    do.add_argument("--json", action="store_true", help="eval: the figures as one JSON object")
+    do.add_argument("--k", default="1,3", help="eval: the k of KB recall@k (default 1,3)")
+    do.add_argument("--config", help="path of copilot.toml")
+    do.set_defaults(run=_domain, verbose=False)
 
     ref = sub.add_parser(
         "config-reference", help="print every key, environment variable and flag as Markdown"

@@ -26,8 +26,9 @@ from copilot.asr.model_files import (
 )
 from copilot.assist.settings import AssistConfig
 from copilot.audio.format import AGENT, CUSTOMER, LEGS
+from copilot.delivery.settings import DeliveryConfig
 from copilot.pipeline.settings import SegmenterConfig
-from copilot.voicebot.settings import VoicebotConfig
+from copilot.voicebot.settings import ChatBotConfig, VoicebotConfig
 
 LANGUAGES = ("en", "nl", "auto")
 # What `[redaction] kinds` may name; copilot.serve.redaction has a pattern for each.
@@ -84,6 +85,60 @@ class RelayConfig:
     # origin of its calls. Empty: host:pid plus a random suffix, new on every start.
     worker_id: str = ""
     max_len: int = 1_000_000  # approximate cap on the stream's entries (older ones are trimmed)
+
+
+@dataclass
+class WebchatConfig:
+    """The customer web chat: the page at `/webchat`, its socket, who may embed it, its limits.
+
+    The page needs no key: these limits are its protection. Each counts per client
+    address (the socket's peer, or `client_ip_header` behind a proxy).
+    """
+
+    enabled: bool = False  # serve the page (/webchat) and its socket (/webchat/socket)
+    # Sites that may show the page in an iframe or open its socket from their own pages, as
+    # origins ("https://www.example.nl"); copilot's own origin always may.
+    allowed_origins: tuple[str, ...] = ()
+    agent_id: str = ""  # the agent whose sidebar gets web chats; empty: supervisors only
+    max_sockets: int = 1000  # open web chat sockets on this worker; more get HTTP 503
+    max_sockets_per_ip: int = 20  # open sockets from one client address; more get HTTP 429
+    # Customer messages per minute from one client address (bursts up to a sixth of it, at
+    # least 3); more are refused with `rate_limited` and not stored.
+    messages_per_minute_per_ip: int = 60
+    # New conversations per minute from one client address (bursts as above); resuming one
+    # with its token does not count.
+    conversations_per_minute_per_ip: int = 10
+    max_message_chars: int = 2000  # longest customer message, in characters
+    # Seconds a conversation whose socket went away waits for its tab to come back with the
+    # conversation token, then ends (`disconnected`).
+    resume_window_s: float = 300.0
+    # Header that names the client's address behind a reverse proxy (e.g. X-Forwarded-For,
+    # its last entry); empty: the socket's peer address. Set it only when every request
+    # comes through that proxy.
+    client_ip_header: str = ""
+
+    def check(self) -> None:
+        """Raise ConfigError, naming the key, for a limit or an origin that cannot work."""
+        limits = (
+            self.max_sockets,
+            self.max_sockets_per_ip,
+            self.messages_per_minute_per_ip,
+            self.conversations_per_minute_per_ip,
+        )
+        if min(limits) < 1 or not 1 <= self.max_message_chars <= 4000:
+            raise ConfigError(
+                "webchat: max_sockets, max_sockets_per_ip and the per-minute limits must be at"
+                " least 1; max_message_chars 1..4000"
+            )
+        if self.resume_window_s < 0:
+            raise ConfigError("webchat.resume_window_s must be 0 or more")
+        for origin in self.allowed_origins:
+            scheme, sep, host = origin.partition("://")
+            if scheme not in ("http", "https") or not sep or not host or "/" in host:
+                raise ConfigError(
+                    f"webchat.allowed_origins: {origin!r} is not an origin like "
+                    "https://www.example.nl (scheme and host, no path)"
+                )
 
 
 DEVICES = ("cpu", "cuda", "auto")
@@ -219,19 +274,16 @@ class Config:
     # multilingual base).
     beam_size: int = 0
     # Whisper's preceding text (prompt) on English calls: the words of this deployment's
-    # trade. The default fits the shipped sample deployment (parcel delivery); "" switches it
-    # off. Over unclear audio whisper may write a prompt word it did not hear, with a low word
-    # probability; the affect stage never escalates on such a word alone (see
-    # `[affect] phrase_confidence_floor`). Measured in `make bench`, section prompt_words.
-    vocabulary_en: str = (
-        "Customer service call about parcels and deliveries: parcel, order number,"
-        " tracking page, delivery, parcel locker, return, refund, invoice, subscription,"
-        " complaint, manager, supervisor."
-    )
-    # Whisper's prompt on Dutch calls, as vocabulary_en. Off by default: with the parcel
-    # trade's words ("pakket, pakketje, ..., leidinggevende, medewerker") the multilingual
-    # base wrote two of them where nobody said them (159 transcripts) and made more errors on
-    # real Flemish speech (23.2 % against 21.4 % without); `make bench`, section prompt_words.
+    # trade. Empty: the domain's own (`whisper_prompt` in its vocabulary.yaml, docs/domain.md;
+    # the shipped parcel domain's is measured in `make bench`, section prompt_words); "off":
+    # none. Over unclear audio whisper may write a prompt word it did not hear, with a low
+    # word probability; the affect stage never escalates on such a word alone (see
+    # `[affect] phrase_confidence_floor`).
+    vocabulary_en: str = ""
+    # Whisper's prompt on Dutch calls, as vocabulary_en. The parcel domain has none: with its
+    # words ("pakket, pakketje, ..., leidinggevende, medewerker") the multilingual base wrote
+    # two of them where nobody said them (159 transcripts) and made more errors on real
+    # Flemish speech (23.2 % against 21.4 % without); `make bench`, section prompt_words.
     vocabulary_nl: str = ""
     # Most utterances in one whisper batch (live, only a backlog of finals is batched;
     # partials go at most 2 at a time).
@@ -256,6 +308,10 @@ class Config:
     relay: RelayConfig = field(default_factory=RelayConfig)  # [relay]: workers sharing calls
     assist: AssistConfig = field(default_factory=AssistConfig)
     voicebot: VoicebotConfig = field(default_factory=VoicebotConfig)
+    chat: ChatBotConfig = field(default_factory=ChatBotConfig)  # [chat]: the chat front door
+    # [delivery]: sent e-mail drafts out through SMTP or a signed webhook
+    delivery: DeliveryConfig = field(default_factory=DeliveryConfig)
+    webchat: WebchatConfig = field(default_factory=WebchatConfig)  # [webchat]: the customer page
 
     def model_for(self, language: str | None) -> str:
         """The model a call in `language` uses (`auto` and unknown: the Dutch, multilingual one)."""
@@ -299,6 +355,10 @@ class Config:
             )
         if not 0 < store.heartbeat_s < store.worker_timeout_s:
             raise ConfigError("store: 0 < heartbeat_s < worker_timeout_s")
+        delivery_problem = self.delivery.problem()
+        if delivery_problem:
+            raise ConfigError(delivery_problem)
+        self.webchat.check()
         return self
 
     def _check_models(self) -> None:
@@ -342,6 +402,16 @@ def usable_cores(cpu_max: Path = Path("/sys/fs/cgroup/cpu.max")) -> int:
     return cores
 
 
+# Keys of older versions whose content now lives in the domain folder, and where.
+MOVED_TO_DOMAIN = {
+    "assist.kb_path": "kb/<language>/",
+    "assist.playbooks_path": "playbooks/",
+    "assist.intent_seeds": "examples.yaml",
+    "assist.intents": "domain.yaml `intents`",
+    "assist.routes": "domain.yaml, each intent's `route`",
+    "assist.default_team": "domain.yaml `default_team`",
+}
+
 # Environment variables that set a key: after copilot.toml, before the flags.
 ENV_KEYS = {
     "COPILOT_LANGUAGE": "language",
@@ -356,6 +426,8 @@ ENV_KEYS = {
     "COPILOT_RETENTION_DAYS": "store.retention_days",
     "COPILOT_RELAY_URL": "relay.url",
     "COPILOT_WORKER_ID": "relay.worker_id",
+    "COPILOT_DELIVERY_SMTP_PASSWORD": "delivery.smtp_password",
+    "COPILOT_DELIVERY_WEBHOOK_SECRET": "delivery.webhook_secret",
 }
 
 
@@ -444,6 +516,11 @@ def set_key(config: Config, dotted: str, value: Any) -> None:
             raise ConfigError(f"unknown config section {section!r} in {dotted!r}")
         target = getattr(target, section)
     fields = {f.name: f for f in dataclasses.fields(target)}
+    if dotted in MOVED_TO_DOMAIN:
+        raise ConfigError(
+            f"{dotted} is now part of the domain folder ({MOVED_TO_DOMAIN[dotted]}); set"
+            " [assist] domain to that folder (docs/domain.md)"
+        )
     if name not in fields:
         raise ConfigError(f"unknown config key {dotted!r}")
     current = getattr(target, name)

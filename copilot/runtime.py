@@ -25,9 +25,23 @@ log = logging.getLogger(__name__)
 KNOWN_STAGES = ("affect", "assist", "voicebot")
 
 
+def whisper_vocabulary(config: Config) -> dict[str, str]:
+    """Whisper's prompt per language: `vocabulary_en` / `vocabulary_nl` when set ("off": none),
+    else the domain's own (its vocabulary.yaml `whisper_prompt`)."""
+    from copilot.assist.domain import whisper_prompts
+    from copilot.assist.settings import resolve_path
+
+    domain = whisper_prompts(resolve_path(config.assist.domain))
+    chosen = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
+    return {
+        language: "" if value.strip() == "off" else value or domain.get(language, "")
+        for language, value in chosen.items()
+    }
+
+
 def decoding_options(config: Config) -> DecodingOptions:
     """The deployment's decoding settings for every model it loads."""
-    vocabulary = {"en": config.vocabulary_en, "nl": config.vocabulary_nl}
+    vocabulary = whisper_vocabulary(config)
     checks = config.decoding
     return DecodingOptions(
         beam_size=config.beam_size,
@@ -90,7 +104,7 @@ def load_runtime(config: Config) -> Runtime:
 
 
 class StageFactory:
-    """Which downstream stages every call gets (affect, assist, voicebot), built from the config.
+    """Which downstream stages every call gets (affect, assist, voicebot or the chat bot).
 
     One per process: `preload` loads the shared models once, `for_call` gives each
     call fresh stage objects over them.
@@ -103,11 +117,15 @@ class StageFactory:
                 f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(KNOWN_STAGES)}"
             )
         _check_voicebot_order(tuple(config.stages))
+        if config.chat.bot and "assist" not in config.stages:
+            raise ConfigError("[chat] bot needs stage 'assist': the bot answers from its articles")
         self.config = config
+        self._domain: Any = None
         self._scorer: Any = None
         self._synthesizer: Any = None
         self._assist: Any = None
         self._learner: Any = None
+        self._alert_learner: Any = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -122,19 +140,33 @@ class StageFactory:
             self.assist_learner()  # builds the assist models and replays stored feedback
             self._assist.intents.classify("hello")  # fits the intent head now, not mid-call
 
-    def for_call(self, call_id: str, metadata: dict[str, Any] | None = None) -> tuple[Stage, ...]:
-        """Fresh stage objects for one call over the shared models, in configured order."""
+    def for_call(
+        self, call_id: str, metadata: dict[str, Any] | None = None, chat: bool = False
+    ) -> tuple[Stage, ...]:
+        """Fresh stage objects for one call over the shared models, in configured order.
+
+        A `chat` conversation (text turns, no audio) gets the chat bot instead of the
+        voicebot when `[chat] bot` is on; it then is the chat's front door, not assist.
+        """
+        chat_bot = chat and self.config.chat.bot
         stages: list[Stage] = []
         if "affect" in self.names:
             from copilot.affect.stage import AffectStage
 
-            stages.append(AffectStage(self._text_scorer(), self.config.affect))
+            learned = self.alert_learner() if self.config.affect.alert_learning else None
+            stages.append(AffectStage(self._text_scorer(), self.config.affect, learned))
         if "assist" in self.names:
             from copilot.assist.stage import AssistStage
 
             self.assist_learner()
-            stages.append(AssistStage(self._assist, self.config.language))
-        if "voicebot" in self.names:
+            front_door = not chat_bot
+            stages.append(AssistStage(self._assist, self.config.language, front_door))
+        if chat_bot:
+            from copilot.voicebot.chat_bot import ChatBotStage
+
+            config = self.config
+            stages.append(ChatBotStage(config.voicebot, config.chat, config.language))
+        elif "voicebot" in self.names:
             from copilot.voicebot.stage import VoicebotStage
 
             speaker = self.synthesizer()
@@ -155,10 +187,32 @@ class StageFactory:
             from copilot.encoders.sentence import load_sentence_encoder
 
             # The stock USE m3: one copy of its ~70 MB of tables per process.
-            self._assist = load_assist_models(self.config.assist, load_sentence_encoder())
+            encoder = load_sentence_encoder()
+            self._assist = load_assist_models(self.config.assist, encoder, self.domain())
             self._learner = FeedbackLearner(self._assist, self.config.assist.feedback_db or None)
             self._learner.replay()
         return self._learner
+
+    def alert_learner(self):
+        """The process's `AlertLearner`: the agents' answers to alerts, as cue weights per team.
+
+        Kept in `[assist] feedback_db` beside the assist learner's feedback (the agents'
+        feedback file); the server records answers to alerts through it, every later call's
+        `AffectStage` asks it what its team's phrases count for.
+        """
+        if self._alert_learner is None:
+            from copilot.affect.alert_learning import AlertLearner
+            from copilot.affect.cue_weights import CueWeights
+            from copilot.affect.text import clear_request_codes
+
+            protected = clear_request_codes(self.affect_phrases())
+            weights = CueWeights.from_config(self.config.affect, protected)
+            self._alert_learner = AlertLearner(weights, self.config.assist.feedback_db or None)
+        return self._alert_learner
+
+    def affect_phrases(self):
+        """The phrases the affect stage scores: copilot's own and the domain's cue words."""
+        return self._text_scorer().phrases
 
     def synthesizer(self):
         """The process's `SpeechSynthesizer` (its prompt cache is shared by every call)."""
@@ -168,11 +222,32 @@ class StageFactory:
             self._synthesizer = SpeechSynthesizer.from_config(self.config.voicebot)
         return self._synthesizer
 
+    def domain(self):
+        """The configured domain folder, loaded and checked once (ConfigError if unusable)."""
+        if self._domain is None:
+            from copilot.assist.domain import DomainError
+            from copilot.assist.domain_check import load_domain
+            from copilot.assist.settings import resolve_path
+
+            try:
+                self._domain = load_domain(resolve_path(self.config.assist.domain))
+            except DomainError as exc:
+                raise ConfigError(f"assist.domain: {exc}") from None
+        return self._domain
+
+    def domain_labels(self) -> dict[str, dict[str, str]]:
+        """The domain's names of its intents and teams per language, for the pages; none
+        without stage assist (nothing then speaks of intents)."""
+        return self.domain().catalogue() if "assist" in self.names else {}
+
     def _text_scorer(self):
         if self._scorer is None:
-            from copilot.affect.text import TextAffectScorer
+            from copilot.affect.text import PHRASES, TextAffectScorer, domain_phrases
 
-            self._scorer = TextAffectScorer(phrase_floor=self.config.affect.phrase_confidence_floor)
+            # Copilot's own phrases, then the words of this business (vocabulary.yaml).
+            phrases = PHRASES + domain_phrases(self.domain().patterns("cues"))
+            floor = self.config.affect.phrase_confidence_floor
+            self._scorer = TextAffectScorer(phrases=phrases, phrase_floor=floor)
         return self._scorer
 
 

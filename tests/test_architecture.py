@@ -28,6 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "encoders": {"events", "audio"},
     "asr": {"events", "audio"},
     "telephony": {"events", "audio"},
+    # Ways out to the customer (SMTP, a signed webhook): no call logic, no server.
+    "delivery": set(),
     # One call: segmenter, transcription jobs, stage chain, session; never a stage.
     "pipeline": {"events", "audio", "encoders", "asr", "telephony"},
     # The stages read each other's events, never each other's code; the voicebot reuses
@@ -44,11 +46,12 @@ ALLOWED: dict[str, set[str]] = {
         "affect.settings",
         "assist.settings",
         "voicebot.settings",
+        "delivery.settings",
     },
     # The one wiring module.
     "runtime": {*STAGES_AND_BELOW, "config"},
     # The live server and the batch QA run sit side by side: neither imports the other.
-    "serve": {*STAGES_AND_BELOW, "config", "runtime"},
+    "serve": {*STAGES_AND_BELOW, "config", "runtime", "delivery"},
     "replay": {*STAGES_AND_BELOW, "config", "runtime"},
     # What the `copilot` command runs, and the CLI that parses and dispatches to it.
     "commands": {*STAGES_AND_BELOW, "config", "runtime", "serve", "replay"},

@@ -71,6 +71,23 @@ class AffectConfig:
     z_clip: float = 3.0  # voice z-scores are clipped to ± this many standard deviations
     overlap_cue_s: float = 1.0  # seconds of talking over the other side that make a cue
     overlap_weight: float = 0.3  # log-odds of frustration that such an overlap adds
+    # Learning from alerts: an alert the agent dismisses ("Niet relevant") lowers the weight
+    # of the phrase cues behind it for the call's team or queue and language, one the agent
+    # acknowledges restores it (kept with `[assist] feedback_db`). false: alerts are judged
+    # on the phrases' own weights and answers to alerts are not learned from.
+    alert_learning: bool = True
+    # How much of its weight a phrase cue loses for each call whose alert citing it was
+    # dismissed (and regains per acknowledged one), as a share of its own weight.
+    dismissal_step: float = 0.125
+    # The least a dismissed phrase cue keeps of its weight (a clear request for a manager
+    # always keeps all of it).
+    cue_weight_floor: float = 0.5
+    # A request phrase (manager, cancel) escalates at once only while it keeps at least this
+    # share of its weight: with the default step, after two dismissals it no longer does.
+    learned_request_min: float = 0.8
+    # Days after which a dismissal or acknowledgement counts half as much (0: never fades),
+    # so an alert a team once found useless can come back.
+    learning_half_life_days: float = 90.0
 
     def __post_init__(self) -> None:
         if not 0 < self.ema_alpha <= 1:
@@ -85,3 +102,9 @@ class AffectConfig:
             raise ValueError("affect phrase_confidence_floor must be in [0, 1]")
         if min(self.rise_utterances, self.sustain_utterances, self.take_over_after) < 1:
             raise ValueError("affect utterance counts must be at least 1")
+        if not 0 < self.cue_weight_floor <= 1 or not 0 <= self.dismissal_step <= 1:
+            raise ValueError("affect cue_weight_floor must be in (0, 1], dismissal_step in [0, 1]")
+        if not 0 <= self.learned_request_min <= 1 or self.learning_half_life_days < 0:
+            raise ValueError(
+                "affect learned_request_min must be in [0, 1], learning_half_life_days >= 0"
+            )

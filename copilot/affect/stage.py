@@ -5,25 +5,32 @@ count for as much as whisper was sure of them; the utterance's audio gives voice
 features against this speaker's baseline, and the voice nudges the text scores:
 the same words said louder, faster and higher are more likely frustrated. The
 fused scores go out as an `Affect` event and into the call's `CallTracker`, which
-may add `Alert` events.
+may add `Alert` events. Before any of that, the phrases agents of the call's team have
+dismissed alerts about count for less (cue_weights.py); the alerts say which team and
+language they were weighed for, so an answer to one is learned for the same.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 import numpy as np
 
+from copilot.affect.cue_weights import reweigh
 from copilot.affect.prosody import VoiceFeatureExtractor
 from copilot.affect.settings import AffectConfig
 from copilot.affect.text import phrase_strength
 from copilot.affect.trend import CallTracker
 from copilot.affect.types import TextAffect, VoiceFeatures
 from copilot.asr.jobs import TranscriptionJob
+from copilot.audio.format import LEGS
 from copilot.events.affect import SIGNALS, Affect, Cue
-from copilot.events.core import Event, TranscriptFinal, Word
+from copilot.events.assist import Suggestion
+from copilot.events.core import CallStarted, Event, TranscriptFinal, Word
+from copilot.events.voicebot import Handoff
 
 TOP_EMOTIONS = 5
 # The voice features whose rise reads as arousal; pitch variability and pauses are too
@@ -32,6 +39,10 @@ AROUSAL_FEATURES = ("loudness", "rate", "pitch")
 # Their names in a cue's evidence, a line for logs; readers word a cue's `feature`.
 FEATURE_NAMES = {"loudness": "loudness", "rate": "speaking rate", "pitch": "pitch"}
 REFERENCE_NAMES = {"baseline": "this caller's baseline", "typical": "a typical voice"}
+# `call.started` metadata that names the queue (or team) a call came in on, first found wins:
+# a Twilio <Parameter name="queue">, an embedder's start message.
+TEAM_METADATA = ("queue", "team")
+MAX_TEAM_CHARS = 100
 
 
 class TextScorer(Protocol):
@@ -42,6 +53,43 @@ class TextScorer(Protocol):
     ) -> list[TextAffect]:
         """One TextAffect per text; `words`, where given, are whisper's timed words of each."""
         ...
+
+
+class CueWeightSource(Protocol):
+    """What the stage asks of what agents taught it (`AlertLearner`, shared by all calls)."""
+
+    def multipliers(self, team: str, language: str) -> Mapping[str, float]:
+        """Phrase code -> multiplier (below 1) of the cues weakened for this team and language."""
+        ...
+
+
+class CallTeam:
+    """The team or queue a call's alerts are weighed for, as the call's own events tell it.
+
+    The queue the call came in on (`call.started` metadata `queue` or `team`), else the
+    queue the voicebot handed it to, else the team the assist stage routes the contact to
+    (its intent card's `team`, from the line after the one that set it); "" while none is known.
+    """
+
+    def __init__(self) -> None:
+        self.queue = ""
+        self.handed_to = ""
+        self.routed = ""
+
+    def note(self, event: Event) -> None:
+        """Take whatever this event says about where the call belongs."""
+        if isinstance(event, CallStarted):
+            named = (event.metadata.get(key) for key in TEAM_METADATA)
+            self.queue = next((v.strip() for v in named if isinstance(v, str) and v.strip()), "")
+        elif isinstance(event, Handoff) and event.queue:
+            self.handed_to = event.queue
+        elif isinstance(event, Suggestion) and event.kind == "intent" and event.team:
+            self.routed = event.team
+
+    @property
+    def name(self) -> str:
+        """The call's team or queue now ("" when none is known)."""
+        return (self.queue or self.handed_to or self.routed)[:MAX_TEAM_CHARS]
 
 
 def fuse(
@@ -141,9 +189,16 @@ def top_emotions(emotions: dict[str, float], k: int = TOP_EMOTIONS) -> dict[str,
 class AffectStage:
     """One call's affect: a pipeline Stage. The scorer is shared; everything else is per call."""
 
-    def __init__(self, scorer: TextScorer, config: AffectConfig | None = None) -> None:
+    def __init__(
+        self,
+        scorer: TextScorer,
+        config: AffectConfig | None = None,
+        cue_weights: CueWeightSource | None = None,
+    ) -> None:
         self.scorer = scorer
         self.config = config or AffectConfig()
+        self.cue_weights = cue_weights  # None: every phrase at its own weight
+        self.team = CallTeam()
         self.voice = VoiceFeatureExtractor()
         self.tracker = CallTracker(self.config)
         # The latest final audio per leg: a leg's finals come in order, and one whose text came
@@ -156,16 +211,29 @@ class AffectStage:
         self.voice.note_utterance(job.leg, job.start, job.end)
 
     def feed(self, event: Event) -> list[Event]:
-        """Stage.feed: a final transcript -> its Affect event and any Alert the tracker raises."""
-        if not isinstance(event, TranscriptFinal):
+        """Stage.feed: a final transcript -> its Affect event and any Alert the tracker raises.
+
+        Only the call's legs are people to read: a chat bot's own lines (speaker `bot`) are not.
+        """
+        self.team.note(event)
+        if not isinstance(event, TranscriptFinal) or event.speaker not in LEGS:
             return []
         text = self.scorer.score([event.text], event.language or None, [event.words])[0]
+        language = text.language or event.language
+        text = reweigh(text, self._learned(language))
         trust = transcript_trust(event.words, self.config)
         voice, has_baseline = self._voice_for(event)
         fused = fuse(discount(text, trust, self.config), voice, self.config, has_baseline)
         out: list[Event] = [self._affect_event(event, text, fused, voice, trust)]
-        out.extend(self.tracker.observe(event.speaker, event.utterance_id, event.end, fused))
+        alerts = self.tracker.observe(event.speaker, event.utterance_id, event.end, fused)
+        team = self.team.name
+        out.extend(dataclasses.replace(a, team=team, language=language) for a in alerts)
         return out
+
+    def _learned(self, language: str) -> Mapping[str, float]:
+        if self.cue_weights is None:
+            return {}
+        return self.cue_weights.multipliers(self.team.name, language)
 
     def flush(self) -> list[Event]:
         """Stage.flush: nothing is held back; each final's affect went out as it came."""

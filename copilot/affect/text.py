@@ -13,8 +13,9 @@ Both are combined as a noisy-OR: 1 - (1 - emotion) * (1 - phrases).
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,10 @@ _NUM_EN = r"(?:two|three|four|five|six|seven|eight|ten|\d+|several|multiple|many
 _ORD_NL = r"(?:tweede|derde|vierde|vijfde|zoveelste|honderdste)"
 _ORD_EN = r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|nth)"
 _KIN_NL = r"(?:man|vrouw|moeder|vader|zoon|dochter|partner|broer|zus|opa|oma|echtgeno(?:o|t)e?)"
+_BOSS_NL = r"(?:leidinggevende|manager|supervisor|baas|chef|meerdere)"
+_BOSS_EN = r"(?:manager|supervisor|superior|boss)"
+# Not "the manager's number" or "the manager of the shop": then nobody asks for one.
+_NOT_OWNED = r"(?!['’]s\b| of\b)"
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,34 @@ class Phrase:
     language: str
     pattern: re.Pattern[str]
     weight: float  # probability-like strength of this phrase alone
+    # False for a clear request for a person in charge ("speak to your manager"): agents'
+    # dismissals never weaken it (cue_weights.py), so it always escalates.
+    learnable: bool = True
+
+    @property
+    def code(self) -> str:
+        """The phrase's stable id on its cues: what learning keys on, never the words heard.
+
+        From the signal, topic and pattern, not the language: a loanword ("manager") in
+        both languages' lists is one cue. Editing a pattern gives it a new code, so what
+        was learned about the old pattern is not applied to the new one.
+        """
+        source = f"{self.signal}|{self.topic}|{self.pattern.pattern}".encode()
+        return hashlib.sha1(source, usedforsecurity=False).hexdigest()[:10]
 
 
-def _phrases(signal: str, topic: str, language: str, weight: float, *patterns: str):
+def _phrases(
+    signal: str, topic: str, language: str, weight: float, *patterns: str, learnable: bool = True
+):
     return [
-        Phrase(signal, topic, language, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), weight)
+        Phrase(
+            signal,
+            topic,
+            language,
+            re.compile(rf"\b(?:{p})\b", re.IGNORECASE),
+            weight,
+            learnable,
+        )
         for p in patterns
     ]
 
@@ -82,6 +110,13 @@ PHRASES: tuple[Phrase, ...] = tuple(
     + _phrases("frustration", "asks for a manager", "nl", 0.7,
                r"leidinggevende", r"manager", r"supervisor", r"(?:uw|je|jullie) (?:baas|chef)",
                r"iemand (?:anders|hoger)", r"hogerop", r"escaleren")
+    # A clear request for a person in charge: the bare words above also occur harmlessly
+    # ("mijn manager op het werk") and may be learned down, these never are.
+    + _phrases("frustration", "asks for a manager", "nl", 0.7,
+               rf"(?:wil|mag|kan|moet)(?: ik)? (?:nu |graag |even |direct |dan )?(?:een|uw|je|jullie|de) {_BOSS_NL} (?:spreken|aan de lijn|aan de telefoon)",
+               rf"(?:verbind|verbindt|zet) (?:me|mij) (?:\w+ ){{0,2}}(?:met|naar) (?:een|uw|je|de) {_BOSS_NL}",
+               rf"(?:ik )?wil (?:nu |graag |direct )?(?:een|uw|je|de) {_BOSS_NL}(?=\s*(?:[.!?]|$))",
+               learnable=False)
     + _phrases("frustration", "strong wording", "nl", 0.65,
                r"belachelijk", r"schandalig", r"bespottelijk", r"onacceptabel", r"onaanvaardbaar",
                r"waardeloos", r"(?:ben|zijn) (?:het|er) (?:echt |helemaal |zo |nu )?(?:zat|spuugzat|klaar mee)",
@@ -100,7 +135,8 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"still (?:not|no|nothing|hasn't|haven't|isn't|hasnt|havent)",
                r"(?:nobody|no one) (?:helps|has helped|helped) me")
     + _phrases("frustration", "cancel threat", "en", 0.75,
-               r"cancel(?:l?ing)?(?: my| the)? (?:subscription|contract|account|service|order)",
+               r"cancel(?:l?ing)?(?: my| the)? (?:subscription|contract|account|service)",
+               r"cancel(?:l?ing)?(?: my| the| this| that)? order",  # often a plain errand
                r"i'?m cancel(?:l)?ing", r"(?:going to|gonna|will) cancel",
                r"switch(?:ing)? (?:to another|provider|supplier|companies)",
                r"take my (?:business|money) elsewhere",
@@ -110,6 +146,12 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"ombudsman", r"lawyer", r"small claims")
     + _phrases("frustration", "asks for a manager", "en", 0.7,
                r"manager", r"supervisor", r"someone (?:more )?senior", r"your boss", r"escalate")
+    + _phrases("frustration", "asks for a manager", "en", 0.7,
+               rf"(?:speak|talk) (?:to|with) (?:a|your|the|an?other) {_BOSS_EN}{_NOT_OWNED}",
+               rf"(?:get|put|give|transfer|pass) me (?:through )?(?:to )?(?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
+               rf"(?:want|need|demand) (?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
+               rf"(?:want|get|need|put) (?:a|your|the) {_BOSS_EN} on the (?:line|phone)",
+               learnable=False)
     + _phrases("frustration", "strong wording", "en", 0.65,
                r"ridiculous", r"unacceptable", r"outrageous", r"absurd", r"a joke",
                r"fed up", r"sick (?:and tired )?of", r"had enough", r"waste of (?:my )?time",
@@ -213,6 +255,20 @@ def detect_language(text: str) -> str:
     return "nl" if nl > en else "en"
 
 
+def domain_phrases(cues: Mapping[str, Mapping[str, Sequence[str]]]) -> tuple[Phrase, ...]:
+    """A domain's cue words ({topic: {language: [regular expressions]}}, its vocabulary.yaml)
+    as phrases of the topic's own signal and weight; ValueError for a topic copilot lacks."""
+    kinds = {p.topic: (p.signal, p.weight) for p in PHRASES}
+    found: list[Phrase] = []
+    for topic, by_language in cues.items():
+        if topic not in kinds:
+            raise ValueError(f"unknown cue topic {topic!r}; known: {', '.join(sorted(kinds))}")
+        signal, weight = kinds[topic]
+        for language, patterns in by_language.items():
+            found += _phrases(signal, topic, language, weight, *patterns)
+    return tuple(found)
+
+
 def rescale(probabilities: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
     """Piecewise-linear map of each label's probability so its threshold lands on 0.5."""
     p, t = probabilities, np.clip(thresholds, 1e-3, 1 - 1e-3)
@@ -238,22 +294,63 @@ def phrase_cues(
     matched, and a phrase heard less surely than `floor` counts for that much less:
     a word whisper guessed at (or recited from its prompt) must not move a signal.
     """
-    cues, seen = [], set()
+    found, seen = [], set()
     spans = word_spans(text, words)
     for phrase in phrases:
         match = phrase.pattern.search(text)
         # Loanwords ("manager", "chemo") are in both languages' lists: report them once.
         if match and (phrase.signal, phrase.topic, match.group(0).lower()) not in seen:
             seen.add((phrase.signal, phrase.topic, match.group(0).lower()))
-            sure = span_confidence(spans, match.start(), match.end())
+            # A clear request must be heard clearly in every word to count as one: its mean
+            # would let well-heard filler carry a guessed 'leidinggevende' over the floor.
+            sure = span_confidence(spans, match.start(), match.end(), every=not phrase.learnable)
+            found.append(_Found(phrase, match.start(), match.end(), sure))
+    cues = []
+    for item in found:
+        if not any(other.shadows(item) for other in found if other is not item):
+            phrase, sure = item.phrase, item.sure
             weight = phrase.weight * min(1.0, sure / floor) if floor > 0 else phrase.weight
-            cues.append(_phrase_cue(phrase, match.group(0), weight, sure))
+            cues.append(_phrase_cue(phrase, text[item.start : item.end], weight, sure))
     return cues
+
+
+@dataclass(frozen=True)
+class _Found:
+    phrase: Phrase
+    start: int
+    end: int
+    sure: float
+
+    def shadows(self, other: _Found) -> bool:
+        """Whether this clear request says all `other` says: same topic, the same words, heard
+        at least as surely ("speak to your manager" makes its bare 'manager' redundant)."""
+        return (
+            not self.phrase.learnable
+            and (self.phrase.signal, self.phrase.topic) == (other.phrase.signal, other.phrase.topic)
+            and self.start < other.end
+            and other.start < self.end
+            and self.sure >= other.sure
+            and (other.phrase.learnable or self.end - self.start > other.end - other.start)
+        )
 
 
 def _phrase_cue(phrase: Phrase, said: str, weight: float, sure: float) -> Cue:
     evidence = f"{phrase.topic}: {said!r}"  # for logs only; readers word the fields
-    return Cue(phrase.signal, "phrase", evidence, weight, sure, topic=phrase.topic, phrase=said)
+    return Cue(
+        phrase.signal,
+        "phrase",
+        evidence,
+        weight,
+        sure,
+        topic=phrase.topic,
+        phrase=said,
+        code=phrase.code,
+    )
+
+
+def clear_request_codes(phrases: Sequence[Phrase] = PHRASES) -> frozenset[str]:
+    """The codes of the phrases no dismissal may weaken (a clear request for a manager)."""
+    return frozenset(p.code for p in phrases if not p.learnable)
 
 
 def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]:
@@ -272,17 +369,20 @@ def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]
     return spans
 
 
-def span_confidence(spans: list[tuple[int, int, float]], start: int, end: int) -> float:
+def span_confidence(
+    spans: list[tuple[int, int, float]], start: int, end: int, every: bool = False
+) -> float:
     """Mean probability of the words overlapping [start, end); 1.0 without word timings.
 
     The mean, not the minimum: whisper is often unsure of a short function word inside a
     phrase it heard well ("dit is niet normaal"); a one-word request is that word alone.
+    With `every`, the least sure word: for a phrase that counts only if all of it was heard.
     """
     if not spans:
         return 1.0
     inside = [p for s, e, p in spans if s < end and e > start]
     if inside:
-        return round(sum(inside) / len(inside), 3)
+        return round(min(inside) if every else sum(inside) / len(inside), 3)
     return round(sum(p for _, _, p in spans) / len(spans), 3)  # not aligned: the utterance's mean
 
 

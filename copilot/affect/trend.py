@@ -171,7 +171,9 @@ class CallTracker:
         """The phrase cues whose topic or words are one of the escalation phrases.
 
         Both are matched: the text scorer's topics ("asks for a manager", "cancel threat")
-        cover its phrases, the words ("manager", "opzeg") those of other scorers.
+        cover its phrases, the words ("manager", "opzeg") those of other scorers. A phrase
+        this team's agents have dismissed alerts about below `learned_request_min` ("my
+        account manager") is no request any more; it still counts in the trend.
         """
         phrases = self.config.escalation_phrases
         return [
@@ -179,6 +181,7 @@ class CallTracker:
             for cue in scores.cues
             if cue.kind == "phrase"
             and any(p in cue.topic.lower() or p in cue.phrase.lower() for p in phrases)
+            and (cue.learned is None or cue.learned >= self.config.learned_request_min)
         ]
 
     # -- alert -----------------------------------------------------------------

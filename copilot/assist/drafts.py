@@ -1,6 +1,8 @@
-"""Drafted follow-up messages: the playbook's template filled with the contact's facts, or an LLM's text.
+"""Drafted follow-up messages: the domain's template filled with the contact's facts, or an LLM's text.
 
-The template is the default and the fallback: with an endpoint configured the
+The template is the intent's in the domain's templates/<language>.yaml, else (older
+domains) its playbook's `draft`, else the domain's `fallback`, else copilot's own
+plain one below. It is the default and the fallback: with an endpoint configured the
 LLM writes the body from the same facts, and any failure keeps the template.
 Templates learn from the agents: when an agent edits a draft and sends it, the
 edited text, abstracted (abstraction.py: this contact's facts back to placeholders,
@@ -35,16 +37,18 @@ PHRASES = {
         "tracking_phrase": " ({tracking_code})",
     },
 }
+# The last resort, for a domain without a `fallback` template: no company named.
 FALLBACK = {
     "en": {
-        "subject": "Your question to Vlotpost",
-        "body": "Dear {name},\n\nThank you for contacting Vlotpost.\n{passage}\nNext step: {next_step}\n\nKind regards,\nVlotpost customer service\n",
+        "subject": "Your question",
+        "body": "Dear {name},\n\nThank you for contacting us.\n{passage}\nNext step: {next_step}\n\nKind regards,\nCustomer service\n",
     },
     "nl": {
-        "subject": "Uw vraag aan Vlotpost",
-        "body": "Beste {name},\n\nBedankt voor uw bericht aan Vlotpost.\n{passage}\nVolgende stap: {next_step}\n\nMet vriendelijke groet,\nKlantenservice Vlotpost\n",
+        "subject": "Uw vraag",
+        "body": "Beste {name},\n\nBedankt voor uw bericht.\n{passage}\nVolgende stap: {next_step}\n\nMet vriendelijke groet,\nKlantenservice\n",
     },
 }
+Templates = dict[str, dict[str, dict[str, str]]]  # language -> intent or "fallback" -> fields
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,15 @@ class DraftWriter:
         playbooks: Playbooks,
         llm: ChatCompletionClient | None = None,
         vocabulary: SharedVocabulary | None = None,
+        templates: Templates | None = None,
+        company: str = "",
     ) -> None:
         self.playbooks = playbooks
         self.llm = llm
+        self.templates = templates or {}  # the domain's, by language and intent
+        self.company = company  # who the LLM writes for
         # Without a wider one, only the words of the fallback templates: strict, never leaky.
-        self.vocabulary = vocabulary or build_vocabulary(template_texts())
+        self.vocabulary = vocabulary or build_vocabulary(template_texts((), self.templates))
         self.learned: dict[tuple[str, str], LearnedTemplate] = {}  # by (intent, language)
 
     def write(self, intent: str, language: str, values: dict[str, str]) -> DraftText:
@@ -92,7 +100,8 @@ class DraftWriter:
         learned = self.learned.get((intent, language))
         body = _fill(learned.body if learned else template["body"], filled)
         if self.llm is not None:
-            text = self.llm.complete(_system_prompt(language), _user_prompt(intent, filled, body))
+            system = _system_prompt(language, self.company)
+            text = self.llm.complete(system, _user_prompt(intent, filled, body))
             if text:
                 return DraftText(subject, text, "llm")
         return DraftText(subject, body, "template")
@@ -113,17 +122,24 @@ class DraftWriter:
         return {t.call_id for t in self.learned.values()}
 
     def _template(self, intent: str, language: str) -> dict[str, str]:
+        domain = self.templates.get(language, {})
+        if intent in domain:
+            return domain[intent]
         book = self.playbooks.get(intent)
         drafts = book.drafts if book else {}
-        return drafts.get(language) or FALLBACK[language]
+        return drafts.get(language) or domain.get("fallback") or FALLBACK[language]
 
 
-def template_texts(books: Iterable[Playbook] = ()) -> dict[str, list[str]]:
+def template_texts(
+    books: Iterable[Playbook] = (), templates: Templates | None = None
+) -> dict[str, list[str]]:
     """Per language, every text a draft may show any contact: shipped templates and steps."""
     texts: dict[str, list[str]] = {}
     for language in FALLBACK:
         texts[language] = [*FALLBACK[language].values(), *PHRASES[language].values()]
         texts[language].append(GREETING_NAME[language])
+        for template in (templates or {}).get(language, {}).values():
+            texts[language].extend(template.values())
         for book in books:
             texts[language].extend(str(v) for v in book.drafts.get(language, {}).values())
             # Step texts by language only: a step's `text` also holds its `id`.
@@ -148,10 +164,10 @@ class _Blank(dict):
         return ""
 
 
-def _system_prompt(language: str) -> str:
+def _system_prompt(language: str, company: str) -> str:
     tongue = "Dutch" if language == "nl" else "English"
     return (
-        f"You write short, friendly customer-service messages for Vlotpost in {tongue}. "
+        f"You write short, friendly customer-service messages for {company or 'us'} in {tongue}. "
         "Use only the facts given; never promise anything that is not in them."
     )
 

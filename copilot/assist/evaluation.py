@@ -3,10 +3,11 @@
     python -m copilot.assist.evaluation       # intent accuracy per language, KB recall@3
     python -m copilot.assist.evaluation --cv  # cross-validation on the seeds, ~4 min (crossval.py)
 
-The evaluation sets (`assist_data/intents_eval.yaml`, `assist_data/intents_eval_blind.yaml`,
-`assist_data/kb_questions.yaml`) are never used for training or for choosing a setting:
-settings are chosen by cross-validation on the training seeds. The tests and `make bench`
-call these functions.
+The shipped parcel domain's evaluation sets (`domains/parcels/eval/intents.yaml`,
+`eval/intents_blind.yaml`, `eval/kb_questions.yaml`) are never used for training or for
+choosing a setting: settings are chosen by cross-validation on the training seeds (its
+`examples.yaml`). The tests and `make bench` call these functions; `copilot domain eval`
+measures any domain folder the same way (domain_eval.py).
 """
 
 from __future__ import annotations
@@ -18,24 +19,26 @@ from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
-
+from copilot.assist.domain import EVAL_INTENTS, EVAL_INTENTS_BLIND, EVAL_KB_QUESTIONS, EXAMPLES_FILE
+from copilot.assist.domain_eval import article_recall
+from copilot.assist.domain_eval import load_questions as domain_questions
 from copilot.assist.intents import IntentModel, build_intent_model, load_examples, unit_rows
 from copilot.assist.knowledge import KnowledgeBase
 from copilot.assist.learning import FeedbackLearner, Ranking
+from copilot.assist.settings import DEFAULT_DOMAIN
 from copilot.encoders.sentence import SentenceEncoder
 from copilot.events.assist import Suggestion, suggestion_id
 from copilot.events.feedback import Feedback
 
 REPO = Path(__file__).resolve().parent.parent.parent
-DATA = REPO / "assist_data"
-INTENT_SEEDS = DATA / "intents_train.yaml"
-INTENT_EVAL = DATA / "intents_eval.yaml"
+PARCELS = REPO / DEFAULT_DOMAIN  # the shipped sample domain
+INTENT_SEEDS = PARCELS / EXAMPLES_FILE
+INTENT_EVAL = PARCELS / EVAL_INTENTS
 # A second held-out set, written apart from the first and never looked at by whoever
 # works on the model; optional, so a deployment's own data need not have one.
-INTENT_EVAL_BLIND = DATA / "intents_eval_blind.yaml"
-KB_QUESTIONS = DATA / "kb_questions.yaml"
-KB_ROOT = REPO / "kb"
+INTENT_EVAL_BLIND = PARCELS / EVAL_INTENTS_BLIND
+KB_QUESTIONS = PARCELS / EVAL_KB_QUESTIONS
+KB_ROOT = PARCELS / "kb"
 
 
 def intent_accuracy(model: IntentModel, path: Path = INTENT_EVAL) -> dict[str, dict]:
@@ -60,21 +63,16 @@ def intent_accuracy(model: IntentModel, path: Path = INTENT_EVAL) -> dict[str, d
 
 def load_questions(path: Path = KB_QUESTIONS) -> list[tuple[str, str, str]]:
     """(question, expected article id, language)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [(row["q"], row["article"], lang) for lang, rows in data.items() for row in rows]
+    return domain_questions(path)
 
 
 def kb_recall(kb: KnowledgeBase, k: int = 3, path: Path = KB_QUESTIONS) -> dict[str, dict]:
     """Recall@k per language and overall: the expected article among the top k."""
-    rows = [
-        (lang, expected in [m.article_id for m in kb.search(q, lang, k=k)])
-        for q, expected, lang in load_questions(path)
-    ]
-    out = {}
-    for language in [*sorted({lang for lang, _ in rows}), "all"]:
-        hits = [hit for lang, hit in rows if language in ("all", lang)]
-        out[language] = {f"recall@{k}": round(sum(hits) / len(hits), 4), "n": len(hits)}
-    return out
+    figures = article_recall(kb, path, (k,))["languages"]
+    return {
+        language: {f"recall@{k}": row[f"recall@{k}"], "n": row["questions"]}
+        for language, row in figures.items()
+    }
 
 
 def learning_curve(
@@ -158,7 +156,7 @@ def _accuracy(pairs: list[tuple[str, str]]) -> float:
 def main(argv: list[str] | None = None) -> int:
     """Command line: the quality figures as JSON, or with `--cv` the cross-validation table."""
     from copilot.assist.crossval import cross_validate, cv_table
-    from copilot.assist.settings import DEFAULT_INTENTS
+    from copilot.assist.domain_check import load_domain
     from copilot.encoders.sentence import load_sentence_encoder
 
     parser = argparse.ArgumentParser(prog="python -m copilot.assist.evaluation")
@@ -167,19 +165,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=10)
     args = parser.parse_args(argv)
     encoder: SentenceEncoder = load_sentence_encoder()
+    intents = load_domain(PARCELS).intents
     if args.cv:
         seeds = load_examples(INTENT_SEEDS)
-        result = cross_validate(encoder, DEFAULT_INTENTS, seeds, k=args.folds, repeats=args.repeats)
+        result = cross_validate(encoder, intents, seeds, k=args.folds, repeats=args.repeats)
         print(cv_table(result, seeds))
         return 0
-    model = build_intent_model(encoder, DEFAULT_INTENTS, INTENT_SEEDS)
+    model = build_intent_model(encoder, intents, INTENT_SEEDS)
     report = {
         "intent_accuracy": intent_accuracy(model),
         "intent_accuracy_blind": (
             intent_accuracy(model, INTENT_EVAL_BLIND) if INTENT_EVAL_BLIND.is_file() else None
         ),
         "kb_recall": kb_recall(KnowledgeBase(KB_ROOT, encoder)),
-        "learning_curve": learning_curve(encoder, DEFAULT_INTENTS),
+        "learning_curve": learning_curve(encoder, intents),
     }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0

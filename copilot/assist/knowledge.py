@@ -65,14 +65,18 @@ class KnowledgeBaseError(ValueError):
     """An article that cannot be read; the message names the file."""
 
 
-def read_article(path: Path, root: Path) -> list[Passage]:
-    """The passages of one markdown article; KnowledgeBaseError if it has no front-matter `id`."""
-    text = path.read_text(encoding="utf-8")
+def front_matter(text: str) -> tuple[dict, str]:
+    """An article's front matter ({} without one) and the markdown after it."""
     match = _FRONT_MATTER.match(text)
     meta = yaml.safe_load(match.group(1)) if match else {}
-    if not isinstance(meta, dict) or "id" not in meta:
+    return (meta if isinstance(meta, dict) else {}), (text[match.end() :] if match else text)
+
+
+def read_article(path: Path, root: Path) -> list[Passage]:
+    """The passages of one markdown article; KnowledgeBaseError if it has no front-matter `id`."""
+    meta, body = front_matter(path.read_text(encoding="utf-8"))
+    if "id" not in meta:
         raise KnowledgeBaseError(f"{path}: front matter with an `id` is required")
-    body = text[match.end() :] if match else text
     relative = path.relative_to(root)
     language = str(meta.get("language") or (relative.parts[0] if len(relative.parts) > 1 else ""))
     title = str(meta.get("title") or path.stem)

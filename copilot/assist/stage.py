@@ -6,8 +6,15 @@ out facts, checks for contradictions and custom requests, and suggests the
 playbook's next steps that have not happened yet. Agent utterances mark steps
 as done. `affect` and `alert` events from the affect stage raise the urgency.
 At the end of the contact it drafts the follow-up message. On a chat (source
-`chat`) it is also the front door: a confident knowledge-base answer is offered
-as-is, anything else goes to a person with the context summary.
+`chat`) without a chat bot it is also the front door: a confident knowledge-base
+answer is offered as-is, anything else goes to a person with the context summary
+(with `[chat] bot` on, the bot decides that instead).
+
+It shows only what the evidence supports (abstention.py): an intent, article or
+hand-over needs words heard clearly enough and must clear the floors calibrated for
+the contact's language and audio condition (floors.py); short of that the intent card
+says "not sure yet", and no draft or next step follows. A "no article covers this"
+hand-over waits for the agent's turn and the customer still asking.
 
 Customer record convention: `call.started` metadata `record` is an object with
 any of `name`, `tracking_code`, `order_number`, `postcode`, `house_number`,
@@ -18,8 +25,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from copilot.assist.abstention import GapWatch, judge_line, not_sure_card
 from copilot.assist.complexity import ComplexityCheck, Finding
 from copilot.assist.facts import extract_facts
+from copilot.assist.floors import Floors, audio_condition
 from copilot.assist.intents import unit_rows
 from copilot.assist.knowledge import ArticleMatch
 from copilot.assist.learning import ARTICLE_BOOST, STEP_BOOST
@@ -61,17 +70,24 @@ class _Contact:
     routed: set[str] = field(default_factory=set)
     last_t: float = 0.0
     turn_best: ArticleMatch | None = None  # this turn's top article, for the front door
+    condition: str = "clean"  # how the words reach copilot: text, clean or 8k (floors.py)
+    not_sure: str = ""  # what the last "not sure yet" card said was missing
+    gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
+    near_article: bool = False  # an article came over the noise floor, shown or not
 
 
 class AssistStage:
     """One contact's assist: intent, articles, next steps, hand-overs and the wrap-up draft."""
 
-    def __init__(self, models: AssistModels, language: str = "en") -> None:
+    def __init__(self, models: AssistModels, language: str = "en", front_door: bool = True) -> None:
         self.models = models
+        # Off when a chat bot answers the chat: the bot is the front door, and a `front_door`
+        # route beside its answer would send the agent a hand-over that never happened.
+        self.front_door = front_door
         self.config = models.config
         self.default_language = language if language in ("en", "nl") else "en"
         self.contact = _Contact()
-        self.urgency = UrgencyTracker()
+        self.urgency = UrgencyTracker(words=models.urgency_words)
         self.complexity = ComplexityCheck()
 
     def feed(self, event: Event) -> list[Event]:
@@ -85,6 +101,7 @@ class AssistStage:
         if isinstance(event, CallStarted):
             c.source = event.source
             c.record = dict(event.metadata.get("record") or {})
+            c.condition = audio_condition(event.source, event.metadata)
             self.complexity = ComplexityCheck(c.record)
             return []
         if isinstance(event, Affect) and event.speaker == CUSTOMER:
@@ -100,6 +117,7 @@ class AssistStage:
         if isinstance(event, TranscriptFinal) and event.text.strip():
             if event.speaker == AGENT:
                 c.done_steps |= self.models.playbooks.steps_heard(event.text)
+                c.gap.agent_spoke()
                 return []
             if event.speaker == CUSTOMER:
                 return self._on_customer(event)
@@ -127,17 +145,20 @@ class AssistStage:
         floor = self.config.min_transcript_confidence
         self.urgency.note_text(clearly_heard_text(event.text, event.words, floor))
         out: list[Event] = []
-        needed = (
-            self.config.min_intent_confidence
-            if c.intent == OTHER
-            else self.config.switch_intent_confidence
-        )
+        floors = self.floors()
         heard = heard_confidence(event.words)
-        clear = heard >= self.config.min_transcript_confidence
-        if clear and guess.intent not in (OTHER, c.intent) and guess.confidence >= needed:
+        line = judge_line(guess, heard, floor, floors.intent)
+        clear = line.clear
+        # Changing the intent takes more than setting it, and never less than the floor.
+        switch = max(self.config.switch_intent_confidence, floors.intent)
+        needed = floors.intent if c.intent == OTHER else switch
+        if line.sure and guess.intent != c.intent and guess.confidence >= needed:
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
         out += self._intent_update(event.t)
+        if c.intent == OTHER and line.missing and line.missing != c.not_sure:
+            c.not_sure = line.missing
+            out.append(not_sure_card(c.call_id, event, line, self.contact_state()))
         if clear and c.intent == "request_human" and guess.intent == "request_human":
             out += self._route(
                 event.t,
@@ -149,18 +170,14 @@ class AssistStage:
         for finding in self.complexity.check(event.text, facts) if clear else ():
             out += self._route(event.t, finding, heard)
         c.turn_best = None
-        matches = self._articles(event, vector) if guess.intent != OTHER else []
+        # Small talk looks nothing up; words heard too unsurely show no article either.
+        matches = self._articles(event, vector, floors) if line.asks and clear else []
         out += matches
-        if clear and guess.intent != OTHER and not c.articles:
-            gap = Finding(
-                "policy_gap",
-                "no knowledge-base article covers this",
-                (event.text,),
-                f"gap:{c.intent}",
-            )
-            out += self._route(event.t, gap, heard)
+        if line.sure and guess.intent == c.intent:  # still asking about the contact's intent
+            gap = c.gap.customer_asks(event.text, c.near_article, f"gap:{c.intent}")
+            out += self._route(event.t, gap, heard) if gap else []
         out += self._next_steps(event.t)
-        if c.source == CHAT_SOURCE and guess.intent != OTHER:
+        if self.front_door and c.source == CHAT_SOURCE and guess.intent != OTHER:
             out += self._front_door(event)
         return out
 
@@ -188,13 +205,18 @@ class AssistStage:
                 language=c.language,
                 intent=c.intent,
                 urgency=urgency,
-                team=self.config.team_for(c.intent),
+                team=self.models.domain.team_for(c.intent),
                 utterance_id=c.request_utterance,
                 quote=c.request,
             )
         ]
 
-    def _articles(self, event: TranscriptFinal, vector) -> list[Event]:
+    def floors(self) -> Floors:
+        """The calibrated floors of this contact's language and audio condition."""
+        c = self.contact
+        return self.models.floors.floors_for(c.language or self.default_language, c.condition)
+
+    def _articles(self, event: TranscriptFinal, vector, floors: Floors) -> list[Event]:
         c = self.contact
         boosts = self.models.ranking.boosts("article", ARTICLE_BOOST)
         found = self.models.kb.search(
@@ -202,8 +224,13 @@ class AssistStage:
         )
         out: list[Event] = []
         c.turn_best = found[0] if found else None
+        # Not shown is not "nothing covers it": an article over the noise floor may answer it.
+        noise = self.config.article_min_similarity
+        c.near_article = c.near_article or any(m.similarity >= noise for m in found)
         for match in found:
-            if match.similarity < self.config.article_min_similarity:
+            # An article written for the contact's intent has two signals behind it.
+            on_topic = c.intent != OTHER and c.intent in match.intents
+            if match.similarity < floors.article_floor(on_topic):
                 continue
             known = c.articles.get(match.article_id)
             if known is None or match.score > known.score:
@@ -247,11 +274,9 @@ class AssistStage:
     def _front_door(self, event: TranscriptFinal) -> list[Event]:
         c = self.contact
         best = c.turn_best
-        if (
-            best
-            and best.similarity >= self.config.answer_similarity
-            and c.intent not in NO_SELF_SERVICE
-        ):
+        on_topic = best is not None and c.intent in best.intents
+        bar = max(self.config.answer_similarity, self.floors().article_floor(on_topic))
+        if best and best.similarity >= bar and c.intent not in NO_SELF_SERVICE:
             card = self._article_card("answer", best, event)
             return [card] if card is not None else []
         why = (
@@ -264,10 +289,16 @@ class AssistStage:
     def _article_card(
         self, kind: str, match: ArticleMatch, event: TranscriptFinal
     ) -> Suggestion | None:
-        """An article (or front-door answer) card, unless this contact has had it already."""
+        """An article (or front-door answer) card, unless this contact has had it already.
+
+        With a chat bot as the front door, an article matched again is sent again (same
+        id: a sidebar updates its card): the bot judges each message on that message's
+        own matches, and one hidden because an earlier message matched it too would leave
+        a new question unanswered, or answered by a weaker article than its best one.
+        """
         c = self.contact
         sid = suggestion_id(c.call_id, kind, match.article_id)
-        if sid in c.shown:
+        if sid in c.shown and (self.front_door or kind != "article"):
             return None
         c.shown.add(sid)
         return Suggestion(
@@ -286,6 +317,7 @@ class AssistStage:
             utterance_id=event.utterance_id,
             quote=event.text,
             heard=round(heard_confidence(event.words), 3),
+            article_intents=match.intents,
         )
 
     def _route(self, t: float, finding: Finding, heard: float = 1.0) -> list[Event]:
@@ -308,7 +340,7 @@ class AssistStage:
                 context=state.context(),
                 intent=intent,
                 urgency=self.urgency.level(intent),
-                team=self.config.team_for("request_human" if intent == OTHER else intent),
+                team=self.models.domain.team_for("request_human" if intent == OTHER else intent),
                 heard=round(heard, 3),
             )
         ]
@@ -319,7 +351,7 @@ class AssistStage:
         """What the next person needs of this contact: the `context` of intent and route cards."""
         c = self.contact
         # The contact's own playbook names a step heard done first, then the others in order.
-        intents = (c.intent, *self.config.intents)
+        intents = (c.intent, *self.models.domain.intents)
         return ContactState(
             c.intent,
             c.language or self.default_language,
@@ -335,11 +367,14 @@ class AssistStage:
         return summarise(self.contact_state())
 
     def best_article(self) -> ArticleMatch | None:
-        """The best-scoring article seen in this contact, preferring ones tagged with its intent."""
+        """The best-scoring article shown in this contact that is written for its intent.
+
+        Only one written for the intent: a draft about an address change must not quote
+        the cancellation article the customer's other words happened to match.
+        """
         matches = sorted(self.contact.articles.values(), key=lambda m: -m.score)
         on_topic = [m for m in matches if self.contact.intent in m.intents]
-        best = on_topic or matches
-        return best[0] if best else None
+        return on_topic[0] if on_topic else None
 
     def draft(self, t: float = 0.0) -> Draft:
         """The follow-up message so far: the contact's facts, best article and next step."""

@@ -12,6 +12,7 @@ the QA report and the hand-over card word it in their reader's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,31 @@ DEADLINE_WORDS = re.compile(
     r"spoed|meteen|direct|nu meteen)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class UrgencyWords:
+    """The words that raise a contact's urgency: copilot's own, and a domain's added to them."""
+
+    critical: re.Pattern[str] = CRITICAL_WORDS
+    deadline: re.Pattern[str] = DEADLINE_WORDS
+
+    @classmethod
+    def with_domain(cls, patterns: Mapping[str, Mapping[str, Sequence[str]]]) -> UrgencyWords:
+        """Copilot's words and the domain's: {"critical" / "deadline": {language: [regex]}}."""
+        return cls(
+            _with_more(CRITICAL_WORDS, patterns.get("critical", {})),
+            _with_more(DEADLINE_WORDS, patterns.get("deadline", {})),
+        )
+
+
+def _with_more(words: re.Pattern[str], by_language: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+    more = [pattern for patterns in by_language.values() for pattern in patterns]
+    if not more:
+        return words
+    return re.compile(rf"{words.pattern}|\b(?:{'|'.join(more)})\b", re.IGNORECASE)
+
+
 HIGH_INTENTS = frozenset({"complaint", "request_human"})
 LOW_INTENTS = frozenset({"other"})
 # Frustration trend (customer, from `affect` events) that makes a contact high on its own;
@@ -70,6 +96,7 @@ class UrgencyTracker:
     frustration: float = 0.0
     floor: str = "low"
     reasons: list[UrgencyReason] = field(default_factory=list)
+    words: UrgencyWords = field(default_factory=UrgencyWords)  # the domain's words included
 
     def note_affect(self, frustration: float, alpha: float = 0.5) -> None:
         """A customer's frustration: noted as a moving average, the new score weighing `alpha`."""
@@ -82,9 +109,9 @@ class UrgencyTracker:
 
     def note_text(self, text: str) -> None:
         """A customer line: words of harm raise the floor to critical, a deadline to high."""
-        if match := CRITICAL_WORDS.search(text):
+        if match := self.words.critical.search(text):
             self._raise("critical", UrgencyReason("critical", words=match.group(0)))
-        elif match := DEADLINE_WORDS.search(text):
+        elif match := self.words.deadline.search(text):
             self._raise("high", UrgencyReason("deadline", words=match.group(0)))
 
     def level(self, intent: str) -> str:

@@ -151,6 +151,15 @@ def _elsewhere(config: Config, ids: set[str], replay_dir: str) -> list[Place]:
         places.append(
             Place("learned examples", partial(count_calls, db, ids), partial(forget_calls, db, ids))
         )
+        from copilot.affect.alert_learning import count_alert_calls, forget_alert_calls
+
+        places.append(
+            Place(
+                "answers to alerts",
+                partial(count_alert_calls, db, ids),
+                partial(forget_alert_calls, db, ids),
+            )
+        )
     if config.relay.url:
         from copilot.serve.relay import count_in_stream, erase_from_stream
 

@@ -38,7 +38,7 @@ ALERT_WORDING_FIELDS = ("level", "signal", "reason", "basis", "run", "cues", "sc
 ALERT_WORDING_FIELDS += ("phrase_floor", "t")
 
 _CUE_COMMON = ("signal", "kind", "evidence", "weight", "confidence")
-_CUE_NUMBERS = ("weight", "confidence", "score", "z", "seconds")
+_CUE_NUMBERS = ("weight", "confidence", "score", "z", "seconds", "learned")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Cue:
     - emotion: `emotion` (a GoEmotions label) and `score` (its probability);
     - voice: `feature` (loudness, rate, pitch) with `z` (standard deviations above the
       `reference`: "baseline" or "typical"), or `feature` overlap with `seconds`.
+    A phrase cue also has its pattern's `code`, and `learned` when agents' answers to
+    earlier alerts changed its weight for the call's team (affect/cue_weights.py).
     """
 
     signal: str  # one of SIGNALS
@@ -70,6 +72,11 @@ class Cue:
     z: float | None = None
     reference: str = ""  # one of VOICE_REFERENCES
     seconds: float | None = None
+    # The phrase pattern's stable id: what dismissals are learned by, never the words heard.
+    code: str = ""
+    # The multiplier (below 1) that dismissed alerts put on this phrase's weight for the
+    # call's team; None when nothing was learned about it.
+    learned: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the common fields, and of the others only those this kind has."""
@@ -152,6 +159,10 @@ class Alert(Event):
     # The trend this signal must reach for each level (LEVELS -> 0..1), as the tracker was
     # set when it fired; empty on alerts from before protocol 1.1.
     thresholds: dict[str, float] = field(default_factory=dict)
+    # The team or queue and the language its cues were weighed for: where an agent's
+    # answer to this alert is learned ("" team: no team or queue known yet).
+    team: str = ""
+    language: str = ""
     type: ClassVar[str] = "alert"
 
     def __post_init__(self) -> None:

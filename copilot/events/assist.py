@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from copilot.events.core import Event
 
 SUGGESTION_KINDS = ("intent", "article", "next_step", "answer")
+NOT_SURE = "not_sure"  # an intent card's `status` when the evidence supports no intent yet
 # Below this mean word probability a terminal line says a card's words were heard unclearly:
 # the default [affect] asr_trust_high. A terminal that prints assist events alone has no
 # affect event to read the configured one from, as the sidebar does (`Affect.trust_high`).
@@ -59,10 +60,22 @@ class Suggestion(Event):
     # why, as codes and the customer's own words (docs/protocol.md, "The context"). A reader
     # words it in its own language and shows it instead of `text`.
     context: dict[str, Any] = field(default_factory=dict)
+    # kind `article` / `answer`: the intents the article is written for (its front matter,
+    # protocol 1.2); a card whose article is written for the contact's intent is on topic.
+    article_intents: tuple[str, ...] = ()
+    # kind `intent` (1.3): `not_sure` when the evidence supports no intent yet (`intent` is
+    # then empty, `confidence` the best guess's): the agent sees "not sure yet", never a
+    # guess, and no draft or next step follows from it. "" on every other card.
+    status: str = ""
+    # With `status` `not_sure`: what is missing, `clear_audio` (the words were heard too
+    # unsurely to act on) or `clear_request` (heard, but they match no intent well enough).
+    missing: str = ""
     type: ClassVar[str] = "suggestion"
 
     def describe(self) -> str:
         """The terminal line `readable_line` prints for this card, worded by its kind."""
+        if self.kind == "intent" and self.status == NOT_SURE:
+            return f"{'':>28}> intent not sure yet ({self.missing.replace('_', ' ')} missing)"
         if self.kind == "intent":
             head = f"intent {self.intent} ({self.confidence:.2f}), urgency {self.urgency}"
             return f"{'':>28}> {head} -> {self.team}"

@@ -25,6 +25,7 @@ from copilot.events.core import (
     TranscriptPartial,
     Word,
 )
+from copilot.events.feedback import DraftDelivery
 from copilot.events.voicebot import BotDecision, BotSay, BotStop, Handoff
 
 
@@ -48,6 +49,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         Suggestion,
         Draft,
         RouteToHuman,
+        DraftDelivery,
         BotSay,
         BotStop,
         BotDecision,

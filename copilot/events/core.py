@@ -17,7 +17,11 @@ from typing import Any, ClassVar
 PROTOCOL_VERSION = 1
 # 1.1: cues carry what they are made of (topic, phrase, emotion, score, feature, z…), alerts
 # the thresholds they were judged by, affect events the word-confidence thresholds.
-PROTOCOL_MINOR = 1
+# 1.2: `bot.say` names the article card an answer came from (`suggestion_id`), article cards
+# the intents their article is written for (`article_intents`); a chat bot's lines are also
+# `transcript.final` events with speaker `bot`.
+# 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess.
+PROTOCOL_MINOR = 3
 
 
 @dataclass(frozen=True)

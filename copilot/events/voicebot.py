@@ -14,6 +14,9 @@ from typing import Any, ClassVar
 from copilot.events.affect import Cue, cues_from
 from copilot.events.core import Event
 
+# The speaker of a bot's line in a chat: each chat `bot.say` is also the conversation's
+# `transcript.final` with this speaker, never a leg of the call (affect and assist skip it).
+BOT = "bot"
 # What the audio shell does once a `bot.say` has been played.
 THEN_LISTEN = "listen"
 THEN_HANGUP = "hangup"
@@ -31,6 +34,9 @@ class BotSay(Event):
     duration: float = 0.0
     article: str = ""  # knowledge-base article the answer came from
     then: str = THEN_LISTEN  # listen / hangup / transfer
+    # The answer's source: the `suggestion_id` of the article card it was read from
+    # (protocol 1.2; "" on every other prompt).
+    suggestion_id: str = ""
     type: ClassVar[str] = "bot.say"
 
     def describe(self) -> str:

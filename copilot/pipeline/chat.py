@@ -3,7 +3,9 @@
 Each `speaker: text` turn becomes a `transcript.final` event, and the call's stages
 (affect, assist, ...) see it exactly as they would see a transcribed utterance:
 same events, same order, same `seq` stamping. `copilot assist` and the server's
-chat ingest both use `ChatConversation`.
+chat ingest both use `ChatConversation`. A chat bot among the stages (`[chat] bot`)
+adds its own lines as finals with speaker `bot`; turns only come from a customer or
+an agent.
 
     stages = StageFactory(config).for_call("chat-17", metadata)
     chat = ChatConversation("chat-17", stages, metadata)

@@ -193,7 +193,12 @@ def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = Non
 
 
 def _lines_with_bot(r: dict) -> list[dict]:
-    """The transcript with the bot's prompts in place, so QA reads the call as it went."""
+    """The transcript with the bot's prompts in place, so QA reads the call as it went.
+
+    A chat's bot lines are finals of their own (speaker `bot`): already in the transcript.
+    """
+    if any(line["speaker"] == "bot" for line in r["transcript"]):
+        return list(r["transcript"])
     said = (r.get("bot") or {}).get("said", [])
     bot = [{"speaker": "bot", "start": s["t"], "text": s["text"]} for s in said]
     return sorted([*r["transcript"], *bot], key=lambda line: line["start"])

@@ -11,6 +11,7 @@ from typing import Any
 
 from copilot.audio.format import CUSTOMER
 from copilot.events.affect import ALERT_WORDING_FIELDS, SIGNALS
+from copilot.events.assist import NOT_SURE
 from copilot.events.core import Event
 from copilot.events.wording import ENGLISH, Words
 from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
@@ -135,15 +136,17 @@ def assist_items(dicts: list[dict]) -> dict[str, Any]:
     by_kind: dict[str, list[dict]] = {}
     for s in suggestions:
         by_kind.setdefault(str(s.get("kind", "")), []).append(s)
+    # "Not sure yet" cards (protocol 1.3) are no intent: QA sees what the agent was told.
+    known = [s for s in by_kind.get("intent", []) if s.get("status") != NOT_SURE]
     intents: list[str] = []
-    for s in by_kind.get("intent", []):
+    for s in known:
         name = s.get("intent") or s.get("title") or ""
         if name and name not in intents:
             intents.append(name)
     drafts = [d for d in dicts if d["type"] == "draft"]
     return {
         "intents": intents,
-        "urgency": next((s.get("urgency") for s in reversed(by_kind.get("intent", []))), None),
+        "urgency": next((s.get("urgency") for s in reversed(known)), None),
         "articles": _unique(by_kind.get("article", []), "title"),
         "next_steps": _unique(by_kind.get("next_step", []), "title"),
         "route_to_human": [d for d in dicts if d["type"] == "route_to_human"],

@@ -13,7 +13,7 @@ from typing import Any
 
 from copilot.events.core import Event
 from copilot.pipeline.call_session import CallSession, EventSink
-from copilot.pipeline.chat_session import ChatSession
+from copilot.pipeline.chat_session import ChatReply, ChatSession, ReplySink
 from copilot.runtime import Runtime, pipeline_config
 from copilot.serve.auth import assigned_agent_id
 from copilot.serve.bot_calls import BotCalls, CloseStream
@@ -106,7 +106,7 @@ class CallHost:
         # The session's sink reads this list, filled once the session exists (the latency
         # clock reads the session's speech-end times) and before its first event.
         watchers: list[CallObserver] = []
-        session = self._session(opened, platform, metadata, _publish_to(watchers))
+        session = self._session(opened, platform, metadata, watchers)
         watchers += [
             # The clock stops when the final is made, before the store has it.
             TranscriptLatency(session.speech_end_wall, self.latency),
@@ -121,14 +121,20 @@ class CallHost:
         return call
 
     def _session(
-        self, opened: CallOpened, platform: Platform, metadata: dict[str, Any], sink: EventSink
+        self,
+        opened: CallOpened,
+        platform: Platform,
+        metadata: dict[str, Any],
+        watchers: list[CallObserver],
     ) -> Session:
+        sink = _publish_to(watchers)
         language = str(metadata.get("language") or self.config.language)
         if language not in LANGUAGES:
             language = self.config.language
-        stages = self.stages.for_call(opened.call_id, metadata)
+        stages = self.stages.for_call(opened.call_id, metadata, chat=platform.conversation)
         if platform.conversation:
-            return ChatSession(opened.call_id, sink, language, metadata, stages)
+            replies = _replies_to(watchers)  # the bot's lines and agents' replies, once stored
+            return ChatSession(opened.call_id, sink, language, metadata, stages, replies)
         return CallSession(
             opened.call_id,
             tuple(opened.legs),
@@ -153,6 +159,16 @@ class CallHost:
         for call in list(self.calls.values()):
             await self.end_call(call, reason)
         await self.bots.close_all()
+
+
+def _replies_to(observers: list[CallObserver]) -> ReplySink:
+    """A chat session's replies: each to the call's observers (the one with the socket sends it)."""
+
+    def reply(line: ChatReply) -> None:
+        for observer in observers:
+            observer.on_chat_reply(line)
+
+    return reply
 
 
 def _publish_to(observers: list[CallObserver]) -> EventSink:

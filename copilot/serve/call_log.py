@@ -43,7 +43,10 @@ class CallActivityLog:
 
     def __call__(self, event: Event) -> None:
         """The sink: count each call's events; log one line at its start and one at its end."""
-        tally = self._calls.setdefault(event.call_id, _CallTally())
+        tally = self._calls.get(event.call_id)
+        if tally is None and not isinstance(event, CallStarted | CallEnded):
+            return  # after the call's end (a sent draft's delivery): nothing left to tally
+        tally = tally or self._calls.setdefault(event.call_id, _CallTally())
         tally.events += 1
         if isinstance(event, CallStarted):
             tally.source = event.source

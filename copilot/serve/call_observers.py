@@ -4,7 +4,9 @@ Observers are registered in one place, `CallHost.open_call`, in the order they s
 event: the transcript latency clock, the store (`EventsToSink`: `LiveEvents` numbers,
 stores and fans out; store before send), then what sends something back to the peer:
 the voicebot's voice (`bot_calls.BotVoice`) and a platform's outbox (AudioHook:
-`audiohook_echo`). They run synchronously, in the event loop.
+`audiohook_echo`; /chat: `chat_outbox`). A chat's lines for its customer (the bot's, an
+agent's reply) come to `on_chat_reply` after their event has been stored. They run
+synchronously, in the event loop.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 
 from copilot.events.core import Event, TranscriptFinal
 from copilot.pipeline.call_session import EventSink
+from copilot.pipeline.chat_session import ChatReply
 from copilot.serve.metrics import Histogram
 
 
@@ -27,6 +30,9 @@ class CallObserver:
 
     def on_mark(self, name: str) -> None:
         """The peer has played our audio up to mark `name` (Twilio)."""
+
+    def on_chat_reply(self, reply: ChatReply) -> None:
+        """A chat's line for its customer (the bot's, or an agent's reply), already stored."""
 
     async def call_ended(self) -> None:
         """The call has ended and its last event has been seen: let go of what it held."""

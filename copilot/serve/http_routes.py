@@ -30,7 +30,7 @@ from copilot.serve.auth import Principal, TokenFile
 from copilot.serve.database import DatabaseError
 from copilot.serve.nonces import NonceLedger
 from copilot.serve.platforms import PLATFORMS, Auth, Platform, PlatformTable
-from copilot.serve.web_assets import asset_for
+from copilot.serve.web_assets import Labels, asset_for
 from copilot.telephony.audiohook import verify_signature
 from copilot.telephony.common import ProtocolError
 from copilot.telephony.twiml import NEXT_PATH, NextRequestError, NextStep, call_sid_of
@@ -52,8 +52,10 @@ class HttpRoutes:
         twilio_next_step: Callable[[str], NextStep],
         nonces: NonceLedger,
         platforms: PlatformTable = PLATFORMS,
+        labels: Labels | None = None,
     ) -> None:
         self.serve = serve
+        self.labels = labels  # the domain's intent and team names, added to messages.json
         self.tokens = tokens
         self.active_calls = active_calls
         self.render_metrics = render_metrics
@@ -73,7 +75,7 @@ class HttpRoutes:
             return self.twilio_next(request)
         platform = self.platforms.at_path(path)
         if platform is None and path != EVENTS_PATH:
-            asset = asset_for(path)
+            asset = asset_for(path, self.labels)
             if asset is None:
                 return response(HTTPStatus.NOT_FOUND, f"no endpoint {path}\n")
             return response(HTTPStatus.OK, asset[0], asset[1], cache=False)

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from copilot.config import ServeConfig
 from copilot.serve.audiohook_echo import AudioHookOutbox
 from copilot.serve.call_observers import Outbox
+from copilot.serve.chat_outbox import ChatOutbox
 from copilot.telephony import audiohook, audiosocket, chat, raw_ingest, twilio
 from copilot.telephony.audio_out import AudioOut, AudioSocketAudioOut, TwilioAudioOut
 from copilot.telephony.common import MessageParser
@@ -148,6 +149,7 @@ PLATFORMS = PlatformTable(
             lambda _serve: chat.ChatStream(),
             error_replies=True,
             retries_start=True,
+            outbox=ChatOutbox,  # the bot's lines and the agents' replies, as `reply` messages
             conversation=True,
         ),
         Platform(audiosocket.SOURCE, None, audio_out=AudioSocketAudioOut.for_call),

@@ -24,6 +24,7 @@ from copilot.config import REDACTION_KINDS as KINDS
 STRUCTURAL_KEYS = frozenset(
     {"type", "v", "call_id", "seq", "t", "speaker", "utterance_id", "suggestion_id", "language"}
     | {"level", "signal", "kind", "source", "legs", "agent_id", "utterance_ids", "id"}
+    | {"draft_id"}  # a draft's suggestion_id, named so on its `draft.delivery`
 )
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

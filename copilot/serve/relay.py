@@ -10,7 +10,8 @@ exactly as on a single worker.
 A worker that restarts continues from the last stream entry it applied (kept in its
 store's meta table), so it catches up on what it missed instead of starting blind.
 The stream is capped (MAXLEN ~) so Redis memory stays bounded; the SQLite stores
-keep the full history.
+keep the full history. Besides events the stream carries the decisions agents and
+supervisors give on a worker (`kind` decision, see decisions.py), in order with them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 STOP_WAIT_S = 5.0  # how long `stop` waits for its loops
 Apply = Callable[[dict, str, str], None]  # (event dict, its JSON, the worker that ran the call)
+ApplyDecision = Callable[[dict, str], None]  # (a decision as decisions.py relays it, its worker)
 
 
 class RedisUnavailable(RuntimeError):
@@ -47,6 +49,7 @@ class RedisRelay:
         apply: Apply,
         last_applied: str = "$",
         remember: Callable[[str], None] | None = None,
+        apply_decision: ApplyDecision | None = None,
     ) -> None:
         try:
             import redis.asyncio as redis_asyncio
@@ -56,10 +59,11 @@ class RedisRelay:
             ) from exc
         self.config = config
         self.apply = apply
+        self.apply_decision = apply_decision
         self.remember = remember or (lambda _id: None)
         self.last_id = last_applied or "$"
         self._redis = redis_asyncio.from_url(config.url, decode_responses=True)
-        self._outbox: asyncio.Queue[tuple[str, int, str]] = asyncio.Queue()
+        self._outbox: asyncio.Queue[dict[FieldT, EncodableT]] = asyncio.Queue()
         self._tasks: list[asyncio.Task] = []
         # redis-py may turn a cancellation that lands mid-command into a connection error,
         # which the loops' retry would swallow: they also stop on this flag.
@@ -112,17 +116,19 @@ class RedisRelay:
 
     def publish(self, call_id: str, seq: int, text: str) -> None:
         """Called by the live sink after the local store accepted the event (never blocks)."""
-        self._outbox.put_nowait((call_id, seq, text))
+        self._outbox.put_nowait({"call_id": call_id, "seq": seq, "json": text})
+
+    def publish_decision(self, call_id: str, text: str) -> None:
+        """A decision on one of the call's cards given here (decisions.py); never blocks.
+
+        It names its call like an event does, so an erasure's rewrite takes it too.
+        """
+        self._outbox.put_nowait({"call_id": call_id, "kind": "decision", "json": text})
 
     async def _publish_loop(self) -> None:
         while not self._stopping:
-            call_id, seq, text = await self._outbox.get()
-            fields: dict[FieldT, EncodableT] = {
-                "worker": self.config.worker_id,
-                "call_id": call_id,
-                "seq": seq,
-                "json": text,
-            }
+            entry = await self._outbox.get()
+            fields: dict[FieldT, EncodableT] = {"worker": self.config.worker_id, **entry}
             while not self._stopping:
                 try:
                     await self._redis.xadd(
@@ -172,6 +178,10 @@ class RedisRelay:
             data = json.loads(fields["json"])
         except (KeyError, ValueError) as exc:
             log.warning("redis relay: skipping a malformed entry (%s)", exc)
+            return
+        if fields.get("kind") == "decision":
+            if self.apply_decision is not None and isinstance(data, dict):
+                self.apply_decision(data, str(fields.get("worker", "")))
             return
         self.applied += 1
         self.apply(data, fields["json"], str(fields.get("worker", "")))

@@ -10,6 +10,7 @@ a platform's outbox.
 Endpoints (websockets on serve.host:serve.port; routes in http_routes.py):
   /twilio, /audiohook, /ingest, /chat   the platforms' paths (platforms.py)
   /events     sidebars and supervisors (sidebar_socket.py)
+  /webchat, /webchat/socket   the customer web chat ([webchat] enabled; webchat.py)
   GET /, /supervisor, /metrics, /healthz
   GET /twilio/next  Twilio's `<Connect action>` after the voicebot: TwiML (telephony/twiml.py)
 TCP: Asterisk AudioSocket, one port per leg (serve.audiosocket_*_port).
@@ -42,8 +43,17 @@ from copilot.serve.board import CallBoard
 from copilot.serve.bot_calls import BotCalls, stored_next_step
 from copilot.serve.call_host import CallHost, LiveCall
 from copilot.serve.call_log import CALLS_LOGGER, CallActivityLog, event_outputs
+from copilot.serve.chat_desk import ChatDesk
+from copilot.serve.decisions import CallDecisions
+from copilot.serve.draft_delivery import DraftDeliveries
 from copilot.serve.event_log import EventLogFile
-from copilot.serve.feedback import FeedbackRecorder, Learner, assist_learner
+from copilot.serve.feedback import (
+    FeedbackRecorder,
+    Learner,
+    alert_learner,
+    assist_learner,
+    each_of,
+)
 from copilot.serve.forget import ForgetErasedCalls
 from copilot.serve.housekeeping import Housekeeping, ended_by_restart
 from copilot.serve.http_routes import EVENTS_PATH, HttpRoutes
@@ -57,7 +67,9 @@ from copilot.serve.relay import RedisRelay
 from copilot.serve.sidebar_protocol import SidebarServices
 from copilot.serve.sidebar_socket import serve_sidebar
 from copilot.serve.store import EventStore
+from copilot.serve.webchat import WebChat
 from copilot.serve.websocket_ingest import WebSocketIngest
+from copilot.telephony import chat
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +133,21 @@ class CopilotServer:
         self.housekeeping.forget = self.forget_erased
 
     def _wire_sidebars(self, learner: Learner | None) -> None:
-        """/events: the hub, the board, and feedback to the store and the assist learner."""
-        if learner is None and "assist" in self.stages.names:
-            learner = assist_learner(self.stages.assist_learner())
+        """/events: the hub, the board, and feedback to the store and the learners."""
+        if learner is None:
+            learner = each_of(self._learners())
         self._forget_elsewhere()
-        recorder = FeedbackRecorder(self.store, learner)
+        # A sent e-mail draft goes out to the customer ([delivery]); its outcome is an event.
+        self.deliveries = DraftDeliveries(self.config.delivery, self.store, self.live)
+        deliveries = self.deliveries
+        self.forget_erased.add_place(
+            "draft deliveries", lambda erased: deliveries.forget(erased.among(deliveries.calls()))
+        )
+        recorder = FeedbackRecorder(self.store, learner, on_send=deliveries)
+        # What agents and supervisors decided comes back on every view of the call.
+        self.decisions = CallDecisions(self.store, self.hub, self.live.redactor)
         self.sidebars = SidebarServices(
-            self.hub, self.store, self.live.board, recorder, self.metrics
+            self.hub, self.store, self.live.board, recorder, self.metrics, decisions=self.decisions
         )
 
     def _wire_calls(self, runtime: Runtime) -> None:
@@ -145,20 +165,43 @@ class CopilotServer:
             functools.partial(stored_next_step, self.store, config.voicebot.default_queue),
             NonceLedger(self.store.db),
             self.platforms,
+            labels=self.stages.domain_labels(),
         )
         self.ingest = WebSocketIngest(self.calls, config.serve, self.routes.stream_credential_ok)
+        # Agents' written replies into this worker's live chats (`chat.reply`, chat drafts).
+        self.sidebars.chats = ChatDesk(self.calls, self.store)
+        # The customer web chat ([webchat]): its page and its own key-less, limited socket.
+        self.webchat: WebChat | None = None
+        if config.webchat.enabled:
+            chat_row = self.platforms.named(chat.SOURCE)  # a web chat is a chat to every stage
+            self.webchat = WebChat(config.webchat, self.calls, chat_row)
+            self.forget_erased.add_place("web chat history", self.webchat.forget_erased)
 
     @property
     def sessions(self) -> dict[str, LiveCall]:
         """The live calls of this process, by call id."""
         return self.calls.calls
 
+    def _learners(self) -> list[Learner]:
+        """Who learns from agents' feedback: assist from cards, affect from answers to alerts."""
+        learners = []
+        if "assist" in self.stages.names:
+            learners.append(assist_learner(self.stages.assist_learner()))
+        if "affect" in self.stages.names and self.config.affect.alert_learning:
+            learners.append(alert_learner(self.stages.alert_learner()))
+        return learners
+
     def _forget_elsewhere(self) -> None:
-        """What else holds erased calls in this process: the learned examples, the event log."""
+        """What else holds erased calls in this process: what was learned, the event log."""
         if "assist" in self.stages.names:
             models = self.stages.assist_learner()
             self.forget_erased.add_place(
                 "learned examples", lambda erased: models.forget(erased.among(models.known_calls()))
+            )
+        if "affect" in self.stages.names and self.config.affect.alert_learning:
+            cues = self.stages.alert_learner()
+            self.forget_erased.add_place(
+                "learned alert cues", lambda erased: cues.forget(erased.among(cues.known_calls()))
             )
         if self.event_log is not None:
             self.forget_erased.add_place("event log", self.event_log.forget, blocking=True)
@@ -207,6 +250,19 @@ class CopilotServer:
             "copilot_dropped_clients_total",
             "clients told to resume because they fell behind",
             lambda: self.hub.dropped_clients,
+        )
+        if self.webchat is not None:
+            self._register_webchat_gauges(self.webchat)
+
+    def _register_webchat_gauges(self, webchat: WebChat) -> None:
+        limits = webchat.limits
+        self.metrics.gauge(
+            "copilot_webchat_sockets", "open web chat sockets", lambda: limits.open_sockets
+        )
+        self.metrics.counter(
+            "copilot_webchat_refused_total",
+            "web chat upgrades, starts and messages refused by its limits or origin check",
+            lambda: sum(limits.refused.values()),
         )
 
     def _waiting_jobs(self) -> float:
@@ -260,9 +316,11 @@ class CopilotServer:
             remember=(lambda entry_id: self.store.set_meta("relay_last_id", entry_id))
             if own_file
             else None,
+            apply_decision=self.decisions.apply_remote,
         )
         await self.relay.start()
         self.live.relay = self.relay
+        self.decisions.relay = self.relay
 
     def _close_interrupted_calls(self) -> None:
         """Calls a killed process left open get their call.ended now, so sidebars can close them."""
@@ -279,6 +337,7 @@ class CopilotServer:
             with contextlib.suppress(Exception):
                 await server.wait_closed()
         await self.calls.end_all("server_shutdown")
+        await self.deliveries.stop()  # their outcomes are stored before the store closes
         await self.service.stop()
         await self.housekeeping.stop()
         if self.relay is not None:
@@ -290,6 +349,8 @@ class CopilotServer:
     # -- HTTP ------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        if self.webchat is not None and self.webchat.serves(urlsplit(request.path).path):
+            return self.webchat.respond(connection.remote_address, request)
         refused = self.routes.respond(request)
         if refused is not None and refused.status_code == 401:
             log.warning(
@@ -307,6 +368,9 @@ class CopilotServer:
             principal = self.routes.watcher(request)
             if principal is not None:  # checked before the upgrade; a revoked token lands here
                 await serve_sidebar(ws, principal, self.sidebars)
+            return
+        if self.webchat is not None and self.webchat.serves(path):
+            await self.webchat.handle(ws)  # its page never upgrades: only the socket gets here
             return
         platform = self.platforms.at_path(path)
         if platform is not None:  # the routes let no other path upgrade

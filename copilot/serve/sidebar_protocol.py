@@ -15,7 +15,9 @@ from copilot.events.core import PROTOCOL_VERSION
 from copilot.events.feedback import Feedback
 from copilot.serve.auth import Principal
 from copilot.serve.board import CallBoard
+from copilot.serve.chat_desk import ChatDesk, ChatReplyRefused
 from copilot.serve.database import DatabaseError
+from copilot.serve.decisions import TAKE_OVER, CallDecisions, decider
 from copilot.serve.feedback import FeedbackRecorder, FeedbackRejected
 from copilot.serve.hub import EventHub, History, HubClient
 from copilot.serve.metrics import Metrics
@@ -40,12 +42,17 @@ class SidebarServices:
         board: CallBoard,
         feedback: FeedbackRecorder,
         metrics: Metrics,
+        chats: ChatDesk | None = None,
+        decisions: CallDecisions | None = None,
     ) -> None:
         self.hub = hub
         self.store = store
         self.board = board
         self.feedback = feedback
         self.metrics = metrics
+        self.chats = chats  # agents' replies into live chats; None: refused
+        # What was decided on each call's cards and alerts, for every view of the call.
+        self.decisions = decisions or CallDecisions(store, hub)
 
 
 class SidebarConnection:
@@ -58,6 +65,8 @@ class SidebarConnection:
         self.board = services.board
         self.feedback = services.feedback
         self.metrics = services.metrics
+        self.chats = services.chats
+        self.decisions = services.decisions
 
     @property
     def principal(self) -> Principal:
@@ -119,6 +128,9 @@ class SidebarConnection:
         if after_seq < 0:
             raise ClientMessageError("bad_field", "after_seq must be 0 or more")
         self._visible_call(call_id)
+        decided = self.decisions.of_call(call_id, self.principal)
+        if decided:  # before the replay: the page draws each answered card as answered
+            self._reply({"type": "decisions", "decisions": decided})
         subscribed = {"type": "subscribed", "call_id": call_id, "after_seq": after_seq}
         self.hub.subscribe(
             self.client, call_id, after_seq, self._history(call_id), event_json(subscribed)
@@ -134,8 +146,12 @@ class SidebarConnection:
         self._send_calls()
 
     def _feedback(self, request: dict[str, Any]) -> None:
-        if self.principal.role != "agent":
+        # The agent answers the call's cards and alerts; a supervisor only acknowledges a take-over.
+        take_over = request.get("target") == TAKE_OVER
+        if self.principal.role == "supervisor" and not take_over:
             raise ClientMessageError("read_only", "only the call's agent can give feedback")
+        if self.principal.role == "agent" and take_over:
+            raise ClientMessageError("bad_target", "only a supervisor acknowledges a take-over")
         call_id = _field(request, "call_id", str)
         self._visible_call(call_id)
         target_id = request.get("target_id")
@@ -149,15 +165,51 @@ class SidebarConnection:
             target_id,
             _field(request, "action", str),
             _field(request, "text", str, default=""),
-            self.principal.agent_id,
+            decider(self.principal),
         )
         try:
             feedback_id = self.feedback.record(feedback)
         except FeedbackRejected as exc:
             raise ClientMessageError(exc.code, str(exc)) from None
-        self.metrics.count_feedback(feedback.action)
+        if not take_over:  # the metric counts the agents' answers to copilot
+            self.metrics.count_feedback(feedback.action)
+        self.decisions.given(feedback, self.client)  # the call's other views, other workers
         ack = {"type": "feedback.ack", "feedback_id": feedback_id, "call_id": call_id}
         ack.update(target=feedback.target, target_id=target_id, action=feedback.action)
+        if feedback.action == "send" and feedback.target == "draft":
+            ack.update(self._chat_draft_sent(feedback))
+        if "ref" in request:
+            ack["ref"] = request["ref"]
+        self._reply(ack)
+
+    def _chat_draft_sent(self, feedback: Feedback) -> dict[str, Any]:
+        """A sent chat draft goes to the chat's customer: the ack says whether it went.
+
+        An e-mail draft is the delivery module's (its outcome is a `draft.delivery` event).
+        """
+        if self.chats is None:
+            return {}
+        try:
+            final = self.chats.send_draft(feedback.call_id, feedback.target_id, feedback.text)
+        except ChatReplyRefused as exc:
+            return {"channel": "chat", "delivered": False, "reason": exc.code}
+        if final is None:
+            return {}
+        return {"channel": "chat", "delivered": True, "utterance_id": final.utterance_id}
+
+    def _chat_reply(self, request: dict[str, Any]) -> None:
+        if self.principal.role != "agent":
+            raise ClientMessageError("read_only", "only the chat's agent can reply")
+        call_id = _field(request, "call_id", str)
+        text = _field(request, "text", str)
+        self._visible_call(call_id)
+        if self.chats is None:
+            raise ClientMessageError("not_a_chat", "this server takes no chat replies")
+        try:
+            final = self.chats.reply(call_id, text)
+        except ChatReplyRefused as exc:
+            raise ClientMessageError(exc.code, str(exc)) from None
+        ack = {"type": "chat.reply.ack", "call_id": call_id, "utterance_id": final.utterance_id}
         if "ref" in request:
             ack["ref"] = request["ref"]
         self._reply(ack)
@@ -174,7 +226,14 @@ class SidebarConnection:
             raise ClientMessageError("unknown_call", f"no call {call_id!r} for you")
 
     def _send_calls(self) -> None:
-        self._reply({"type": "calls", "calls": self.board.visible(self.principal.can_see)})
+        calls = self.board.visible(self.principal.can_see)
+        self._reply({"type": "calls", "calls": calls})
+        try:  # a supervisor's acknowledged take-overs stay acknowledged on their list
+            acks = self.decisions.acknowledged(self.principal, [c["call_id"] for c in calls])
+        except DatabaseError:
+            return  # the list goes without them; the next `calls` brings them
+        if acks:
+            self._reply({"type": "decisions", "decisions": acks})
 
     def _reply(self, message: dict[str, Any]) -> None:
         self.hub.send(self.client, event_json(message))
@@ -185,6 +244,7 @@ _HANDLERS = {
     "unsubscribe": SidebarConnection._unsubscribe,
     "calls": SidebarConnection._calls,
     "feedback": SidebarConnection._feedback,
+    "chat.reply": SidebarConnection._chat_reply,
     "ping": SidebarConnection._ping,
 }
 

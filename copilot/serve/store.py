@@ -313,6 +313,18 @@ class EventStore:
         )
         return [Feedback(*row) for row in rows]
 
+    def feedback_by(self, agent_id: str, target: str, call_ids: list[str]) -> list[Feedback]:
+        """One person's feedback on one kind of target in these calls, in the order given."""
+        if not call_ids:
+            return []
+        marks = ",".join("?" * len(call_ids))
+        rows = self.db.rows(
+            "SELECT call_id, target, target_id, action, text, agent_id, at FROM feedback"
+            f" WHERE agent_id = ? AND target = ? AND call_id IN ({marks}) ORDER BY id",
+            (agent_id, target, *call_ids),
+        )
+        return [Feedback(*row) for row in rows]
+
     def draft(self, call_id: str, suggestion_id: str) -> tuple[str, str] | None:
         """(text, status) of a draft as the agent last left it; None if never acted on."""
         row = self.db.row(

@@ -2,11 +2,14 @@
 
 `GET /` is the agent sidebar, `GET /supervisor` the supervisor view, and
 `GET /web/<file>` their scripts and styles. Only files that exist in
-`copilot/serve/web/` are served; a path never reaches outside it.
+`copilot/serve/web/` are served; a path never reaches outside it. The catalogue
+(messages.json) gets the configured domain's intent and team labels added.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -22,8 +25,16 @@ CONTENT_TYPES = {
 PREFIX = "/web/"
 
 
-def asset_for(path: str) -> tuple[bytes, str] | None:
-    """(body, content type) for a page or asset path, None when there is no such file."""
+CATALOGUE = "messages.json"
+Labels = Mapping[str, Mapping[str, str]]  # language -> catalogue key -> words
+
+
+def asset_for(path: str, labels: Labels | None = None) -> tuple[bytes, str] | None:
+    """(body, content type) for a page or asset path, None when there is no such file.
+
+    `labels`: the domain's names of its intents and teams ("intent.outage"), served as part
+    of messages.json, so a domain's own codes are worded without touching the catalogue.
+    """
     name = PAGES.get(path)
     if name is None and path.startswith(PREFIX):
         name = path[len(PREFIX) :]
@@ -33,7 +44,18 @@ def asset_for(path: str) -> tuple[bytes, str] | None:
     if suffix not in CONTENT_TYPES:
         return None
     body = _read(name)
+    if body is not None and name == CATALOGUE and labels:
+        body = with_labels(body, labels)
     return None if body is None else (body, CONTENT_TYPES[suffix])
+
+
+def with_labels(catalogue: bytes, labels: Labels) -> bytes:
+    """The catalogue with the domain's labels added (a domain's word wins over the shipped one)."""
+    texts = json.loads(catalogue)
+    for language, entries in labels.items():
+        if language in texts:
+            texts[language].update(entries)
+    return json.dumps(texts, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 @lru_cache(maxsize=32)

@@ -1,15 +1,21 @@
 """The `/chat` websocket: a chat conversation as text turns, through the same stages as a call.
 
-    text {"type": "start", "call_id": "...", "language": "en", "metadata": {"agent_id": "..."}}
-    text {"type": "turn", "speaker": "customer" | "agent", "text": "...", "t": 12.5}   t optional
-    text {"type": "stop"}                                                              optional
+    in   {"type": "start", "call_id": "...", "language": "en", "metadata": {"agent_id": "..."}}
+    in   {"type": "turn", "speaker": "customer" | "agent", "text": "...", "t": 12.5}  t optional
+    in   {"type": "stop"}                                                             optional
+    out  {"type": "reply", "speaker": "bot" | "agent", "text": "...", "utterance_id": "...",
+          "suggestion_id": "..."}                                      suggestion_id: the bot's
 
 Each turn becomes the call's next final transcript; without `t`, turns are one
-second apart. A chat has no audio, so affect comes from the words alone.
+second apart. A chat has no audio, so affect comes from the words alone. What
+copilot itself says in the chat (the bot's lines, an agent's reply typed in the
+sidebar) goes back as `reply`, for the platform to show the customer; turns the
+client sent are never echoed.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,3 +101,11 @@ class ChatStream:
             raise ProtocolError("bad_time", "t must be seconds, not before the previous turn")
         self.t = float(t)
         return ChatTurn(speaker, text, self.t)
+
+
+def reply_message(speaker: str, text: str, utterance_id: str, suggestion_id: str = "") -> str:
+    """The `reply` message that shows the customer a line copilot said (the bot's, an agent's)."""
+    message = {"type": "reply", "speaker": speaker, "text": text, "utterance_id": utterance_id}
+    if suggestion_id or speaker == "bot":
+        message["suggestion_id"] = suggestion_id
+    return json.dumps(message, ensure_ascii=False)

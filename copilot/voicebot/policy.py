@@ -29,6 +29,32 @@ ASKS_FOR_PERSON = re.compile(
     r"real person|a person|representative|someone real|an agent|speak to (?:someone|somebody))\b",
     re.IGNORECASE,
 )
+# A reply to "is it about one of these topics?": a topic's number or place, or none of them.
+_PICKED = (
+    re.compile(r"\b(?:1|eerste|first)\b", re.IGNORECASE),
+    re.compile(r"\b(?:2|tweede|second)\b", re.IGNORECASE),
+    re.compile(r"\b(?:3|derde|third)\b", re.IGNORECASE),
+)
+NONE_OF_THEM = re.compile(
+    r"\b(?:geen van (?:beide|allen|deze)|geen|iets anders|anders|nee|neen|none|neither|"
+    r"something else|other|no)\b",
+    re.IGNORECASE,
+)
+# The words of a message that only thanks or says goodbye ("Top, dank u wel!", "Thanks,
+# have a nice day"): with any other word in it, or a question mark, it asks something.
+_CLOSING_WORDS = frozenset(
+    """
+    ja jazeker jawel ok oke oké okee okay prima top super mooi fijn fijne goed goede heel
+    hartelijk bedankt dank danku dankje dankjewel dankuwel je jij u wel zeer erg veel voor
+    de het uw hulp nog een prettige dag avond middag ochtend weekend tot ziens doei
+    groetjes groeten hoor helemaal duidelijk geholpen helpt dat was is alles perfect
+    geweldig nee neen niks verder meer anders
+    yes yeah yep great perfect fine good thanks thank thx you so very much a lot for the
+    your help have nice day evening weekend bye goodbye cheers see that was is all it
+    helped helps clear got awesome brilliant lovely cool alright ta no nope nothing else s
+    """.split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
 # Intents a bot never answers by itself (the assist stage's own front-door list).
 NO_SELF_SERVICE = frozenset({"complaint", "request_human", "cancel_contract"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -42,6 +68,32 @@ def confirmation(text: str) -> str:
     if YES.search(text):
         return "yes"
     return ""
+
+
+def only_thanks(text: str) -> bool:
+    """Whether a message only thanks or says goodbye: no question in it, nothing to act on."""
+    words = _WORDS.findall(text.lower())
+    return bool(words) and "?" not in text and all(w in _CLOSING_WORDS for w in words)
+
+
+def switched_on(value: object) -> bool:
+    """A metadata switch (`voicebot`, a chat's `bot`) read as a yes: true, 1, yes, on."""
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+def picked_option(text: str, options: int) -> int:
+    """The topic (1-based) a reply picks among `options`, -1 for none of them, 0 if unclear.
+
+    A place wins over a "no" ("nee, de tweede" is 2); one topic offered, a yes picks it.
+    """
+    picked = [i + 1 for i, p in enumerate(_PICKED[:options]) if p.search(text)]
+    if len(picked) == 1:
+        return picked[0]
+    if picked:
+        return 0  # "1 or 2?": ask again
+    if options == 1 and confirmation(text) == "yes":
+        return 1
+    return -1 if NONE_OF_THEM.search(text) else 0
 
 
 def asks_for_person(text: str) -> bool:

@@ -17,7 +17,8 @@ one turn is judged on everything the other stages made of it:
 Time is the call's audio timeline: `on_clock` is told how far the audio has got,
 which is how silence is noticed without a wall clock. The bot runs on calls
 whose metadata says `voicebot: true`, or (without that key) calls with no agent
-leg, which is what a bot-first inbound stream looks like.
+leg, which is what a bot-first inbound stream looks like. The chat front door
+(`chat_bot.ChatBotStage`) is this stage with what a typed conversation changes.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from zoneinfo import ZoneInfo
 from copilot.assist.facts import extract_facts
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.affect import Affect, Alert, Cue
-from copilot.events.assist import RouteToHuman, Suggestion
+from copilot.events.assist import NOT_SURE, RouteToHuman, Suggestion
 from copilot.events.core import (
     CallStarted,
     Dtmf,
@@ -58,6 +59,7 @@ from copilot.voicebot.policy import (
     estimate_seconds,
     over_threshold,
     spoken_answer,
+    switched_on,
 )
 from copilot.voicebot.settings import VoicebotConfig
 
@@ -173,7 +175,8 @@ class VoicebotStage:
         elif isinstance(event, RouteToHuman):
             self.turn_routes.append(event)
         elif isinstance(event, Suggestion) and event.kind == "intent":
-            self.intent = event
+            # "Not sure yet" is no intent: the bot neither routes nor answers on it.
+            self.intent = event if event.status != NOT_SURE else self.intent
         elif isinstance(event, Suggestion) and event.kind in ("article", "answer"):
             self.turn_articles.append(event)
 
@@ -186,13 +189,7 @@ class VoicebotStage:
 
     def _start(self, event: CallStarted) -> list[Event]:
         meta = event.metadata or {}
-        wanted = meta.get("voicebot")
-        active = (
-            str(wanted).lower() in ("1", "true", "yes", "on")
-            if wanted is not None
-            else AGENT not in event.legs
-        )
-        if not active:
+        if not self._wanted(event):
             return []
         if meta.get("language") in ("nl", "en"):
             self.language = meta["language"]
@@ -200,8 +197,17 @@ class VoicebotStage:
         self.phase = LISTENING
         return [
             self._decision("greet", f"new call, language {self.language}", ""),
-            self._say("greeting", self.config.text("greeting", self.language)),
+            self._say("greeting", self._text("greeting")),
         ]
+
+    def _wanted(self, event: CallStarted) -> bool:
+        """Metadata `voicebot: true / false`, else a call with no agent leg (bot-first inbound)."""
+        wanted = (event.metadata or {}).get("voicebot")
+        return switched_on(wanted) if wanted is not None else AGENT not in event.legs
+
+    def _text(self, key: str) -> str:
+        """A configured prompt in the caller's language."""
+        return self.config.text(key, self.language)
 
     def _started_at(self, meta: dict) -> datetime:
         zone = ZoneInfo(self.config.timezone)
@@ -267,15 +273,34 @@ class VoicebotStage:
     def _routed(self, reason_prefix: str) -> bool:
         return any(r.reason.startswith(reason_prefix) for r in self.turn_routes)
 
+    def _spoken_articles(self) -> list[Suggestion]:
+        """This turn's article cards in the caller's language."""
+        return [a for a in self.turn_articles if a.language in ("", self.language)]
+
+    def _bar(self, article: Suggestion) -> float:
+        """The confidence `article`'s passage needs to be given as the answer.
+
+        Less when the article is written for the contact's intent: the intent model and
+        the knowledge base then agree on what the question is about. The chat bot's rule
+        too, with its own bars; both only ever see article cards that cleared the assist
+        stage's calibrated floors, from words heard clearly enough.
+        """
+        on_topic = self.intent is not None and self.intent.intent in article.article_intents
+        on, off = self._answer_bars()
+        return on if on_topic else off
+
+    def _answer_bars(self) -> tuple[float, float]:
+        """The answer bars (on the contact's intent, off it) of this front door."""
+        return self.config.answer_confidence, self.config.answer_confidence_off_topic
+
     def _answer_or_reprompt(self, uid: str) -> list[Event]:
-        spoken = [a for a in self.turn_articles if a.language in ("", self.language)]
-        best = max(spoken, key=lambda a: a.confidence, default=None)
-        if best is not None and best.confidence >= self.config.answer_confidence:
+        best = max(self._spoken_articles(), key=lambda a: a.confidence, default=None)
+        if best is not None and best.confidence >= self._bar(best):
             return self._answer(best, uid)
         if best is not None or (self.intent and self.turn_articles):
             why = f"best passage {best.confidence:.2f}" if best else "no passage in this language"
-            bar = f" < {self.config.answer_confidence}"
-            return self._handoff("low_confidence", why + (bar if best else ""), uid)
+            bar = f" < {self._bar(best)}" if best else ""
+            return self._handoff("low_confidence", why + bar, uid)
         if self.phase == CONFIRMING:
             return self._reprompt("confirm_again", "neither yes nor no", uid)
         return self._reprompt("not_understood", "no intent or article recognised", uid)
@@ -284,19 +309,22 @@ class VoicebotStage:
 
     def _answer(self, article: Suggestion, uid: str) -> list[Event]:
         self.phase, self.reprompts = CONFIRMING, 0
-        text = spoken_answer(article.text, self.config.answer_max_chars)
-        text = f"{text} {self.config.text('confirm', self.language)}"
+        text = f"{self._answer_text(article)} {self._text('confirm')}"
         detail = {"article": article.item, "confidence": article.confidence}
         return [
             self._decision("answer", f"{article.item} at {article.confidence:.2f}", uid, detail),
-            self._say("answer", text, article=article.item),
+            self._say("answer", text, article=article),
         ]
+
+    def _answer_text(self, article: Suggestion) -> str:
+        """The article's passage as the bot says it: whole sentences, at most answer_max_chars."""
+        return spoken_answer(article.text, self.config.answer_max_chars)
 
     def _close(self, text: str, uid: str) -> list[Event]:
         self.phase = CLOSED
         return [
             self._decision("close", f"'{text}' to 'did that help?'", uid),
-            self._say("goodbye", self.config.text("goodbye", self.language), then=THEN_HANGUP),
+            self._say("goodbye", self._text("goodbye"), then=THEN_HANGUP),
         ]
 
     def _reprompt(self, kind: str, why: str, uid: str) -> list[Event]:
@@ -307,7 +335,7 @@ class VoicebotStage:
         detail = {"reprompt": self.reprompts, "of": self.config.max_reprompts}
         return [
             self._decision("reprompt", f"{kind}: {why}", uid, detail),
-            self._say("reprompt", self.config.text(kind, self.language)),
+            self._say("reprompt", self._text(kind)),
         ]
 
     def _handoff(self, reason: str, why: str, uid: str) -> list[Event]:
@@ -317,7 +345,7 @@ class VoicebotStage:
         return [
             self._decision("handoff", f"{reason}: {why}", uid, detail),
             card,
-            self._say("handoff", self.config.text("handoff", self.language), then=THEN_TRANSFER),
+            self._say("handoff", self._text("handoff"), then=THEN_TRANSFER),
         ]
 
     def _card(self, reason: str) -> Handoff:
@@ -365,7 +393,9 @@ class VoicebotStage:
             detail=detail or {},
         )
 
-    def _say(self, purpose: str, text: str, article: str = "", then: str = THEN_LISTEN) -> BotSay:
+    def _say(
+        self, purpose: str, text: str, article: Suggestion | None = None, then: str = THEN_LISTEN
+    ) -> BotSay:
         self.prompts += 1
         try:
             duration = float(self.speech_seconds(text, self.language))
@@ -381,8 +411,9 @@ class VoicebotStage:
             text=text,
             language=self.language,
             duration=round(duration, 3),
-            article=article,
+            article=article.item if article else "",
             then=then,
+            suggestion_id=article.suggestion_id if article else "",
         )
         self.speaking, self.speaking_until = say, start + duration
         self.bot_said.append(text)

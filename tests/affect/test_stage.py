@@ -225,7 +225,9 @@ def test_affect_events_carry_the_word_thresholds_and_cues_as_data(scorer):
     (affect,) = [e for e in events if isinstance(e, Affect)]
     assert (affect.phrase_floor, affect.trust_high) == (0.4, 0.8)
     phrases = {(c.topic, c.phrase) for c in affect.cues if c.kind == "phrase"}
-    assert {("asks for a manager", "manager"), ("strong wording", "absurd")} <= phrases
+    # The clear request says all its bare word would: one cue for it, with its pattern's code.
+    assert {("asks for a manager", "Get me your manager"), ("strong wording", "absurd")} <= phrases
+    assert all(len(c.code) == 10 for c in affect.cues if c.kind == "phrase")
     emotions = [c for c in affect.cues if c.kind == "emotion"]
     assert all(c.emotion and 0 < c.score <= 1 and not c.phrase for c in emotions)
     assert event_from_json(affect.to_json()) == affect

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.assist.evaluation import learning_curve
+from copilot.assist.domain_check import load_domain
+from copilot.assist.evaluation import PARCELS, learning_curve
 from copilot.assist.learning import FeedbackError, FeedbackLearner
 from copilot.assist.models import load_assist_models
-from copilot.assist.settings import DEFAULT_INTENTS, AssistConfig
+from copilot.assist.settings import AssistConfig
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.events.assist import Draft, Suggestion
 from copilot.events.feedback import Feedback
@@ -112,6 +113,7 @@ def test_unknown_actions_and_unnamed_cards_are_refused(models):
 
 
 def test_learning_curve_rises():
-    curve = learning_curve(load_sentence_encoder(), DEFAULT_INTENTS, checkpoints=(0, 60))
+    intents = load_domain(PARCELS).intents
+    curve = learning_curve(load_sentence_encoder(), intents, checkpoints=(0, 60))
     before, after = curve[0]["accuracy"], curve[-1]["accuracy"]
     assert after["en"] > before["en"] and after["nl"] > before["nl"]

@@ -334,7 +334,7 @@ def test_a_quote_loses_the_name_after_a_title_and_the_contacts_facts(models):
 
 
 def test_made_up_names_in_the_intent_examples_are_not_shared_words(models):
-    # intents_train.yaml plays customers called Jansen and Peeters.
+    # The parcel domain's examples.yaml plays customers called Jansen and Peeters.
     assert not models.vocabulary.allows("jansen", "nl")
     assert not models.vocabulary.allows("peeters", "nl")
     assert abstract_quote("Met Jansen, waar blijft mijn pakket?", "nl", models.vocabulary) == (

@@ -166,12 +166,17 @@ def test_kb_edits_are_picked_up_without_a_restart(tmp_path, models):
     assert kb.search("Can I buy a gift card?", "en", k=1)[0].article_id == "gifts"
 
 
-def test_config_section_reaches_the_stage(models):
-    config = dataclasses.replace(models.config, routes=("parcel_status=team_parcels",))
-    assert config.team_for("parcel_status") == "team_parcels"
-    assert config.team_for("billing") == "customer_service"
+def test_the_domain_routes_reach_the_stage(models):
+    """Routes come from the domain folder's domain.yaml; an intent without one (`other`)
+    goes to its default team."""
+    assert models.domain.team_for("parcel_status") == "delivery"
+    assert models.domain.team_for("other") == "customer_service"
+    turns = parse_turns("klant: Ik wil mijn factuur van vorige maand nog eens zien.")
+    events = run(models, turns, language="nl")
+    intents = [e for e in of(events, Suggestion) if e.kind == "intent"]
+    assert intents and (intents[0].intent, intents[0].team) == ("billing", "billing")
     with pytest.raises(ValueError):
-        AssistConfig(routes=("nonsense=team",))
+        AssistConfig(domain=" ")
 
 
 def test_a_line_whisper_barely_heard_neither_changes_the_intent_nor_routes(models):

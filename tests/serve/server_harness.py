@@ -45,10 +45,14 @@ async def running_server(
     stages: tuple[str, ...] = ("affect",),
     relay_url: str = "",
     language: str = "en",
+    domain: str = "",
     **serve_settings,
 ) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
-    """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in."""
+    """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in;
+    `domain`: another domain folder than the configured one."""
     config = Config(language=language, stages=stages)
+    if domain:
+        config.assist = dataclasses.replace(config.assist, domain=domain)
     config.serve.audiosocket_customer_port = 0
     config.serve.audiosocket_agent_port = 0
     config.store.path = store_path

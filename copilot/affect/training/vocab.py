@@ -35,11 +35,11 @@ def repo_texts() -> list[str]:
     import yaml
 
     texts: list[str] = []
-    seeds = yaml.safe_load((REPO / "assist_data" / "intents_train.yaml").read_text("utf-8"))
+    seeds = yaml.safe_load((REPO / "domains" / "parcels" / "examples.yaml").read_text("utf-8"))
     for by_language in seeds.values():
         for lines in by_language.values():
             texts.extend(lines)
-    for path in sorted((REPO / "kb").rglob("*.md")):
+    for path in sorted((REPO / "domains" / "parcels" / "kb").rglob("*.md")):
         texts.extend(line for line in path.read_text("utf-8").splitlines() if line.strip())
     return texts
 

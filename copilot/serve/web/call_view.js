@@ -22,14 +22,54 @@ const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id
   "text", "body", "subject", "explanation", "summary", "quote", "passage", "matched_passage", "articles",
   "speaker", "utterance_id", "item", "language", "heard", "reason", "translations", "context",
   // How a card was made, not what the agent acts on: left off a screen with no room to spare.
-  "channel", "generator", "article", "next_step", "source"]);
+  "channel", "generator", "article", "next_step", "source",
+  // A "not sure yet" intent card says what is missing in words, not as fields.
+  "status", "missing"]);
 // A handled card or alert stays in place this long so the agent sees the ✓, then moves on.
 const HANDLED_LINGER_MS = 1500;
+// What a card's or alert's state line says for each answer: "accepted ✓", "acknowledged ✓"…
+const STATE_WORDS = { accept: "accepted", send: "sent", edit: "saved", dismiss: "dismissed" };
+const ALERT_STATE_WORDS = { accept: "acknowledged", dismiss: "not.relevant" };
+function stateWord(node, action) {
+  const words = node.classList.contains("alert") ? ALERT_STATE_WORDS : STATE_WORDS;
+  return t(`state.${words[action] || "dismissed"}`);
+}
+const DECIDED_TARGETS = new Set(["alert", "suggestion", "draft"]); // a take-over ack is the supervisor's list's
+
+// Where a decision is kept: an alert by its seq, a card by its suggestion id.
+function decisionKey(d) {
+  return d.target === "alert" ? `alert:${d.target_id}` : `card:${d.target_id}`;
+}
 const ALERT_CUES_SHOWN = 3;
 
 // "heard NN%": how surely whisper heard a line, or the words a card was built on.
 function trustMark(tag, probability, title, note = "") {
   return el(tag, { class: "trust", title }, t("heard", { pct: Math.round(100 * probability) }) + note);
+}
+
+// A sent draft's delivery in the agent's words: "sent by e-mail", or why it was not delivered.
+export function deliveryText(e) {
+  if (e.delivered) return t(e.via === "webhook" ? "delivery.handed" : "delivery.sent");
+  const status = /^webhook_status_(\d+)$/.exec(e.reason || "");
+  const reason = status ? t("delivery.reason.webhook_status", { status: status[1] })
+    : term("delivery.reason", e.reason || "");
+  return t("delivery.failed", { reason });
+}
+
+// A sent chat draft, as its ack says: in the chat now, or why not.
+function chatDelivery(card, ack) {
+  const line = card.querySelector(".delivery");
+  if (!line) return;
+  line.dataset.delivered = String(Boolean(ack.delivered));
+  line.textContent = ack.delivered ? t("chat.draft.sent")
+    : t("chat.reply.failed", { reason: term("chat.reply.reason", ack.reason || "") });
+}
+
+function showDelivery(card, e) {
+  const line = card.querySelector(".delivery");
+  if (!line) return;
+  line.dataset.delivered = String(Boolean(e.delivered));
+  line.textContent = deliveryText(e);
 }
 
 // A final's text with the words whisper was unsure of marked: dotted, probability on hover
@@ -237,6 +277,10 @@ export class CallView {
     this.history = Object.fromEntries(SIGNALS.map(([name]) => [name, []]));
     this.items = new Map(); // topic (or "alert:seq") -> { node, kind, t, order, handledAt }
     this.topics = new Map(); // topic -> the suggestion ids shown on that card
+    this.deliveries = new Map(); // draft id -> its `draft.delivery`, drawn again on a redrawn card
+    // What was decided on the call's alerts and cards (`decisions`: before a reload, in another
+    // tab, by the agent of a call a supervisor watches): applied when the item is drawn.
+    this.decided = new Map(); // decisionKey -> { action, text, at }
     this.arrivals = 0;
     this.lines = new Map();
     this.finals = new Map(); // utterance id -> its final, redrawn once the word thresholds are known
@@ -257,6 +301,8 @@ export class CallView {
     this.historyBox = el("details", { class: "card history", id: "history", hidden: "" },
       this.historyCount, this.historyItems);
     this.transcript = el("div", { id: "transcript", "aria-live": "polite", tabindex: "0" });
+    this.chat = false; // a chat (source `chat`): the bot's lines are finals, the agent may reply
+    this.replyBox = el("div", { id: "chat-reply" });
     this.transcript.addEventListener("scroll", () => {
       const t = this.transcript;
       this.stuck = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
@@ -269,6 +315,7 @@ export class CallView {
       el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.current),
       this.historyBox,
       el("section", { class: "card transcript", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcript),
+      this.replyBox,
     );
   }
 
@@ -296,10 +343,11 @@ export class CallView {
       case "dtmf": return this.note(t("pressed", { who: e.speaker === "agent" ? t("agent") : t("customer"), digit: e.digit }), e.t);
       case "speech.started": return undefined;
       case "speech.ended": return undefined; // no words in it: nothing to show
-      case "bot.say": return this.botLine(e);
+      case "bot.say": return this.chat ? undefined : this.botLine(e); // a chat's bot line is a final
       case "bot.stop": return this.botStopped(e);
       case "bot.decision": return undefined; // for QA replay; the card below says what matters
       case "handoff": return this.handoff(e);
+      case "draft.delivery": return this.delivery(e);
       default: return this.assist(e);
     }
   }
@@ -308,12 +356,15 @@ export class CallView {
     const agent = e.metadata?.agent_id ? ` · ${t("agent").toLowerCase()} ${e.metadata.agent_id}` : "";
     this.status.textContent = t("call.live", { id: e.call_id, source: term("source", e.source), agent });
     this.status.className = "";
+    this.chat = e.source === "chat";
+    if (this.chat && !this.readOnly && this.connection) this.replyBox.replaceChildren(this.replyForm());
   }
 
   ended(e) {
     this.status.textContent = t("call.ended", { id: e.call_id, reason: term("end", e.reason), duration: clock(e.duration || e.t) });
     this.status.className = "notice";
     this.over = true; // the wrap-up draft now comes first
+    this.replyBox.replaceChildren(); // the customer has gone: nothing more can reach them
     this.layout();
   }
 
@@ -328,9 +379,45 @@ export class CallView {
     node.dataset.speaker = e.speaker;
     if (!partial) this.finals.set(e.utterance_id, e);
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
-      el("span", { class: "who" }, e.speaker === "agent" ? t("agent") : t("customer")),
+      el("span", { class: "who" }, t(["agent", "bot"].includes(e.speaker) ? e.speaker : "customer")),
       ...(partial ? [e.text] : heardText(e, this.limits)));
     this.follow();
+  }
+
+  // An answer card's text into the reply box, for the agent to check and send.
+  useAsReply(text, send) {
+    const box = this.replyBox.querySelector("textarea");
+    if (!box) return;
+    box.value = text;
+    box.focus();
+    send("accept");
+  }
+
+  // The agent's written reply to a chat's customer: stored as their line, then sent (chat.reply).
+  replyForm() {
+    const input = el("textarea", { id: "chat-reply-text", rows: "2", maxlength: "4000" });
+    const state = el("span", { class: "state", role: "status" });
+    const form = el("form", { class: "card chat-reply", "aria-label": t("chat.reply.title") },
+      el("label", { for: "chat-reply-text" }, t("chat.reply.label")), input,
+      el("div", { class: "actions" }, el("button", { type: "submit", class: "primary" }, t("chat.reply.send")), " ", state));
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const text = input.value.trim();
+      if (!text) return;
+      state.textContent = t("chat.reply.sending");
+      try {
+        await this.connection.chatReply(this.callId, text);
+        input.value = "";
+        state.textContent = t("chat.reply.sent");
+      } catch (err) {
+        state.textContent = t("chat.reply.failed", { reason: term("chat.reply.reason", err.code || err.message) });
+      }
+    });
+    // Ctrl+Enter sends; Enter alone starts a new line, as in the draft editor.
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
+    });
+    return form;
   }
 
   botLine(e) {
@@ -412,7 +499,10 @@ export class CallView {
     el("div", { class: "why" }, alertReason(e, { cues: cues.length === 0 })),
     cues.length ? el("ul", {}, cues) : null);
     const item = this.remember(`alert:${e.seq}`, box, "alert", e.t);
-    this.announcer.textContent = `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)}: ${alertReason(e, { cues: false })}`;
+    const decided = this.decided.get(`alert:${e.seq}`);
+    if (!decided) { // an alert the agent answered before a reload is no news
+      this.announcer.textContent = `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)}: ${alertReason(e, { cues: false })}`;
+    }
     if (!this.readOnly) {
       const state = el("span", { class: "state" });
       const send = (action) => this.feedback(item, state, { target: "alert", target_id: e.seq, action });
@@ -421,6 +511,7 @@ export class CallView {
         el("button", { type: "button", onclick: () => send("dismiss") }, t("not.relevant")), " ", state));
       box.addEventListener("keydown", (ev) => this.shortcut(ev, { a: () => send("accept"), d: () => send("dismiss") }));
     }
+    this.showDecision(item, decided);
     this.layout();
   }
 
@@ -448,6 +539,7 @@ export class CallView {
     // answer on it (and an answer still on its way) and the keyboard focus all stay.
     const item = old || this.remember(topic, card, kind, e.t);
     if (!this.readOnly) this.suggestionActions(card, e, kind === "draft" ? "draft" : "suggestion", item);
+    if (this.deliveries.has(e.suggestion_id)) showDelivery(card, this.deliveries.get(e.suggestion_id));
     if (old) {
       const hadFocus = old.node.contains(document.activeElement);
       const said = old.node.querySelector(".state")?.textContent;
@@ -457,7 +549,57 @@ export class CallView {
       old.node = card;
       if (hadFocus) card.focus();
     }
+    this.showDecision(item, this.decisionOn(ids));
     this.layout();
+  }
+
+  // The server's `decisions`: what was answered on this call's alerts and cards before this
+  // page drew them (a reload, a reconnect), in another tab, or by the agent a supervisor watches.
+  decide(decisions) {
+    const mine = (decisions || []).filter((d) => d.call_id === this.callId && DECIDED_TARGETS.has(d.target));
+    for (const d of mine) {
+      this.decided.set(decisionKey(d), d);
+      const item = d.target === "alert" ? this.items.get(`alert:${d.target_id}`) : this.cardOf(d.target_id);
+      if (item) this.showDecision(item, d);
+    }
+    if (mine.length) this.layout();
+  }
+
+  cardOf(suggestionId) {
+    for (const [topic, ids] of this.topics) if (ids.has(suggestionId)) return this.items.get(topic);
+    return undefined;
+  }
+
+  // The newest decision on any of a card's suggestion ids (a hand-over card carries several).
+  decisionOn(ids) {
+    let newest = null;
+    for (const id of ids) {
+      const d = this.decided.get(`card:${id}`);
+      if (d && (!newest || d.at >= newest.at)) newest = d;
+    }
+    return newest;
+  }
+
+  // A decision made elsewhere or earlier, shown as the agent's own answer is, without the
+  // linger: a handled item goes straight to the history; a saved draft stays, with its text.
+  showDecision(item, d) {
+    if (!d) return;
+    const node = item.node;
+    node.dataset.state = d.action;
+    let state = node.querySelector(".state");
+    if (!state) node.append((state = el("span", { class: "state" }))); // a read-only view has none
+    state.textContent = stateWord(node, d.action);
+    if (node.classList.contains("alert")) node.classList.add("done");
+    const editor = node.querySelector("textarea");
+    if (editor && d.text && editor !== document.activeElement) editor.value = d.text;
+    if (d.action !== "edit" && item.handledAt === null) item.handledAt = -Infinity;
+  }
+
+  // What became of a sent draft (by e-mail, or why not): said on its card, which stays where it is.
+  delivery(e) {
+    this.deliveries.set(e.draft_id, e);
+    const item = this.items.get(e.draft_id);
+    if (item) showDelivery(item.node, e);
   }
 
   remember(key, node, kind, at) {
@@ -516,6 +658,9 @@ export class CallView {
     const card = el("article", { class: `suggestion${isRoute ? " route" : ""}`, "data-suggestion-id": e.suggestion_id,
       "data-type": e.type, "data-kind": kind, tabindex: "0", "aria-label": `${term("kind", kind)}: ${title}` });
     card.append(el("div", { class: "kind" }, term("kind", kind)));
+    // An intent the evidence does not support yet is shown as "not sure yet", never as a guess.
+    const notSure = kind === "intent" && e.status === "not_sure";
+    if (notSure) card.dataset.status = "not_sure";
     if (title) {
       card.append(el("h3", {}, title,
         times > 1 ? el("span", { class: "count", title: t("times", { n: times }) }, ` ×${times}`) : null));
@@ -526,8 +671,9 @@ export class CallView {
     }
     // An intent card's text is the prose summary its context replaces.
     const body = kind === "next_step" || (kind === "intent" && contextOf(e)) ? "" : e.body ?? e.text;
+    if (notSure && has(`not_sure.${e.missing}`)) card.append(el("p", { class: "not-sure" }, t(`not_sure.${e.missing}`)));
     const editor = isDraft ? el("textarea", { class: "draft", "aria-label": t("draft.reply") }) : null;
-    if (editor) { editor.value = body || ""; card.append(editor); }
+    if (editor) { editor.value = body || ""; card.append(editor, el("p", { class: "delivery", role: "status" })); }
     else if (kind === "article" && body) card.append(el("blockquote", {}, body)); // the matched passage
     else if (body) card.append(el("p", {}, body));
     // A hand-over's title is its reason in the agent's language; the server's explanation (in
@@ -535,7 +681,7 @@ export class CallView {
     // while in another language the quoted evidence below says it in the caller's own words.
     const explanation = isRoute && uiLanguage() !== "en" ? "" : e.explanation;
     if (explanation && explanation !== title) card.append(el("p", {}, explanation));
-    if (contextOf(e)) card.append(contextParagraph(e.context, "context"));
+    if (contextOf(e) && !notSure) card.append(contextParagraph(e.context, "context"));
     else if (e.summary) card.append(el("p", {}, e.summary));
     const passage = e.passage || e.matched_passage;
     if (passage) card.append(el("blockquote", {}, passage));
@@ -567,6 +713,12 @@ export class CallView {
       buttons.push(el("button", { type: "button", onclick: () => send("edit") }, t("save.edit")));
       buttons.push(el("button", { type: "button", onclick: () => send("send") }, t("send")));
     }
+    // On a live chat, an answer card's text can start the agent's reply: accepted, then edited
+    // in the reply box and sent from there.
+    if (e.kind === "answer" && this.replyBox.querySelector("textarea")) {
+      buttons.push(el("button", { type: "button", onclick: () => this.useAsReply(e.text || "", send) },
+        t("chat.reply.use")));
+    }
     buttons.push(el("button", { type: "button", onclick: () => send("dismiss") }, t("dismiss")));
     card.append(el("div", { class: "actions" }, buttons, state));
     card.addEventListener("keydown", (ev) => this.shortcut(ev, {
@@ -588,8 +740,10 @@ export class CallView {
       const ack = await this.connection.feedback({ call_id: this.callId, ...fields });
       const card = item.node; // the card may have been updated in place meanwhile
       card.dataset.state = ack.action;
-      const word = { accept: "accepted", send: "sent", edit: "saved" }[ack.action] || "dismissed";
-      (card.querySelector(".state") || state).textContent = t(`state.${word}`);
+      // Kept, so a card redrawn later (an update of it) still shows the answer and the text.
+      this.decided.set(decisionKey(ack), { ...ack, text: fields.text, at: Date.now() / 1000 });
+      (card.querySelector(".state") || state).textContent = stateWord(card, ack.action);
+      if (ack.channel === "chat") chatDelivery(card, ack); // a chat draft went (or not) to the customer
       if (card.classList.contains("alert")) card.classList.add("done");
       // Saving an edit keeps the draft open; every other answer hands the place to the next.
       if (ack.action !== "edit") {

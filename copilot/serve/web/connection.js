@@ -104,11 +104,20 @@ export class EventsConnection {
   }
 
   feedback(fields) {
-    // Resolves with the server's ack, rejects with its error message.
+    return this.request("feedback", fields);
+  }
+
+  chatReply(callId, text) {
+    // The agent's reply to a chat's customer: stored as their line, then sent.
+    return this.request("chat.reply", { call_id: callId, text });
+  }
+
+  request(type, fields) {
+    // Resolves with the server's ack, rejects with its error (message, and `code`).
     return new Promise((resolve, reject) => {
       const ref = `fb-${this.nextRef++}`;
       this.pending.set(ref, { resolve, reject });
-      if (!this.send({ type: "feedback", ref, ...fields })) {
+      if (!this.send({ type, ref, ...fields })) {
         this.pending.delete(ref);
         reject(new Error("not connected; try again in a moment"));
       }
@@ -129,12 +138,12 @@ export class EventsConnection {
     if (msg.type === "resume") {
       for (const callId of msg.calls || []) if (this.subscribed.has(callId)) this.sendSubscribe(callId);
     }
-    if (msg.type === "feedback.ack" && this.pending.has(msg.ref)) {
+    if (msg.type.endsWith(".ack") && this.pending.has(msg.ref)) {
       this.pending.get(msg.ref).resolve(msg);
       this.pending.delete(msg.ref);
     }
     if (msg.type === "error" && msg.ref && this.pending.has(msg.ref)) {
-      this.pending.get(msg.ref).reject(new Error(msg.message));
+      this.pending.get(msg.ref).reject(Object.assign(new Error(msg.message), { code: msg.code }));
       this.pending.delete(msg.ref);
     }
     this.handlers.control?.(msg);

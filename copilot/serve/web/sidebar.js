@@ -35,6 +35,7 @@ function onControl(msg) {
   if (msg.type === "calls") msg.calls.forEach(remember);
   if (msg.type === "call.summary") remember(msg.call);
   if (msg.type === "calls" || msg.type === "call.summary") follow();
+  if (msg.type === "decisions") view.decide(msg.decisions); // answered before a reload, or in another tab
   if (msg.type === "error" && !msg.ref) console.warn("copilot:", msg.code, msg.message);
 }
 

@@ -32,16 +32,40 @@ function onControl(msg) {
   }
   if (msg.type === "calls") { calls.clear(); msg.calls.forEach((c) => calls.set(c.call_id, c)); render(); }
   if (msg.type === "call.summary") { calls.set(msg.call.call_id, msg.call); render(); }
+  if (msg.type === "decisions") {
+    // This supervisor's take-over acknowledgements (kept across reloads), and what the agent
+    // decided on the call open beside the list.
+    for (const d of msg.decisions) if (d.target === "take_over") acknowledged.add(`${d.call_id}#${d.target_id}`);
+    view.decide(msg.decisions);
+    render();
+  }
 }
 
-// Take-over suggestions stay on top until a supervisor acknowledges them (per call and alert).
+// Take-over suggestions stay on top until this supervisor acknowledges them (per call and
+// alert); the server keeps the acknowledgement, so it holds after a reload. The agent's own
+// alert stays theirs to answer.
 const acknowledged = new Set();
 const filter = document.getElementById("filter");
 const sortRisk = document.getElementById("sort-risk");
 let riskDescending = true;
 
 function takeOverKey(c) {
-  return `${c.call_id}#${c.alerts.length}`;
+  const latest = c.alerts[c.alerts.length - 1];
+  return `${c.call_id}#${latest ? latest.seq : 0}`;
+}
+
+async function acknowledge(c, alert) {
+  const key = takeOverKey(c);
+  acknowledged.add(key);
+  render();
+  try {
+    await connection.feedback({ call_id: c.call_id, target: "take_over", target_id: alert.seq, action: "accept" });
+  } catch (err) {
+    acknowledged.delete(key); // not kept: the banner comes back, saying why
+    render();
+    document.querySelector(`#take-overs [data-call-id="${CSS.escape(c.call_id)}"] .state`)
+      ?.replaceChildren(t("state.failed", { error: err.message }));
+  }
 }
 
 function matches(c, words) {
@@ -66,8 +90,8 @@ function render() {
         t("take.over", { id: c.call_id, agent: c.agent_id || "?" })),
       el("div", { class: "why" }, alert ? alertReason(alert) : ""),
       el("button", { type: "button", onclick: () => open(c.call_id) }, t("open.call")), " ",
-      el("button", { type: "button", class: "ack", onclick: () => { acknowledged.add(takeOverKey(c)); render(); } },
-        t("acknowledge")));
+      el("button", { type: "button", class: "ack", onclick: () => acknowledge(c, alert) }, t("acknowledge")), " ",
+      el("span", { class: "state", role: "status" }));
   }));
 }
 

@@ -1,0 +1,308 @@
+"""Choose the assist floors on the development calls and write them with their curves.
+
+    python -m bench.assist_floors            # hear the dev calls, write the floors file
+    python -m bench.assist_floors --check    # the same, but only say whether the file agrees
+
+(`make calibrate-assist`.) Every customer line of the development calls
+(`bench/assist_calls.py`), typed, clean and on an 8 kHz phone line, goes through the
+domain's intent model and knowledge base as the assist stage would use them. Per
+language and condition that gives a precision/coverage curve for each floor:
+- intent: a line's intent is shown when its confidence is at or above the floor and
+  whisper heard the line clearly (`[assist] min_transcript_confidence`); it is right when
+  the line's labels allow it. Coverage: the lines that need an intent and got the right one.
+- article (on topic): an article written for the line's intent (which cleared the chosen
+  intent floor), shown at or above the floor; right when it is written for an intent the
+  line's labels allow. Coverage: the lines that need an article and got a right one.
+- article off topic: the other articles (written for another intent, or no intent yet).
+The parcel service's typed condition also has the chat bot's development questions
+(bench/chat_questions/dev.yaml): each allows the intents its articles are written for.
+A floor is the lowest on its grid whose own cards are right at least TARGET_PRECISION of
+the time (or that shows none) and above which every floor that showed at least MIN_SHOWN
+cards is too; where none is, the top of the grid. The held-out calls are never looked at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS
+from copilot.assist.intents import unit_rows
+from copilot.assist.models import AssistModels, load_assist_models
+from copilot.assist.settings import AssistConfig
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.events.core import heard_confidence
+
+from .assist_calls import PARCELS_DEV
+from .assist_calls_energy import ENERGY_DEV
+from .assist_heard import HeardCall, customer_finals, hear_calls
+from .assist_labels import OTHER, calls_for
+from .chat_bot import load_questions
+from .domains import shipped_domains
+
+TARGET_PRECISION = 0.9
+MIN_SHOWN = 3  # fewer cards than this at a floor say too little about its precision
+DEV_CALLS = (*PARCELS_DEV, *ENERGY_DEV)
+# The chat bot's development questions are the parcel service's: typed lines of that domain.
+TYPED_DEV = {"parcels": Path(__file__).resolve().parent / "chat_questions" / "dev.yaml"}
+INTENT_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
+ARTICLE_GRID = tuple(round(0.25 + 0.025 * i, 3) for i in range(19))  # 0.25 .. 0.70
+RULE = (
+    f"per language and condition, on the development calls only: the lowest floor whose"
+    f" cards are right at least {TARGET_PRECISION:.0%} of the time (or that shows none) and"
+    f" above which every floor showing at least {MIN_SHOWN} cards is too; else the top"
+)
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """One customer line as the assist models see it, with what would be right for it."""
+
+    call: str
+    language: str
+    condition: str
+    heard: float
+    allowed: frozenset[str]  # intents a card may be about; "other": nothing has to be shown
+    intent: str
+    confidence: float
+    articles: tuple[tuple[str, float, tuple[str, ...]], ...]  # (id, similarity, its intents)
+
+    @property
+    def needs_intent(self) -> bool:
+        """The line asks for something this domain does: not showing it is a miss."""
+        return OTHER not in self.allowed
+
+
+def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> list[LineRow]:
+    """Every customer final of `calls` through the models of `domain`."""
+    rows = []
+    k = models.config.articles_shown
+    for call in calls:
+        finals = customer_finals(call)
+        if not finals:
+            continue
+        vectors = unit_rows(models.encoder.encode([f.text for f in finals]))
+        guesses = models.intents.classify_many([f.text for f in finals], vectors)
+        for final, vector, guess in zip(finals, vectors, guesses, strict=True):
+            found = models.kb.search(final.text, call.language, k=k, vector=vector)
+            rows.append(
+                LineRow(
+                    call.name,
+                    call.language,
+                    call.condition,
+                    heard_confidence(final.words),
+                    call.acceptable(final, domain),
+                    guess.intent,
+                    guess.confidence,
+                    tuple((m.article_id, m.similarity, m.intents) for m in found),
+                )
+            )
+    return rows
+
+
+def typed_rows(models: AssistModels) -> list[LineRow]:
+    """The domain's typed development questions (TYPED_DEV) as lines: each allows the intents
+    its articles are written for (asking for a person: request_human). Questions without
+    an answering article are left out: what a card for them may be about is not labelled."""
+    path = TYPED_DEV.get(models.domain.name)
+    if path is None:
+        return []
+    written_for: dict[str, set[str]] = {}
+    for passage in models.kb.passages:
+        written_for.setdefault(passage.article_id, set()).update(passage.intents)
+    wanted = [
+        q
+        for q in load_questions(path)
+        if q.kind == "person" or (q.kind == "in_kb" and set(q.expect) <= set(written_for))
+    ]
+    if not wanted:
+        return []
+    vectors = unit_rows(models.encoder.encode([q.text for q in wanted]))
+    guesses = models.intents.classify_many([q.text for q in wanted], vectors)
+    rows = []
+    for q, vector, guess in zip(wanted, vectors, guesses, strict=True):
+        allowed = {"request_human"} if q.kind == "person" else set()
+        for article in q.expect if q.kind == "in_kb" else ():
+            allowed |= written_for[article] - {OTHER}
+        found = models.kb.search(q.text, q.language, k=models.config.articles_shown, vector=vector)
+        rows.append(
+            LineRow(
+                f"chat: {q.text}",
+                q.language,
+                "text",
+                1.0,
+                frozenset(allowed or {OTHER}),
+                guess.intent,
+                guess.confidence,
+                tuple((m.article_id, m.similarity, m.intents) for m in found),
+            )
+        )
+    return rows
+
+
+def point(floor: float, shown: int, right: int, covered: int, needed: int) -> dict:
+    """One point of a curve."""
+    return {
+        "floor": floor,
+        "shown": shown,
+        "right": right,
+        "precision": round(right / shown, 3) if shown else None,
+        "coverage": round(covered / needed, 3) if needed else None,
+    }
+
+
+def intent_curve(rows: Sequence[LineRow], heard_floor: float) -> list[dict]:
+    """Precision and coverage of intent cards at each floor of INTENT_GRID."""
+    needed = [r for r in rows if r.needs_intent]
+    curve = []
+    for floor in INTENT_GRID:
+        shown = [
+            r
+            for r in rows
+            if r.intent != OTHER and r.confidence >= floor and r.heard >= heard_floor
+        ]
+        right = [r for r in shown if r.intent in r.allowed]
+        covered = sum(r.needs_intent for r in right)
+        curve.append(point(floor, len(shown), len(right), covered, len(needed)))
+    return curve
+
+
+def article_curves(
+    rows: Sequence[LineRow], intent_floor: float, heard_floor: float
+) -> dict[str, list[dict]]:
+    """Precision and coverage of article cards at each floor of ARTICLE_GRID, on and off topic."""
+    cards: dict[str, list[tuple[LineRow, float, bool]]] = {"article": [], "article_off_topic": []}
+    for r in rows:
+        if r.intent == OTHER or r.heard < heard_floor:
+            continue  # the stage looks no article up for small talk or a line it did not hear
+        for _article, similarity, intents in r.articles:
+            on_topic = r.confidence >= intent_floor and r.intent in intents
+            right = bool(set(intents) & (r.allowed - {OTHER}))
+            cards["article" if on_topic else "article_off_topic"].append((r, similarity, right))
+    needed = sum(r.needs_intent for r in rows)
+    curves = {}
+    for kind, entries in cards.items():
+        curve = []
+        for floor in ARTICLE_GRID:
+            shown = [(r, right) for r, similarity, right in entries if similarity >= floor]
+            covered = len({id(r) for r, right in shown if right and r.needs_intent})
+            right_count = sum(right for _, right in shown)
+            curve.append(point(floor, len(shown), right_count, covered, needed))
+        curves[kind] = curve
+    return curves
+
+
+def pick_floor(curve: Sequence[dict], target: float = TARGET_PRECISION) -> float:
+    """The lowest floor whose own cards meet `target` (or that shows none) and above which
+    every floor that showed at least MIN_SHOWN cards meets it too; else the top."""
+    chosen = curve[-1]["floor"]
+    for p in reversed(curve):
+        if p["shown"] >= MIN_SHOWN and p["precision"] < target:
+            break  # below a well-supported miss, nothing is chosen
+        if not p["shown"] or p["precision"] >= target:
+            chosen = p["floor"]
+    return chosen
+
+
+def calibrate(rows: Sequence[LineRow], heard_floor: float) -> dict:
+    """Floors and curves per language and condition."""
+    floors: dict[str, dict] = {}
+    curves: dict[str, dict] = {}
+    for language in sorted({r.language for r in rows}):
+        for condition in CONDITIONS:
+            group = [r for r in rows if (r.language, r.condition) == (language, condition)]
+            if not group:
+                continue
+            intents = intent_curve(group, heard_floor)
+            intent_floor = pick_floor(intents)
+            articles = article_curves(group, intent_floor, heard_floor)
+            chosen = {"intent": intent_floor} | {k: pick_floor(c) for k, c in articles.items()}
+            # One signal never needs less than two: an article off the contact's intent gets
+            # at least the bar of one written for it.
+            chosen["article_off_topic"] = max(chosen["article_off_topic"], chosen["article"])
+            floors.setdefault(language, {})[condition] = {k: chosen[k] for k in KINDS}
+            curves.setdefault(language, {})[condition] = {
+                "lines": len(group),
+                "need_intent": sum(r.needs_intent for r in group),
+                "intent": intents,
+                **articles,
+            }
+    return {"floors": floors, "curves": curves}
+
+
+def domain_models(folder: Path) -> AssistModels:
+    """The assist models of one domain folder, as a server configured for it builds them."""
+    return load_assist_models(AssistConfig(domain=str(folder)), load_sentence_encoder())
+
+
+def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
+    """The floors file of `models`' domain from the dev calls as its whisper heard them."""
+    config = models.config
+    rows = line_rows(models, heard, models.domain.name) + typed_rows(models)
+    return {
+        "about": "Floors of the assist stage per language and audio condition (text: typed;"
+        " clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen on the development calls"
+        " (bench/assist_calls.py, bench/assist_calls_energy.py: this domain's own and the"
+        " misdialled others) heard through whisper as deployed for this domain.",
+        "made_by": "python -m bench.assist_floors (make calibrate-assist)",
+        "domain": models.domain.name,
+        "target_precision": TARGET_PRECISION,
+        "rule": RULE,
+        "heard_floor": config.min_transcript_confidence,
+        "calls": sorted({c.name for c in heard}),
+        **calibrate(rows, config.min_transcript_confidence),
+    }
+
+
+def floors_json(made: dict) -> str:
+    """The floors file's text: one curve point per line, for people reading it."""
+    text = json.dumps(made, indent=1, ensure_ascii=False)
+    point_lines = re.compile(r'\{\s+("floor"[^{}]*?)\s+\}')
+    return point_lines.sub(lambda m: "{" + " ".join(m.group(1).split()) + "}", text) + "\n"
+
+
+def _differences(old: dict, new: dict) -> list[str]:
+    out = []
+    for language, conditions in new["floors"].items():
+        for condition, floors in conditions.items():
+            before = old.get("floors", {}).get(language, {}).get(condition, {})
+            for kind, value in floors.items():
+                if not np.isclose(before.get(kind, -1.0), value):
+                    out.append(f"{language} {condition} {kind}: {before.get(kind)} -> {value}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write each domain's floors file, or with --check only compare it with a fresh one."""
+    parser = argparse.ArgumentParser(prog="python -m bench.assist_floors", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--domain", action="append", help="a domain folder (default: all)")
+    args = parser.parse_args(argv)
+    changed = []
+    for folder in map(Path, args.domain or shipped_domains()):
+        models = domain_models(folder)
+        dev = calls_for(models.domain.name, DEV_CALLS)
+        made = calibration(models, hear_calls(dev, "dev", models.config))
+        path = models.domain.root / FLOORS_FILE
+        if args.check:
+            old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+            changed += [f"{folder.name}: {line}" for line in _differences(old, made)]
+            continue
+        path.write_text(floors_json(made), encoding="utf-8")
+        for language, conditions in made["floors"].items():
+            for condition, floors in conditions.items():
+                print(f"{folder.name} {language} {condition}: {floors}")
+        print(f"wrote {path}")
+    if args.check:
+        print("\n".join(changed) if changed else "the floors files agree with a fresh calibration")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

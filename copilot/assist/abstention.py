@@ -1,0 +1,118 @@
+"""Saying nothing when the evidence does not support a card: "not sure yet" and a patient policy gap.
+
+An agent who is shown a wrong intent, article or hand-over learns to ignore every card,
+so the assist stage shows only what clears the calibrated floors (floors.py) and says
+so when it cannot tell yet:
+- `IntentEvidence` judges one customer line for the contact's intent: clear enough to act
+  on, sure enough to be the intent, or "not sure yet" and what is missing;
+- `GapWatch` holds a "no article covers this" hand-over back until the customer's question
+  is complete and the agent had a turn to answer it: it is raised only when the customer,
+  after the agent's turn, still asks about the same intent (surely, not "thanks" or a
+  request for a manager) and no article came even near the contact's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copilot.assist.complexity import Finding
+from copilot.assist.intents import IntentGuess
+from copilot.assist.summary import ContactState
+from copilot.events.assist import NOT_SURE, Suggestion, suggestion_id
+from copilot.events.core import TranscriptFinal
+from copilot.events.wording import words_for
+
+OTHER = "other"
+CLEAR_AUDIO = "clear_audio"  # the words were heard too unsurely to act on
+CLEAR_REQUEST = "clear_request"  # heard, but they match no intent well enough
+
+
+@dataclass(frozen=True)
+class IntentEvidence:
+    """What one customer line says about the contact's intent."""
+
+    guess: IntentGuess
+    heard: float  # the line's mean word probability (1.0 typed)
+    clear: bool  # heard at or above the transcript floor
+    sure: bool  # clear, and the guess clears the intent floor: it may set the intent
+
+    @property
+    def asks(self) -> bool:
+        """The line is about something (not small talk): its likeliest intent is not `other`."""
+        return self.guess.intent != OTHER
+
+    @property
+    def missing(self) -> str:
+        """Why the line set no intent: "" when it did (or is small talk)."""
+        if self.sure or not self.asks:
+            return ""
+        return CLEAR_REQUEST if self.clear else CLEAR_AUDIO
+
+
+def judge_line(
+    guess: IntentGuess, heard: float, heard_floor: float, intent_floor: float
+) -> IntentEvidence:
+    """The evidence of a line: heard clearly enough, and its intent sure enough."""
+    clear = heard >= heard_floor
+    sure = clear and guess.intent != OTHER and guess.confidence >= intent_floor
+    return IntentEvidence(guess, heard, clear, sure)
+
+
+@dataclass
+class GapWatch:
+    """A policy gap waits for a complete question and the agent's turn (see the module)."""
+
+    evidence: list[str] = field(default_factory=list)  # the customer's question, as said
+    agent_answered: bool = False  # the agent spoke after the question
+    raised: bool = False
+
+    def customer_asks(self, text: str, covered: bool, key: str) -> Finding | None:
+        """A customer line surely about the contact's intent; the gap (named `key`) when due.
+
+        `covered`: an article came close enough to this contact's words (over the noise
+        floor, shown or held back), so the knowledge base may have something to say.
+        """
+        if self.raised:
+            return None
+        if covered:
+            self.evidence, self.agent_answered = [], False
+            return None
+        if self.evidence and self.agent_answered:
+            self.raised = True
+            return Finding(
+                "policy_gap",
+                "no knowledge-base article covers this",
+                (*self.evidence[:2], text),
+                key,
+            )
+        self.evidence.append(text)  # the question, or more of it before the agent spoke
+        return None
+
+    def agent_spoke(self) -> None:
+        """The agent had a turn: a pending question has had its chance to be answered."""
+        if self.evidence:
+            self.agent_answered = True
+
+
+def not_sure_card(
+    call_id: str, event: TranscriptFinal, line: IntentEvidence, state: ContactState
+) -> Suggestion:
+    """The intent card that says "not sure yet" and what is missing, never a guess."""
+    key = f"not_sure.{line.missing}"
+    return Suggestion(
+        call_id,
+        0,
+        event.t,
+        suggestion_id=suggestion_id(call_id, "intent", NOT_SURE),
+        kind="intent",
+        item=NOT_SURE,
+        title=words_for(state.language).term("intent", NOT_SURE),
+        text=words_for(state.language)(key),
+        language=state.language,
+        utterance_id=event.utterance_id,
+        quote=event.text,
+        heard=round(line.heard, 3),
+        context=state.context(),
+        status=NOT_SURE,
+        missing=line.missing,
+    )

@@ -1,0 +1,134 @@
+"""Calibrated floors: how sure an intent or an article must be before an agent sees it.
+
+What is shown must be right (the target is 9 in 10) and that takes a higher bar where
+the words are less sure: a phone line (8 kHz) mishears more than a clean recording, and a
+typed chat not at all; Dutch and English differ too. So the floors are per language and
+audio condition, chosen on labelled development calls heard through whisper and kept in
+a JSON file (`[assist] floors`) that says how it was made, with the precision/coverage
+curve each floor was read from (`python -m bench.assist_floors` writes it).
+
+File layout:
+    {"floors": {"en": {"clean": {"intent": 0.6, "article": 0.4, "article_off_topic": 0.5},
+                       "8k": {...}, "text": {...}},
+                "nl": {...}},
+     "made_by": "...", "rule": "...", "curves": {...}}
+
+The file is `floors.json` in the domain folder (it belongs to the intents and articles it
+was calibrated on). A language or condition it does not name, or a domain without one,
+falls back to `[assist]`'s own min_intent_confidence and article_min_similarity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copilot.assist.settings import AssistConfig
+
+FLOORS_FILE = "floors.json"  # in the domain folder, beside what it was calibrated on
+CONDITIONS = ("text", "clean", "8k")
+KINDS = ("intent", "article", "article_off_topic")
+# Platforms that carry a phone line: G.711 at 8 kHz whatever copilot resamples it to.
+PHONE_SOURCES = frozenset({"twilio", "audiohook", "audiosocket"})
+TEXT_SOURCES = frozenset({"chat"})
+NARROWBAND_HZ = 8000
+
+
+class FloorsError(ValueError):
+    """A floors file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Floors:
+    """The bars of one language and condition."""
+
+    intent: float  # an intent's confidence, to become the contact's intent
+    article: float  # an article written for the contact's intent: its cosine similarity
+    article_off_topic: float  # an article written for something else (or no intent yet)
+
+    def article_floor(self, on_topic: bool) -> float:
+        """The similarity an article needs: lower when its article is written for the intent."""
+        return self.article if on_topic else self.article_off_topic
+
+
+@dataclass(frozen=True)
+class FloorTable:
+    """Floors per (language, condition), and what applies where the file says nothing."""
+
+    fallback: Floors
+    by_case: dict[tuple[str, str], Floors] = field(default_factory=dict)
+    source: str = ""  # the file they came from, for messages
+
+    def floors_for(self, language: str, condition: str) -> Floors:
+        """The floors of a contact in `language` heard in `condition`."""
+        return self.by_case.get((language, condition), self.fallback)
+
+
+def audio_condition(source: str, metadata: Mapping[str, Any] | None = None) -> str:
+    """How a contact's words reach copilot: `text` (typed), `8k` (a phone line) or `clean`.
+
+    Metadata `audio` names it outright; a recording's `rate` (QA replay) at or below 8 kHz
+    is a phone line; else the platform decides: chats are typed, telephony platforms
+    carry narrowband audio, everything else (a file, a microphone, raw PCM) is clean.
+    """
+    meta = metadata or {}
+    named = str(meta.get("audio") or "")
+    if named in CONDITIONS:
+        return named
+    if source in TEXT_SOURCES:
+        return "text"
+    rate = meta.get("rate")
+    if isinstance(rate, int | float) and 0 < rate <= NARROWBAND_HZ:
+        return "8k"
+    return "8k" if source in PHONE_SOURCES else "clean"
+
+
+def configured_floors(config: AssistConfig) -> Floors:
+    """What applies where no calibration says otherwise: `[assist]`'s own bars."""
+    article = config.article_min_similarity
+    return Floors(config.min_intent_confidence, article, article)
+
+
+def floors_of_domain(root: Path, config: AssistConfig) -> FloorTable:
+    """The domain folder's calibrated floors (its floors.json), over `config`'s own."""
+    path = root / FLOORS_FILE
+    return load_floors(path if path.is_file() else None, configured_floors(config))
+
+
+def load_floors(path: Path | None, fallback: Floors) -> FloorTable:
+    """The floors of `path` (none: the fallback everywhere); FloorsError names a bad entry."""
+    if path is None:
+        return FloorTable(fallback)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FloorsError(f"{path}: cannot read the floors file ({exc})") from exc
+    return floor_table(data, fallback, str(path))
+
+
+def floor_table(data: Any, fallback: Floors, source: str = "") -> FloorTable:
+    """The table a floors file's content describes; FloorsError names a bad entry."""
+    floors = data.get("floors") if isinstance(data, dict) else None
+    if not isinstance(floors, dict):
+        raise FloorsError(f"{source}: needs `floors`: language -> condition -> {', '.join(KINDS)}")
+    by_case: dict[tuple[str, str], Floors] = {}
+    for language, conditions in floors.items():
+        for condition, values in dict(conditions or {}).items():
+            where = f"{source}: floors.{language}.{condition}"
+            if condition not in CONDITIONS:
+                raise FloorsError(f"{where}: condition must be one of {', '.join(CONDITIONS)}")
+            by_case[(language, condition)] = _floors(values, fallback, where)
+    return FloorTable(fallback, by_case, source)
+
+
+def _floors(values: Any, fallback: Floors, where: str) -> Floors:
+    if not isinstance(values, dict):
+        raise FloorsError(f"{where}: must be an object of {', '.join(KINDS)}")
+    picked = {kind: values.get(kind, getattr(fallback, kind)) for kind in KINDS}
+    for kind, value in picked.items():
+        if not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise FloorsError(f"{where}.{kind}: must be a number in [0, 1], not {value!r}")
+    return Floors(**{kind: float(value) for kind, value in picked.items()})

@@ -1,0 +1,194 @@
+"""Abstention on real models: what the evidence does not support is not shown, and says so."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from copilot.assist.floors import (
+    Floors,
+    FloorsError,
+    FloorTable,
+    audio_condition,
+    floors_of_domain,
+    load_floors,
+)
+from copilot.assist.knowledge import ArticleMatch
+from copilot.assist.models import load_assist_models
+from copilot.assist.settings import AssistConfig
+from copilot.assist.stage import AssistStage
+from copilot.encoders.sentence import load_sentence_encoder
+from copilot.events.assist import NOT_SURE, Draft, RouteToHuman, Suggestion
+from copilot.events.core import CallStarted
+from copilot.events.wording import Words
+from tests.stages import final, run_stage
+from tests.telephony.test_audiohook import connector
+
+LOW = Floors(intent=0.45, article=0.2, article_off_topic=0.2)
+NOTHING_COVERS = Floors(intent=0.45, article=0.99, article_off_topic=0.99)
+
+
+@pytest.fixture(scope="module")
+def models():
+    return load_assist_models(AssistConfig(), load_sentence_encoder())
+
+
+def with_floors(models, floors: Floors, **by_case: Floors):
+    """The shared models with other floors: `by_case` keys are `language_condition`."""
+    cases = {tuple(key.split("_")): value for key, value in by_case.items()}
+    return dataclasses.replace(models, floors=FloorTable(floors, cases))
+
+
+def said(text: str, t: float, language: str = "en", speaker: str = "customer", p: float = 0.95):
+    return dataclasses.replace(final(text, speaker, t, probability=p), language=language)
+
+
+def started(source: str = "file", **metadata) -> CallStarted:
+    return CallStarted("", 0, 0.0, source=source, legs=("agent", "customer"), metadata=metadata)
+
+
+def cards(events, kind: str) -> list[Suggestion]:
+    return [e for e in events if isinstance(e, Suggestion) and e.kind == kind]
+
+
+def of(events, cls) -> list:
+    return [e for e in events if isinstance(e, cls)]
+
+
+def test_an_intent_below_the_floor_is_not_sure_yet_with_no_draft_or_step(models):
+    # How whisper heard "ik wil graag mijn afspraak met de monteur verzetten" on a clean line.
+    misheard = "Goedemorgen, ik wil graag mijn afstraak met hem om te remetten."
+    guess = models.intents.classify(misheard)
+    floors = dataclasses.replace(LOW, intent=0.6)
+    assert guess.intent != "other" and guess.confidence < floors.intent, guess  # the premise
+    stage = AssistStage(with_floors(models, floors), "nl")
+    events = run_stage(stage, [started(), said(misheard, 1.0, "nl")])
+    [unsure] = cards(events, "intent")
+    assert (unsure.status, unsure.missing, unsure.intent) == (NOT_SURE, "clear_request", "")
+    assert unsure.item == NOT_SURE and unsure.title == "nog niet zeker"
+    assert "geen vraag" in unsure.text  # what is missing, in the contact's language
+    assert not cards(events, "next_step") and not of(events, Draft) and not of(events, RouteToHuman)
+    assert Words("en").term("intent", unsure.item) == "not sure yet"
+    assert "not sure yet" in unsure.describe()
+
+
+def test_words_heard_unclearly_say_so_and_a_clear_request_then_sets_the_intent(models):
+    stage = AssistStage(with_floors(models, LOW), "en")
+    mumbled = said("I want to cancel my contract.", 1.0, p=0.3)
+    clear = said("I want to cancel my Plus subscription, please.", 6.0)
+    events = run_stage(stage, [started(), mumbled, clear])
+    intents = cards(events, "intent")
+    assert [(c.status, c.missing) for c in intents] == [(NOT_SURE, "clear_audio"), ("", "")]
+    assert intents[1].intent == "cancel_contract"
+    assert [d.intent for d in of(events, Draft)] == ["cancel_contract"]
+    assert cards(events, "next_step")
+
+
+def test_articles_under_the_floor_are_not_shown_nor_sent_to_genesys(models):
+    """A phone line's (8 kHz) floors keep the articles back; a clean recording's show them."""
+    strict = Floors(intent=0.45, article=0.99, article_off_topic=0.99)
+    table = with_floors(models, LOW, en_8k=strict)
+    asked = said("The parcel locker says my pick-up code is invalid, what can I do?", 1.0)
+    for source, shown in (("audiohook", False), ("file", True)):
+        events = run_stage(AssistStage(table, "en"), [started(source), asked])
+        session, _, _ = connector()
+        sent = [r for r in map(session.assist_event, cards(events, "article")) if r is not None]
+        if shown:
+            assert cards(events, "article") and len(sent) == len(cards(events, "article"))
+            assert {a.confidence >= LOW.article for a in cards(events, "article")} == {True}
+        else:
+            assert cards(events, "article") == [] and sent == []
+
+
+def test_an_article_off_the_contacts_intent_needs_the_higher_floor(models):
+    asked = said("The parcel locker says my pick-up code is invalid, what can I do?", 1.0)
+    found = models.kb.search(asked.text, "en", k=2)
+    off_topic_only = Floors(intent=0.45, article=0.2, article_off_topic=0.99)
+    events = run_stage(AssistStage(with_floors(models, off_topic_only), "en"), [started(), asked])
+    intent = cards(events, "intent")[0].intent
+    shown = {a.item for a in cards(events, "article")}
+    assert shown == {m.article_id for m in found if intent in m.intents}
+
+
+def test_a_policy_gap_waits_for_the_whole_question_and_the_agents_answer(models):
+    # A knowledge base where no article comes near: the noise floor itself raised.
+    config = dataclasses.replace(models.config, article_min_similarity=0.9, answer_similarity=0.95)
+    nothing_near = dataclasses.replace(with_floors(models, NOTHING_COVERS), config=config)
+    stage = AssistStage(nothing_near, "en")
+    question = said("Can I pay my invoice in cash at one of your pick-up points?", 1.0)
+    more = said("I have no bank card, you see, so I want to pay my invoice in cash.", 4.0)
+    agent = said("Let me find out, I'm not sure about cash.", 7.0, speaker="agent")
+    again = said("So can I pay the invoice in cash or not?", 10.0)
+    events = run_stage(stage, [started(), question, more])
+    assert cards(events, "intent")[0].intent == "billing"
+    assert not of(events, RouteToHuman)  # the customer is still asking, the agent not yet
+    later = run_stage(stage, [agent, again])
+    [gap] = of(later, RouteToHuman)
+    assert gap.reason == "policy_gap" and gap.t == again.t
+    assert gap.evidence[0] == question.text and gap.evidence[-1] == again.text
+
+
+def test_no_policy_gap_when_an_article_came_near_even_if_it_was_not_shown(models):
+    stage = AssistStage(with_floors(models, NOTHING_COVERS), "en")
+    question = said("Can I pay my invoice in cash at one of your pick-up points?", 1.0)
+    agent = said("Let me find out.", 4.0, speaker="agent")
+    again = said("So can I pay the invoice in cash or not?", 7.0)
+    events = run_stage(stage, [started(), question, agent, again])
+    assert not cards(events, "article") and not of(events, RouteToHuman)
+    found = models.kb.search(question.text, "en", k=models.config.articles_shown)
+    assert max(m.similarity for m in found) >= models.config.article_min_similarity
+
+
+def test_a_draft_quotes_only_an_article_written_for_the_contacts_intent(models):
+    stage = AssistStage(models, "en")
+    stage.contact.intent = "address_change"
+    plus = ArticleMatch(
+        "plus-subscription",
+        "Cancelling Plus",
+        "en",
+        "",
+        "Cancel in the app.",
+        "",
+        0.5,
+        0.5,
+        ("cancel_contract",),
+    )
+    stage.contact.articles = {plus.article_id: plus}
+    draft = stage.draft(5.0)
+    assert draft.article == "" and "Cancel in the app" not in draft.body
+    moving = dataclasses.replace(plus, article_id="change-address", intents=("address_change",))
+    stage.contact.articles[moving.article_id] = moving
+    assert stage.draft(5.0).article == "change-address"
+
+
+def test_the_audio_condition_comes_from_the_platform_or_the_recording():
+    assert audio_condition("chat") == "text"
+    assert audio_condition("twilio") == audio_condition("audiohook") == "8k"
+    assert audio_condition("file", {"rate": 8000}) == "8k"
+    assert audio_condition("file", {"rate": 44100}) == "clean"
+    assert audio_condition("raw") == "clean"
+    assert audio_condition("twilio", {"audio": "clean"}) == "clean"  # named outright
+
+
+def test_each_shipped_domain_has_floors_per_language_and_condition(models):
+    table = models.floors
+    assert table.source.endswith("floors.json")
+    for language in ("en", "nl"):
+        for condition in ("text", "clean", "8k"):
+            assert (language, condition) in table.by_case
+            floors = table.floors_for(language, condition)
+            assert 0 < floors.intent < 1 and 0 < floors.article <= floors.article_off_topic <= 1
+
+
+def test_a_bad_floors_file_names_its_entry(tmp_path):
+    fallback = Floors(0.45, 0.25, 0.25)
+    (tmp_path / "floors.json").write_text(json.dumps({"floors": {"nl": {"8k": {"intent": 2}}}}))
+    with pytest.raises(FloorsError, match=r"floors\.nl\.8k\.intent"):
+        load_floors(tmp_path / "floors.json", fallback)
+    (tmp_path / "floors.json").write_text(json.dumps({"floors": {"nl": {"phone": {}}}}))
+    with pytest.raises(FloorsError, match="condition must be one of"):
+        floors_of_domain(tmp_path, AssistConfig())
+    (tmp_path / "floors.json").unlink()
+    assert floors_of_domain(tmp_path, AssistConfig()).floors_for("nl", "8k").intent == 0.45
