@@ -14,6 +14,7 @@ from typing import Any
 from copilot.events.affect import Affect, Alert
 from copilot.events.assist import Draft, RouteToHuman, Suggestion
 from copilot.events.core import (
+    CallAssigned,
     CallEnded,
     CallStarted,
     Dtmf,
@@ -37,6 +38,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (
         CallStarted,
+        CallAssigned,
         CallEnded,
         SpeechStarted,
         SpeechEnded,

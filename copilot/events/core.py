@@ -20,7 +20,8 @@ PROTOCOL_VERSION = 1
 # 1.2: `bot.say` names the article card an answer came from (`suggestion_id`), article cards
 # the intents their article is written for (`article_intents`); a chat bot's lines are also
 # `transcript.final` events with speaker `bot`.
-# 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess.
+# 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess;
+# `call.assigned` moves a call to another agent (a chat handed over to a routed team).
 PROTOCOL_MINOR = 3
 
 
@@ -76,6 +77,16 @@ class CallStarted(Event):
     legs: tuple[str, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
     type: ClassVar[str] = "call.started"
+
+
+@dataclass(frozen=True)
+class CallAssigned(Event):
+    """The call belongs to `agent_id` from now on (the one in `call.started` metadata before):
+    its sidebar may follow and answer it, the previous agent's no longer (protocol 1.3)."""
+
+    agent_id: str = ""
+    team: str = ""  # the queue or team the call was routed to
+    type: ClassVar[str] = "call.assigned"
 
 
 @dataclass(frozen=True)

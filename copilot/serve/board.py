@@ -95,6 +95,9 @@ class CallBoard:
     def _apply(self, summary: CallSummary, kind: Any, data: dict[str, Any]) -> bool:
         if kind == "call.started":
             return True
+        if kind == "call.assigned":  # the new agent's list gets the call
+            summary.agent_id = str(data.get("agent_id", ""))
+            return True
         if kind == "call.ended":
             summary.live = False
             summary.end_reason = str(data.get("reason", ""))

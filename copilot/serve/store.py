@@ -119,6 +119,12 @@ class EventStore:
                 return False
             if kind == "call.started":
                 self._open_call(call_id, seq, data, origin, lookup or {})
+            elif kind == "call.assigned":  # the call moved to another agent (a chat hand-over)
+                self.db.execute(
+                    "UPDATE calls SET agent_id = ?, last_seq = {greatest}(last_seq, ?)"
+                    " WHERE call_id = ?",
+                    (str(data.get("agent_id", "")), seq, call_id),
+                )
             elif kind == "call.ended":
                 self.db.execute(
                     "UPDATE calls SET ended_at = ?, end_reason = ?, last_seq = ? WHERE call_id = ?",

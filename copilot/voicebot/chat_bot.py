@@ -26,7 +26,9 @@ at the answer bar, repeated misunderstanding):
 - an agent who writes in the chat has taken it over, and the bot is silent from
   then on, as after a hand-over;
 - the assist stage's own chat front door (route `front_door`) is not a reason to
-  hand over: this bot is the front door.
+  hand over: this bot is the front door;
+- a hand-over to a team `[chat] team_agents` names an agent for is followed by
+  `call.assigned`: the chat moves to that agent's sidebar.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ from datetime import datetime
 from copilot.assist.facts import RECORD_KEYS, extract_facts
 from copilot.audio.format import AGENT, CUSTOMER
 from copilot.events.assist import RouteToHuman, Suggestion
-from copilot.events.core import CallStarted, Event, TranscriptFinal
-from copilot.events.voicebot import BOT, BotSay
+from copilot.events.core import CallAssigned, CallStarted, Event, TranscriptFinal
+from copilot.events.voicebot import BOT, BotSay, Handoff
 from copilot.voicebot.policy import only_thanks, picked_option, switched_on
 from copilot.voicebot.settings import ChatBotConfig, VoicebotConfig
 from copilot.voicebot.stage import (
@@ -136,6 +138,20 @@ class ChatBotStage(VoicebotStage):
             return []
         self.phase = TAKEN_OVER
         return [self._decision("agent_joined", "an agent wrote in the chat", event.utterance_id)]
+
+    def _handoff(self, reason: str, why: str, uid: str) -> list[Event]:
+        """As the voicebot's, with the chat assigned to its team's agent right after the card."""
+        out: list[Event] = []
+        for event in super()._handoff(reason, why, uid):
+            out += [event, *self._assigned(event)] if isinstance(event, Handoff) else [event]
+        return out
+
+    def _assigned(self, card: Handoff) -> list[Event]:
+        """`call.assigned` to the agent `[chat] team_agents` names for the card's queue, if any."""
+        agent_id = self.chat.agent_for(card.queue)
+        if not agent_id:
+            return []
+        return [CallAssigned(card.call_id, 0, card.t, agent_id=agent_id, team=card.queue)]
 
     # -- facts, then the answer ------------------------------------------------------
 

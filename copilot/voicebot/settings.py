@@ -240,6 +240,11 @@ class ChatBotConfig:
     # against the articles (at most 0.25); weaker ones go to a person.
     choice_floor: float = 0.3
     answer_max_chars: int = 600  # a longer answer is cut after its last whole sentence
+    # Who takes over a chat the bot hands over, per routed team, as "team=agent_id" (the
+    # hand-over's queue, e.g. "team_leads=agent-7"): the chat moves to that agent (a
+    # `call.assigned` event), whose sidebar lists it and may reply; the agent of the chat's
+    # start ([webchat] agent_id) no longer can. A team not listed leaves the chat where it is.
+    team_agents: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         bars = (
@@ -261,10 +266,21 @@ class ChatBotConfig:
                 raise ValueError(
                     f"chat needs rule {rule!r}: the bot can ask for {', '.join(ASKED_FACTS)}"
                 )
+        for pair in self.team_agents:
+            if not re.fullmatch(r"[\w.-]+=[^\s=,]+", pair):
+                raise ValueError(f"chat team_agents entry {pair!r} must be 'team=agent_id'")
 
     def text(self, key: str, language: str) -> str:
         """A configured message (`greeting`, `ask_date`, ...) in `language` (nl or en)."""
         return getattr(self, f"{key}_{'nl' if language == 'nl' else 'en'}")
+
+    def agent_for(self, team: str) -> str:
+        """The agent who takes over a chat handed over to `team` ("" : not listed)."""
+        for pair in self.team_agents:
+            name, _, agent_id = pair.partition("=")
+            if name == team:
+                return agent_id
+        return ""
 
     def facts_for(self, intent: str) -> tuple[str, ...]:
         """The facts a question of `intent` needs, any one of them (the first is asked for)."""

@@ -49,3 +49,20 @@ def test_a_reused_call_id_belongs_to_its_newest_agent_and_keeps_every_metadata_v
     assert store.call("CA-reused").agent_id == "agent-B"
     for customer in ("C-1", "C-2"):
         assert calls_matching(store, metadata=(("customer_id", customer),)) == ["CA-reused"]
+
+
+def test_call_assigned_moves_the_call_to_its_agent_also_when_relayed(store_url):
+    """A chat handed over to a team's agent is theirs from `call.assigned` on, whether this
+    worker ran it or another worker's relay brought its events."""
+    store = EventStore(store_url)
+    for call_id, origin in (("CH-own", ""), ("CH-far", "worker-2")):
+        data = {"type": "call.started", "call_id": call_id, "seq": 1, "t": 0.0}
+        data["metadata"] = {"agent_id": "agent-desk"}
+        store.append(data, event_json(data), origin=origin)
+        moved = {"type": "call.assigned", "call_id": call_id, "seq": 2, "t": 1.0}
+        moved |= {"agent_id": "agent-team", "team": "team_leads"}
+        assert store.append(moved, event_json(moved), origin=origin)
+        call = store.call(call_id)
+        assert (call.agent_id, call.last_seq, call.live) == ("agent-team", 2, True)
+    assert not put(store, "CH-own", 2, "call.assigned", agent_id="agent-x")  # stored once
+    assert store.call("CH-own").agent_id == "agent-team"

@@ -348,6 +348,7 @@ export class CallView {
       case "bot.decision": return undefined; // for QA replay; the card below says what matters
       case "handoff": return this.handoff(e);
       case "draft.delivery": return this.delivery(e);
+      case "call.assigned": return undefined; // the call lists show whose call it is now
       default: return this.assist(e);
     }
   }
