@@ -78,6 +78,24 @@ def alerts_at(floor: float, tape: list, model) -> list[Alert]:
     return play_tape(AffectStage(TextAffectScorer(model, phrase_floor=floor), config), tape)
 
 
+def script_finals(name: str, language: str, turns: list[dict]) -> list[TranscriptFinal]:
+    """The script's own lines as finals: words known for sure, as a typed chat gives them."""
+    return [
+        TranscriptFinal(
+            name,
+            0,
+            turn["end"],
+            speaker=turn["speaker"],
+            utterance_id=f"{turn['speaker']}-{i}",
+            start=turn["start"],
+            end=turn["end"],
+            text=turn["text"],
+            language=language,
+        )
+        for i, turn in enumerate(sorted(turns, key=lambda t: t["end"]))
+    ]
+
+
 def play_tape(stage: AffectStage, tape: list) -> list[Alert]:
     """What an affect stage was given (audio jobs, finals), in order; the alerts it raises."""
     alerts: list[Alert] = []

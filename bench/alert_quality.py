@@ -31,11 +31,10 @@ from copilot.affect.trend import AffectConfig
 from copilot.asr.wer import word_errors
 from copilot.config import Config
 from copilot.events.affect import Alert
-from copilot.events.core import TranscriptFinal
 from copilot.replay.worker import CallReplayer, Recording
 
 from .alert_eval import LabelledTurn, judge_call, mood_of, summarise
-from .alert_floor import Recorded, TappingStages, calibrate, play_tape
+from .alert_floor import Recorded, TappingStages, calibrate, play_tape, script_finals
 from .asr_eval import telephony_copy, texts_by_leg
 from .call_scripts import SCRIPTS, render_scripts
 from .call_scripts_heldout import HELDOUT_SCRIPTS
@@ -213,20 +212,7 @@ def alert_quality(models: Models, quick: bool) -> dict:
 
 def _alerts_on_the_script(call: LabelledCall, scorer: TextAffectScorer) -> list[Alert]:
     """The call's own words through the affect stage as deployed, in the order they were said."""
-    finals = [
-        TranscriptFinal(
-            call.name,
-            0,
-            turn["end"],
-            speaker=turn["speaker"],
-            utterance_id=f"{turn['speaker']}-{i}",
-            start=turn["start"],
-            end=turn["end"],
-            text=turn["text"],
-            language=call.language,
-        )
-        for i, turn in enumerate(sorted(call.said, key=lambda t: t["end"]))
-    ]
+    finals = script_finals(call.name, call.language, call.said)
     return play_tape(AffectStage(scorer, AffectConfig()), finals)
 
 

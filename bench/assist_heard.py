@@ -23,6 +23,7 @@ from copilot.config import Config
 from copilot.events.core import TranscriptFinal
 from copilot.replay.worker import CallReplayer, Recording
 
+from .alert_floor import script_finals
 from .asr_eval import telephony_copy
 from .assist_labels import DomainCall, acceptable, handovers
 
@@ -78,24 +79,6 @@ class HeardCall:
         """The hand-over reasons the call makes right for `domain`'s models."""
         lines = self.customer_lines()
         return set().union(*(handovers(t.get("expect", ()), self.domain, domain) for t in lines))
-
-
-def script_finals(name: str, language: str, turns: list[dict]) -> list[TranscriptFinal]:
-    """The script's own lines as finals: words known for sure, as a typed chat gives them."""
-    return [
-        TranscriptFinal(
-            name,
-            0,
-            turn["end"],
-            speaker=turn["speaker"],
-            utterance_id=f"{turn['speaker']}-{i}",
-            start=turn["start"],
-            end=turn["end"],
-            text=turn["text"],
-            language=language,
-        )
-        for i, turn in enumerate(sorted(turns, key=lambda t: t["end"]))
-    ]
 
 
 def hear_calls(
