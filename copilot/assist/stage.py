@@ -178,7 +178,7 @@ class AssistStage:
             out += self._route(event.t, gap, heard) if gap else []
         out += self._next_steps(event.t)
         if self.front_door and c.source == CHAT_SOURCE and guess.intent != OTHER:
-            out += self._front_door(event)
+            out += self._front_door(event, floors)
         return out
 
     def _intent_update(self, t: float) -> list[Event]:
@@ -271,11 +271,11 @@ class AssistStage:
             )
         return out
 
-    def _front_door(self, event: TranscriptFinal) -> list[Event]:
+    def _front_door(self, event: TranscriptFinal, floors: Floors) -> list[Event]:
         c = self.contact
         best = c.turn_best
         on_topic = best is not None and c.intent in best.intents
-        bar = max(self.config.answer_similarity, self.floors().article_floor(on_topic))
+        bar = max(self.config.answer_similarity, floors.article_floor(on_topic))
         if best and best.similarity >= bar and c.intent not in NO_SELF_SERVICE:
             card = self._article_card("answer", best, event)
             return [card] if card is not None else []
