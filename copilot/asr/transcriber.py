@@ -53,6 +53,11 @@ WINDOW_MARGIN = 100  # 1 s of padding after the speech
 BEAM_SIZE = {"tiny.en": 1, "base": 5}
 # Whisper takes at most half its 448-token context as preceding text.
 MAX_PROMPT_TOKENS = 223
+# A looping final is first decoded again from the same encoder output with repeated tokens
+# penalised: on the rendered Dutch call's looping 8 kHz turn that took 0.56 s and ended on
+# the caller's last words ("... nog klopt"), where the full-window redo took 1.69 s and
+# still lost the end. Only text that already looped is decoded this way.
+LOOP_REPETITION_PENALTY = 1.3
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,9 @@ class TranscriptionResult:
     no_speech_prob: float = 0.0
     window_frames: int = 0
     # How a looping first decode was redone: "" (it was not), "unprompted" (same window,
-    # no vocabulary prompt), "full window" (whisper's 30 s window, no prompt) or
-    # "temperature T" (sampled at T after the beam's text failed the quality checks).
+    # no vocabulary prompt), "penalised" (same encoder output, repeats penalised),
+    # "full window" (whisper's 30 s window, no prompt) or "temperature T" (sampled at T
+    # after the beam's text failed the quality checks).
     redone: str = ""
     tokens: tuple[int, ...] = field(default=(), repr=False)
 
@@ -167,13 +173,13 @@ class WhisperTranscriber:
             partials = self.transcribe_batch([requests[i] for i in order[split:]])
             by_index = dict(zip(order, finals + partials, strict=True))
             return [by_index[i] for i in range(len(requests))]
-        results = self._run(requests, window=self._window_for(requests))
+        results, encoded = self._run_encoded(requests, window=self._window_for(requests))
         for i, (request, result) in enumerate(zip(requests, results, strict=True)):
             if not self._looks_looped(result):
                 continue
             # A looping partial is only trimmed: it is redone at the end of the utterance anyway.
             if not request.partial:
-                result = self._redo_looped(request, result)
+                result = self._redo_looped(request, result, _one_of(encoded, i))
             results[i] = _dedupe_repeats(result) if self._looks_looped(result) else result
         for i, request in enumerate(requests):
             if self._recites_prompt(results[i]):
@@ -189,24 +195,33 @@ class WhisperTranscriber:
     # -- internals ------------------------------------------------------------
 
     def _redo_looped(
-        self, request: TranscriptionRequest, looped: TranscriptionResult
+        self,
+        request: TranscriptionRequest,
+        looped: TranscriptionResult,
+        encoded: ctranslate2.StorageView,
     ) -> TranscriptionResult:
         """Decode a looping final again, cheapest cure first.
 
         Over unclear speech whisper may recite its vocabulary prompt ("service call,
         service call, ...") until the token budget runs out; without the prompt, on the
         same window, it transcribes (0.23 s against 1.4 s for a full-window redo, measured
-        on such a turn). A window much longer than the speech, as whisper was trained
-        on, cures the other kind of loop: a decoder that missed the end of the audio.
+        on such a turn). A decoder stuck on a phrase is next decoded again from the same
+        encoder output with repeats penalised (no second encoder pass). A window much
+        longer than the speech, as whisper was trained on, is the last cure: for a
+        decoder that missed the end of the audio.
         """
         result = looped
-        attempts = []
+        attempts: list[tuple[str, int, float]] = []
         if self._vocabulary_prompt(looped.language):
-            attempts.append(("unprompted", looped.window_frames))
+            attempts.append(("unprompted", looped.window_frames, 1.0))
+        attempts.append(("penalised", looped.window_frames, LOOP_REPETITION_PENALTY))
         if looped.window_frames < FULL_WINDOW:
-            attempts.append(("full window", FULL_WINDOW))
-        for how, window in attempts:
-            redo = self._run([request], window=window, prompted=False)[0]
+            attempts.append(("full window", FULL_WINDOW, 1.0))
+        for how, window, penalty in attempts:
+            reuse = encoded if window == looped.window_frames else None
+            redo = self._run(
+                [request], window=window, prompted=False, encoded=reuse, repetition_penalty=penalty
+            )[0]
             result = dataclasses.replace(redo, redone=how)
             if not self._looks_looped(result):
                 break
@@ -288,9 +303,26 @@ class WhisperTranscriber:
         window: int,
         prompted: bool = True,
         temperature: float = 0.0,
+        encoded: ctranslate2.StorageView | None = None,
+        repetition_penalty: float = 1.0,
     ) -> list[TranscriptionResult]:
-        features = np.stack([self._features(r.audio, window) for r in requests])
-        encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
+        return self._run_encoded(
+            requests, window, prompted, temperature, encoded, repetition_penalty
+        )[0]
+
+    def _run_encoded(
+        self,
+        requests: list[TranscriptionRequest],
+        window: int,
+        prompted: bool = True,
+        temperature: float = 0.0,
+        encoded: ctranslate2.StorageView | None = None,
+        repetition_penalty: float = 1.0,
+    ) -> tuple[list[TranscriptionResult], ctranslate2.StorageView]:
+        """Decode `requests` on `window` frames; also returns the encoder output for redos."""
+        if encoded is None:
+            features = np.stack([self._features(r.audio, window) for r in requests])
+            encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
         languages = self._languages(requests, encoded)
         prompts = [
             [
@@ -307,6 +339,7 @@ class WhisperTranscriber:
             # Sampling over the whole vocabulary at `temperature`; 0 keeps the search exact.
             sampling_topk=0 if temperature else 1,
             sampling_temperature=temperature or 1.0,
+            repetition_penalty=repetition_penalty,
             max_length=len(prompts[0]) + self._token_budget(requests),
             return_scores=True,
             return_no_speech_prob=True,
@@ -340,7 +373,7 @@ class WhisperTranscriber:
                     tokens=tuple(tokens),
                 )
             )
-        return results
+        return results, encoded
 
     def _languages(
         self, requests: list[TranscriptionRequest], encoded: ctranslate2.StorageView
@@ -377,9 +410,7 @@ class WhisperTranscriber:
     ) -> tuple[Word, ...]:
         # align() takes one start sequence for the whole batch, so each item is aligned on
         # its own slice of the encoder output (cheap next to encoding).
-        if encoded.shape[0] > 1:
-            one = np.asarray(encoded)[index : index + 1]
-            encoded = ctranslate2.StorageView.from_array(np.ascontiguousarray(one))
+        encoded = _one_of(encoded, index)
         num_frames = n_samples // (PIPELINE_RATE // FRAMES_PER_SECOND)
         alignment = self._whisper.find_alignment(tokenizer, [tokens], encoded, num_frames)[0]
         duration = n_samples / PIPELINE_RATE
@@ -405,6 +436,14 @@ class WhisperTranscriber:
         return compression_ratio(
             result.text
         ) > self.options.compression_ratio_threshold or _has_repeated_run(result.text.split())
+
+
+def _one_of(encoded: ctranslate2.StorageView, index: int) -> ctranslate2.StorageView:
+    """Item `index` of a batch's encoder output, as a batch of one."""
+    if encoded.shape[0] == 1:
+        return encoded
+    one = np.asarray(encoded)[index : index + 1]
+    return ctranslate2.StorageView.from_array(np.ascontiguousarray(one))
 
 
 def _load_at_priority(nice: int, load: Callable[[], WhisperModel]) -> WhisperModel:

@@ -110,3 +110,18 @@ def test_temperature_fallback_keeps_the_likeliest_text_and_leaves_partials_alone
     assert "country" in result.text.lower()
     partial = sampling.transcribe_batch([TranscriptionRequest(pcm, "en", partial=True)])[0]
     assert partial.redone == ""
+
+
+def test_a_looping_dutch_final_is_decoded_again_from_the_same_encoder_output(
+    base_multilingual, tmp_path
+):
+    # The rendered calm Dutch call's "Ik weet alleen niet zeker of mijn e-mailadres nog klopt"
+    # over a phone line: the beam gets stuck on "ik m'n maai niet"; the cure penalises repeats
+    # on the encoder output it already has instead of encoding a 30-second window again.
+    line = telephony_copy(fixture_path("call_calm_nl.wav"), tmp_path)
+    leg = pcm16_to_float(decode_file(line).legs["customer"])
+    turn = leg[int(39.8 * 16000) : int(45.3 * 16000)]
+    result = base_multilingual.transcribe(turn, "nl")
+    assert result.redone == "penalised"
+    assert not base_multilingual._looks_looped(result)
+    assert result.window_frames < 3000 and result.words
