@@ -4,13 +4,16 @@ domain.py reads domain.yaml, vocabulary.yaml and the templates; this module chec
 rest against them: the example lines (every intent in every language, no line in two
 intents), the held-out lines (better none also an example), the articles (an `id` and a `title`,
 known intents), the playbooks (known intents, every step in every language) and the
-templates' placeholders. Errors stop a domain from being used (`load_domain` raises);
+templates' placeholders, and the calibrated floors (floors.json: known languages and
+conditions, every floor a number in [0, 1], a warning where a language or condition was
+not calibrated). Errors stop a domain from being used (`load_domain` raises);
 warnings say what will work less well. A server checks its domain at start-up, so a
 broken folder fails there with the same messages, never on a call.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +39,7 @@ from copilot.assist.domain import (
 )
 from copilot.assist.drafts import PHRASES
 from copilot.assist.facts import PATTERNS
+from copilot.assist.floors import CONDITIONS, FLOORS_FILE, Floors, FloorsError, floor_table
 from copilot.assist.knowledge import front_matter, read_article
 from copilot.assist.playbooks import PlaybookError, read_playbook
 
@@ -89,6 +93,7 @@ def check_domain(root: str | Path) -> DomainCheck:
     _check_questions(root, domain, articles, problems, check.counts)
     check.counts["playbooks"] = _check_playbooks(domain, problems)
     _check_templates(domain, problems)
+    _check_floors(root, domain, problems)
     return check
 
 
@@ -307,3 +312,30 @@ def _check_templates(domain: Domain, problems: list[Problem]) -> None:
                 f"no template for {', '.join(lacking)}: their drafts use `{FALLBACK_TEMPLATE}`"
             )
             problems.append(Problem("warning", where, message))
+
+
+def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
+    """floors.json, if the folder has one: readable, known cases, numbers in [0, 1]."""
+    path = root / FLOORS_FILE
+    if not path.is_file():
+        message = "no calibrated floors: [assist]'s own bars apply (make calibrate-assist)"
+        problems.append(Problem("warning", FLOORS_FILE, message))
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        table = floor_table(data, Floors(0.0, 0.0, 0.0), FLOORS_FILE)
+    except (OSError, ValueError) as exc:  # FloorsError is a ValueError, and so is bad JSON
+        text = str(exc) if isinstance(exc, FloorsError) else f"{FLOORS_FILE}: {exc}"
+        problems.append(Problem("error", FLOORS_FILE, text.removeprefix(f"{FLOORS_FILE}: ")))
+        return
+    named = {language for language, _ in table.by_case}
+    for language in sorted(named - set(domain.languages)):
+        message = f"floors for {language!r}, which the domain does not speak"
+        problems.append(Problem("error", FLOORS_FILE, message))
+    for language in domain.languages:
+        missing = [c for c in CONDITIONS if (language, c) not in table.by_case]
+        if missing:
+            message = (
+                f"no floors for {language} {', '.join(missing)}: [assist]'s own bars apply there"
+            )
+            problems.append(Problem("warning", FLOORS_FILE, message))

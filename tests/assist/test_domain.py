@@ -183,8 +183,12 @@ def test_the_check_command_prints_errors_and_warnings_apart_and_exits_1(tmp_path
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{good}: small (Klein BV), languages en, nl"
     assert "example lines en 30, nl 30" in out[1]
-    # Ten lines per intent is enough; the held-out set lacks most intents: warnings only.
-    assert all(line.startswith("warning: eval/intents.yaml:") for line in out[2:-1])
+    # Ten lines per intent is enough; the held-out set lacks most intents and the floors
+    # were never calibrated: warnings only.
+    assert all(
+        line.startswith(("warning: eval/intents.yaml:", "warning: floors.json: no calibrated"))
+        for line in out[2:-1]
+    )
     assert out[-1].startswith("0 errors, ") and out[-1].endswith("the domain can be used")
     files = small_domain()
     files["domain.yaml"]["intents"]["billing"]["route"] = "invoices"  # type: ignore[index]
@@ -309,3 +313,37 @@ def test_the_eval_command_prints_the_tables_and_json(capsys):
     report = json.loads(capsys.readouterr().out)
     assert set(report["kb"]["languages"]["all"]) == {"questions", "recall@2"}
     assert report["held_out"]["languages"]["en"]["lines"] == 150
+
+
+def test_the_floors_file_is_checked_too(tmp_path):
+    files = small_domain()
+    root = write_domain(tmp_path / "none", files)
+    warnings = [str(p) for p in check_domain(root).warnings]
+    assert any("no calibrated floors" in w for w in warnings)
+    bad = {
+        "floors": {
+            "en": {"clean": {"intent": 1.5}, "radio": {"intent": 0.5}},
+        }
+    }
+    root = write_domain(tmp_path / "bad", files)
+    (root / "floors.json").write_text(json.dumps(bad), encoding="utf-8")
+    errors = errors_of(root)
+    assert errors == [
+        "error: floors.json: floors.en.clean.intent: must be a number in [0, 1], not 1.5"
+    ]
+    partial = {
+        "floors": {
+            "en": {c: {"intent": 0.6} for c in ("text", "clean")},
+            "de": {"clean": {"intent": 0.5}},
+        }
+    }
+    (root / "floors.json").write_text(json.dumps(partial), encoding="utf-8")
+    check = check_domain(root)
+    assert [str(p) for p in check.errors] == [
+        "error: floors.json: floors for 'de', which the domain does not speak"
+    ]
+    warnings = [str(p) for p in check.warnings]
+    assert "warning: floors.json: no floors for en 8k: [assist]'s own bars apply there" in warnings
+    assert any("no floors for nl text, clean, 8k" in w for w in warnings)
+    (root / "floors.json").write_text("{not json", encoding="utf-8")
+    assert any(e.startswith("error: floors.json: ") for e in errors_of(root))
