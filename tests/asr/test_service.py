@@ -3,6 +3,7 @@
 import asyncio
 import os
 import threading
+import time
 
 import numpy as np
 
@@ -11,6 +12,7 @@ from copilot.asr.service import (
     BATCH_ROUNDS,
     FIRST_PARTIAL_BATCH,
     PARTIAL_BATCH,
+    SPARE_FIRST_PARTIALS,
     TranscriberPool,
     TranscriptionService,
 )
@@ -90,7 +92,11 @@ def test_finals_are_served_before_partials(tiny_en):
         pool.add("tiny.en", tiny_en)
         # No shedding here: this checks the order in which work is done.
         service = TranscriptionService(
-            pool, max_batch=1, partial_max_wait=60, partial_load_limit=1.0
+            pool,
+            max_batch=1,
+            partial_max_wait=60,
+            partial_load_limit=1.0,
+            partial_overload_limit=100.0,
         )
 
         async def one(job):
@@ -181,6 +187,7 @@ def test_later_partials_run_in_small_batches_so_a_final_never_waits_long_behind_
         max_batch=8,
         partial_max_wait=60,
         partial_load_limit=1.0,
+        partial_overload_limit=100.0,  # a busy test machine must not shed them
     )
     assert all("good morning" in r.text.lower() for r in results)
     assert stats.jobs == len(partials) and stats.largest_batch == PARTIAL_BATCH < 8
@@ -263,9 +270,8 @@ def test_whisper_threads_run_below_the_event_loop():
     assert "country" in transcriber.transcribe(audio, "en").text.lower()
 
 
-def test_with_two_workers_one_is_kept_for_finals(tiny_en):
-    """Partials never take the last free worker: a final that arrives while one worker
-    decodes a partial starts at once on the other, before the partials that waited."""
+def _kept_worker_scenario(tiny_en, first_partials: bool):
+    """Three partials of three calls, then a final while one worker decodes partials."""
     jobs = utterance_jobs(2)
     partials = [
         TranscriptionJob(f"c{i}", "customer", f"p{i}", 0, 3, jobs[1].audio, False, "en")
@@ -276,7 +282,12 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
     async def scenario():
         pool = TranscriberPool(model="tiny.en", workers=2)
         pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, partial_max_wait=60, partial_load_limit=1.0)
+        service = TranscriptionService(
+            pool, partial_max_wait=60, partial_load_limit=1.0, partial_overload_limit=100.0
+        )
+        if not first_partials:  # each utterance had a partial already: these are later ones
+            for p in partials:
+                service.partial_budget.ran(p, time.monotonic() - 10)
         transcribe = service._transcribe
 
         def noting(batch):
@@ -285,7 +296,7 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
 
         service._transcribe = noting
         waiting = [asyncio.create_task(service.transcribe(p, "tiny.en")) for p in partials]
-        await asyncio.sleep(0.05)  # one worker is on a partial now, the other kept free
+        await asyncio.sleep(0.05)  # one worker is on partials now
         final = await service.transcribe(jobs[0], "tiny.en")
         await asyncio.gather(*waiting)
         await service.stop()
@@ -293,9 +304,28 @@ def test_with_two_workers_one_is_kept_for_finals(tiny_en):
 
     final, stats = asyncio.run(scenario())
     assert "good morning" in final.text.lower()
+    return started, stats
+
+
+def test_with_two_workers_one_is_kept_for_finals(tiny_en):
+    """Later partials never take the last free worker: a final that arrives while one
+    worker decodes a partial starts at once on the other, before the partials that waited."""
+    started, stats = _kept_worker_scenario(tiny_en, first_partials=False)
     # Right after the one batch of partials already running.
     assert started[1] == ["u0"] and started[0][0].startswith("p")
     assert stats.held_for_finals >= 1
+
+
+def test_the_worker_kept_for_finals_may_take_two_first_partials(tiny_en):
+    """An utterance's first partial tells the agent words are coming: the kept worker
+    takes up to SPARE_FIRST_PARTIALS of them while no final waits, never more."""
+    started, _ = _kept_worker_scenario(tiny_en, first_partials=True)
+    kept_worker_batch = started[1]
+    assert all(u.startswith("p") for u in kept_worker_batch)
+    assert len(kept_worker_batch) <= SPARE_FIRST_PARTIALS
+    # The final goes before the partials still waiting.
+    final_at = next(i for i, batch in enumerate(started) if "u0" in batch)
+    assert sum(len(b) for b in started[:final_at]) <= 1 + SPARE_FIRST_PARTIALS
 
 
 def test_under_pressure_each_calls_partials_thin_out_first():
