@@ -36,11 +36,6 @@ PARTIAL_BATCH = 4
 # batch of them is cheap: 16 callers who start talking together see words within a round
 # or two of one worker instead of four (see `_take_batch`).
 FIRST_PARTIAL_BATCH = 8
-# The worker kept for finals may take this many first partials while no final or would-be
-# final waits and the other workers are on partials: two short decodes delay a final that
-# comes just then by ~0.1 s. 16 English calls, two quiet runs each: first partial p50 1.14 /
-# 1.16 s against 1.24 / 1.24 s without, finals p95 1.47 / 1.52 s against 1.51 / 1.65 s.
-SPARE_FIRST_PARTIALS = 2
 # Queue order: finals, would-be finals, an utterance's first partial, later partials.
 FINAL, SPECULATIVE, FIRST_PARTIAL, LATER_PARTIAL = range(4)
 # Rounds of all workers a backlog is cleared in (see `_take_batch`): jobs of one kind and
@@ -318,12 +313,9 @@ class TranscriptionService:
             return []
         self._waiting.sort()
         first = self._waiting[0]
-        spare = 0  # first partials the worker kept for finals may take (see below)
         if not first.job.full_quality and self._busy_partials >= self.workers - 1 > 0:
-            if first.priority[0] != FIRST_PARTIAL or self._busy_partials >= self.workers:
-                self.stats.held_for_finals += 1
-                return []  # the last free worker waits for a final
-            spare = SPARE_FIRST_PARTIALS
+            self.stats.held_for_finals += 1
+            return []  # the last free worker waits for a final
         # Finals and would-be finals decode alike and share a batch; partials (greedy,
         # no word times) go apart, so finals never wait behind their decoding, and first
         # partials apart from later ones, whose longer audio would widen their window.
@@ -350,7 +342,7 @@ class TranscriptionService:
         limit = {FIRST_PARTIAL: FIRST_PARTIAL_BATCH, LATER_PARTIAL: PARTIAL_BATCH}.get(
             first.priority[0], self.max_batch
         )
-        limit = min(limit, self.max_batch, spare or self.max_batch)
+        limit = min(limit, self.max_batch)
         batch = alike[: min(limit, share)]
         taken = {id(p) for p in batch}
         self._waiting = [p for p in self._waiting if id(p) not in taken]

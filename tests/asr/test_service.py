@@ -12,7 +12,6 @@ from copilot.asr.service import (
     BATCH_ROUNDS,
     FIRST_PARTIAL_BATCH,
     PARTIAL_BATCH,
-    SPARE_FIRST_PARTIALS,
     TranscriberPool,
     TranscriptionService,
 )
@@ -207,7 +206,9 @@ def test_first_partials_go_before_later_ones_in_bigger_batches(tiny_en):
     async def scenario():
         pool = TranscriberPool(model="tiny.en")
         pool.add("tiny.en", tiny_en)
-        service = TranscriptionService(pool, max_batch=8, partial_max_wait=60)
+        service = TranscriptionService(
+            pool, max_batch=8, partial_max_wait=60, partial_overload_limit=100.0
+        )
         for job in later:
             service.partial_budget.ran(job, now=0.0)
         finished: list[str] = []
@@ -270,8 +271,8 @@ def test_whisper_threads_run_below_the_event_loop():
     assert "country" in transcriber.transcribe(audio, "en").text.lower()
 
 
-def _kept_worker_scenario(tiny_en, first_partials: bool):
-    """Three partials of three calls, then a final while one worker decodes partials."""
+def _kept_worker_scenario(tiny_en):
+    """Three later partials of three calls, then a final while one worker decodes partials."""
     jobs = utterance_jobs(2)
     partials = [
         TranscriptionJob(f"c{i}", "customer", f"p{i}", 0, 3, jobs[1].audio, False, "en")
@@ -285,9 +286,8 @@ def _kept_worker_scenario(tiny_en, first_partials: bool):
         service = TranscriptionService(
             pool, partial_max_wait=60, partial_load_limit=1.0, partial_overload_limit=100.0
         )
-        if not first_partials:  # each utterance had a partial already: these are later ones
-            for p in partials:
-                service.partial_budget.ran(p, time.monotonic() - 10)
+        for p in partials:  # each utterance had a partial already: these are later ones
+            service.partial_budget.ran(p, time.monotonic() - 10)
         transcribe = service._transcribe
 
         def noting(batch):
@@ -310,22 +310,10 @@ def _kept_worker_scenario(tiny_en, first_partials: bool):
 def test_with_two_workers_one_is_kept_for_finals(tiny_en):
     """Later partials never take the last free worker: a final that arrives while one
     worker decodes a partial starts at once on the other, before the partials that waited."""
-    started, stats = _kept_worker_scenario(tiny_en, first_partials=False)
+    started, stats = _kept_worker_scenario(tiny_en)
     # Right after the one batch of partials already running.
     assert started[1] == ["u0"] and started[0][0].startswith("p")
     assert stats.held_for_finals >= 1
-
-
-def test_the_worker_kept_for_finals_may_take_two_first_partials(tiny_en):
-    """An utterance's first partial tells the agent words are coming: the kept worker
-    takes up to SPARE_FIRST_PARTIALS of them while no final waits, never more."""
-    started, _ = _kept_worker_scenario(tiny_en, first_partials=True)
-    kept_worker_batch = started[1]
-    assert all(u.startswith("p") for u in kept_worker_batch)
-    assert len(kept_worker_batch) <= SPARE_FIRST_PARTIALS
-    # The final goes before the partials still waiting.
-    final_at = next(i for i, batch in enumerate(started) if "u0" in batch)
-    assert sum(len(b) for b in started[:final_at]) <= 1 + SPARE_FIRST_PARTIALS
 
 
 def test_under_pressure_each_calls_partials_thin_out_first():
