@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import webbrowser
 from pathlib import Path
 
@@ -97,8 +98,13 @@ async def run_demo(
     ended = ""  # the call's end reason, if it ended by itself
     loop = asyncio.get_running_loop()
     signals = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
+
+    def stopped_by(name: str) -> None:
+        why.append(name)
+        stop.set()
+
     for sig, name in signals.items():
-        loop.add_signal_handler(sig, lambda name=name: (why.append(name), stop.set()))
+        loop.add_signal_handler(sig, stopped_by, name)
     try:
         server = await _start_server(config, tally)
         try:
@@ -155,6 +161,7 @@ async def _show(
     if open_browser and has_browser():
         webbrowser.open(sidebar)
     await asyncio.sleep(2.0 if realtime else 0)  # time for the sidebar to connect
+    tally.printer.began = time.monotonic()  # the live view's clock runs from the call's start
     url = f"ws://127.0.0.1:{server.ws_port}{path}"
     await play_twilio(url, call, "CA-demo", realtime=realtime, parameters={"agent_id": DEMO_AGENT})
     while server.sessions:  # the last transcripts are still on their way
