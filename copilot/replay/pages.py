@@ -224,12 +224,22 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
         *(
             f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
             f"<td>{escape(speakers.get(line['speaker'], line['speaker']))}</td>"
-            f"<td>{heard_html(line, w, r.get('heard_thresholds'))}</td></tr>"
-            for line in _lines_with_bot(r)
+            + transcript_cell(i, heard_html(line, w, r.get("heard_thresholds")))
+            + "</tr>"
+            for i, line in enumerate(_lines_with_bot(r))
         ),
         "</table>",
     ]
     return _page(w("report.call.title", id=r["call_id"]), "".join(body), w)
+
+
+def transcript_cell(row: int, html: str) -> str:
+    """A transcript line's cell; one with unsure words is a tab stop described by them (the
+    line, not each word: a long call would otherwise fill the tab order with words)."""
+    if 'class="unsure-words"' not in html:
+        return f"<td>{html}</td>"
+    described = html.replace('class="unsure-words"', f'class="unsure-words" id="unsure-{row}"')
+    return f'<td tabindex="0" aria-describedby="unsure-{row}">{described}</td>'
 
 
 def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = None) -> str:
@@ -257,9 +267,9 @@ def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = Non
         unsure.append(words("unsure.item", word=core.group(), p=f"{probability:.2f}"))
         shown = core.end()
     parts.append(escape(text[shown:]))
-    if unsure:  # read after the line, as the sidebar's line description says it
+    if unsure:  # the line's description (see transcript_cell), as the sidebar's says it
         said = words("unsure.line", words=", ".join(unsure))
-        parts.append(f'<span class="visually-hidden"> {escape(said)}</span>')
+        parts.append(f'<span hidden class="unsure-words">{escape(said)}</span>')
     trust = sum(p for _, p in heard) / len(heard) if heard else 1.0
     if trust < thresholds["trust_high"]:
         parts.append(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.events.core import CallEnded, CallStarted
+from copilot.events.core import CallEnded, CallStarted, TranscriptFinal, Word
 from copilot.events.voicebot import BotDecision, Handoff
 from copilot.events.wording import Words
 from copilot.replay.pages import INDEX_COLUMNS, call_page, index_page
@@ -60,14 +60,44 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def alerting_call(call_id: str, duration: float, alerts: list[tuple[float, str]]) -> dict:
-    """A call's report: a customer line every 5 s with rising frustration, then `alerts`
-    (time, level), each on a request for a manager heard in the line before it."""
+    """A call's report: a customer line every 5 s (two of its words heard unsurely, one with
+    a question mark glued on) with rising frustration, then `alerts` (time, level)."""
     from copilot.events.affect import Affect, Alert
 
     events = [CallStarted(call_id, 1, 0.0, source="file")]
     for i in range(int(duration // 5)):
         t = 5.0 * i + 4.0
-        events.append(Affect(call_id, 0, t, speaker="customer", frustration=min(1.0, t / duration)))
+        said = (("Waar", 0.9), ("blijft", 0.3), ("mijn", 0.8), ("pakketje?", 0.2))
+        words = tuple(
+            Word(w, t - 3 + k * 0.5, t - 2.6 + k * 0.5, p) for k, (w, p) in enumerate(said)
+        )
+        text = " ".join(w for w, _ in said)
+        events.append(
+            TranscriptFinal(
+                call_id,
+                0,
+                t,
+                speaker="customer",
+                utterance_id=f"u{i}",
+                start=t - 3,
+                end=t,
+                text=text,
+                language="nl",
+                words=words,
+            )
+        )
+        events.append(
+            Affect(
+                call_id,
+                0,
+                t,
+                speaker="customer",
+                utterance_id=f"u{i}",
+                frustration=min(1.0, t / duration),
+                phrase_floor=0.5,
+                trust_high=0.75,
+            )
+        )
     for t, level in alerts:
         events.append(
             Alert(call_id, 0, t, level=level, signal="frustration", basis="request", trend=0.6)
@@ -91,6 +121,10 @@ TIMELINE = """
                px: parseFloat(getComputedStyle(t).fontSize) * scale };
     }),
     ticks: [...svg.querySelectorAll(".tick")].map(t => Number(t.dataset.t)),
+    unsure: [...document.querySelectorAll("#transcript .unsure")].map(u => u.textContent),
+    described: [...document.querySelectorAll("#transcript td[tabindex]")].map(td =>
+      document.getElementById(td.getAttribute("aria-describedby")).textContent),
+    lines: document.querySelectorAll("#transcript tr").length - 1,
     marks: [...svg.querySelectorAll(".alert-mark")].map(l => {
       const r = l.getBoundingClientRect();
       return [(r.left + r.right) / 2, r.top, r.bottom];
@@ -113,7 +147,8 @@ def overlapping(texts: list[dict]) -> list[tuple[str, str]]:
 
 def test_the_timeline_ticks_every_10_to_15_s_and_its_labels_never_overlap(tmp_path):
     """Alerts 7.8 s apart (as a real Dutch call raised them: "Vroege waarsEscaleren" once),
-    three within 10 s, one at the very end: every name readable, at 12 px or more."""
+    three within 10 s, one at the very end: every name readable, at 12 px or more; under it
+    the transcript marks unsure words without their punctuation, one tab stop a line."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium not installed")
@@ -154,6 +189,12 @@ def test_the_timeline_ticks_every_10_to_15_s_and_its_labels_never_overlap(tmp_pa
         assert crossed == [], (name, language, crossed)  # no alert's line runs through a name
         small = [t for t in drawn["texts"] if t["px"] < 12]
         assert small == [], (name, language, small)
+        # Unsure words marked without their punctuation; each line one tab stop naming them.
+        assert set(drawn["unsure"]) == {"blijft", "pakketje"}, drawn["unsure"]
+        assert len(drawn["described"]) == drawn["lines"] > 0
+        unsure = {"nl": "Onzeker verstaan: blijft (kans 0.30), pakketje (kans 0.20)"}
+        unsure["en"] = "Heard unsurely: blijft (p 0.30), pakketje (p 0.20)"
+        assert set(drawn["described"]) == {unsure[language]}
         labels = [t["text"] for t in drawn["texts"]]
         levels = [Words(language).term("level", a["level"]) for a in calls[name]["alerts"]]
         assert all(labels.count(level) >= levels.count(level) for level in levels), labels

@@ -428,7 +428,8 @@ export class CallView {
     if (heard.unsure.length) {
       const id = node.dataset.describedBy || `unsure-${this.described++}`;
       node.dataset.describedBy = id;
-      node.append(el("span", { class: "visually-hidden", id }, unsureDescription(heard.unsure)));
+      // Hidden: read as the line's description when it has the focus, never as its text.
+      node.append(el("span", { hidden: "", id }, unsureDescription(heard.unsure)));
       node.setAttribute("aria-describedby", id);
     }
     this.follow();
