@@ -114,7 +114,7 @@ export function heardText(e, limits = null) {
   return { parts: out, unsure };
 }
 
-// What a screen reader hears after a line with unsure words: those words and their odds.
+// A line's description for a screen reader (read when it has the focus): its unsure words, their odds.
 function unsureDescription(unsure) {
   const words = unsure.map(({ word, p }) => t("unsure.item", { word, p: p.toFixed(2) })).join(", ");
   return t("unsure.line", { n: unsure.length, words });
