@@ -572,6 +572,8 @@ export class CallView {
     this.gaugeNote.hidden = !behind;
     this.gaugeNote.textContent = behind ? t("gauge.alert", { level: t(`level.${e.level}`),
       signal: term("signal", e.signal).toLowerCase(), why: alertSource(e) }) : "";
+    this.gaugeNote.title = this.gaugeNote.textContent; // cut to one line on screen
+    this.follow(); // the note took or gave back a line: the transcript keeps its newest in view
   }
 
   alert(e) {
