@@ -123,16 +123,23 @@ def _simulate(args: argparse.Namespace) -> int:
     except AudioDecodeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    try:
+        metadata = simulate.metadata_from(args.agent_id, args.metadata)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     realtime = not args.fast
     key = config.serve.ingest_api_key  # the configured key, so --url needs no ?key=
     progress = simulate.Progress()
     play: Coroutine[Any, Any, object]  # play_twilio returns nothing, play_raw the replies
-    if args.protocol == "twilio":
+    if args.protocol == "twilio":  # as <Parameter>s of the <Stream>: its customParameters
         play = simulate.play_twilio(
-            args.url, call, args.call_id, realtime, key=key, progress=progress
+            args.url, call, args.call_id, realtime, metadata, key=key, progress=progress
         )
     else:
-        play = simulate.play_raw(args.url, call, args.call_id, realtime, key=key, progress=progress)
+        play = simulate.play_raw(
+            args.url, call, args.call_id, realtime, key, progress, metadata=metadata
+        )
     try:
         asyncio.run(play)
     except Exception as exc:  # noqa: BLE001 - a network failure is reported in one line
@@ -316,6 +323,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--url", default="ws://127.0.0.1:8765/twilio", help="the server's ingest endpoint"
     )
     si.add_argument("--call-id", default="CA-simulated", help="the simulated call's id")
+    si.add_argument(
+        "--agent-id", default="", help="the agent whose sidebar gets the call (metadata agent_id)"
+    )
+    si.add_argument(
+        "--metadata",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="call metadata (repeatable), e.g. --metadata queue=billing",
+    )
     si.add_argument("--fast", action="store_true", help="do not pace the call in real time")
     _common_flags(si)
     si.set_defaults(run=_simulate)

@@ -1,6 +1,9 @@
 """The `copilot` command as a user runs it: real subprocesses, real model, clear errors."""
 
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
 
@@ -176,3 +179,50 @@ def test_classify_language_flag_is_used():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["language"] == "nl"
+
+
+FINAL_LINE = re.compile(r"\[\s*\d+\.\d+ -\s*\d+\.\d+\]")
+
+
+def test_demo_into_a_pipe_writes_plain_lines_and_says_how_it_ended():
+    """`copilot demo | tee demo.log`: no terminal control sequences, no partials piled up,
+    each final on a line of its own, and a last line that says the call ended."""
+    clip = fixture_path("stereo_diarization.wav")
+    done = copilot("demo", "--fast", "--no-browser", "--file", str(clip))
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\r" not in done.stdout
+    lines = done.stdout.splitlines()
+    finals = [line for line in lines if FINAL_LINE.search(line)]
+    assert finals and all(len(FINAL_LINE.findall(line)) == 1 for line in finals), finals
+    assert lines[-1].startswith("demo over: the call ended (stop) after "), lines[-3:]
+    assert f"; {len(finals)} transcript lines, " in lines[-1]
+
+
+def test_ctrl_c_stops_make_demo_without_an_error(tmp_path):
+    """Ctrl-C in a terminal signals make and the demo alike (one process group): the demo
+    stops cleanly with status 0, says so, and make reports no `Error 130`."""
+    makefile = tmp_path / "Makefile"
+    command = [*COPILOT, "demo", "--no-browser", "--file", str(fixture_path("jfk.flac"))]
+    makefile.write_text("demo:\n\t" + " ".join(command) + "\n", encoding="utf-8")
+    make = subprocess.Popen(
+        ["make", "--no-print-directory", "-f", str(makefile), "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    seen = []
+    try:
+        for line in make.stdout:
+            seen.append(line)
+            if FINAL_LINE.search(line):  # the call is under way: a line has been heard
+                break
+        os.killpg(make.pid, signal.SIGINT)
+        out, err = make.communicate(timeout=120)
+    finally:
+        if make.poll() is None:
+            os.killpg(make.pid, signal.SIGKILL)
+    lines = [*seen, *out.splitlines()]
+    assert "Error" not in err and "Interrupt" not in err, err
+    assert lines[-1].startswith("demo over: stopped by Ctrl-C after "), lines[-3:]
+    assert "\x1b" not in "".join(lines)

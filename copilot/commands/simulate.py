@@ -103,10 +103,16 @@ def twilio_messages(
     )
 
 
-def raw_ingest_messages(call: DecodedCall, call_id: str) -> Iterator[Paced]:
-    """copilot's own /ingest protocol: a start message, interleaved PCM16 16 kHz frames, stop."""
+def raw_ingest_messages(
+    call: DecodedCall, call_id: str, metadata: dict[str, str] | None = None
+) -> Iterator[Paced]:
+    """copilot's own /ingest protocol: a start message, interleaved PCM16 16 kHz frames, stop.
+
+    `metadata` goes in the start message (an `agent_id` there says whose call it is)."""
     legs = list(call.legs)
     start = {"type": "start", "call_id": call_id, "sample_rate": PIPELINE_RATE}
+    if metadata:
+        start["metadata"] = dict(metadata)
     yield Paced(0.0, json.dumps({**start, "channels": len(legs), "legs": legs}))
     stacked = np.stack([call.legs[leg] for leg in legs], axis=1)
     step = PIPELINE_RATE * CHUNK_MS // 1000
@@ -162,12 +168,14 @@ async def play_raw(
     realtime: bool = True,
     key: str = "",
     progress: Progress | None = None,
+    metadata: dict[str, str] | None = None,
 ) -> list[str | bytes]:
-    """Returns the server's replies (errors) received while playing. `key`: the ingest key."""
+    """Returns the server's replies (errors) received while playing. `key`: the ingest key;
+    `metadata`: the call's, in its start message."""
     replies: list[str | bytes] = []
     headers = {"X-API-KEY": key} if key else None
     async with connect(url, max_size=None, additional_headers=headers) as ws:
-        await send_paced(ws, raw_ingest_messages(call, call_id), realtime, progress)
+        await send_paced(ws, raw_ingest_messages(call, call_id, metadata), realtime, progress)
         try:
             while True:
                 replies.append(await asyncio.wait_for(ws.recv(), timeout=0.2))
@@ -196,3 +204,19 @@ def connection_failure(exc: BaseException, progress: Progress, total_s: float) -
             else (f"the connection was lost {sent} ({exc})")
         )
     return None
+
+
+def metadata_from(agent_id: str, pairs: list[str]) -> dict[str, str]:
+    """`--agent-id` and `--metadata KEY=VALUE` flags as a call's metadata (values are text).
+
+    Raises ValueError naming a pair without `=` or with an empty key.
+    """
+    metadata: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--metadata {pair!r}: expected KEY=VALUE")
+        metadata[key.strip()] = value
+    if agent_id:
+        metadata["agent_id"] = agent_id
+    return metadata

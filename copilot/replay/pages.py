@@ -9,6 +9,7 @@ own events, as the affect stage was set when it ran.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -19,6 +20,7 @@ from copilot.replay.summary import post_call_summary
 
 SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#a65400", "load": "#6a1b9a"}
 ALERT_COLOURS = {"early_warning": "#a65400", "escalate": "#c62828", "take_over": "#000"}
+WORD_CHARS = re.compile(r"\w(?:.*\w)?", re.S)  # a token's first to last letter or digit
 
 STYLE = """
 .unsure{text-decoration:underline dotted 2px;text-underline-offset:3px;cursor:help}
@@ -26,12 +28,17 @@ STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 1.5rem;color:#222}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;border-bottom:1px solid #eee;
-text-align:left;vertical-align:top}th{background:#f5f5f5;cursor:pointer;white-space:nowrap}
+text-align:left;vertical-align:top}th{background:#f5f5f5;white-space:nowrap}
 .agent{color:#1a4d8f}.customer{color:#7a3b00}.t{color:#595959;font-variant-numeric:tabular-nums;
 white-space:nowrap}.pass{color:#1b7a2f}.fail{color:#c62828}.na{color:#595959}
 .alert{border-left:4px solid #c62828;padding:.2rem .6rem;margin:.3rem 0;background:#fff5f5}
 .alert.early_warning{border-color:#ef8f00;background:#fff8ec}.legend span{margin-right:1rem}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:.6rem}.num{text-align:right}
+th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer}
+th[aria-sort=ascending] button::after{content:" \\25B2" / ""}
+th[aria-sort=descending] button::after{content:" \\25BC" / ""}
+:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 """
 
 
@@ -48,28 +55,104 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
 
 
-def timeline_svg(report: dict, words: Words = ENGLISH, width: int = 880, height: int = 220) -> str:
-    """Customer frustration / doubt / load per utterance over the call, alerts as lines."""
-    pad, duration = 30, max(report["duration"], 1.0)
-    plot_w, plot_h = width - 2 * pad, height - 2 * pad
+# Text on the timeline, in SVG units: at the page's 880-unit drawing on a 60rem column
+# (912 px at 15 px per rem) it is drawn at 13.5 px.
+FONT = 13
+ROW = FONT + 5  # one row of alert names above the plot
+# A tick every 10 s on a call up to 2 min, 15 s up to 3 min; longer calls keep about a dozen.
+TICK_STEPS = (10, 15, 30, 60, 120, 300, 600, 1200)
+MAX_TICKS = 13
+
+
+def tick_step(duration: float) -> int:
+    """Seconds between the time axis' ticks: the smallest step that keeps them a dozen or so."""
+    return next((s for s in TICK_STEPS if duration / s <= MAX_TICKS - 1), TICK_STEPS[-1])
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """A generous width of `text` in a sans-serif face: wide enough that labels placed by it
+    never touch in a browser (system-ui averages ~0.55 em a character; capitals more)."""
+    return sum(0.72 if c.isupper() or c in "mwMW" else 0.58 for c in text) * size
+
+
+def label_rows(
+    marks: list[tuple[float, str]], left: float, right: float
+) -> list[tuple[int, str, float]]:
+    """Each alert name's row (0 nearest the plot), anchor and x, so that no two overlap.
+
+    A name starts just right of its line; near the right edge it ends just left of it. The
+    names are placed from the right: each in the lowest row where it clears every name there
+    by 8 units and where no name in a row below sits across its line (which runs down
+    through those rows to the plot). A name that starts right of its line cannot cover the
+    line of an earlier alert, so placed from the right no line crosses a name.
+    """
+    rows: list[list[tuple[float, float]]] = []
+    placed: dict[int, tuple[int, str, float]] = {}
+
+    def free(row: int, span: tuple[float, float]) -> bool:
+        return row >= len(rows) or all(span[1] <= a or span[0] >= b for a, b in rows[row])
+
+    for i in sorted(range(len(marks)), key=lambda i: -marks[i][0]):
+        at, label = marks[i]
+        width = text_width(label)
+        start, anchor = (at - 4 - width, "end") if at + 4 + width > right else (at + 4, "start")
+        start = max(start, left)
+        span = (start - 8, start + width + 8)
+        line = (at - 2, at + 2)
+        row = next(
+            r
+            for r in range(len(rows) + 1)
+            if free(r, span) and all(free(below, line) for below in range(r)) or r == len(rows)
+        )
+        rows += [[] for _ in range(row + 1 - len(rows))]
+        rows[row].append(span)
+        for below in range(row):
+            rows[below].append(line)  # a name placed later in a lower row keeps clear of it
+        placed[i] = (row, anchor, at + 4 if anchor == "start" else at - 4)
+    return [placed[i] for i in range(len(marks))]
+
+
+def _tick_clock(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+def timeline_svg(report: dict, words: Words = ENGLISH, width: int = 880, plot_h: int = 160) -> str:
+    """Customer frustration / doubt / load per utterance over the call, alerts as lines.
+
+    Time ticks every 10 or 15 s (tick_step), alert names in rows above the plot so that
+    none overlaps another (label_rows), all text at 13 units.
+    """
+    left, right, duration = 40, width - 24, max(report["duration"], 1.0)
+    plot_w = right - left
+    customer = [a for a in report["affect"] if a["speaker"] == "customer"]
 
     def x(t: float) -> float:
-        return pad + plot_w * min(t, duration) / duration
+        return left + plot_w * min(t, duration) / duration
+
+    marks = [(x(a["t"]), words.term("level", a["level"])) for a in report["alerts"]]
+    rows = label_rows(marks, left, right)
+    top = 8 + ROW * (1 + max((row for row, _, _ in rows), default=-1))
+    height = top + plot_h + 2 * ROW + 4
 
     def y(v: float) -> float:
-        return pad + plot_h * (1 - v)
+        return top + plot_h * (1 - v)
 
     parts = [
         f'<svg id="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="{escape(words("report.timeline"))}">',
-        f'<rect x="{pad}" y="{pad}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ccc"/>',
+        f'aria-label="{escape(words("report.timeline"))}" font-size="{FONT}">',
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ccc"/>',
+        f'<line x1="{left}" x2="{right}" y1="{y(0.5)}" y2="{y(0.5)}" stroke="#ddd" '
+        'stroke-dasharray="4"/>',
     ]
-    for v in (0.5,):
+    step = tick_step(duration)
+    for k in range(int(duration // step) + 1):
+        at = x(k * step)
         parts.append(
-            f'<line x1="{pad}" x2="{pad + plot_w}" y1="{y(v)}" y2="{y(v)}" stroke="#ddd" '
-            f'stroke-dasharray="4"/>'
+            f'<line class="tick" data-t="{k * step}" x1="{at:.1f}" x2="{at:.1f}" y1="{top}" '
+            f'y2="{top + plot_h + 4}" stroke="#e2e2e2"/>'
+            f'<text class="tick-label" x="{at:.1f}" y="{top + plot_h + ROW + 4}" fill="#595959" '
+            f'text-anchor="middle">{_tick_clock(k * step)}</text>'
         )
-    customer = [a for a in report["affect"] if a["speaker"] == "customer"]
     for signal, colour in SIGNAL_COLOURS.items():
         name = words.term("signal", signal)
         points = " ".join(f"{x(a['t']):.1f},{y(a[signal]):.1f}" for a in customer)
@@ -84,39 +167,28 @@ def timeline_svg(report: dict, words: Words = ENGLISH, width: int = 880, height:
                 "</title></circle>"
                 for a in customer
             ]
-    for alert in report["alerts"]:
+    for alert, (at, level), (row, anchor, label_x) in zip(
+        report["alerts"], marks, rows, strict=True
+    ):
         colour = ALERT_COLOURS.get(alert["level"], "#c62828")
-        level = words.term("level", alert["level"])
+        baseline = top - 6 - ROW * row
         parts.append(
-            f'<line class="alert-mark" x1="{x(alert["t"]):.1f}" x2="{x(alert["t"]):.1f}" '
-            f'y1="{pad}" y2="{pad + plot_h}" stroke="{colour}" stroke-width="2">'
+            f'<line class="alert-mark" x1="{at:.1f}" x2="{at:.1f}" '
+            f'y1="{baseline - FONT + 2}" y2="{top + plot_h}" stroke="{colour}" stroke-width="2">'
             f"<title>{escape(level)}: {escape(words.alert_reason(alert))}</title></line>"
-            + _mark_label(x(alert["t"]), pad, pad + plot_w, colour, level)
+            f'<text class="alert-label" x="{label_x:.1f}" y="{baseline}" fill="{colour}" '
+            f'text-anchor="{anchor}">{escape(level)}</text>'
         )
     parts += [
-        f'<text x="{pad - 4}" y="{y(v) + 4:.1f}" font-size="10" fill="#777" text-anchor="end">'
-        f"{v:g}</text>"
+        f'<text x="{left - 6}" y="{y(v) + 4:.1f}" fill="#595959" text-anchor="end">{v:g}</text>'
         for v in (0, 0.5, 1)
     ]
-    parts.append(
-        f'<text x="{pad}" y="{height - 8}" font-size="11" fill="#777">0:00</text>'
-        f'<text x="{pad + plot_w - 30}" y="{height - 8}" font-size="11" fill="#777">'
-        f"{_clock(duration)}</text></svg>"
-    )
+    parts.append("</svg>")
     legend = "".join(
         f'<span style="color:{c}">&#9632; {escape(words.term("signal", s))}</span>'
         for s, c in SIGNAL_COLOURS.items()
     )
     return "".join(parts) + f'<p class="legend">{legend}</p>'
-
-
-def _mark_label(at: float, pad: int, right: float, colour: str, label: str) -> str:
-    """An alert's name above its line; near the right edge it ends at the line instead."""
-    anchor, dx = ("end", -3) if at > right - 80 else ("start", 3)
-    return (
-        f'<text x="{at + dx:.1f}" y="{pad - 6}" font-size="11" fill="{colour}" '
-        f'text-anchor="{anchor}">{escape(label)}</text>'
-    )
 
 
 def call_page(report: dict, words: Words = ENGLISH) -> str:
@@ -152,12 +224,22 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
         *(
             f'<tr class="{escape(line["speaker"])}"><td class="t">{_clock(line["start"])}</td>'
             f"<td>{escape(speakers.get(line['speaker'], line['speaker']))}</td>"
-            f"<td>{heard_html(line, w, r.get('heard_thresholds'))}</td></tr>"
-            for line in _lines_with_bot(r)
+            + transcript_cell(i, heard_html(line, w, r.get("heard_thresholds")))
+            + "</tr>"
+            for i, line in enumerate(_lines_with_bot(r))
         ),
         "</table>",
     ]
     return _page(w("report.call.title", id=r["call_id"]), "".join(body), w)
+
+
+def transcript_cell(row: int, html: str) -> str:
+    """A transcript line's cell; one with unsure words is a tab stop described by them (the
+    line, not each word: a long call would otherwise fill the tab order with words)."""
+    if 'class="unsure-words"' not in html:
+        return f"<td>{html}</td>"
+    described = html.replace('class="unsure-words"', f'class="unsure-words" id="unsure-{row}"')
+    return f'<td tabindex="0" aria-describedby="unsure-{row}">{described}</td>'
 
 
 def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = None) -> str:
@@ -165,7 +247,8 @@ def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = Non
 
     `thresholds` are the affect events' `phrase_floor` (a word below it is unsure) and
     `trust_high` (a line whose words average below it shows how well it was heard), as the
-    sidebar reads them; without them (a call replayed without the affect stage, a report from
+    sidebar reads them; the mark covers a word's letters and digits, never its punctuation,
+    and a hidden sentence after the line names the unsure words for a screen reader; without them (a call replayed without the affect stage, a report from
     before protocol 1.1) nothing is marked. The words are found in the text as the affect
     stage finds them (`word_spans`); the text itself is never changed.
     """
@@ -173,17 +256,20 @@ def heard_html(line: dict, words: Words = ENGLISH, thresholds: dict | None = Non
     if not thresholds:
         return escape(text)
     timed = [Word(word, 0.0, 0.0, probability) for word, probability in heard]
-    parts, shown = [], 0
+    parts, shown, unsure = [], 0, []
     for start, end, probability in word_spans(text, timed):
-        if probability >= thresholds["phrase_floor"]:
+        core = WORD_CHARS.search(text, start, end)  # the word, not the punctuation glued to it
+        if probability >= thresholds["phrase_floor"] or core is None:
             continue
         label = escape(words("unsure.word", p=f"{probability:.2f}"))
-        parts.append(escape(text[shown:start]))
-        parts.append(
-            f'<span class="unsure" tabindex="0" title="{label}">{escape(text[start:end])}</span>'
-        )
-        shown = end
+        parts.append(escape(text[shown : core.start()]))
+        parts.append(f'<span class="unsure" title="{label}">{escape(core.group())}</span>')
+        unsure.append(words("unsure.item", word=core.group(), p=f"{probability:.2f}"))
+        shown = core.end()
     parts.append(escape(text[shown:]))
+    if unsure:  # the line's description (see transcript_cell), as the sidebar's says it
+        said = words("unsure.line", words=", ".join(unsure))
+        parts.append(f'<span hidden class="unsure-words">{escape(said)}</span>')
     trust = sum(p for _, p in heard) / len(heard) if heard else 1.0
     if trust < thresholds["trust_high"]:
         parts.append(
@@ -363,10 +449,14 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f} %"
 
 
+# Each column heading is a button (mouse and keyboard); its <th> says how the rows are
+# sorted (aria-sort). First press: largest first; again: smallest first.
 SORT_SCRIPT = """
-document.querySelectorAll('#calls th').forEach((th, col) => th.addEventListener('click', () => {
-  const body = th.closest('table').tBodies[0];
-  const down = th.dataset.dir !== 'desc'; th.dataset.dir = down ? 'desc' : 'asc';
+document.querySelectorAll('#calls th button').forEach((button) => button.addEventListener('click', () => {
+  const th = button.closest('th'), col = th.cellIndex, body = th.closest('table').tBodies[0];
+  const down = th.getAttribute('aria-sort') !== 'descending';
+  th.parentElement.querySelectorAll('th').forEach((h) => h.setAttribute('aria-sort', 'none'));
+  th.setAttribute('aria-sort', down ? 'descending' : 'ascending');
   const key = r => { const c = r.cells[col]; const v = c.dataset.sort ?? c.textContent;
                      const n = parseFloat(v); return isNaN(n) ? v.toLowerCase() : n; };
   [...body.rows].sort((a, b) => (key(a) > key(b) ? 1 : key(a) < key(b) ? -1 : 0) * (down ? -1 : 1))
@@ -414,7 +504,12 @@ def index_page(
             f"<td>{escape(outcome)}</td>",
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{escape(w(f'report.col.{c}'))}</th>" for c in INDEX_COLUMNS)
+    # The rows come most frustrated first: that column says so until another is chosen.
+    head = "".join(
+        f'<th aria-sort="{"descending" if c == "peak.frustration" else "none"}">'
+        f'<button type="button">{escape(w(f"report.col.{c}"))}</button></th>'
+        for c in INDEX_COLUMNS
+    )
     line = w(
         "report.stats",
         calls=stats["calls"],
@@ -426,7 +521,7 @@ def index_page(
         f'<p id="stats">{escape(line)}</p>',
         _sidecar(overall, w, "report.overall"),
         f'<table id="calls"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
-        f"<p>{escape(w('report.sort'))}</p>",
+        f"<p>{escape(w('report.sort.keys'))}</p>",
     ]
     if failures:
         body.append(f"<h2>{escape(w('report.failed'))}</h2><ul id=failures>")

@@ -4,6 +4,7 @@ Routes:
   GET /healthz                 {"status": "ok", "active_calls": N}
   GET /metrics                 Prometheus text
   GET /, /supervisor, /web/*   the sidebar and supervisor pages (web_assets.py)
+  GET /favicon.ico             the pages' icon (web/favicon.svg)
   GET /twilio/next             TwiML for a call whose stream the voicebot closed (twiml.py);
                                Twilio's `<Connect action>`, with the same credential as ingest
   ws  every platform's path     ingest (serve/platforms.py): the ingest API key or an `ingest`

@@ -72,6 +72,7 @@ from copilot.serve.websocket_ingest import WebSocketIngest
 from copilot.telephony import chat
 
 log = logging.getLogger(__name__)
+STARTED_LOGGER = "copilot.serve.started"  # the one line that says where the server listens
 
 
 class CopilotServer:
@@ -381,10 +382,12 @@ async def serve_forever(config: Config) -> int:
     """Run `copilot serve` until SIGINT or SIGTERM, then shut the server down cleanly."""
     # Operations only by default, and shown without -v: a line per call start and end, no
     # content (under systemd, stderr is the journal). Events go to `[serve] event_log` if set.
-    logging.getLogger(CALLS_LOGGER).setLevel(logging.INFO)
+    # The start-up line is one of them: news, not a warning.
+    for name in (CALLS_LOGGER, STARTED_LOGGER):
+        logging.getLogger(name).setLevel(logging.INFO)
     server = CopilotServer(load_runtime(config))
     await server.start()
-    log.warning(
+    logging.getLogger(STARTED_LOGGER).info(
         "copilot serving on ws://%s:%d (%s, events; sidebar at /, supervisor at /supervisor); "
         "audiosocket ports %s",
         config.serve.host,

@@ -1,7 +1,8 @@
 """The sidebar and supervisor pages: static files shipped inside the package, no build step.
 
 `GET /` is the agent sidebar, `GET /supervisor` the supervisor view, and
-`GET /web/<file>` their scripts and styles. Only files that exist in
+`GET /web/<file>` their scripts and styles; `GET /favicon.ico` the pages' icon (an SVG,
+which browsers take at that path too). Only files that exist in
 `copilot/serve/web/` are served; a path never reaches outside it. The catalogue
 (messages.json) gets the configured domain's intent and team labels added.
 """
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-PAGES = {"/": "sidebar.html", "/supervisor": "supervisor.html"}
+PAGES = {"/": "sidebar.html", "/supervisor": "supervisor.html", "/favicon.ico": "favicon.svg"}
 CONTENT_TYPES = {
     ".html": "text/html",
     ".js": "text/javascript",

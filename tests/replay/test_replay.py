@@ -328,10 +328,10 @@ def test_report_lines_mark_unsure_words_and_low_trust():
     limits = {"phrase_floor": 0.5, "trust_high": 0.75}  # as the call's affect events say
     line = {"text": "Ja, <leidinggevende>", "words": [["Ja,", 0.9], ["<leidinggevende>", 0.01]]}
     html = heard_html(line, ENGLISH, limits)
-    assert (
-        'Ja, <span class="unsure" tabindex="0" title="unsure: heard with probability 0.01">' in html
-    )
-    assert "&lt;leidinggevende&gt;</span>" in html and "heard 46%" in html
+    # The word is marked, not the brackets around it; the line names it (its description).
+    assert 'Ja, &lt;<span class="unsure" title="unsure: heard with probability 0.01">' in html
+    assert "leidinggevende</span>&gt;" in html and "heard 46%" in html
+    assert "Heard unsurely: leidinggevende (p 0.01)</span>" in html
     assert heard_html({"text": "clear", "words": [["clear", 0.97]]}, ENGLISH, limits) == "clear"
     assert heard_html({"text": "no <timings>"}, ENGLISH, limits) == "no &lt;timings&gt;"
     # The thresholds are the call's own: a stricter floor marks more, none marks nothing.

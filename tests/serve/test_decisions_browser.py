@@ -75,7 +75,7 @@ def test_an_alert_and_two_cards_stay_handled_after_a_reload(tiny_en, tmp_path):
                 open_after_supervisor = await alert.get_attribute("class")
 
                 await alert.get_by_role("button", name="Gezien").click()
-                await alert.locator(".state", has_text="gezien ✓").wait_for()
+                await alert.locator(".state", has_text="Gezien ✓").wait_for()
                 # The newest card is up front: accept it; then the next one: dismiss it.
                 await (
                     page.locator(f"#current {card(STEP)}")
@@ -108,9 +108,9 @@ def test_an_alert_and_two_cards_stay_handled_after_a_reload(tiny_en, tmp_path):
         scenario()
     )
     assert "done" not in open_after_supervisor  # the supervisor's ack is not the agent's
-    assert before["alert"][1:] == ["accept", "gezien ✓"]
+    assert before["alert"][1:] == ["accept", "Gezien ✓"]
     assert after == {
-        "alert": ["history", "accept", "gezien ✓"],
+        "alert": ["history", "accept", "Gezien ✓"],
         "accepted": ["history", "accept", "gebruikt ✓"],
         "dismissed": ["history", "dismiss", "genegeerd ✓"],
     }

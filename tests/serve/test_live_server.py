@@ -2,6 +2,8 @@
 
 import asyncio
 import json
+import subprocess
+import sys
 import urllib.request
 
 import pytest
@@ -270,3 +272,63 @@ def test_chat_turns_run_through_the_stages_and_bad_turns_get_errors(tiny_en, tok
     assert len(affects) == 2 and affects[1].frustration > affects[0].frustration
     assert log.of("chat-1", "call.started")[0].source == "chat"
     assert [m["seq"] for m in watcher.events("chat-1")] == [e.seq for e in log.of("chat-1")]
+
+
+def test_simulate_agent_id_puts_the_call_on_that_agents_sidebar(tiny_en, tmp_path, tokens):
+    """`copilot simulate --agent-id agent-a --metadata queue=billing`, over Twilio and over
+    /ingest: agent a's sidebar connection is told of both calls and may follow them; agent
+    b's is told of neither."""
+    token_file, t = tokens
+
+    async def simulate(url: str, call_id: str, protocol: str) -> int:
+        process = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "copilot.cli", "simulate", str(SHORT), "--fast"),
+            *("--url", url, "--call-id", call_id, "--protocol", protocol),
+            *("--agent-id", "agent-a", "--metadata", "queue=billing", "--metadata", "vip=yes"),
+        )
+        return await process.wait()
+
+    async def scenario():
+        async with running_server(tiny_en, tokens_file=str(token_file.path)) as (server, log):
+            port = server.ws_port
+            a, b = [await Watcher.open(port, t[k]) for k in ("a", "b")]
+            for w in (a, b):
+                await w.until(lambda m: m["type"] == "calls")
+            base = f"ws://127.0.0.1:{port}"
+            codes = [
+                await simulate(f"{base}/twilio?key={t['ingest']}", "CA-sim-agent", "twilio"),
+                await simulate(f"{base}/ingest?key={t['ingest']}", "raw-sim-agent", "raw"),
+            ]
+            for call_id in ("CA-sim-agent", "raw-sim-agent"):
+                await log.wait_for(call_id, "call.ended")
+                await a.send({"type": "subscribe", "call_id": call_id, "after_seq": 0})
+                await a.until(ended(call_id))
+            await b.send({"type": "calls"})
+            b_calls = await b.until(lambda m: m["type"] == "calls")
+            for w in (a, b):
+                await w.ws.close()
+            return codes, a, b, b_calls
+
+    codes, a, b, b_calls = run(scenario())
+    assert codes == [0, 0]
+    told = {m["call"]["call_id"] for m in a.messages if m["type"] == "call.summary"}
+    assert told == {"CA-sim-agent", "raw-sim-agent"}
+    for call_id in told:
+        started = a.events(call_id)[0]
+        assert started["type"] == "call.started"
+        metadata = started["metadata"]
+        assert metadata["agent_id"] == "agent-a" and metadata["queue"] == "billing", metadata
+        assert metadata["vip"] == "yes" and a.events(call_id)[-1]["type"] == "call.ended"
+    assert not [m for m in b.messages if m["type"] == "call.summary"] and b_calls["calls"] == []
+
+
+def test_simulate_refuses_metadata_without_a_value_sign():
+    done = subprocess.run(
+        [sys.executable, "-m", "copilot.cli", "simulate", str(SHORT), "--metadata", "queue"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "error: --metadata 'queue': expected KEY=VALUE"
+    )

@@ -344,9 +344,10 @@ def test_sidebar_pins_the_voicebot_handoff_card_and_shows_the_bot_lines(tiny_en,
 
 
 def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
-    """A final's unsure words are dotted and focusable, with their probability; so is its trust,
-    and a route card built on those words says how surely they were heard. The thresholds are
-    the affect stage's, from its event after the final."""
+    """A final's unsure words are dotted (the word, not its punctuation), with their
+    probability; its line is focusable and names them; the line shows its trust, and a route
+    card built on those words says how surely they were heard. The thresholds are the affect
+    stage's, from its event after the final."""
     from copilot.events.affect import Affect
     from copilot.events.assist import RouteToHuman
     from copilot.events.core import CallStarted, TranscriptFinal, Word
@@ -408,18 +409,26 @@ def test_sidebar_marks_the_words_whisper_was_unsure_of(tiny_en, tmp_path):
                 await unsure.wait_for()
                 route = page.locator("article.route .trust")
                 await route.wait_for()
+                line = page.locator("#transcript .line").first
                 found = (
                     await unsure.all_inner_texts(),
                     await unsure.first.get_attribute("title"),
                     await unsure.first.get_attribute("tabindex"),
-                    await page.locator("#transcript .line").first.inner_text(),
+                    await line.inner_text(),
                     await route.inner_text(),
+                    # The line is what the keyboard reaches; its description names the word.
+                    await line.get_attribute("tabindex"),
+                    await line.evaluate(
+                        "l => document.getElementById(l.getAttribute('aria-describedby')).textContent"
+                    ),
                 )
                 await browser.close()
             return found
 
-    texts, title, tabindex, line, route = asyncio.run(scenario())
-    assert texts == ["leidinggevende."] and "0.01" in title and tabindex == "0"
+    texts, title, tabindex, line, route, line_tabindex, described = asyncio.run(scenario())
+    # The word is marked, not the full stop whisper glued to it.
+    assert texts == ["leidinggevende"] and "0.01" in title and tabindex is None
+    assert line_tabindex == "-1" and described == "Heard unsurely: leidinggevende (p 0.01)"
     assert "Ja, het is leidinggevende." in line and "heard 60%" in line
     assert route == "heard 60% (unclear audio)"
 

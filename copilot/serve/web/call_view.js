@@ -24,12 +24,14 @@ const SHOWN_FIELDS = new Set(["type", "v", "call_id", "seq", "t", "suggestion_id
   // How a card was made, not what the agent acts on: left off a screen with no room to spare.
   "channel", "generator", "article", "next_step", "source",
   // A "not sure yet" intent card says what is missing in words, not as fields.
-  "status", "missing"]);
+  "status", "missing",
+  // The intents an article is written for: how the card was chosen (protocol 1.2), not news.
+  "article_intents"]);
 // A handled card or alert stays in place this long so the agent sees the ✓, then moves on.
 const HANDLED_LINGER_MS = 1500;
 // What a card's or alert's state line says for each answer: "accepted ✓", "acknowledged ✓"…
 const STATE_WORDS = { accept: "accepted", send: "sent", edit: "saved", dismiss: "dismissed" };
-const ALERT_STATE_WORDS = { accept: "acknowledged", dismiss: "not.relevant" };
+const ALERT_STATE_WORDS = { accept: "alert.acknowledged", dismiss: "alert.not.relevant" };
 function stateWord(node, action) {
   const words = node.classList.contains("alert") ? ALERT_STATE_WORDS : STATE_WORDS;
   return t(`state.${words[action] || "dismissed"}`);
@@ -72,14 +74,21 @@ function showDelivery(card, e) {
   line.textContent = deliveryText(e);
 }
 
-// A final's text with the words whisper was unsure of marked: dotted, probability on hover
-// and focus. Whisper's words are found in the text in order; the text itself is never changed.
+// The word characters of a token ("leidinggevende." -> "leidinggevende"): only they are
+// marked unsure, never the punctuation whisper glues to a word.
+const WORD_CHARS = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/su;
+
+// A final's text with the words whisper was unsure of marked: dotted, probability on hover.
+// Whisper's words are found in the text in order; the text itself is never changed.
 // `limits` are the thresholds the affect stage judged the words by (its events'
 // `phrase_floor` and `trust_high`); until an affect event has said them, nothing is marked.
+// Returns the line's parts and its unsure words ({word, p}): the line, not each word, is
+// what the keyboard reaches, and its description lists them (CallView.line).
 export function heardText(e, limits = null) {
   const text = String(e.text ?? "");
   const words = Array.isArray(e.words) ? e.words : [];
-  if (!words.length || !limits) return [text];
+  const unsure = [];
+  if (!words.length || !limits) return { parts: [text], unsure };
   const out = [];
   let shown = 0;
   let cursor = 0;
@@ -91,16 +100,24 @@ export function heardText(e, limits = null) {
     const at = token ? text.indexOf(token, cursor) : -1;
     if (at < 0) continue;
     cursor = at + token.length;
-    if (p >= limits.phraseFloor) continue;
-    const label = t("unsure.word", { p: p.toFixed(2) });
-    out.push(text.slice(shown, at),
-      el("span", { class: "unsure", title: label, "aria-label": `${token} (${label})`, tabindex: "0" }, token));
-    shown = cursor;
+    const core = WORD_CHARS.exec(token);
+    if (p >= limits.phraseFloor || !core) continue;
+    const start = at + core.index;
+    unsure.push({ word: core[0], p });
+    out.push(text.slice(shown, start),
+      el("span", { class: "unsure", title: t("unsure.word", { p: p.toFixed(2) }) }, core[0]));
+    shown = start + core[0].length;
   }
   out.push(text.slice(shown));
   const trust = sum / words.length;
   if (trust < limits.trustHigh) out.push(trustMark("span", trust, t("line.trust")));
-  return out;
+  return { parts: out, unsure };
+}
+
+// A line's description for a screen reader (read when it has the focus): its unsure words, their odds.
+function unsureDescription(unsure) {
+  const words = unsure.map(({ word, p }) => t("unsure.item", { word, p: p.toFixed(2) })).join(", ");
+  return t("unsure.line", { n: unsure.length, words });
 }
 
 // The word thresholds an affect event carries (protocol 1.1), or null when it has none.
@@ -130,6 +147,17 @@ export function clock(t) {
 
 export function band(value) {
   return value >= 0.6 ? "high" : value >= 0.3 ? "mid" : "low";
+}
+
+// A gauge's band against an alert's level: an early warning reads as "mid", the rest "high".
+const BAND_RANK = { low: 0, mid: 1, high: 2 };
+const LEVEL_RANK = { early_warning: 1, escalate: 2, take_over: 2 };
+
+// Where an alert came from, in a few words: its first cue, else its basis.
+function alertSource(e) {
+  const cue = (e.cues || [])[0];
+  if (cue && structured(cue)) return describeCue(cue, e.phrase_floor);
+  return e.basis ? t(`basis.${e.basis}`, { run: e.run ?? 0 }) : alertReason(e, { cues: false });
 }
 
 // Figures as the server words them (events/wording.py fixed, signed, quoted): rounded half
@@ -294,13 +322,23 @@ export class CallView {
     // front (the newest was handled) is not news.
     this.announcer = el("div", { id: "alert-announcer", class: "visually-hidden", role: "alert", "aria-live": "assertive" });
     this.gauges = el("div", { class: "gauges" }, SIGNALS.map(([name, key]) => this.gauge(name, t(key))));
+    // An alert up front whose signal's bar reads lower (the bar is the last line's score; an
+    // alert may come from a phrase or a trend) says so under the bars.
+    this.gaugeNote = el("p", { class: "gauge-note", id: "gauge-note", hidden: "" });
+    this.upFront = null; // the alert event up front, if any
     this.chips = el("div", { class: "chips", id: "assist-chips" });
     this.current = el("div", { id: "current" }, el("p", { class: "empty" }, t("no.suggestions")));
     this.historyCount = el("summary", {}, t("history", { n: 0 }));
     this.historyItems = el("div", { class: "history-items" });
     this.historyBox = el("details", { class: "card history", id: "history", hidden: "" },
       this.historyCount, this.historyItems);
-    this.transcript = el("div", { id: "transcript", "aria-live": "polite", tabindex: "0" });
+    // One tab stop for the whole transcript; the arrow keys go from line to line (each line
+    // says its unsure words), so a long call never fills the tab order with words.
+    this.transcriptKeys = el("span", { id: "transcript-keys", class: "visually-hidden" }, t("transcript.keys"));
+    this.transcript = el("div", { id: "transcript", "aria-live": "polite", tabindex: "0",
+      "aria-describedby": "transcript-keys" });
+    this.transcript.addEventListener("keydown", (ev) => this.lineKeys(ev));
+    this.described = 0; // lines with an unsure-word description so far (their ids)
     this.chat = false; // a chat (source `chat`): the bot's lines are finals, the agent may reply
     this.replyBox = el("div", { id: "chat-reply" });
     this.transcript.addEventListener("scroll", () => {
@@ -311,10 +349,11 @@ export class CallView {
     new ResizeObserver(() => this.follow()).observe(this.transcript);
     this.root.append(
       this.status, this.handoffBox, this.announcer, this.alerts,
-      el("section", { class: "card", "aria-label": t("signals") }, el("h2", {}, t("customer")), this.gauges),
+      el("section", { class: "card", "aria-label": t("signals") }, el("h2", {}, t("customer")), this.gauges,
+        this.gaugeNote),
       el("section", { class: "card", "aria-label": t("assist") }, el("h2", {}, t("assist")), this.chips, this.current),
       this.historyBox,
-      el("section", { class: "card transcript", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcript),
+      el("section", { class: "card transcript", "aria-label": t("transcript") }, el("h2", {}, t("transcript")), this.transcriptKeys, this.transcript),
       this.replyBox,
     );
   }
@@ -339,7 +378,8 @@ export class CallView {
       case "transcript.final": return this.line(e, false);
       case "affect": return this.affect(e);
       case "alert": return this.alert(e);
-      case "error": return this.note(`⚠ ${e.code}: ${e.message}`, e.t);
+      // The server's message is for operators (English, technical): the agent reads the code's words.
+      case "error": return this.note(t("call.error", { what: has(`error.${e.code}`) ? t(`error.${e.code}`) : e.code }), e.t);
       case "dtmf": return this.note(t("pressed", { who: e.speaker === "agent" ? t("agent") : t("customer"), digit: e.digit }), e.t);
       case "speech.started": return undefined;
       case "speech.ended": return undefined; // no words in it: nothing to show
@@ -379,10 +419,36 @@ export class CallView {
     node.className = partial ? "line partial" : "line";
     node.dataset.speaker = e.speaker;
     if (!partial) this.finals.set(e.utterance_id, e);
+    const heard = partial ? { parts: [e.text], unsure: [] } : heardText(e, this.limits);
     node.replaceChildren(el("span", { class: "t" }, clock(e.start)),
       el("span", { class: "who" }, t(["agent", "bot"].includes(e.speaker) ? e.speaker : "customer")),
-      ...(partial ? [e.text] : heardText(e, this.limits)));
+      ...heard.parts);
+    node.tabIndex = -1; // reached with the arrow keys from the transcript (lineKeys)
+    node.removeAttribute("aria-describedby");
+    if (heard.unsure.length) {
+      const id = node.dataset.describedBy || `unsure-${this.described++}`;
+      node.dataset.describedBy = id;
+      // Hidden: read as the line's description when it has the focus, never as its text.
+      node.append(el("span", { hidden: "", id }, unsureDescription(heard.unsure)));
+      node.setAttribute("aria-describedby", id);
+    }
     this.follow();
+  }
+
+  // Up / Down (and Home / End) from line to line of the transcript; from the transcript
+  // itself, the newest line first.
+  lineKeys(ev) {
+    const keys = ["ArrowUp", "ArrowDown", "Home", "End"];
+    if (!keys.includes(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const lines = [...this.transcript.querySelectorAll(".line")];
+    if (!lines.length) return;
+    const at = lines.indexOf(ev.target.closest(".line"));
+    let next = lines.length - 1;
+    if (ev.key === "Home") next = 0;
+    else if (at >= 0 && ev.key === "ArrowUp") next = Math.max(0, at - 1);
+    else if (at >= 0 && ev.key === "ArrowDown") next = Math.min(lines.length - 1, at + 1);
+    ev.preventDefault();
+    lines[next].focus();
   }
 
   // An answer card's text into the reply box, for the agent to check and send.
@@ -489,6 +555,25 @@ export class CallView {
       gauge.querySelector(".fill").style.width = `${Math.round(value * 100)}%`;
       gauge.querySelector(".spark").replaceChildren(sparkline(history));
     }
+    this.explainGauges();
+  }
+
+  // The bar of the up-front alert's signal carries the alert's level; when the bar reads
+  // lower than the level (a phrase or a trend raised it, not this line's score), a note says
+  // where the alert came from.
+  explainGauges() {
+    const e = this.upFront;
+    for (const gauge of this.gauges.querySelectorAll(".gauge")) {
+      if (e && gauge.dataset.signal === e.signal) gauge.dataset.alert = e.level;
+      else delete gauge.dataset.alert;
+    }
+    const gauge = e && this.gauges.querySelector(`[data-signal="${e.signal}"]`);
+    const behind = Boolean(gauge) && BAND_RANK[gauge.dataset.band] < (LEVEL_RANK[e.level] ?? 0);
+    this.gaugeNote.hidden = !behind;
+    this.gaugeNote.textContent = behind ? t("gauge.alert", { level: t(`level.${e.level}`),
+      signal: term("signal", e.signal).toLowerCase(), why: alertSource(e) }) : "";
+    this.gaugeNote.title = this.gaugeNote.textContent; // cut to one line on screen
+    this.follow(); // the note took or gave back a line: the transcript keeps its newest in view
   }
 
   alert(e) {
@@ -500,6 +585,7 @@ export class CallView {
     el("div", { class: "why" }, alertReason(e, { cues: cues.length === 0 })),
     cues.length ? el("ul", {}, cues) : null);
     const item = this.remember(`alert:${e.seq}`, box, "alert", e.t);
+    item.event = e; // the gauges explain the alert up front (explainGauges)
     const decided = this.decided.get(`alert:${e.seq}`);
     if (!decided) { // an alert the agent answered before a reload is no news
       this.announcer.textContent = `${t(`level.${e.level}`)} · ${t(`signal.${e.signal}`)}: ${alertReason(e, { cues: false })}`;
@@ -623,6 +709,8 @@ export class CallView {
       .sort((a, b) => rank(a) - rank(b) || b.t - a.t || a.order - b.order)[0];
     const focused = all.find((i) => i.node.contains(document.activeElement));
     this.place(this.alerts, alert ? [alert.node] : []);
+    this.upFront = alert ? alert.event : null;
+    this.explainGauges();
     this.place(this.current, [card ? card.node : el("p", { class: "empty" },
       all.some((i) => i.kind !== "alert") ? t("nothing.open") : t("no.suggestions"))]);
     const earlier = all.filter((i) => i !== alert && i !== card).sort(newestFirst);
@@ -692,7 +780,7 @@ export class CallView {
         article.passage ? el("blockquote", {}, article.passage) : null));
     }
     for (const [key, list] of Object.entries(e)) {
-      if (!Array.isArray(list) || !list.length || key === "articles") continue;
+      if (!Array.isArray(list) || !list.length || key === "articles" || key === "article_intents") continue;
       const items = list.map((s) => el("li", {}, typeof s === "string" ? s : s.text || JSON.stringify(s)));
       card.append(el("div", { class: "details" }, term("field", key)), el(key.includes("step") ? "ol" : "ul", {}, items));
     }

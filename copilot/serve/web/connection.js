@@ -1,6 +1,6 @@
 // The /events websocket: token, reconnect with backoff, resume each call from its last seq.
 
-import { t } from "./messages.js";
+import { LANGUAGE_CHANGED, t } from "./messages.js";
 //
 // The server numbers every call's events 1, 2, 3…; this object remembers the last seq
 // it delivered per call and asks for exactly what came after on every (re)connect, so
@@ -32,10 +32,19 @@ export function startPage(start) {
 
 export function showConnection(badge) {
   // The connection badge's text and colour; a refused token brings the login form back.
-  return (name, detail) => {
-    badge.dataset.state = name;
-    const label = t(`state.${name}`);
-    badge.textContent = detail ? `${label}: ${detail}` : label;
+  // `detail` is a catalogue key: the badge is drawn again in the token's language once
+  // `hello` has set it (the first states were drawn in the browser's).
+  let shown = { name: badge.dataset.state || "offline", detail: "" };
+  const draw = () => {
+    badge.dataset.state = shown.name;
+    const label = t(`state.${shown.name}`);
+    badge.textContent = shown.detail ? `${label}: ${t(shown.detail)}` : label;
+  };
+  document.addEventListener(LANGUAGE_CHANGED, draw);
+  draw();
+  return (name, detail = "") => {
+    shown = { name, detail };
+    draw();
     if (name === "refused") document.getElementById("login").hidden = false;
   };
 }
@@ -70,7 +79,7 @@ export class EventsConnection {
       if (this.ws !== ws) return;
       // 1006 before any open usually means the upgrade was refused (bad token).
       const refused = !this.everOpened && ev.code === 1006;
-      this.setState(refused ? "refused" : "reconnecting", refused ? "token refused?" : "");
+      this.setState(refused ? "refused" : "reconnecting", refused ? "conn.refused.token" : "");
       setTimeout(() => this.start(), this.backoff);
       this.backoff = Math.min(this.backoff * 2, 10000);
     };
@@ -119,7 +128,7 @@ export class EventsConnection {
       this.pending.set(ref, { resolve, reject });
       if (!this.send({ type, ref, ...fields })) {
         this.pending.delete(ref);
-        reject(new Error("not connected; try again in a moment"));
+        reject(Object.assign(new Error(t("conn.not.connected")), { code: "not_connected" }));
       }
     });
   }

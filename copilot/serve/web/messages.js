@@ -19,12 +19,17 @@ export function uiLanguage() {
   return language;
 }
 
+// Sent on `document` once the language changed: what a script drew itself (the connection
+// badge) draws itself again in the new language.
+export const LANGUAGE_CHANGED = "copilot:language";
+
 // The token's setting wins over the browser's; "" keeps the browser's choice.
 export function setLanguage(wanted) {
   const next = LANGUAGES.includes(wanted) ? wanted : language;
   if (next === language && document.documentElement.lang === next) return false;
   language = next;
   translatePage();
+  document.dispatchEvent(new Event(LANGUAGE_CHANGED));
   return true;
 }
 

@@ -14,9 +14,10 @@ const calls = new Map();
 let current = null;
 let connection = null;
 let view = null;
+// Drawn now (offline, in the browser's language) and again in the token's once `hello` says it.
+const state = showConnection(document.getElementById("conn"));
 
 function start(token) {
-  const state = showConnection(document.getElementById("conn"));
   connection = new EventsConnection(token, { event: onEvent, control: onControl, state });
   view = new CallView(document.getElementById("call"), { connection });
   connection.start();
