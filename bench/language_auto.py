@@ -15,7 +15,7 @@ speech and the call time it needed, and the CPU seconds of identification (measu
 call at a time, as `time.process_time` around it: a speed figure, rerun it on a quiet
 machine).
 
-    python -m bench.language_auto OUT.json   # this section alone, into OUT.json
+    python -m bench.language_auto OUT.json   # this section alone, into OUT.json (no retry)
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from .asr_eval import telephony_copy
 from .call_scripts import SCRIPTS, render_scripts
 from .call_scripts_heldout import HELDOUT_SCRIPTS
 from .clips import Models, fixture
+from .machine import OtherLoad, code_version, machine_info, now_utc
 
 FIXTURE_CALLS = {
     "call_escalating_nl.wav": "nl",
@@ -165,15 +166,26 @@ def language_auto(models: Models, quick: bool) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """This section alone, its JSON (with the bench's header) written to the path given."""
-    from .run import _measure  # run imports this module
-
+    """This section alone, measured once without waiting for a quiet machine (its decisions
+    do not depend on load; its CPU seconds do, and the header records the load), into the
+    JSON file given."""
     args = argv if argv is not None else sys.argv[1:]
     quick = "--quick" in args
     out = Path(next(a for a in args if not a.startswith("--")))
-    data = _measure("language_auto", Models(), quick, {})
-    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {out}", flush=True)
+    machine = machine_info()
+    header = {
+        "date": now_utc(),
+        "commit": code_version(),
+        "quick": quick,
+        "cpu": {"model": machine["cpu_model"], "instruction_sets": machine["instruction_sets"]},
+    }
+    models = Models()
+    began, load = time.perf_counter(), OtherLoad()
+    data = language_auto(models, quick)
+    header["load"] = {**load.result(), "waited_for_quiet_s": 0, "attempt": 1}
+    header["bench_seconds"] = round(time.perf_counter() - began, 1)
+    out.write_text(json.dumps({**header, **data}, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {out}: {data['correct']} / {data['total']} right", flush=True)
     return 0
 
 
