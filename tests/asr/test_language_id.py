@@ -6,6 +6,9 @@ legs) and the real speech clips (Flemish Dutch, JFK and the stereo clip in Engli
 8 kHz copies come from the benchmarks' `telephony_copy`.
 """
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,9 +55,31 @@ def test_real_dutch_speech_is_recognised_by_whisper_alone(base_multilingual):
 
 @pytest.mark.slow
 def test_a_voice_whisper_hears_as_no_candidate_is_decoded_in_each(base_multilingual):
-    """The espeak-ng Dutch customer: whisper's token says Latin or Latvian, and between only
-    nl and en it leans to English; decoding in both settles it for Dutch."""
+    """The espeak-ng Dutch agent ("Een moment, ik kijk het even na"): whisper's token says
+    Nynorsk, and between only nl and en it leans to English; decoding in both settles it for
+    Dutch. (Not every such line does: the call's decision adds several up.)"""
     call = decode_file(fixture_path("call_escalating_nl.wav"))
-    audio = pcm16_to_float(call.legs["customer"][int(6.8 * 16000) : int(14.4 * 16000)])
+    audio = pcm16_to_float(call.legs["agent"][int(14.3 * 16000) : int(19.2 * 16000)])
     (evidence,) = identify(base_multilingual, [audio], ("nl", "en"))
     assert evidence.how == "decoded" and evidence.language == "nl"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "truth"), [("vl04108.wav", "nl"), ("jfk.flac", "en")])
+def test_the_live_path_decides_with_the_same_decider(name, truth):
+    """`copilot transcribe` runs the live CallSession and transcription service: the finals'
+    language evidence decides the call once, and the decision comes before `call.ended`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "copilot.cli", "transcribe", "--json", "--language", "auto"]
+        + ["--stages", "", str(fixture_path(name))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    decided = [e for e in events if e["type"] == "call.language"]
+    assert len(decided) == 1 and decided[0]["language"] == truth
+    assert {e["language"] for e in events if e["type"] == "transcript.final"} == {truth}
+    types = [e["type"] for e in events]
+    assert types.index("call.language") < types.index("call.ended")
