@@ -14,6 +14,7 @@ from .report_decoding import nl_decoding_line, nl_decoding_section
 from .report_domains import domains_line, domains_section
 from .report_fleet import fleet_line, fleet_section
 from .report_fuzz import fuzz_line, fuzz_section
+from .report_language import language_auto_line, language_auto_section
 from .report_live import (
     latency_section,
     memory_section,
@@ -280,6 +281,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "asr_rtf": _asr_rtf,
     "prompt_words": prompt_words_section,
     "nl_decoding": nl_decoding_section,
+    "language_auto": language_auto_section,
     "batching": _batching,
     "latency": latency_section,
     "side_by_side": side_by_side_section,
@@ -349,6 +351,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "asr_rtf": _speed_line,
     "prompt_words": prompt_words_line,
     "nl_decoding": nl_decoding_line,
+    "language_auto": language_auto_line,
     "batching": _batching_line,
     "latency": _latency_line,
     "side_by_side": side_by_side_line,

@@ -1,4 +1,4 @@
-"""`make bench`: ASR accuracy and speed, batching, live latency, memory, affect model, alert
+"""`make bench`: ASR accuracy and speed, language auto, batching, live latency, memory, affect model, alert
 quality and learning, QA replay, fuzzing, voicebot, chat bot, web chat, soak, fleet.
 
     python -m bench.run                         # every section (about 10 minutes on 2 cores)
@@ -33,6 +33,7 @@ from .clips import Models
 from .domains import domains
 from .fleet import fleet
 from .fuzz import fuzz
+from .language_auto import language_auto
 from .latency import latency
 from .machine import REPO, OtherLoad, code_version, machine_info, now_utc, wait_for_quiet
 from .memory import memory
@@ -54,6 +55,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "asr_rtf": asr_rtf,
     "prompt_words": prompt_words,
     "nl_decoding": nl_decoding,
+    "language_auto": language_auto,
     "batching": batching,
     "latency": latency,
     "side_by_side": side_by_side,

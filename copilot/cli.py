@@ -21,7 +21,12 @@ def _common_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", help="path of copilot.toml (default: ./copilot.toml if present)"
     )
-    parser.add_argument("--language", choices=("en", "nl", "auto"), help="call language")
+    parser.add_argument(
+        "--language",
+        choices=("en", "nl", "auto"),
+        help="call language (default: `language` in copilot.toml, else en); auto: decided per"
+        " call from its first utterances ([language_detection])",
+    )
     parser.add_argument("--model", help="tiny.en, base, or a CTranslate2 whisper model directory")
     parser.add_argument(
         "--stages",
@@ -285,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument(
         "--ui-language",
         choices=("en", "nl"),
-        help="language of the report pages (default: the locale's, LANG=nl_NL… gives nl; else en)",
+        help="language of the report pages (default: the locale's, LANG=nl_NL… gives nl; else en);"
+        " it never sets the language the calls are transcribed in: give --language auto (found"
+        " per call) or nl for Dutch recordings",
     )
     _common_flags(rp)
     rp.set_defaults(run=_replay)

@@ -27,7 +27,7 @@ from copilot.asr.model_files import (
 from copilot.assist.settings import AssistConfig
 from copilot.audio.format import AGENT, CUSTOMER, LEGS
 from copilot.delivery.settings import DeliveryConfig
-from copilot.pipeline.settings import SegmenterConfig
+from copilot.pipeline.settings import LanguageDecisionConfig, SegmenterConfig
 from copilot.voicebot.settings import ChatBotConfig, VoicebotConfig
 
 LANGUAGES = ("en", "nl", "auto")
@@ -254,8 +254,10 @@ class Config:
     """The whole configuration: the keys at the top of copilot.toml (the call language,
     whisper and its workers, the legs of a recording), then one field per `[section]`."""
 
-    # Language of calls: en, nl, or auto (detected among nl and en on a call's first
-    # utterance, then kept).
+    # Language of calls: en, nl, or auto (decided per call among `[language_detection]
+    # candidates` from the first utterances of both legs, then kept; `call.language` says
+    # which, how sure and when). QA replay's `--ui-language` only words the report pages: a
+    # folder of Dutch recordings needs `--language auto` or `nl`.
     language: str = "en"
     # Whisper model: "tiny.en", "base", or a CTranslate2 whisper directory; empty: tiny.en for
     # English, the multilingual base for nl and auto. `[models]` chooses per language.
@@ -298,6 +300,8 @@ class Config:
     # assist and comes after affect and assist).
     stages: tuple[str, ...] = ("affect", "assist")
     segmenter: SegmenterConfig = field(default_factory=SegmenterConfig)
+    # [language_detection]: how `language = "auto"` decides a call's language
+    language_detection: LanguageDecisionConfig = field(default_factory=LanguageDecisionConfig)
     decoding: DecodingConfig = field(default_factory=DecodingConfig)
     models: ModelsConfig = field(default_factory=ModelsConfig)
     serve: ServeConfig = field(default_factory=ServeConfig)

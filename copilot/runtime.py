@@ -50,6 +50,7 @@ def decoding_options(config: Config) -> DecodingOptions:
         logprob_threshold=checks.logprob_threshold,
         compression_ratio_threshold=checks.compression_ratio_threshold,
         temperature_fallback=checks.temperature_fallback,
+        candidate_languages=config.language_detection.candidates,
     )
 
 
@@ -82,6 +83,7 @@ def pipeline_config(
         segmenter=config.segmenter,
         partials=config.partials and live,
         speculative_finals=live,
+        language_decision=config.language_detection,
     )
 
 

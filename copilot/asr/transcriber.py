@@ -26,6 +26,7 @@ import numpy as np
 from faster_whisper import WhisperModel
 from faster_whisper.tokenizer import Tokenizer
 
+from copilot.asr.language_id import LanguageEvidence, identify_encoded
 from copilot.asr.model_files import ModelNotAvailable, resolve_model
 from copilot.audio.format import PIPELINE_RATE
 from copilot.events.core import Word
@@ -87,6 +88,9 @@ class TranscriptionResult:
     # after the beam's text failed the quality checks).
     redone: str = ""
     tokens: tuple[int, ...] = field(default=(), repr=False)
+    # A final decoded without a language: how its language was identified (the call's
+    # language decision adds these up).
+    language_evidence: LanguageEvidence | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,48 @@ class WhisperTranscriber:
     def transcribe(self, audio: np.ndarray, language: str | None = None) -> TranscriptionResult:
         """Transcribe one utterance as a final, outside the shared service (tools, benchmarks)."""
         return self.transcribe_batch([TranscriptionRequest(audio, language)])[0]
+
+    def encode(self, audios: list[np.ndarray]) -> ctranslate2.StorageView:
+        """The encoder's output for utterances on the window their finals get."""
+        window = self._window_for([TranscriptionRequest(a) for a in audios])
+        features = np.stack([self._features(a, window) for a in audios])
+        return self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
+
+    def language_probabilities(self, encoded: ctranslate2.StorageView) -> list[dict[str, float]]:
+        """Whisper's probability of every language it knows, per encoded utterance."""
+        ranked = self._whisper.model.detect_language(encoded)
+        return [{token[2:-2]: float(p) for token, p in item} for item in ranked]
+
+    def forced_decodes(
+        self, encoded: ctranslate2.StorageView, index: int, seconds: float, languages: list[str]
+    ) -> dict[str, tuple[float, str, bool]]:
+        """Item `index` decoded greedily once in each language, without the vocabulary
+        prompt: per language (score, text, whether it loops)."""
+        one = np.asarray(encoded)[index : index + 1]
+        repeated = np.ascontiguousarray(np.repeat(one, len(languages), axis=0))
+        prompts = [
+            [*self._tokenizer(lang).sot_sequence, self._tokenizer(lang).no_timestamps]
+            for lang in languages
+        ]
+        budget = min(
+            self.options.max_new_tokens, 12 + int(seconds * self.options.tokens_per_second)
+        )
+        generated = self._whisper.model.generate(
+            ctranslate2.StorageView.from_array(repeated),
+            prompts,
+            beam_size=1,
+            max_length=len(prompts[0]) + budget,
+            return_scores=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )
+        out = {}
+        for lang, gen in zip(languages, generated, strict=True):
+            tokenizer = self._tokenizer(lang)
+            text = tokenizer.decode([t for t in gen.sequences_ids[0] if t < tokenizer.eot])
+            probe = TranscriptionResult(text=text.strip(), language=lang)
+            out[lang] = (float(gen.scores[0]), probe.text, self._looks_looped(probe))
+        return out
 
     # -- internals ------------------------------------------------------------
 
@@ -324,6 +370,10 @@ class WhisperTranscriber:
             features = np.stack([self._features(r.audio, window) for r in requests])
             encoded = self._whisper.model.encode(ctranslate2.StorageView.from_array(features))
         languages = self._languages(requests, encoded)
+        evidence = self._identify(requests, encoded)
+        for i, found in evidence.items():
+            if found.language:
+                languages[i] = (found.language, found.probability)
         prompts = [
             [
                 *(self._vocabulary_prompt(lang) if prompted else ()),
@@ -371,9 +421,28 @@ class WhisperTranscriber:
                     no_speech_prob=float(gen.no_speech_prob),
                     window_frames=window,
                     tokens=tuple(tokens),
+                    language_evidence=evidence.get(i),
                 )
             )
         return results, encoded
+
+    def _identify(
+        self, requests: list[TranscriptionRequest], encoded: ctranslate2.StorageView
+    ) -> dict[int, LanguageEvidence]:
+        """A final without a language: identified as the call's language decision counts it
+        (partials keep whisper's first guess; they are redone anyway)."""
+        if not self.multilingual:
+            return {}
+        wanted = [i for i, r in enumerate(requests) if r.language is None and not r.partial]
+        if not wanted:
+            return {}
+        found = identify_encoded(
+            self,
+            encoded,
+            {i: len(requests[i].audio) / PIPELINE_RATE for i in wanted},
+            self.options.candidate_languages,
+        )
+        return dict(zip(wanted, found, strict=True))
 
     def _languages(
         self, requests: list[TranscriptionRequest], encoded: ctranslate2.StorageView

@@ -16,6 +16,7 @@ from copilot.events.assist import Draft, RouteToHuman, Suggestion
 from copilot.events.core import (
     CallAssigned,
     CallEnded,
+    CallLanguage,
     CallStarted,
     Dtmf,
     ErrorEvent,
@@ -39,6 +40,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         CallStarted,
         CallAssigned,
+        CallLanguage,
         CallEnded,
         SpeechStarted,
         SpeechEnded,

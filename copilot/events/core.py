@@ -22,7 +22,8 @@ PROTOCOL_VERSION = 1
 # `transcript.final` events with speaker `bot`.
 # 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess;
 # `call.assigned` moves a call to another agent (a chat handed over to a routed team).
-PROTOCOL_MINOR = 3
+# 1.4: `call.language` says which language a call with language `auto` was decided to be in.
+PROTOCOL_MINOR = 4
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,27 @@ class CallAssigned(Event):
     agent_id: str = ""
     team: str = ""  # the queue or team the call was routed to
     type: ClassVar[str] = "call.assigned"
+
+
+@dataclass(frozen=True)
+class CallLanguage(Event):
+    """The language `auto` decided for the call (protocol 1.4), at `t`, the end of the last
+    utterance it needed; finals from then on are transcribed in it.
+
+    `confidence` is the length-weighted mean probability of `language` over the utterances
+    that voted; `unsure` when it is below `[language_detection] unsure_below`.
+    """
+
+    language: str = ""
+    confidence: float = 0.0
+    unsure: bool = False
+    probabilities: dict[str, float] = field(default_factory=dict)  # per candidate language
+    speech_s: float = 0.0  # seconds of speech it heard, both legs together
+    utterances: int = 0  # utterances it heard
+    decoded: int = 0  # of them, decoded in each candidate (whisper's language token unsure)
+    legs: tuple[str, ...] = ()  # the legs it heard
+    cpu_s: float = 0.0  # CPU seconds identification took
+    type: ClassVar[str] = "call.language"
 
 
 @dataclass(frozen=True)

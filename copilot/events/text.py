@@ -10,7 +10,7 @@ another language.
 from __future__ import annotations
 
 from copilot.events.affect import SIGNALS, Affect, Alert
-from copilot.events.core import Event, TranscriptFinal
+from copilot.events.core import CallLanguage, Event, TranscriptFinal
 from copilot.events.wording import ENGLISH, Words
 
 SHOWN_AFFECT = 0.3  # an utterance is worth a line once one of its signals reaches this
@@ -25,6 +25,16 @@ def readable_line(event: Event, words: Words = ENGLISH) -> str | None:
         return _affect_line(event, words)
     if isinstance(event, Alert):
         return _alert_line(event, words)
+    if isinstance(event, CallLanguage):
+        key = "language.decided.unsure" if event.unsure else "language.decided"
+        language = words.term("language", event.language)
+        line = words(
+            key,
+            language=language,
+            confidence=f"{event.confidence:.2f}",
+            speech=f"{event.speech_s:.1f}",
+        )
+        return f"{'':>28}# {line}"
     for attr in ("describe",):  # later stages (assist) describe themselves
         describe = getattr(event, attr, None)
         if callable(describe):

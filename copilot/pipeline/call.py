@@ -21,6 +21,7 @@ from copilot.asr.transcriber import TranscriptionResult
 from copilot.audio.format import PIPELINE_RATE, AudioFrame
 from copilot.events.core import (
     CallEnded,
+    CallLanguage,
     CallStarted,
     Dtmf,
     ErrorEvent,
@@ -31,8 +32,9 @@ from copilot.events.core import (
     TranscriptPartial,
     Word,
 )
+from copilot.pipeline.language_decision import LanguageDecider, LanguageDecision
 from copilot.pipeline.segmenter import UtteranceAudio, UtteranceSegmenter, UtteranceStarted
-from copilot.pipeline.settings import SegmenterConfig
+from copilot.pipeline.settings import LanguageDecisionConfig, SegmenterConfig
 from copilot.pipeline.stage_chain import Stage, StageChain
 
 # A gap in a leg's timeline shorter than this is jitter, not lost audio.
@@ -59,6 +61,8 @@ class PipelineConfig:
     partials: bool = True
     # Start transcribing during the closing silence (live calls); replay has no one waiting.
     speculative_finals: bool = True
+    # How `auto` decides the call's language.
+    language_decision: LanguageDecisionConfig = field(default_factory=LanguageDecisionConfig)
 
 
 class CallPipeline:
@@ -85,6 +89,10 @@ class CallPipeline:
         self.source = source
         self.metadata = dict(metadata or {})
         self.language: str | None = None if self.config.language == "auto" else self.config.language
+        # `auto`: finals' language evidence decides the call's language once (call.language).
+        self.language_decider = (
+            LanguageDecider(self.config.language_decision) if self.language is None else None
+        )
         self._chain = StageChain(call_id, stages)
         self._stages = self._chain.stages
         self._clocked = [s.on_clock for s in self._stages if hasattr(s, "on_clock")]
@@ -127,8 +135,13 @@ class CallPipeline:
         """End the call: flush the stages, then `call.ended`; later calls return nothing."""
         if self.ended:
             return []
+        out = []
+        if self.language is None and self.language_decider is not None:
+            # The call ended before enough speech: decide on what was heard.
+            if self.language_decider.wants_more and self.language_decider.heard:
+                out.extend(self.decide_language(self.language_decider.finish()))
         self.ended = True
-        out = self._chain.flush()
+        out.extend(self._chain.flush())
         out.extend(
             self._emit(
                 CallEnded(self.call_id, 0, self.duration, duration=self.duration, reason=reason)
@@ -281,10 +294,31 @@ class CallPipeline:
 
     # -- results ---------------------------------------------------------------
 
+    def decide_language(self, decision: LanguageDecision) -> list[Event]:
+        """Fix the call's language (`auto` decided): later jobs carry it; `call.language`."""
+        self.language = decision.language
+        return self._emit(
+            CallLanguage(
+                self.call_id,
+                0,
+                decision.decided_at,
+                language=decision.language,
+                confidence=decision.confidence,
+                unsure=decision.unsure,
+                probabilities=decision.probabilities,
+                speech_s=decision.speech_s,
+                utterances=decision.utterances,
+                decoded=decision.decoded,
+                legs=decision.legs,
+                cpu_s=decision.cpu_s,
+            )
+        )
+
     def on_transcription(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         """Turn a job's result into a partial, or into finals released in spoken order."""
-        if self.language is None and result.language:
-            self.language = result.language  # first detection fixes the call's language
+        if self.language is None and job.full_quality and result.language_evidence is None:
+            # A final from a model that only reports its guess (no evidence): keep it.
+            self.language = result.language or None
         if job.speculative:
             return self._on_speculation(job, result)
         if not job.final:
@@ -320,8 +354,17 @@ class CallPipeline:
             if done is None:
                 break  # an earlier utterance is still being transcribed
             del self._awaiting_final[utterance_id]
+            out.extend(self._weigh_language(*done))
             out.extend(self._on_final(*done))
         return out
+
+    def _weigh_language(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
+        """`auto`: each final, in spoken order, counts toward the call's language."""
+        decider, evidence = self.language_decider, result.language_evidence
+        if self.language is not None or decider is None or evidence is None:
+            return []
+        decision = decider.add(evidence, job.leg, job.end)
+        return self.decide_language(decision) if decision is not None else []
 
     def _on_final(self, job: TranscriptionJob, result: TranscriptionResult) -> list[Event]:
         for stage in self._stages:

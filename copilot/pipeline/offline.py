@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 
 from copilot.asr.jobs import TranscriptionJob
+from copilot.asr.language_id import identify
 from copilot.asr.transcriber import TranscriptionRequest, TranscriptionResult, WhisperTranscriber
 from copilot.audio.files import DecodedCall, call_frames, pcm16_to_float
 from copilot.events.core import Event
@@ -46,6 +47,10 @@ def run_call_offline(
     for item in items:
         (jobs if isinstance(item, TranscriptionJob) else events).append(item)
     jobs.sort(key=lambda j: (j.end, j.leg))
+    if jobs and pipeline.language is None:
+        # `auto`: decide the call's language first, then transcribe every utterance once
+        # with the model of that language.
+        events.extend(decide_language(pipeline, jobs, transcriber_for(None)))
     results = _transcribe_all(jobs, transcriber_for, pipeline, batch_size)
     for job, result in zip(jobs, results, strict=True):
         events.extend(pipeline.on_transcription(job, result))
@@ -61,16 +66,34 @@ def _transcribe_all(
 ) -> list[TranscriptionResult]:
     results: list[TranscriptionResult] = []
     remaining = list(jobs)
-    if remaining and pipeline.language is None:
-        # Auto language: the first utterance decides the call's language, as live.
-        first = remaining.pop(0)
-        result = _batch(transcriber_for(None), [first], None)[0]
-        pipeline.language = result.language
-        results.append(result)
     transcriber = transcriber_for(pipeline.language)
     for i in range(0, len(remaining), batch_size):
         results.extend(_batch(transcriber, remaining[i : i + batch_size], pipeline.language))
     return results
+
+
+# Utterances identified per encoder pass while the language is open: a sure call is
+# decided after two or three, so a larger batch would encode speech it never needs.
+IDENTIFY_BATCH = 2
+
+
+def decide_language(
+    pipeline: CallPipeline, jobs: list[TranscriptionJob], multilingual: WhisperTranscriber
+) -> list[Event]:
+    """The call's language from its first utterances, in spoken order, both legs
+    (`call.language`); the live decider's rules, fed before anything is transcribed."""
+    decider = pipeline.language_decider
+    assert decider is not None  # an `auto` call has one
+    candidates = pipeline.config.language_decision.candidates
+    spoken = sorted(jobs, key=lambda j: (j.start, j.leg))
+    for i in range(0, len(spoken), IDENTIFY_BATCH):
+        chunk = spoken[i : i + IDENTIFY_BATCH]
+        found = identify(multilingual, [pcm16_to_float(j.audio) for j in chunk], candidates)
+        for job, evidence in zip(chunk, found, strict=True):
+            decision = decider.add(evidence, job.leg, job.end)
+            if decision is not None:
+                return pipeline.decide_language(decision)
+    return pipeline.decide_language(decider.finish())
 
 
 def _batch(

@@ -50,3 +50,43 @@ class SegmenterConfig:
             raise ValueError(
                 "segmenter speculate_after_ms must be 0 or between tail_keep_ms and end_silence_ms"
             )
+
+
+# Languages copilot's stages and pages speak; `auto` may choose among these only.
+SUPPORTED_LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class LanguageDecisionConfig:
+    """How `language = "auto"` decides a call's language: whisper's language identification
+    on the first utterances of both legs, added up until the decision is sure or enough
+    speech was heard (`[language_detection]` in copilot.toml)."""
+
+    # The languages a call may be in; whisper's guesses outside them do not count (a Dutch
+    # caller heard as Afrikaans or Norwegian is not a third option). Some of nl, en.
+    candidates: tuple[str, ...] = ("nl", "en")
+    # Seconds of speech (both legs together) after which the call's language is decided
+    # whatever the evidence: whisper's own language detection reads the first 30 s of a file.
+    max_speech_s: float = 20.0
+    # A decision comes earlier once this much speech (seconds) in at least `min_utterances`
+    # utterances agrees with at least `sure` confidence.
+    min_speech_s: float = 4.0
+    min_utterances: int = 2  # utterances that must have voted before an early decision
+    # Confidence (length-weighted mean probability of one language) that decides early.
+    sure: float = 0.9
+    # A decision with a confidence below this is flagged as unsure for the QA reviewer.
+    unsure_below: float = 0.75
+
+    def __post_init__(self) -> None:
+        candidates = tuple(self.candidates)
+        object.__setattr__(self, "candidates", candidates)
+        if not candidates or any(c not in SUPPORTED_LANGUAGES for c in candidates):
+            raise ValueError(f"language_detection candidates must be some of {SUPPORTED_LANGUAGES}")
+        if len(set(candidates)) != len(candidates):
+            raise ValueError("language_detection candidates must not repeat a language")
+        if not 0 < self.min_speech_s <= self.max_speech_s:
+            raise ValueError("language_detection: 0 < min_speech_s <= max_speech_s")
+        if self.min_utterances < 1 or not 0.5 <= self.sure <= 1 or not 0 <= self.unsure_below <= 1:
+            raise ValueError(
+                "language_detection: min_utterances >= 1, sure in [0.5, 1], unsure_below in [0, 1]"
+            )

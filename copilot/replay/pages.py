@@ -16,6 +16,12 @@ from typing import Any
 from copilot.affect.text import word_spans
 from copilot.events.core import Word
 from copilot.events.wording import ENGLISH, Words
+from copilot.replay.language_report import (
+    FILTER_SCRIPT,
+    language_cell,
+    language_filter,
+    language_section,
+)
 from copilot.replay.summary import post_call_summary
 
 SIGNAL_COLOURS = {"frustration": "#c62828", "doubt": "#a65400", "load": "#6a1b9a"}
@@ -206,6 +212,7 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
         f'<p><a href="../index.html">{escape(w("report.back"))}</a></p>',
         f"<h1>{escape(w('call', id=r['call_id']))}</h1>",
         f"<p>{escape(facts)} &middot; {escape(w('report.outcome'))}: <b>{escape(outcome)}</b></p>",
+        language_section(r, w),
         f'<h2>{escape(w("report.summary"))}</h2><p id="summary">'
         f"{escape(post_call_summary(r, w))}</p>",
         f"<h2>{escape(w('signals'))}</h2>",
@@ -495,7 +502,7 @@ def index_page(
             f'<td data-sort="{escape(r["call_id"])}"><a href="calls/{escape(r["call_id"])}.html">'
             f"{escape(r['call_id'])}</a></td>",
             f'<td class="num" data-sort="{r["duration"]}">{_clock(r["duration"])}</td>',
-            f"<td>{escape(r['language'])}</td>",
+            language_cell(r, w),
             *(f'<td class="num">{r["peaks"][s]:.2f}</td>' for s in SIGNAL_COLOURS),
             f'<td data-sort="{rank * 100 + len(r["alerts"])}">{len(r["alerts"])}{top}</td>',
             f"<td>{escape(', '.join(w.intent(i) for i in r['intents']))}</td>",
@@ -520,6 +527,7 @@ def index_page(
         f"<h1>{escape(w('report.title'))}</h1>",
         f'<p id="stats">{escape(line)}</p>',
         _sidecar(overall, w, "report.overall"),
+        language_filter(reports, w),
         f'<table id="calls"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
         f"<p>{escape(w('report.sort.keys'))}</p>",
     ]
@@ -527,4 +535,4 @@ def index_page(
         body.append(f"<h2>{escape(w('report.failed'))}</h2><ul id=failures>")
         body += [f"<li>{escape(f['path'])}: {escape(f['error'])}</li>" for f in failures]
         body.append("</ul>")
-    return _page(w("report.title"), "".join(body), w, SORT_SCRIPT)
+    return _page(w("report.title"), "".join(body), w, SORT_SCRIPT + FILTER_SCRIPT)

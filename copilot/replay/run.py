@@ -29,6 +29,8 @@ from typing import Any, TextIO
 
 from copilot.config import Config
 from copilot.events.wording import ENGLISH, Words, language_from_locale, words_for
+from copilot.replay.language_report import CSV_COLUMNS as LANGUAGE_COLUMNS
+from copilot.replay.language_report import csv_cells as language_cells
 from copilot.replay.pages import call_page, index_page
 from copilot.replay.scorecard import ScorecardItem, load_scorecard
 from copilot.replay.sidecars import LabelsError, overall, read_sidecars
@@ -60,6 +62,7 @@ CSV_COLUMNS = (
     "scorecard_score",
     "wer",
     "outcome",
+    *LANGUAGE_COLUMNS,
 )
 
 
@@ -273,6 +276,7 @@ def _csv_row(r: dict) -> list:
         "" if r["scorecard_score"] is None else r["scorecard_score"],
         "" if wer is None else wer,
         r["outcome"],
+        *language_cells(r),
     ]
 
 

@@ -14,6 +14,7 @@ from copilot.events.affect import ALERT_WORDING_FIELDS, SIGNALS
 from copilot.events.assist import NOT_SURE
 from copilot.events.core import Event
 from copilot.events.wording import ENGLISH, Words
+from copilot.replay.language_report import language_decision
 from copilot.replay.scorecard import ScorecardItem, Utterance, score_call, scorecard_total
 from copilot.replay.sidecars import Sidecars, score_against_sidecars
 
@@ -64,6 +65,7 @@ def summarise_call(
         "path": started.get("metadata", {}).get("path", ""),
         "duration": round(duration, 2),
         "language": language,
+        "language_decision": language_decision(dicts, language),
         "utterances": len(transcript),
         "transcript": transcript,
         "affect": affect,

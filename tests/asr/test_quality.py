@@ -75,6 +75,9 @@ def test_auto_language_detects_dutch_and_english(base_multilingual):
         pcm = decode_file(fixture_path(name)).legs["customer"]
         result = base_multilingual.transcribe(pcm16_to_float(pcm), language=None)
         assert result.language == expected
+        # A final without a language carries the evidence the call's decision adds up.
+        assert result.language_evidence is not None
+        assert result.language_evidence.language == expected
 
 
 def test_batched_results_equal_one_by_one(tiny_en):

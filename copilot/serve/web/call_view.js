@@ -389,6 +389,7 @@ export class CallView {
       case "handoff": return this.handoff(e);
       case "draft.delivery": return this.delivery(e);
       case "call.assigned": return undefined; // the call lists show whose call it is now
+      case "call.language": return undefined; // finals carry their language; QA reports the decision
       default: return this.assist(e);
     }
   }
