@@ -22,7 +22,9 @@ PROTOCOL_VERSION = 1
 # `transcript.final` events with speaker `bot`.
 # 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess;
 # `call.assigned` moves a call to another agent (a chat handed over to a routed team).
-PROTOCOL_MINOR = 3
+# 1.4: call summaries carry `level`, `team`, `last_speaker` and `last_text`, and risk ranks
+# by the latest alert's level first; `/events` pages the day's ended calls (`history`).
+PROTOCOL_MINOR = 4
 
 
 @dataclass(frozen=True)
