@@ -82,7 +82,8 @@ class CallHistory:
 
     @staticmethod
     def _filters(query: HistoryQuery) -> tuple[str, list[Any]]:
-        where, args = "", []
+        where = ""
+        args: list[Any] = []
         if query.agent_id:
             where += " AND agent_id = ?"
             args.append(query.agent_id)
