@@ -137,6 +137,15 @@ class CallHistory:
             (call_id,),
         )
         final = json.loads(last[0]) if last else {}
+        # The call's own length (its `call.ended`), not the store's clock: a call fed in
+        # faster than it was spoken (a replay, a test) still says how long it lasted.
+        end = db.row(
+            "SELECT json FROM events WHERE call_id = ? AND type = 'call.ended'"
+            " ORDER BY seq DESC LIMIT 1",
+            (call_id,),
+        )
+        ended = json.loads(end[0]) if end else {}
+        duration = float(ended.get("duration") or ended.get("t") or (ended_at - started_at))
         affect = db.rows(
             "SELECT json FROM events WHERE call_id = ? AND type = 'affect'"
             " ORDER BY seq DESC LIMIT ?",
@@ -153,7 +162,7 @@ class CallHistory:
             "team": team,
             "started_at": float(started_at),
             "ended_at": float(ended_at),
-            "duration": round(float(ended_at) - float(started_at), 1),
+            "duration": round(duration, 1),
             "end_reason": end_reason,
             "level": LEVEL_OF_RANK.get(int(alert_level), ""),
             "trend": trend[-TREND_POINTS:],

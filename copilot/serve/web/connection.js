@@ -70,7 +70,7 @@ export class EventsConnection {
       if (this.ws !== ws) return;
       // 1006 before any open usually means the upgrade was refused (bad token).
       const refused = !this.everOpened && ev.code === 1006;
-      this.setState(refused ? "refused" : "reconnecting", refused ? "token refused?" : "");
+      this.setState(refused ? "refused" : "reconnecting", refused ? t("token.refused") : "");
       setTimeout(() => this.start(), this.backoff);
       this.backoff = Math.min(this.backoff * 2, 10000);
     };
@@ -138,7 +138,8 @@ export class EventsConnection {
     if (msg.type === "resume") {
       for (const callId of msg.calls || []) if (this.subscribed.has(callId)) this.sendSubscribe(callId);
     }
-    if (msg.type.endsWith(".ack") && this.pending.has(msg.ref)) {
+    // A request's answer: its ack, or the reply that carries its ref (`history`).
+    if (msg.type !== "error" && msg.ref !== undefined && this.pending.has(msg.ref)) {
       this.pending.get(msg.ref).resolve(msg);
       this.pending.delete(msg.ref);
     }
