@@ -110,7 +110,11 @@ function onControl(msg) {
   if (msg.type === "call.summary") {
     const before = calls.get(msg.call.call_id);
     calls.set(msg.call.call_id, msg.call);
-    if (before?.live && !msg.call.live) history.refreshSoon(); // it moves to the history
+    if (before?.live && !msg.call.live) { // it moves to the history
+      endedSeen.set(msg.call.call_id, performance.now());
+      sawEnd.add(msg.call.call_id);
+      history.refreshSoon();
+    }
     render();
   }
   if (msg.type === "decisions") {
@@ -128,9 +132,22 @@ function takeOverKey(c) {
   return `${c.call_id}#${alert ? alert.seq : 0}`;
 }
 
-const pending = (c) => c.take_over && !acknowledged.has(takeOverKey(c));
-// Live calls, and an ended one while its take-over waits or it is open beside the list.
-const onWall = (c) => c.live || pending(c) || c.call_id === selected;
+// A take-over waits for this supervisor while its call is live, and after it ended while this
+// page watched; one that ended before the page opened is the history's (its level says so).
+const sawEnd = new Set();
+const pending = (c) => c.take_over && !acknowledged.has(takeOverKey(c)) && (c.live || sawEnd.has(c.call_id));
+// A call seen ending stays on the wall, dimmed, for a while before it is only in the history.
+const ENDED_GRACE_MS = 120_000;
+const endedSeen = new Map(); // call_id -> when this page saw it end
+// Live calls, and an ended one while its take-over waits, it is open beside the list, or it
+// ended moments ago.
+const onWall = (c) => c.live || pending(c) || c.call_id === selected
+  || performance.now() - (endedSeen.get(c.call_id) ?? -Infinity) < ENDED_GRACE_MS;
+setInterval(() => {
+  if (!endedSeen.size) return;
+  for (const [id, at] of endedSeen) if (performance.now() - at >= ENDED_GRACE_MS) endedSeen.delete(id);
+  render();
+}, 15_000);
 
 function matches(c, words) {
   if (chosen.level !== null && (c.level || "") !== chosen.level) return false;

@@ -47,7 +47,8 @@ export class CallTable {
     const cells = this.shown.map((c) => {
       const label = t(c.label);
       const th = el("th", { scope: "col", "data-key": c.key }, c.sort
-        ? el("button", { type: "button", class: "sort", "data-key": c.key, title: t("wall.sort", { column: label }),
+        ? el("button", { type: "button", class: "sort", id: `${this.table.id}-sort-${c.key}`, "data-key": c.key,
+          title: t("wall.sort", { column: label }),
           onclick: () => this.sortBy(c.key) }, label)
         : label);
       if (c.key === this.sortKey) th.setAttribute("aria-sort", this.descending ? "descending" : "ascending");
