@@ -76,8 +76,11 @@ FOCUS = """() => {
 
 def inside(box: dict) -> bool:
     """The element's box is wholly inside the 1280 x 800 viewport."""
-    return box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= WIDTH and (
-        box["y"] + box["height"] <= HEIGHT
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= WIDTH
+        and (box["y"] + box["height"] <= HEIGHT)
     )
 
 
@@ -115,14 +118,16 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                 await live_rows(page, LIVE)
                 seen = {"measure": await page.evaluate(MEASURE)}
                 rows = page.locator("#calls tbody tr")
-                seen["trend_2"] = await page.locator('tr[data-call-id="CA-live-01"]').evaluate(TREND)
-                seen["trend_1"] = await page.locator('tr[data-call-id="CA-live-00"]').evaluate(TREND)
-                seen["trend_6"] = await page.locator('tr[data-call-id="CA-live-05"]').evaluate(TREND)
+                seen["trend_2"] = await page.locator('tr[data-call-id="GS-L01"]').evaluate(TREND)
+                seen["trend_1"] = await page.locator('tr[data-call-id="GS-L00"]').evaluate(TREND)
+                seen["trend_6"] = await page.locator('tr[data-call-id="GS-L05"]').evaluate(TREND)
                 seen["counts"] = await page.locator("button.count").evaluate_all(
                     "bs => bs.map(b => [b.dataset.kind, b.dataset.value, Number(b.dataset.n)])"
                 )
                 await page.click('button.count[data-kind="level"][data-value="escalate"]')
-                seen["escalate_only"] = await rows.evaluate_all("rs => rs.map(r => r.dataset.callId)")
+                seen["escalate_only"] = await rows.evaluate_all(
+                    "rs => rs.map(r => r.dataset.callId)"
+                )
                 await page.click('button.count[data-kind="level"][data-value="escalate"]')
 
                 # A row far down: scrolled to inside the table, picked with the keyboard.
@@ -143,7 +148,9 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                 # Acknowledge every take-over with the keyboard: focus moves to the next one,
                 # and after the last to that call's row, never to the page's body.
                 banners = page.locator("#take-overs .alert")
-                seen["take_overs"] = await banners.evaluate_all("bs => bs.map(b => b.dataset.callId)")
+                seen["take_overs"] = await banners.evaluate_all(
+                    "bs => bs.map(b => b.dataset.callId)"
+                )
                 await banners.first.locator(".ack").focus()
                 seen["focus_after_ack"] = []
                 for _ in seen["take_overs"]:
@@ -191,7 +198,9 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                     " r.querySelector('.level').dataset.level === 'escalate')"
                 )
                 seen["escalated"] = await page.locator("#page-of").inner_text()
-                seen["escalated_rows"] = await history.evaluate_all("rs => rs.map(r => r.dataset.callId)")
+                seen["escalated_rows"] = await history.evaluate_all(
+                    "rs => rs.map(r => r.dataset.callId)"
+                )
                 await page.select_option("#history-alert", "")
                 await page.select_option("#history-agent", "mw-03")
                 await page.select_option("#history-outcome", "hangup")
@@ -199,7 +208,9 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                     "[...document.querySelectorAll('#history tbody tr')].every(r =>"
                     " r.querySelector('td[data-key=agent]').textContent === 'mw-03')"
                 )
-                seen["agent_outcome"] = await history.evaluate_all("rs => rs.map(r => r.dataset.callId)")
+                seen["agent_outcome"] = await history.evaluate_all(
+                    "rs => rs.map(r => r.dataset.callId)"
+                )
                 seen["axe_history"] = await axe.check_async(page)
                 # An ended call opens beside the history, from the store.
                 await history.first.click()
@@ -237,13 +248,19 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
     teams = {value: n for kind, value, n in seen["counts"] if kind == "team"}
     assert teams == {q: sum(1 for i in range(LIVE) if QUEUES[i % 4] == q) for q in QUEUES}
     assert sorted(seen["escalate_only"]) == sorted(
-        f"CA-live-{i:02d}" for i in range(LIVE) if live_level(i) == "escalate"
+        f"GS-L{i:02d}" for i in range(LIVE) if live_level(i) == "escalate"
     )
     # The picked call opens beside the list, in view; the row stays in view and focused.
     assert inside(seen["panel"]) and inside(seen["status"]), seen["panel"]
-    assert inside(seen["picked_row"]) and seen["panel"]["x"] >= seen["picked_row"]["x"] + seen["picked_row"]["width"]
+    assert (
+        inside(seen["picked_row"])
+        and seen["panel"]["x"] >= seen["picked_row"]["x"] + seen["picked_row"]["width"]
+    )
     assert seen["focus_after_pick"][:2] == ["TR", seen["picked"]]
-    assert seen["axe_live"] == [] and seen["axe_history"] == [], (seen["axe_live"], seen["axe_history"])
+    assert seen["axe_live"] == [] and seen["axe_history"] == [], (
+        seen["axe_live"],
+        seen["axe_history"],
+    )
     # After each Acknowledge the focus is on the next take-over's button, after the last on its row.
     take_overs = seen["take_overs"]
     assert len(take_overs) == sum(1 for i in range(LIVE) if live_level(i) == "take_over")
@@ -253,18 +270,20 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
     assert seen["stored_acks"] == sorted(take_overs)
     # An honest empty filter, and a filter by agent.
     assert seen["empty"] == [0, True, "No calls match this filter."]
-    assert sorted(seen["filtered"]) == [f"CA-live-{i:02d}" for i in range(LIVE) if agent_of(i) == "mw-03"]
+    assert sorted(seen["filtered"]) == [
+        f"GS-L{i:02d}" for i in range(LIVE) if agent_of(i) == "mw-03"
+    ]
     # The history: 200 ended calls over 8 pages of 25, each once; filters as computed.
     assert seen["history_table"] >= 0.95 * WIDTH
     paged = seen["paged"]
     assert [len(p) for p in paged] == [25] * 8 and seen["next_disabled"]
-    assert sorted(c for p in paged for c in p) == [f"CA-done-{i:03d}" for i in range(ENDED)]
+    assert sorted(c for p in paged for c in p) == [f"GS-E{i:03d}" for i in range(ENDED)]
     assert seen["history_trend"]["fill"] == "none" and seen["history_trend"]["box"][0] >= 60
     escalated = [i for i in range(ENDED) if ended_level(i) == "escalate"]
     assert seen["escalated"] == f"Page 1 of 1 · {len(escalated)} calls"
-    assert sorted(seen["escalated_rows"]) == [f"CA-done-{i:03d}" for i in escalated]
+    assert sorted(seen["escalated_rows"]) == [f"GS-E{i:03d}" for i in escalated]
     wanted = [i for i in range(ENDED) if agent_of(i) == "mw-03" and REASONS[i % 3] == "hangup"]
-    assert sorted(seen["agent_outcome"]) == sorted(f"CA-done-{i:03d}" for i in wanted)
+    assert sorted(seen["agent_outcome"]) == sorted(f"GS-E{i:03d}" for i in wanted)
     assert inside(seen["history_panel"])
     assert (DOCS / "supervisor.png").stat().st_size > 10_000
 
@@ -308,16 +327,16 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
     async def scenario():
         async with server_for(tiny_en, config) as (server, _events):
             base = f"http://127.0.0.1:{server.ws_port}"
-            publish_wall(server, live=0, ended=60)
+            publish_wall(server, live=0, ended=150)
             async with playwright_api.async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = await wall_page(browser, base, supervisor, locale="en-US")
                 publish_wall(server, live=20, ended=0)
                 await live_rows(page, 20)
                 # One live call ends while it watches (numbered after its stored events).
-                ended = CallEnded("CA-live-07", 1, 60.0, duration=60.0, reason="hangup")
-                server.live.sink_for("CA-live-07")(ended)
-                await page.locator('tr.ended[data-call-id="CA-live-07"]').wait_for()
+                ended = CallEnded("GS-L07", 1, 60.0, duration=60.0, reason="hangup")
+                server.live.sink_for("GS-L07")(ended)
+                await page.locator('tr.ended[data-call-id="GS-L07"]').wait_for()
                 await page.click("#tab-history")
                 await page.wait_for_selector("#history tbody tr")
                 await page.locator("#history tbody tr").first.click()
@@ -343,10 +362,14 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
                 await summary.click()
                 calls = sidebar.locator("#my-calls button.my-call")
                 seen["my_summary"] = await summary.inner_text()
-                seen["my_first_page"] = await calls.evaluate_all("bs => bs.map(b => b.dataset.callId)")
+                seen["my_first_page"] = await calls.evaluate_all(
+                    "bs => bs.map(b => b.dataset.callId)"
+                )
                 await sidebar.click("#my-calls .pager button:last-child")
                 await sidebar.wait_for_selector("#my-calls [role=status]:has-text('Pagina 2')")
-                seen["my_second_page"] = await calls.evaluate_all("bs => bs.map(b => b.dataset.callId)")
+                seen["my_second_page"] = await calls.evaluate_all(
+                    "bs => bs.map(b => b.dataset.callId)"
+                )
                 picked = seen["my_second_page"][0]
                 await calls.first.click()
                 await sidebar.wait_for_selector(f'#call-status:has-text("{picked}")')
@@ -368,8 +391,8 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
                 found.setdefault(view, []).append((text, hits))
     assert found == {}
     assert "Geen gesprekken voor dit filter." in texts["wall"]
-    mine = [i for i in range(60) if agent_of(i) == "mw-03"]
+    mine = [i for i in range(150) if agent_of(i) == "mw-03"]
     assert seen["my_summary"] == f"Mijn gesprekken vandaag ({len(mine)})"
     shown = seen["my_first_page"] + seen["my_second_page"]
-    assert len(seen["my_first_page"]) == 10 and set(shown) <= {f"CA-done-{i:03d}" for i in mine}
+    assert len(seen["my_first_page"]) == 10 and set(shown) <= {f"GS-E{i:03d}" for i in mine}
     assert len(set(shown)) == len(shown) == min(20, len(mine))

@@ -51,7 +51,12 @@ def publish_call(server, call_id: str, i: int, level: str, signal: float, ended:
     metadata = {"agent_id": agent_of(i), "queue": QUEUES[i % len(QUEUES)]}
     publish(
         CallStarted(
-            call_id, 1, 0.0, source=SOURCES[i % len(SOURCES)], legs=("agent", "customer"), metadata=metadata
+            call_id,
+            1,
+            0.0,
+            source=SOURCES[i % len(SOURCES)],
+            legs=("agent", "customer"),
+            metadata=metadata,
         )
     )
     seq, points = 2, 1 + i % 6
@@ -63,11 +68,19 @@ def publish_call(server, call_id: str, i: int, level: str, signal: float, ended:
         publish(TranscriptFinal(call_id, seq, 5.0 * points + seq, speaker=speaker, text=text))
         seq += 1
     if level:
-        alert = {"signal": "frustration", "score": signal, "trend": signal, "basis": "sustained", "run": 3}
+        alert = {
+            "signal": "frustration",
+            "score": signal,
+            "trend": signal,
+            "basis": "sustained",
+            "run": 3,
+        }
         publish(Alert(call_id, seq, 5.0 * points + seq, level=level, **alert))
         seq += 1
     if ended:
-        publish(CallEnded(call_id, seq, 5.0 * points + seq, duration=5.0 * points + seq, reason=ended))
+        publish(
+            CallEnded(call_id, seq, 5.0 * points + seq, duration=5.0 * points + seq, reason=ended)
+        )
 
 
 def ended_level(i: int) -> str:
@@ -78,6 +91,6 @@ def ended_level(i: int) -> str:
 def publish_wall(server, live: int = 50, ended: int = 200) -> None:
     """`ended` calls that ended today, then `live` calls still running."""
     for i in range(ended):
-        publish_call(server, f"CA-done-{i:03d}", i, ended_level(i), 0.3, REASONS[i % 3])
+        publish_call(server, f"GS-E{i:03d}", i, ended_level(i), 0.3, REASONS[i % 3])
     for i in range(live):
-        publish_call(server, f"CA-live-{i:02d}", i, live_level(i), live_signal(i))
+        publish_call(server, f"GS-L{i:02d}", i, live_level(i), live_signal(i))

@@ -205,24 +205,33 @@ function place(box, nodes) {
   if (focused?.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
 }
 
+// One line per waiting take-over, kept across updates (only its words change), so a
+// supervisor's focus on its buttons survives the summaries that keep arriving.
 function takeOvers() {
   const waiting = live.sorted([...calls.values()].filter(pending));
   place(banner, waiting.map((c) => {
     const id = `take-over-${c.call_id}`;
+    let node = document.getElementById(id);
+    if (!node) {
+      node = el("div", { id, class: "alert", "data-level": "take_over", "data-call-id": c.call_id },
+        el("div", { class: "clip" }), el("div", { class: "why" }),
+        el("button", { type: "button", class: "open", onclick: () => open(c.call_id) }, t("open.call")), " ",
+        el("button", { type: "button", class: "ack", onclick: () => acknowledge(calls.get(c.call_id)) },
+          t("acknowledge")), " ",
+        el("span", { class: "state", role: "status" }));
+    }
     const alert = lastAlert(c);
-    const node = document.getElementById(id) || el("div", { id, class: "alert", "data-level": "take_over",
-      "data-call-id": c.call_id });
-    node.replaceChildren(
-      el("div", { class: "clip", title: c.call_id }, t("take.over", { id: c.call_id, agent: c.agent_id || "?" })),
-      el("div", { class: "why" }, alert ? alertReason(alert) : ""),
-      el("button", { type: "button", class: "open", onclick: () => open(c.call_id) }, t("open.call")), " ",
-      el("button", { type: "button", class: "ack", onclick: () => acknowledge(c, alert) }, t("acknowledge")), " ",
-      el("span", { class: "state", role: "status" }, node.querySelector(".state")?.textContent || ""));
+    const head = t("take.over", { id: c.call_id, agent: c.agent_id || "?" });
+    const why = alert ? alertReason(alert) : "";
+    const [clip, reason] = [node.querySelector(".clip"), node.querySelector(".why")];
+    if (clip.textContent !== head) { clip.textContent = head; clip.title = head; }
+    if (reason.textContent !== why) { reason.textContent = why; reason.title = why; }
     return node;
   }));
 }
 
-async function acknowledge(c, alert) {
+async function acknowledge(c) {
+  const alert = lastAlert(c);
   const key = takeOverKey(c);
   // Where the supervisor's focus goes once the banner is gone: the next waiting take-over,
   // else this call's row, else the filter. Never the page's body.
@@ -343,6 +352,7 @@ $("close-call").addEventListener("click", close);
 function redrawAll() {
   live.header();
   past.header();
+  banner.replaceChildren(); // drawn again in the new language
   render(true);
   if (history.total || history.day) history.load();
   if (!selected) view.reset(null);
