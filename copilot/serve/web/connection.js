@@ -36,6 +36,9 @@ export function showConnection(badge) {
     badge.dataset.state = name;
     const label = t(`state.${name}`);
     badge.textContent = detail ? `${label}: ${detail}` : label;
+    // A language that arrives later (`hello`) re-words the badge with the rest of the page.
+    if (detail) delete badge.dataset.i18n;
+    else badge.dataset.i18n = `state.${name}`;
     if (name === "refused") document.getElementById("login").hidden = false;
   };
 }

@@ -85,7 +85,7 @@ const HISTORY_COLUMNS = [
 const rowClass = (c) => [c.take_over ? "take-over" : "", c.call_id === selected ? "selected" : "",
   c.live === false ? "ended" : ""].filter(Boolean).join(" ");
 const live = new CallTable($("calls"), LIVE_COLUMNS, { onOpen: open, sortKey: "risk", rowClass });
-const past = new CallTable($("history"), HISTORY_COLUMNS, { onOpen: open, sortKey: "ended", rowClass });
+const past = new CallTable($("ended-calls"), HISTORY_COLUMNS, { onOpen: open, sortKey: "ended", rowClass });
 live.onSort = () => render();
 
 // -- the connection --------------------------------------------------------------------
@@ -311,6 +311,7 @@ function showTab(name) {
   $("tab-history").setAttribute("aria-pressed", String(name === "history"));
   $("live-panel").hidden = name !== "live";
   $("history-panel").hidden = name !== "history";
+  $("live-filter").hidden = name !== "live";
   if (name === "history") history.load();
 }
 
@@ -331,6 +332,8 @@ function open(callId) {
   connection.subscribe(callId);
   render();
   past.show(historyRows); // its row marked selected
+  // The list narrowed to make room: the picked row stays where the supervisor can see it.
+  (tab === "live" ? live : past).rows.get(callId)?.tr.scrollIntoView({ block: "nearest" });
 }
 
 function close() {
