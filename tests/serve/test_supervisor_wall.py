@@ -143,7 +143,6 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                 seen["picked_row"] = await last.bounding_box()
                 seen["focus_after_pick"] = await page.evaluate(FOCUS)
                 seen["axe_live"] = await axe.check_async(page)
-                await page.screenshot(path=str(DOCS / "supervisor.png"))  # docs: the wall
 
                 # Acknowledge every take-over with the keyboard: focus moves to the next one,
                 # and after the last to that call's row, never to the page's body.
@@ -174,6 +173,14 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                 await page.fill("#filter", "mw-03")
                 seen["filtered"] = await rows.evaluate_all("rs => rs.map(r => r.dataset.callId)")
                 await page.fill("#filter", "")
+
+                # For the docs: the top of the wall with the riskiest call open beside it.
+                await rows.first.scroll_into_view_if_needed()
+                top = await rows.first.get_attribute("data-call-id")
+                await rows.first.click()
+                await page.wait_for_selector(f'#call-status:has-text("{top}")')
+                await page.locator("#call .alert").first.wait_for(state="attached")
+                await page.screenshot(path=str(DOCS / "supervisor.png"))
 
                 # The day's ended calls: 8 pages of 25, then filters.
                 await page.click("#close-call")

@@ -65,7 +65,9 @@ def publish_call(server, call_id: str, i: int, level: str, signal: float, ended:
         publish(Affect(call_id, seq, 5.0 * (k + 1), speaker="customer", frustration=frustration))
         seq += 1
     for speaker, text in (("customer", LINES[i % 3]), ("agent", LINES[1])):
-        publish(TranscriptFinal(call_id, seq, 5.0 * points + seq, speaker=speaker, text=text))
+        at = 5.0 * points + seq
+        line = {"speaker": speaker, "utterance_id": f"{speaker}-{seq}", "text": text, "end": at}
+        publish(TranscriptFinal(call_id, seq, at, **line))
         seq += 1
     if level:
         alert = {

@@ -311,7 +311,8 @@ function showTab(name) {
   $("tab-history").setAttribute("aria-pressed", String(name === "history"));
   $("live-panel").hidden = name !== "live";
   $("history-panel").hidden = name !== "history";
-  $("live-filter").hidden = name !== "live";
+  // The filter and the counts are the live table's; the history has its own filters.
+  for (const id of ["live-filter", "level-counts", "team-counts"]) $(id).hidden = name !== "live";
   if (name === "history") history.load();
 }
 
