@@ -135,7 +135,7 @@ def test_sidebar_shows_call_and_stores_feedback(tiny_en, tmp_path):
                 axe_found = {"sidebar": await axe.check_async(page)}
 
                 # The supervisor lists the call with its risk and can open it read-only.
-                row = supervisor.locator('tr[data-call-id="CA-browser"]')
+                row = supervisor.locator('#calls tr[data-call-id="CA-browser"]')
                 await row.wait_for()
                 risk = float(await row.locator(".risk").inner_text())
                 await row.click()
@@ -479,7 +479,7 @@ def test_sidebar_and_supervisor_speak_the_token_or_browser_language(tiny_en, tmp
                     }
                 seen["sup"] = {
                     "lang": await sup.evaluate("document.documentElement.lang"),
-                    "title": await sup.locator("h2[data-i18n]").text_content(),
+                    "title": await sup.locator("#wall-heading").text_content(),
                     "columns": await sup.locator("#calls th").all_text_contents(),
                 }
                 await browser.close()
@@ -600,7 +600,7 @@ def test_supervisor_view_stays_readable_with_fifty_live_calls(tiny_en, tmp_path)
                 # The angry call ends; its take-over stays until acknowledged.
                 await angry.close()
                 await events.wait_for("CA-angry", "call.ended")
-                await page.locator('tr.ended[data-call-id="CA-angry"]').wait_for()
+                await page.locator('#calls tr.ended[data-call-id="CA-angry"]').wait_for()
                 seen["still_there"] = await banner.count()
                 await banner.get_by_role("button", name="Acknowledge").click()
                 seen["after_ack"] = await banner.count()
