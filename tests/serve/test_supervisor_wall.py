@@ -370,6 +370,8 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
                 await summary.click()
                 calls = sidebar.locator("#my-calls button.my-call")
                 seen["my_summary"] = await summary.inner_text()
+                seen["my_heading"] = await sidebar.locator("#my-calls h2").inner_text()
+                seen["my_axe"] = await axe.check_async(sidebar)
                 seen["my_first_page"] = await calls.evaluate_all(
                     "bs => bs.map(b => b.dataset.callId)"
                 )
@@ -389,7 +391,7 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
             return texts, seen
 
     texts, seen = asyncio.run(scenario())
-    assert seen["lang"] == "nl" and seen["axe"] == []
+    assert seen["lang"] == "nl" and seen["axe"] == [] and seen["my_axe"] == []
     found = {}
     for view, shown in texts.items():
         strings = shown if isinstance(shown, list) else [shown]
@@ -400,7 +402,8 @@ def test_a_dutch_wall_holds_no_english_and_an_agent_sees_their_own_day(tiny_en, 
     assert found == {}
     assert "Geen gesprekken voor dit filter." in texts["wall"]
     mine = [i for i in range(150) if agent_of(i) == "mw-03"]
-    assert seen["my_summary"] == f"Mijn gesprekken vandaag ({len(mine)})"
+    assert seen["my_summary"] == f"Vandaag ({len(mine)})"
+    assert seen["my_heading"] == f"Mijn gesprekken vandaag ({len(mine)})"
     shown = seen["my_first_page"] + seen["my_second_page"]
     assert len(seen["my_first_page"]) == 10 and set(shown) <= {f"GS-E{i:03d}" for i in mine}
     assert len(set(shown)) == len(shown) == min(20, len(mine))
