@@ -596,7 +596,9 @@ def test_supervisor_view_stays_readable_with_fifty_live_calls(tiny_en, tmp_path)
                 seen["ascending_first"] = await page.locator("#calls tbody tr").first.get_attribute(
                     "data-call-id"
                 )
-                seen["sort_state"] = await page.locator("#calls th[aria-sort]").get_attribute("aria-sort")
+                seen["sort_state"] = await page.locator("#calls th[aria-sort]").get_attribute(
+                    "aria-sort"
+                )
                 # The angry call ends; its take-over stays until acknowledged.
                 await angry.close()
                 await events.wait_for("CA-angry", "call.ended")
