@@ -23,6 +23,8 @@ PROTOCOL_VERSION = 1
 # 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess;
 # `call.assigned` moves a call to another agent (a chat handed over to a routed team).
 # 1.4: `call.language` says which language a call with language `auto` was decided to be in.
+# Also: call summaries carry `level`, `team`, `last_speaker` and `last_text`, and risk ranks
+# by the latest alert's level first; `/events` pages the day's ended calls (`history`).
 PROTOCOL_MINOR = 4
 
 

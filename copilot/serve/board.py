@@ -2,9 +2,10 @@
 
 Sans-I/O: `feed(event dict)` updates the call's summary and returns it when it
 changed in a way a list of calls shows (start, end, new affect, new alert, new
-line of transcript). Risk is what a supervisor sorts by: the customer's highest
-recent signal, raised to the weight of the latest alert, so a call with a
-take-over suggestion sits on top even when the last utterance was calm.
+line of transcript). Risk is what a supervisor sorts by: the latest alert's level
+first (take-over, escalate, early warning, none), the customer's highest recent
+signal within it, so a call with a take-over suggestion sits on top even when the
+last utterance was calm, and an early warning at 0.95 stays below an escalation.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from copilot.events.affect import ALERT_WORDING_FIELDS
+from copilot.events.affect import ALERT_WORDING_FIELDS, LEVELS
 
-ALERT_RISK = {"early_warning": 0.5, "escalate": 0.75, "take_over": 1.0}
+# Each alert level owns a band of risk; the customer's signal places the call inside its band.
+# The bands' floors are the weights risk had before (0.5, 0.75, 1.0), so a reader that only
+# compares against them reads the same; a take-over is 1.0 whatever the signal.
+RISK_BANDS = {"": (0.0, 0.5), "early_warning": (0.5, 0.75), "escalate": (0.75, 1.0)}
+LEVEL_RANK = {"": 0, **{level: rank for rank, level in enumerate(LEVELS, start=1)}}
 SIGNALS = ("frustration", "doubt", "load")
+TEAM_METADATA = ("queue", "team")  # as the affect stage reads it: the queue a call came in on
 TREND_POINTS = 20  # sparkline length
 RECENT_ALERTS = 5
 KEEP_ENDED = 50  # ended calls stay on the board for a while, then drop off
@@ -35,14 +41,35 @@ class CallSummary:
     signals: dict[str, float] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0.0))
     trend: list[float] = field(default_factory=list)  # customer frustration per utterance
     alerts: list[dict[str, Any]] = field(default_factory=list)
-    last_line: str = ""
+    last_speaker: str = ""
+    last_text: str = ""
+    queue: str = ""  # the queue the call came in on (metadata), which beats any later hint
+    team_hint: str = ""  # else the team its alerts were weighed for, or it was handed to
+
+    @property
+    def level(self) -> str:
+        """The latest alert's level ("" : no alert yet)."""
+        return str(self.alerts[-1].get("level") or "") if self.alerts else ""
 
     @property
     def risk(self) -> float:
-        """What supervisors sort by: the customer's highest signal, or the latest alert's weight."""
-        signal = max(self.signals.values(), default=0.0)
-        alert = ALERT_RISK.get(self.alerts[-1]["level"], 0.0) if self.alerts else 0.0
-        return round(max(signal, alert), 3)
+        """What supervisors sort by: the latest alert's band, the customer's signal inside it."""
+        if self.level == "take_over":
+            return 1.0
+        low, high = RISK_BANDS.get(self.level, RISK_BANDS[""])
+        signal = min(1.0, max(0.0, max(self.signals.values(), default=0.0)))
+        # Kept below the band's top, so a signal of 1.0 never ties with the next level.
+        return round(low + (high - low) * 0.99 * signal, 3)
+
+    @property
+    def team(self) -> str:
+        """The call's queue or team ("" while none is known)."""
+        return self.queue or self.team_hint
+
+    @property
+    def last_line(self) -> str:
+        """The newest final as one line, speaker code first (kept for older readers)."""
+        return f"{self.last_speaker}: {self.last_text}" if self.last_speaker else ""
 
     @property
     def take_over(self) -> bool:
@@ -60,11 +87,15 @@ class CallSummary:
             "t": self.t,
             "last_seq": self.last_seq,
             "risk": self.risk,
+            "level": self.level,
+            "team": self.team,
             "take_over": self.take_over,
             "signals": dict(self.signals),
             "trend": list(self.trend),
             "alerts": list(self.alerts),
             "last_line": self.last_line,
+            "last_speaker": self.last_speaker,
+            "last_text": self.last_text,
         }
 
 
@@ -82,6 +113,7 @@ class CallBoard:
             self.calls[call_id] = CallSummary(
                 call_id, str(metadata.get("agent_id", "")), str(data.get("source", ""))
             )
+            self.calls[call_id].queue = queue_of(metadata)
             self._prune()
         summary = self.calls.get(call_id)
         if summary is None:
@@ -102,8 +134,14 @@ class CallBoard:
             summary.live = False
             summary.end_reason = str(data.get("reason", ""))
             return True
+        hint = team_hint(data)
+        if hint and hint != summary.team_hint:
+            summary.team_hint = hint
+            if not summary.queue and kind != "alert":  # the list shows the call's team
+                return True
         if kind == "transcript.final":
-            summary.last_line = f"{data.get('speaker', '')}: {data.get('text', '')}"[:200]
+            summary.last_speaker = str(data.get("speaker", ""))
+            summary.last_text = str(data.get("text", ""))[:200]
             return True
         if kind == "affect" and data.get("speaker") == "customer":
             for name in SIGNALS:
@@ -136,6 +174,28 @@ class CallBoard:
         return [s.to_dict() for s in shown]
 
     def _prune(self) -> None:
+        # The board is the live wall's memory; looking back is the store's (call_history.py).
         ended = [s for s in self.calls.values() if not s.live]
         for summary in ended[: max(0, len(ended) - KEEP_ENDED)]:
             del self.calls[summary.call_id]
+
+
+def queue_of(metadata: dict[str, Any]) -> str:
+    """The queue or team a call came in on, from its `call.started` metadata ("" : none)."""
+    named = (metadata.get(key) for key in TEAM_METADATA)
+    return next((v.strip() for v in named if isinstance(v, str) and v.strip()), "")[:80]
+
+
+def team_hint(data: dict[str, Any]) -> str:
+    """The team an event places its call with: an alert's weighed-for team, a hand-over's
+    queue, an intent card's routed team ("" : this event says none)."""
+    kind = data.get("type")
+    if kind == "alert":
+        value = data.get("team")
+    elif kind == "handoff":
+        value = data.get("queue")
+    elif kind == "suggestion" and data.get("kind") == "intent":
+        value = data.get("team")
+    else:
+        return ""
+    return value.strip()[:80] if isinstance(value, str) else ""

@@ -46,6 +46,29 @@ def _backfill_call_metadata(db: Database) -> None:
         )
 
 
+def _backfill_call_index(db: Database) -> None:
+    """Calls stored before v5 get their team and highest alert level from their own events."""
+    from copilot.serve.board import LEVEL_RANK, queue_of, team_hint  # the same rules as live
+
+    rows = db.rows(
+        "SELECT call_id, type, json FROM events"
+        " WHERE type IN ('call.started', 'alert', 'handoff', 'suggestion') ORDER BY call_id, seq"
+    )
+    found: dict[str, tuple[str, int]] = {}
+    for call_id, kind, text in rows:
+        data = json.loads(text)
+        team, level = found.get(call_id, ("", 0))
+        if kind == "call.started":
+            team = queue_of(data.get("metadata") or {}) or team
+        team = team or team_hint(data)
+        level = max(level, LEVEL_RANK.get(data.get("level") or "", 0) if kind == "alert" else 0)
+        found[call_id] = (team, level)
+    for call_id, (team, level) in found.items():
+        db.execute(
+            "UPDATE calls SET team = ?, alert_level = ? WHERE call_id = ?", (team, level, call_id)
+        )
+
+
 MIGRATIONS = (
     Migration(
         1,
@@ -132,6 +155,17 @@ MIGRATIONS = (
         );
         CREATE INDEX IF NOT EXISTS signature_nonces_by_expiry ON signature_nonces (expires_at)
         """,
+    ),
+    Migration(
+        5,
+        "each call's team and highest alert level, so the day's ended calls are paged and"
+        " filtered from the calls table alone",
+        """
+        ALTER TABLE calls ADD COLUMN team TEXT NOT NULL DEFAULT '';
+        ALTER TABLE calls ADD COLUMN alert_level INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX IF NOT EXISTS calls_by_end ON calls (ended_at)
+        """,
+        _backfill_call_index,
     ),
 )
 LATEST = MIGRATIONS[-1].version

@@ -15,6 +15,14 @@ from copilot.events.core import PROTOCOL_VERSION
 from copilot.events.feedback import Feedback
 from copilot.serve.auth import Principal
 from copilot.serve.board import CallBoard
+from copilot.serve.call_history import (
+    ALERT_FILTERS,
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    CallHistory,
+    HistoryQuery,
+    start_of_today,
+)
 from copilot.serve.chat_desk import ChatDesk, ChatReplyRefused
 from copilot.serve.database import DatabaseError
 from copilot.serve.decisions import TAKE_OVER, CallDecisions, decider
@@ -53,6 +61,7 @@ class SidebarServices:
         self.chats = chats  # agents' replies into live chats; None: refused
         # What was decided on each call's cards and alerts, for every view of the call.
         self.decisions = decisions or CallDecisions(store, hub)
+        self.history = CallHistory(store)  # the day's ended calls, paged from the store
 
 
 class SidebarConnection:
@@ -67,6 +76,7 @@ class SidebarConnection:
         self.metrics = services.metrics
         self.chats = services.chats
         self.decisions = services.decisions
+        self.history = services.history
 
     @property
     def principal(self) -> Principal:
@@ -214,6 +224,28 @@ class SidebarConnection:
             ack["ref"] = request["ref"]
         self._reply(ack)
 
+    def _ended_calls(self, request: dict[str, Any]) -> None:
+        # A supervisor pages every ended call, an agent their own: the calls of their shift.
+        since = request.get("since", start_of_today())
+        if not isinstance(since, int | float) or isinstance(since, bool) or since < 0:
+            raise ClientMessageError("bad_field", "since must be unix seconds")
+        query = HistoryQuery(
+            float(since),
+            _field(request, "agent_id", str, default=""),
+            _field(request, "outcome", str, default=""),
+            _field(request, "alert", str, default=""),
+            _field(request, "page", int, default=0),
+            _field(request, "size", int, default=PAGE_SIZE),
+        )
+        if query.alert not in ALERT_FILTERS:
+            raise ClientMessageError("bad_field", f"alert must be one of {list(ALERT_FILTERS)}")
+        if query.page < 0 or not 1 <= query.size <= MAX_PAGE_SIZE:
+            raise ClientMessageError("bad_field", f"page >= 0 and size 1..{MAX_PAGE_SIZE}")
+        reply = {"type": "history", **self.history.page(query, self.principal)}
+        if "ref" in request:
+            reply["ref"] = request["ref"]
+        self._reply(reply)
+
     def _ping(self, request: dict[str, Any]) -> None:
         self._reply({"type": "pong", "ref": request.get("ref")})
 
@@ -245,6 +277,7 @@ _HANDLERS = {
     "calls": SidebarConnection._calls,
     "feedback": SidebarConnection._feedback,
     "chat.reply": SidebarConnection._chat_reply,
+    "history": SidebarConnection._ended_calls,
     "ping": SidebarConnection._ping,
 }
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from copilot.events.feedback import Feedback
 from copilot.events.log_names import use_key
+from copilot.serve.board import LEVEL_RANK, queue_of, team_hint
 from copilot.serve.database import Database
 from copilot.serve.migrations import migrate
 
@@ -131,9 +132,13 @@ class EventStore:
                     (time.time(), str(data.get("reason", "")), seq, call_id),
                 )
             else:
+                # The history's index: the highest alert level, the first team the call is known by.
+                level = LEVEL_RANK.get(str(data.get("level") or ""), 0) if kind == "alert" else 0
                 self.db.execute(
-                    "UPDATE calls SET last_seq = {greatest}(last_seq, ?) WHERE call_id = ?",
-                    (seq, call_id),
+                    "UPDATE calls SET last_seq = {greatest}(last_seq, ?),"
+                    " alert_level = {greatest}(alert_level, ?),"
+                    " team = CASE WHEN team = '' THEN ? ELSE team END WHERE call_id = ?",
+                    (seq, level, team_hint(data), call_id),
                 )
         return True
 
@@ -151,10 +156,11 @@ class EventStore:
         hashes = merged_lookup(json.loads(before[0]) if before else {}, lookup)
         self.db.execute(
             "INSERT INTO calls (call_id, agent_id, source, started_at, last_seq, origin,"
-            " metadata, metadata_lookup) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " metadata, metadata_lookup, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(call_id) DO UPDATE SET ended_at = NULL, end_reason = '',"
             " last_seq = excluded.last_seq, origin = excluded.origin,"
-            " agent_id = excluded.agent_id, metadata_lookup = excluded.metadata_lookup",
+            " agent_id = excluded.agent_id, metadata_lookup = excluded.metadata_lookup,"
+            " team = CASE WHEN excluded.team = '' THEN calls.team ELSE excluded.team END",
             (
                 call_id,
                 str(metadata.get("agent_id", "")),
@@ -164,6 +170,7 @@ class EventStore:
                 origin,
                 json.dumps(metadata, ensure_ascii=False, sort_keys=True),
                 json.dumps(hashes, sort_keys=True),
+                queue_of(metadata),
             ),
         )
 

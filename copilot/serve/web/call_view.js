@@ -276,18 +276,31 @@ function contextParagraph(ctx, className) {
   return el("p", { class: className }, lines);
 }
 
+// A trend as a line: stroked in the text's colour and never filled (an SVG polyline fills
+// black by default), the newest point dotted; one point is drawn as a flat line, so even the
+// first utterance shows.
 export function sparkline(values, width = 90, height = 22) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("aria-hidden", "true");
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-  const n = values.length;
-  const points = values.map((v, i) => {
-    const x = n < 2 ? width : (i / (n - 1)) * width;
-    return `${x.toFixed(1)},${(height - 1 - v * (height - 2)).toFixed(1)}`;
-  });
+  svg.setAttribute("class", "sparkline");
+  const y = (v) => (height - 2 - Math.min(1, Math.max(0, Number(v) || 0)) * (height - 4)).toFixed(1);
+  const shown = values.length === 1 ? [values[0], values[0]] : values;
+  const n = shown.length;
+  const points = shown.map((v, i) => `${((i / Math.max(1, n - 1)) * (width - 3)).toFixed(1)},${y(v)}`);
+  const line = document.createElementNS(ns, "polyline");
   line.setAttribute("points", points.join(" "));
-  svg.append(line);
+  line.setAttribute("fill", "none");
+  line.setAttribute("stroke", "currentColor");
+  line.setAttribute("stroke-width", "1.5");
+  line.setAttribute("stroke-linejoin", "round");
+  const dot = document.createElementNS(ns, "circle");
+  dot.setAttribute("cx", (width - 3).toFixed(1));
+  dot.setAttribute("cy", y(values[values.length - 1]));
+  dot.setAttribute("r", "2");
+  dot.setAttribute("fill", "currentColor");
+  svg.append(line, dot);
   return svg;
 }
 

@@ -147,7 +147,8 @@ export class EventsConnection {
     if (msg.type === "resume") {
       for (const callId of msg.calls || []) if (this.subscribed.has(callId)) this.sendSubscribe(callId);
     }
-    if (msg.type.endsWith(".ack") && this.pending.has(msg.ref)) {
+    // A request's answer: its ack, or the reply that carries its ref (`history`).
+    if (msg.type !== "error" && msg.ref !== undefined && this.pending.has(msg.ref)) {
       this.pending.get(msg.ref).resolve(msg);
       this.pending.delete(msg.ref);
     }

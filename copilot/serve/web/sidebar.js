@@ -4,6 +4,7 @@
 import { EventsConnection, showConnection, startPage } from "./connection.js";
 import { CallView, clock } from "./call_view.js";
 import { setLanguage, translatePage } from "./messages.js";
+import { MyCalls } from "./my_calls.js";
 
 translatePage(); // the browser's language until the token's arrives in `hello`
 
@@ -14,6 +15,8 @@ const calls = new Map();
 let current = null;
 let connection = null;
 let view = null;
+let myCalls = null; // the agent's ended calls of today, paged from the store
+let browsing = null; // a call the agent picked from that list: followed until a new call starts
 // Drawn now (offline, in the browser's language) and again in the token's once `hello` says it.
 const state = showConnection(document.getElementById("conn"));
 
@@ -32,7 +35,12 @@ function onControl(msg) {
     view.readOnly = msg.role !== "agent";
     // The token's UI language wins over the browser's: redraw what is already on screen.
     if (setLanguage(msg.ui_language)) view.reset(current);
+    if (msg.role === "agent" && !myCalls) {
+      myCalls = new MyCalls(document.getElementById("my-calls"), connection, (id) => { browsing = id; open(id); });
+    }
   }
+  if (msg.type === "call.summary" && !msg.call.live) myCalls?.refresh();
+  if (msg.type === "call.summary" && msg.call.live && !calls.has(msg.call.call_id)) browsing = null;
   if (msg.type === "calls") msg.calls.forEach(remember);
   if (msg.type === "call.summary") remember(msg.call);
   if (msg.type === "calls" || msg.type === "call.summary") follow();
@@ -55,6 +63,7 @@ function follow() {
   // Stay on the pinned or current call; move to a newer live call once the current one ended.
   const wanted = pinned && calls.has(pinned) ? pinned : null;
   if (wanted) return open(wanted);
+  if (browsing && browsing === current) return;
   const live = [...calls.values()].filter((c) => c.live);
   const currentLive = current && calls.get(current)?.live;
   if (!current || (!currentLive && live.length)) {
