@@ -1,6 +1,6 @@
 // The /events websocket: token, reconnect with backoff, resume each call from its last seq.
 
-import { LANGUAGE_CHANGED, t } from "./messages.js";
+import { LANGUAGE_CHANGED, has, t } from "./messages.js";
 //
 // The server numbers every call's events 1, 2, 3…; this object remembers the last seq
 // it delivered per call and asks for exactly what came after on every (re)connect, so
@@ -153,7 +153,10 @@ export class EventsConnection {
       this.pending.delete(msg.ref);
     }
     if (msg.type === "error" && msg.ref && this.pending.has(msg.ref)) {
-      this.pending.get(msg.ref).reject(Object.assign(new Error(msg.message), { code: msg.code }));
+      // Worded from the catalogue by its code: the server's own message is English.
+      const key = `server.error.${msg.code}`;
+      const text = has(key) ? t(key) : t("server.error.other", { code: msg.code || "" });
+      this.pending.get(msg.ref).reject(Object.assign(new Error(text), { code: msg.code }));
       this.pending.delete(msg.ref);
     }
     this.handlers.control?.(msg);
