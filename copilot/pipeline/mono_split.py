@@ -62,7 +62,7 @@ class LegMaker:
             leg = next(iter(call.legs))
             return call, LegSource("mono", 1, "mono_leg", 1.0, leg)
         pcm = next(iter(call.legs.values()))
-        hear = _hearing(transcriber_for, language) if transcriber_for is not None else None
+        hear = hearing(transcriber_for, language) if transcriber_for is not None else None
         known = self.store.get(agent_id) if self.store is not None and agent_id else None
         split = split_mono(
             pcm, self.embedder, hear, known.vector if known else None, self.company_names
@@ -80,7 +80,8 @@ class LegMaker:
             self.store.enrol(agent_id, *found)
 
 
-def _hearing(transcriber_for: TranscriberFor, language: str | None) -> Callable[[np.ndarray], str]:
+def hearing(transcriber_for: TranscriberFor, language: str | None) -> Callable[[np.ndarray], str]:
+    """What whisper hears in a stretch of audio (the greeting rule's ears)."""
     spoken = None if language in (None, "auto") else language
 
     def hear(audio: np.ndarray) -> str:

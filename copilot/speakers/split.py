@@ -54,6 +54,7 @@ class SplitCall:
     customer: np.ndarray
     source: LegSource
     diarization: Diarization
+    agent_speaker: int | None  # the diarization's speaker that is the agent (None: no agent)
 
 
 def split_mono(
@@ -89,7 +90,7 @@ def split_mono(
         found.similarity if found.speakers == 2 else None,
         speech,
     )
-    return SplitCall(agent, customer, source, found)
+    return SplitCall(agent, customer, source, found, choice.agent)
 
 
 def _one_voice(choice: AgentChoice) -> AgentChoice:
