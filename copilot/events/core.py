@@ -22,7 +22,9 @@ PROTOCOL_VERSION = 1
 # `transcript.final` events with speaker `bot`.
 # 1.3: an intent card may say `status` `not_sure` (and what is `missing`) instead of a guess;
 # `call.assigned` moves a call to another agent (a chat handed over to a routed team).
-PROTOCOL_MINOR = 3
+# 1.4: `legs.split`: a live single mixed stream's voices told apart into agent and customer;
+# `call.started` metadata `leg_source` says how a call's legs were found.
+PROTOCOL_MINOR = 4
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,19 @@ class CallAssigned(Event):
     agent_id: str = ""
     team: str = ""  # the queue or team the call was routed to
     type: ClassVar[str] = "call.assigned"
+
+
+@dataclass(frozen=True)
+class LegsSplit(Event):
+    """A live mixed stream's two voices were told apart at `t` (protocol 1.4): audio until
+    then was held and is labelled now (its utterances come after this event), later audio
+    goes to a leg as it comes, about a second behind the line."""
+
+    speakers: int = 2  # voices heard: 2, or 1 (all of it one leg) or 0
+    agent_rule: str = ""  # voiceprint, first_speaker, or one_voice
+    confidence: float = 0.0
+    voice_similarity: float | None = None
+    type: ClassVar[str] = "legs.split"
 
 
 @dataclass(frozen=True)

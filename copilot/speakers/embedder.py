@@ -6,6 +6,7 @@ network, a test double); the diarizer only compares the vectors by cosine.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Protocol
 
@@ -59,3 +60,9 @@ class OnnxVoiceEncoder:
             for i in range(0, len(mels), BATCH)
         ]
         return np.concatenate(out)
+
+
+@functools.cache
+def shared_encoder() -> OnnxVoiceEncoder:
+    """The process's one voice encoder, loaded on first use (live calls share it)."""
+    return OnnxVoiceEncoder()
