@@ -25,6 +25,7 @@ from copilot.speakers.voice_activity import speech_frames
 
 ENROL_SPEECH_S = 10.0  # speech heard before the voices are learnt
 ENROL_GIVE_UP_S = 45.0  # audio after which one voice is all there is (so far)
+RETRY = 2 * RATE  # while only one voice is heard, look again after this much more audio
 BLOCK = RATE // 4  # 0.25 s given to one voice at a time
 LOOKAHEAD = int(0.8 * RATE)
 CONTEXT = int(2.5 * RATE)  # audio searched for the window's 1.6 s of speech
@@ -64,6 +65,7 @@ class LiveSplitter:
         self._given = 0  # samples of the call handed to the legs
         self._voiced_s = 0.0
         self._checked = 0  # samples already run through voice activity while enrolling
+        self._next_try = 0  # audio length at which to try telling the voices apart again
         self._centroids: np.ndarray | None = None
         self._agent: int | None = None
         self._current = 0
@@ -89,17 +91,20 @@ class LiveSplitter:
         return pieces + self._assign(final=True), news
 
     def _enrol(self, final: bool) -> tuple[list[LegPiece], VoicesLearnt | None]:
+        # Voice activity a second at a time (30 ms frames): a click is only told from speech
+        # in a stretch longer than one frame.
         end = len(self._audio) - (len(self._audio) - self._checked) % (3 * HOP)
-        if end > self._checked:
+        if end - self._checked >= 32 * 3 * HOP or (final and end > self._checked):
             self._voiced_s += (
                 float(speech_frames(self._audio[self._checked : end]).sum()) * HOP / RATE
             )
             self._checked = end
         heard = len(self._audio) / RATE
-        if not final and self._voiced_s < ENROL_SPEECH_S:
+        if not final and (self._voiced_s < ENROL_SPEECH_S or len(self._audio) < self._next_try):
             return [], None
         found = diarize(self._audio, self.embedder)
         if found.speakers < 2 and not final and heard < ENROL_GIVE_UP_S:
+            self._next_try = len(self._audio) + RETRY
             return [], None
         choice = choose_agent(
             [by_voiceprint(found.centroids, self.voiceprint)], found.first_speaker()

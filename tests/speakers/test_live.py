@@ -31,8 +31,9 @@ def test_live_splitter_follows_the_voices_after_learning_them():
         got, news = splitter.feed(pcm[offset : offset + PACKET])
         pieces += got
         learnt = learnt or news
-    got, _ = splitter.flush()
+    got, news = splitter.flush()
     pieces += got
+    learnt = learnt or news
     assert learnt is not None and learnt.speakers == 2 and learnt.agent_rule == "first_speaker"
     assert ENROL_SPEECH_S < learnt.at < 30.0
     for leg in LEGS:  # every sample reached each leg once, in order, silence or speech
