@@ -30,7 +30,8 @@ def mono_call(tmp_path_factory) -> str:
 
 
 def test_transcribe_splits_a_mono_call(mono_call):
-    done = copilot("transcribe", "--json", "--language", "en", "--mono-leg", "split", mono_call)
+    args = ["transcribe", "--json", "--language", "en", "--stages", "", "--mono-leg", "split"]
+    done = copilot(*args, mono_call)
     assert done.returncode == 0, done.stderr
     events = [json.loads(line) for line in done.stdout.splitlines()]
     source = events[0]["metadata"]["leg_source"]
@@ -45,7 +46,8 @@ def test_transcribe_splits_a_mono_call(mono_call):
 
 def test_replay_reports_the_leg_source(mono_call, tmp_path):
     out = tmp_path / "qa"
-    args = ["replay", "--language", "en", "--mono-leg", "split", "--out", str(out), mono_call]
+    args = ["replay", "--language", "en", "--stages", "", "--mono-leg", "split", "--out", str(out)]
+    args.append(mono_call)
     done = copilot(*args, "--ui-language", "nl")
     assert done.returncode == 0, done.stderr
     stored = json.loads((out / "calls" / "mixed_call.json").read_text(encoding="utf-8"))
