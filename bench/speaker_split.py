@@ -276,15 +276,26 @@ def speaker_split(models: Models, quick: bool) -> dict:
 
 
 def main() -> None:
-    """`python -m bench.speaker_split`: this section alone (measured as `bench.run` measures
-    a section), into bench_speaker_split.json, leaving bench/results.json alone."""
-    from .run import _measure
+    """`python -m bench.speaker_split`: this section alone, measured once with the header
+    `bench.run` gives a section (no waiting for a quiet machine: the load is recorded; the
+    replay workers it spawns count as other processes), into bench_speaker_split.json,
+    leaving bench/results.json alone."""
+    from .machine import OtherLoad, code_version, machine_info, now_utc
 
-    data = _measure("speaker_split", Models(), False, {})
+    machine = machine_info()
+    header = {
+        "date": now_utc(),
+        "commit": code_version(),
+        "quick": False,
+        "cpu": {"model": machine["cpu_model"], "instruction_sets": machine["instruction_sets"]},
+    }
+    began, load = time.perf_counter(), OtherLoad()
+    data = speaker_split(Models(), quick=False)
+    header["load"] = {**load.result(), "waited_for_quiet_s": 0.0, "attempt": 1}
+    header["bench_seconds"] = round(time.perf_counter() - began, 1)
+    data = {**header, **data}
     (REPO / OUT).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(
-        json.dumps({k: data[k] for k in ("summary", "one_voice", "replay_speed", "met")}, indent=2)
-    )
+    print(json.dumps({k: data[k] for k in ("summary", "one_voice", "replay_speed", "met")}, indent=2))
 
 
 if __name__ == "__main__":
