@@ -295,7 +295,9 @@ def main() -> None:
     header["bench_seconds"] = round(time.perf_counter() - began, 1)
     data = {**header, **data}
     (REPO / OUT).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: data[k] for k in ("summary", "one_voice", "replay_speed", "met")}, indent=2))
+    print(
+        json.dumps({k: data[k] for k in ("summary", "one_voice", "replay_speed", "met")}, indent=2)
+    )
 
 
 if __name__ == "__main__":

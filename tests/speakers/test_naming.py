@@ -17,6 +17,9 @@ def test_greetings_in_english_and_dutch_and_the_company_name():
     assert "welkom bij" in greeting_hits("Welkom bij Vlotpost!")
     assert greeting_hits("Hello Vlotpost here", ["Vlotpost"]) == ["vlotpost"]
     assert greeting_hits("I am speaking without a script") == []
+    # What whisper's base model heard of the espeak agent's Dutch greeting in a mono mix.
+    heard = "Hoe de middag klanten soms van Parcelo oostreekt met aan, maar mee kan ik u helpen"
+    assert greeting_hits(heard) == ["kan ik u helpen"]
 
 
 def test_the_speaker_who_greets_is_the_agent():
