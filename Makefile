@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := portaudio19-dev espeak-ng redis-server postgresql openssl
 
-.PHONY: venv system-deps demo test test-fast bench lint typecheck fixtures train-affect eval-affect clean
+.PHONY: venv system-deps demo test test-fast bench lint typecheck fixtures train-affect eval-affect export-speaker-model clean
 
 venv: $(STAMP)
 
@@ -82,6 +82,20 @@ train-affect: venv
 
 eval-affect: venv
 	$(BIN)/python -m copilot.affect.training.head eval
+
+# models/speaker_encoder.onnx: Resemblyzer 0.1.4's GE2E voice encoder (Apache-2.0) as ONNX, for
+# splitting mono recordings into agent and customer. The wheel is only downloaded (not
+# installed: its librosa is not needed) and the onnx exporter package goes into a temporary
+# folder; torch is the venv's (`train` extra). The same wheel gives the same file.
+SPEAKER_TMP := $(or $(TMPDIR),/tmp)/copilot-speaker-export
+.PHONY: export-speaker-model
+export-speaker-model: venv
+	rm -rf $(SPEAKER_TMP) && mkdir -p $(SPEAKER_TMP)
+	$(BIN)/pip download -q --no-deps -d $(SPEAKER_TMP) resemblyzer==0.1.4
+	$(BIN)/pip install -q --target $(SPEAKER_TMP)/pkgs onnx==1.23.2
+	PYTHONPATH=$(SPEAKER_TMP)/pkgs $(BIN)/python -m copilot.speakers.export \
+	  $(SPEAKER_TMP)/Resemblyzer-0.1.4-py3-none-any.whl
+	rm -rf $(SPEAKER_TMP)
 
 # Regenerate the synthetic calls in audio_fixtures/ (needs Debian's espeak-ng).
 fixtures: venv

@@ -24,6 +24,7 @@ from .report_live import (
 from .report_prompt import prompt_words_line, prompt_words_section
 from .report_replay import replay_line, replay_section
 from .report_soak import soak_line, soak_section
+from .report_speaker_split import speaker_split_line, speaker_split_section
 from .report_voicebot import voicebot_line, voicebot_section
 from .report_webchat import webchat_line, webchat_section
 
@@ -290,6 +291,7 @@ RENDERERS: dict[str, Callable[[dict], list[str]]] = {
     "alert_quality": alert_quality_section,
     "alert_learning": alert_learning_section,
     "replay": replay_section,
+    "speaker_split": speaker_split_section,
     "assist": assist_section,
     "assist_abstention": abstention_section,
     "domains": domains_section,
@@ -360,6 +362,7 @@ HEADLINES: dict[str, Callable[[dict], str]] = {
     "alert_quality": alert_quality_line,
     "alert_learning": alert_learning_line,
     "replay": replay_line,
+    "speaker_split": speaker_split_line,
     "assist": assist_line,
     "assist_abstention": abstention_line,
     "domains": domains_line,

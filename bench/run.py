@@ -43,6 +43,7 @@ from .replay import replay
 from .report import render
 from .side_by_side import side_by_side
 from .soak import soak
+from .speaker_split import speaker_split
 from .voicebot import voicebot
 from .webchat import webchat
 
@@ -64,6 +65,7 @@ SECTIONS: dict[str, Callable[..., dict]] = {
     "alert_quality": alert_quality,
     "alert_learning": alert_learning,
     "replay": replay,
+    "speaker_split": speaker_split,
     "assist": assist,
     "assist_abstention": assist_abstention,
     "domains": domains,

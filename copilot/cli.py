@@ -35,11 +35,21 @@ def _common_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
 
 
+def _mono_leg_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mono-leg",
+        choices=("agent", "customer", "split"),
+        help="what a mono recording is: one leg, or 'split': its two voices told apart into "
+        "agent and customer (default: mono_leg, customer)",
+    )
+
+
 def _load(args: argparse.Namespace, extra: dict | None = None) -> Config:
     overrides = {
         "language": args.language,
         "model": args.model,
         "stages": args.stages,
+        "mono_leg": getattr(args, "mono_leg", None),
         **(extra or {}),
     }
     return load_config(args.config, overrides)
@@ -179,6 +189,25 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _voiceprint(args: argparse.Namespace) -> int:
+    from copilot.speakers.voiceprints import VoiceprintStore
+
+    config = load_config(args.config)
+    if not config.voiceprints:
+        print('voiceprints are off (voiceprints = "")', file=sys.stderr)
+        return 0
+    store = VoiceprintStore(config.voiceprints)
+    if args.action == "list":
+        for agent_id, calls, speech_s in store.agents():
+            print(f"agent_id={agent_id:<16} calls={calls:<4} speech_s={speech_s}")
+        return 0
+    if not args.agent_id:
+        raise ConfigError("say whose voiceprint: copilot voiceprint delete AGENT_ID")
+    deleted = store.delete(args.agent_id)
+    print(f"{'deleted' if deleted else 'no'} voiceprint for {args.agent_id}", file=sys.stderr)
+    return 0
+
+
 def _purge(args: argparse.Namespace) -> int:
     from copilot.commands.privacy import purge
 
@@ -259,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("files", nargs="+", help="recordings to transcribe (WAV, FLAC, OGG, MP3)")
     tr.add_argument("--json", action="store_true", help="print every event as a JSON line")
     tr.add_argument("--realtime", action="store_true", help="pace input like a live call")
+    _mono_leg_flag(tr)
     _common_flags(tr)
     tr.set_defaults(run=_transcribe)
 
@@ -294,8 +324,17 @@ def build_parser() -> argparse.ArgumentParser:
         " it never sets the language the calls are transcribed in: give --language auto (found"
         " per call) or nl for Dutch recordings",
     )
+    _mono_leg_flag(rp)
     _common_flags(rp)
     rp.set_defaults(run=_replay)
+
+    vp = sub.add_parser(
+        "voiceprint", help="agents' voiceprints (for splitting mono recordings): list or delete"
+    )
+    vp.add_argument("action", choices=("list", "delete"))
+    vp.add_argument("agent_id", nargs="?", help="the agent whose voiceprint to delete")
+    vp.add_argument("--config", help="path of copilot.toml (default: ./copilot.toml if present)")
+    vp.set_defaults(run=_voiceprint)
 
     cl = sub.add_parser(
         "classify", help="emotions and call signals of text lines on stdin, as JSON lines"

@@ -25,7 +25,7 @@ from copilot.asr.model_files import (
     default_model_for,
 )
 from copilot.assist.settings import AssistConfig
-from copilot.audio.format import AGENT, CUSTOMER, LEGS
+from copilot.audio.format import AGENT, CUSTOMER, LEGS, SPLIT
 from copilot.delivery.settings import DeliveryConfig
 from copilot.pipeline.settings import LanguageDecisionConfig, SegmenterConfig
 from copilot.voicebot.settings import ChatBotConfig, VoicebotConfig
@@ -292,7 +292,14 @@ class Config:
     max_batch: int = 8
     # Which leg each channel of a stereo recording is: left, then right.
     stereo_legs: tuple[str, str] = (AGENT, CUSTOMER)
-    mono_leg: str = CUSTOMER  # the leg a mono recording is (agent or customer)
+    # The leg a mono recording is: agent or customer, or "split": its two voices are told
+    # apart (speaker embeddings, speakers/) and each goes to its own leg, the agent named by
+    # voiceprint, greeting or first speaker (the QA report's "leg source" says which).
+    mono_leg: str = CUSTOMER
+    # Agents' voiceprints for `mono_leg = "split"`, one file per agent id, made from the
+    # agent leg of stereo recordings whose `<name>.meta.json` names the `agent_id`; "" makes
+    # and reads none. `copilot voiceprint delete AGENT_ID` removes one.
+    voiceprints: str = "copilot_data/voiceprints"
     # Partial transcripts while someone speaks, on live calls (serve, listen, transcribe
     # --realtime); QA replay and unpaced transcribe never make them.
     partials: bool = True
@@ -334,8 +341,11 @@ class Config:
             )
         if sorted(self.stereo_legs) != sorted(LEGS):
             raise ConfigError("stereo_legs must name 'agent' and 'customer' once each")
-        if self.mono_leg not in LEGS:
-            raise ConfigError("mono_leg must be 'agent' or 'customer'")
+        if self.mono_leg not in (*LEGS, SPLIT):
+            raise ConfigError(
+                f"mono_leg must be 'agent', 'customer' or 'split' (two voices told apart), "
+                f"not {self.mono_leg!r}"
+            )
         if not 1 <= self.cpu_threads <= 64 or not 1 <= self.max_batch <= 64:
             raise ConfigError("cpu_threads and max_batch must be between 1 and 64")
         if not 0 <= self.whisper_workers <= 16:

@@ -18,6 +18,7 @@ from copilot.asr.transcriber import DecodingOptions
 from copilot.config import Config, ConfigError
 from copilot.encoders.blas_threads import limit_blas_threads
 from copilot.pipeline.call import PipelineConfig
+from copilot.pipeline.mono_split import LegMaker
 from copilot.pipeline.stage_chain import Stage
 
 log = logging.getLogger(__name__)
@@ -260,3 +261,9 @@ def _check_voicebot_order(names: tuple[str, ...]) -> None:
     before = [n for n in ("affect", "assist") if n in names]
     if "assist" not in names or names.index("voicebot") < max(map(names.index, before)):
         raise ConfigError("stage 'voicebot' needs 'assist' and must come after affect and assist")
+
+
+def leg_maker_for(config: Config, stages: StageFactory) -> LegMaker:
+    """How this process turns recordings into legs; the domain's company name is a greeting."""
+    company = stages.domain().company if "assist" in stages.names else ""
+    return LegMaker(config.mono_leg, config.voiceprints, (company,) if company else ())

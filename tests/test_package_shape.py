@@ -34,6 +34,8 @@ OTHER_ENTRY_POINTS = {
     # The assist models' quality on the shipped evaluation sets and the cross-validation that
     # chose their weights (assist/intents.py cites its table; docs/benchmarks.md its figures).
     "copilot.assist.evaluation": "python -m copilot.assist.evaluation [--cv]",
+    # `make export-speaker-model`: Resemblyzer's voice encoder to models/speaker_encoder.onnx.
+    "copilot.speakers.export": "make export-speaker-model",
 }
 
 # Names in docstrings and comments that look like a repository file or a copilot module but

@@ -9,6 +9,8 @@ import numpy as np
 AGENT = "agent"
 CUSTOMER = "customer"
 LEGS = (AGENT, CUSTOMER)
+# `mono_leg = "split"`: a mono recording's two voices are told apart, each to its own leg.
+SPLIT = "split"
 
 # Whisper and webrtcvad both work on 16 kHz mono PCM16, so every source ends up here.
 PIPELINE_RATE = 16_000

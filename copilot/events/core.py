@@ -25,6 +25,8 @@ PROTOCOL_VERSION = 1
 # 1.4: `call.language` says which language a call with language `auto` was decided to be in.
 # Also: call summaries carry `level`, `team`, `last_speaker` and `last_text`, and risk ranks
 # by the latest alert's level first; `/events` pages the day's ended calls (`history`).
+# Also: `legs.split`: a live single mixed stream's voices told apart into agent and
+# customer; `call.started` metadata `leg_source` says how a call's legs were found.
 PROTOCOL_MINOR = 4
 
 
@@ -111,6 +113,19 @@ class CallLanguage(Event):
     legs: tuple[str, ...] = ()  # the legs it heard
     cpu_s: float = 0.0  # CPU seconds identification took
     type: ClassVar[str] = "call.language"
+
+
+@dataclass(frozen=True)
+class LegsSplit(Event):
+    """A live mixed stream's two voices were told apart at `t` (protocol 1.4): audio until
+    then was held and is labelled now (its utterances come after this event), later audio
+    goes to a leg as it comes, about a second behind the line."""
+
+    speakers: int = 2  # voices heard: 2, or 1 (all of it one leg) or 0
+    agent_rule: str = ""  # voiceprint, first_speaker, or one_voice
+    confidence: float = 0.0
+    voice_similarity: float | None = None
+    type: ClassVar[str] = "legs.split"
 
 
 @dataclass(frozen=True)

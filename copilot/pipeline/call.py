@@ -26,6 +26,7 @@ from copilot.events.core import (
     Dtmf,
     ErrorEvent,
     Event,
+    LegsSplit,
     SpeechEnded,
     SpeechStarted,
     TranscriptFinal,
@@ -402,6 +403,10 @@ class CallPipeline:
             self._awaiting_final.pop(job.utterance_id, None)
             out.extend(self.report_error("transcription_failed", reason, job.end))
         return out + self._release_finals()
+
+    def legs_split(self, t: float, **found: Any) -> list[Event]:
+        """Record that a mixed stream's voices were told apart (`legs.split`)."""
+        return self._emit(LegsSplit(self.call_id, 0, t, **found))
 
     def report_error(self, code: str, message: str, t: float) -> list[Event]:
         """Put an error (a bad frame, a lost job) on the call's record as an `error` event."""

@@ -18,11 +18,12 @@ import numpy as np
 from copilot.asr.jobs import TranscriptionJob
 from copilot.asr.service import TranscriptionService
 from copilot.audio.files import CHUNK_S, DecodedCall, StreamResampler, call_frames
-from copilot.audio.format import PIPELINE_RATE, AudioFrame
+from copilot.audio.format import PIPELINE_RATE, SPLIT, AudioFrame
 from copilot.events.core import Event
 from copilot.events.log_names import call_ref
 from copilot.pipeline.call import CallPipeline, PipelineConfig
 from copilot.pipeline.stage_chain import Stage
+from copilot.speakers.live import LiveSplitter, VoicesLearnt
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class CallSession:
         self._started_legs: set[str] = set()  # legs that have carried audio
         # Wall-clock instant each utterance's speech ended, for latency measurement.
         self.speech_end_wall: dict[str, float] = {}
+        self._splitter: LiveSplitter | None = None  # a single mixed stream's two voices
 
     @property
     def call_id(self) -> str:
@@ -79,12 +81,19 @@ class CallSession:
         self._next_t[leg] = max(others, default=0.0)
 
     def push_pcm(self, leg: str, samples: np.ndarray, sample_rate: int, t: float | None) -> None:
-        """Audio at any rate for one leg; `t` None means "right after this leg's last chunk"."""
+        """Audio at any rate for one leg; `t` None means "right after this leg's last chunk".
+
+        Leg `split` is both parties on one stream: its voices are told apart into the
+        agent and customer legs (`speakers/live.py`), so its own timestamps are not used.
+        """
         key = (leg, sample_rate)
         if key not in self._resamplers:
             self._resamplers[key] = StreamResampler(sample_rate)
         resampler = self._resamplers[key]
         pcm = resampler.feed(samples)
+        if leg == SPLIT:
+            self._push_mixed(pcm)
+            return
         self._started_legs.add(leg)
         start = self._next_t.get(leg, 0.0) if t is None else t
         self._next_t[leg] = start + len(samples) / sample_rate
@@ -98,6 +107,26 @@ class CallSession:
         items = self.pipeline.feed(frame)
         self._stamp_endpoints()
         self._dispatch(items)
+
+    def _push_mixed(self, pcm: np.ndarray, last: bool = False) -> None:
+        if self._splitter is None:
+            from copilot.speakers.embedder import shared_encoder  # loads once per process
+
+            self._splitter = LiveSplitter(shared_encoder())
+        pieces, news = self._splitter.flush() if last else self._splitter.feed(pcm)
+        if news is not None:
+            self._publish(self._voices_learnt(news))
+        for piece in pieces:
+            self.push(AudioFrame(piece.leg, piece.samples, piece.t))
+
+    def _voices_learnt(self, news: VoicesLearnt) -> list[Event]:
+        return self.pipeline.legs_split(
+            news.at,
+            speakers=news.speakers,
+            agent_rule=news.agent_rule,
+            confidence=news.confidence,
+            voice_similarity=news.voice_similarity,
+        )
 
     def _stamp_endpoints(self) -> None:
         now = time.monotonic()
@@ -122,6 +151,8 @@ class CallSession:
         """Close open utterances, wait for their transcripts, then end the call."""
         if self.pipeline.ended:
             return
+        if self._splitter is not None:  # what the mixed stream still holds goes out first
+            self._push_mixed(np.zeros(0, dtype=np.int16), last=True)
         self.cut_utterances()
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)

@@ -197,6 +197,26 @@ def timeline_svg(report: dict, words: Words = ENGLISH, width: int = 880, plot_h:
     return "".join(parts) + f'<p class="legend">{legend}</p>'
 
 
+def leg_source_line(source: dict, w: Words) -> str:
+    """Where the agent's and the customer's words came from, in the report's language."""
+    kind = source.get("kind")
+    if kind == "stereo":
+        text = w("report.legs.stereo")
+    elif kind == "mono":
+        text = w("report.legs.mono", leg=w(source.get("detail") or "customer"))
+    elif kind == "split_mono":
+        rules = str(source.get("agent_rule") or "first_speaker").split("+")
+        text = w(
+            "report.legs.split",
+            speakers=source.get("speakers", 2),
+            rule=" + ".join(w(f"report.legs.rule.{rule}") for rule in rules),
+            confidence=f"{round(100 * float(source.get('confidence', 0)))} %",
+        )
+    else:
+        return ""  # a report from before leg sources were recorded
+    return f'<p id="leg-source">{escape(text)}</p>'
+
+
 def call_page(report: dict, words: Words = ENGLISH) -> str:
     """One call's self-contained page: summary, signals, alerts, assist, scorecard, transcript."""
     r, w = report, words
@@ -213,6 +233,7 @@ def call_page(report: dict, words: Words = ENGLISH) -> str:
         f"<h1>{escape(w('call', id=r['call_id']))}</h1>",
         f"<p>{escape(facts)} &middot; {escape(w('report.outcome'))}: <b>{escape(outcome)}</b></p>",
         language_section(r, w),
+        leg_source_line(r.get("leg_source") or {}, w),
         f'<h2>{escape(w("report.summary"))}</h2><p id="summary">'
         f"{escape(post_call_summary(r, w))}</p>",
         f"<h2>{escape(w('signals'))}</h2>",

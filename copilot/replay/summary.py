@@ -78,6 +78,7 @@ def summarise_call(
         "scorecard_score": scorecard_total(results),
         "errors": [d["message"] for d in dicts if d["type"] == "error"],
         "bot": bot_part(dicts),
+        "leg_source": leg_source_part(started),
     }
     report["outcome_id"] = outcome_id(report)
     report["outcome"] = outcome(report)
@@ -90,6 +91,12 @@ def summarise_call(
         if scored:  # a recording without annotations has nothing to be measured against
             report["sidecar"] = scored
     return report
+
+
+def leg_source_part(started: dict) -> dict[str, Any]:
+    """How the call's legs were found (stereo channels, one mono leg, or a mono split with
+    the agent's rule and confidence), from the call's metadata; {} for older reports."""
+    return dict(started.get("metadata", {}).get("leg_source") or {})
 
 
 def _alert_rank(level: str | None) -> int:

@@ -19,8 +19,9 @@ from typing import Any
 from copilot.audio.files import AudioDecodeError, decode_file
 from copilot.config import Config
 from copilot.events.core import Event
+from copilot.pipeline.mono_split import agent_id_of
 from copilot.pipeline.offline import run_call_offline
-from copilot.runtime import StageFactory, pipeline_config, transcriber_pool
+from copilot.runtime import StageFactory, leg_maker_for, pipeline_config, transcriber_pool
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus")
 
@@ -85,6 +86,7 @@ class CallReplayer:
         self.config = config
         self.pool = transcriber_pool(config, workers=1, nice=0)  # calls run one after another
         self.stages = StageFactory(config)
+        self.leg_maker = leg_maker_for(config, self.stages)
 
     def replay(self, recording: Recording) -> ReplayedCall:
         """The recording decoded and run through the serving pipeline; bad audio is an error."""
@@ -93,15 +95,20 @@ class CallReplayer:
             call = decode_file(recording.path, self.config.stereo_legs, self.config.mono_leg)
         except AudioDecodeError as exc:
             return ReplayedCall(recording, error=str(exc))
+        transcriber_for = lambda language: self.pool.get(self.pool.model_for(language))  # noqa: E731
+        call, leg_source = self.leg_maker.legs(
+            call, transcriber_for, self.config.language, agent_id_of(recording.path)
+        )
         metadata: dict[str, Any] = {
             "path": str(recording.path),
             "format": call.source_format,
             "rate": call.source_rate,
             "channels": call.source_channels,
+            "leg_source": leg_source.to_dict(),
         }
         events = run_call_offline(
             call,
-            lambda language: self.pool.get(self.pool.model_for(language)),
+            transcriber_for,
             pipeline_config(self.config, live=False),
             call_id=recording.call_id,
             batch_size=self.config.max_batch,

@@ -6,7 +6,9 @@
     text   {"type": "stop"}                                         optional
 
 Default legs: 2 channels -> ["agent", "customer"], 1 channel -> ["customer"] (a
-single recorded line is usually the caller). The pipeline resamples to 16 kHz.
+single recorded line is usually the caller). 1 channel with legs ["split"] is both
+parties mixed: the call gets an agent and a customer leg, its voices told apart
+(`legs.split` says when). The pipeline resamples to 16 kHz.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from copilot.audio.format import AGENT, CUSTOMER, LEGS
+from copilot.audio.format import AGENT, CUSTOMER, LEGS, SPLIT
 from copilot.telephony.common import (
     CallClosed,
     CallOpened,
@@ -112,6 +114,10 @@ class RawIngestSession:
         if channels not in _DEFAULT_LEGS:
             raise ProtocolError("bad_channels", f"{where}: channels must be 1 or 2, got {channels}")
         legs = json_field(message, "legs", list, where, default=list(_DEFAULT_LEGS[channels]))
+        metadata = json_field(message, "metadata", dict, where, default={})
+        if legs == [SPLIT] and channels == 1:  # one mixed stream: its voices become the legs
+            self.call_id, self.sample_rate, self.legs = call_id, rate, (SPLIT,)
+            return CallOpened(call_id=call_id, source=SOURCE, legs=LEGS, metadata=metadata)
         # Membership is checked before set(), so an unhashable leg ({} or []) never reaches it.
         if (
             len(legs) != channels
@@ -120,9 +126,9 @@ class RawIngestSession:
         ):
             raise ProtocolError(
                 "bad_legs",
-                f"{where}: legs must list {channels} distinct of {list(LEGS)}, got {legs!r:.80}",
+                f"{where}: legs must list {channels} distinct of {list(LEGS)} (or, for one "
+                f"mixed channel, [{SPLIT!r}]), got {legs!r:.80}",
             )
-        metadata = json_field(message, "metadata", dict, where, default={})
         self.call_id, self.sample_rate, self.legs = call_id, rate, tuple(legs)
         return CallOpened(call_id=call_id, source=SOURCE, legs=self.legs, metadata=metadata)
 
