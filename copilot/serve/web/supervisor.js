@@ -59,7 +59,11 @@ const LIVE_COLUMNS = [
   { key: "source", label: "col.source", width: "9%", sort: (c) => term("source", c.source), cell: sourceCell },
   { key: "alert", label: "col.alert", width: "12%", sort: (c) => LEVEL_RANK[c.level || ""], cell: levelCell },
   { key: "risk", label: "col.risk", width: "62px", sort: (c) => c.risk,
-    cell: (c) => el("span", { class: "risk", "data-band": band(c.risk) }, c.risk.toFixed(2)) },
+    // No alert and no customer line scored yet (whisper may still be catching up under
+    // load): say so rather than a risk of 0.00 that looks like a calm call.
+    cell: (c) => (c.level || c.trend?.length
+      ? el("span", { class: "risk", "data-band": band(c.risk) }, c.risk.toFixed(2))
+      : el("span", { class: "risk", title: t("risk.none") }, "–")) },
   { key: "trend", label: "col.trend", width: "104px", sort: null, cell: trendCell },
   { key: "time", label: "col.time", width: "8%", sort: (c) => c.t,
     cell: (c) => (c.live ? clock(c.t) : clipped(t("ended.reason", { reason: term("end", c.end_reason) }))) },
