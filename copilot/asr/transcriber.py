@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import ctranslate2
 import numpy as np
@@ -344,17 +345,10 @@ class WhisperTranscriber:
         return self._tokenizers[language]
 
     def _run(
-        self,
-        requests: list[TranscriptionRequest],
-        window: int,
-        prompted: bool = True,
-        temperature: float = 0.0,
-        encoded: ctranslate2.StorageView | None = None,
-        repetition_penalty: float = 1.0,
+        self, requests: list[TranscriptionRequest], window: int, **how: Any
     ) -> list[TranscriptionResult]:
-        return self._run_encoded(
-            requests, window, prompted, temperature, encoded, repetition_penalty
-        )[0]
+        """`_run_encoded`'s results alone."""
+        return self._run_encoded(requests, window, **how)[0]
 
     def _run_encoded(
         self,
