@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.events.core import CallEnded
+from copilot.events.core import CallEnded, CallStarted
 from copilot.serve.auth import TokenFile
 from tests import axe
 from tests.serve.server_harness import server_for
@@ -225,6 +225,13 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
                 await page.wait_for_selector(f'#call-status:has-text("{first}")')
                 await page.locator("#transcript .line").first.wait_for()
                 seen["history_panel"] = await page.locator("#call-panel").bounding_box()
+                # A call nothing was scored on yet (whisper still catching up): no risk of
+                # 0.00 that reads as calm, but a dash that says there is no reading yet.
+                fresh = server.live.sink_for("GS-NEW")
+                fresh(CallStarted("GS-NEW", 1, 0.0, source="twilio", legs=("agent", "customer")))
+                risk = page.locator('tr[data-call-id="GS-NEW"] .risk')
+                await risk.wait_for(state="attached")
+                seen["no_reading"] = await risk.evaluate("e => [e.textContent, e.title]")
                 await browser.close()
             return seen
 
@@ -248,6 +255,7 @@ def test_the_wall_uses_the_screen_ranks_by_alert_and_pages_the_day(tiny_en, tmp_
     assert ranks == sorted(ranks, reverse=True), ranks
     risks = [risk for _, risk, _ in measure["rows"]]
     assert risks == sorted(risks, reverse=True) and min(risks) > 0, risks
+    assert seen["no_reading"] == ["–", "no reading of the customer yet"]
     # Live counts per alert level and per queue, as published.
     levels = {kind_value[1]: n for *kind_value, n in seen["counts"] if kind_value[0] == "level"}
     for level in RANK:
