@@ -13,7 +13,6 @@ broken folder fails there with the same messages, never on a call.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from copilot.assist.domain import (
 )
 from copilot.assist.drafts import PHRASES
 from copilot.assist.facts import PATTERNS
-from copilot.assist.floors import CONDITIONS, FLOORS_FILE, Floors, FloorsError, floor_table
+from copilot.assist.floors import CONDITIONS, FLOORS_FILE, Floors, FloorsError, load_floors
 from copilot.assist.knowledge import front_matter, read_article
 from copilot.assist.playbooks import PlaybookError, read_playbook
 
@@ -322,11 +321,9 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         problems.append(Problem("warning", FLOORS_FILE, message))
         return
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        table = floor_table(data, Floors(0.0, 0.0, 0.0), FLOORS_FILE)
-    except (OSError, ValueError) as exc:  # FloorsError is a ValueError, and so is bad JSON
-        text = str(exc) if isinstance(exc, FloorsError) else f"{FLOORS_FILE}: {exc}"
-        problems.append(Problem("error", FLOORS_FILE, text.removeprefix(f"{FLOORS_FILE}: ")))
+        table = load_floors(path, Floors(0.0, 0.0, 0.0))
+    except FloorsError as exc:  # unreadable, not JSON, or a bad entry: named in the message
+        problems.append(Problem("error", FLOORS_FILE, str(exc).removeprefix(f"{path}: ")))
         return
     named = {language for language, _ in table.by_case}
     for language in sorted(named - set(domain.languages)):
