@@ -8,8 +8,10 @@
 domain's intent model and knowledge base as the assist stage would use them. Per
 language and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
-  whisper heard the line clearly (`[assist] min_transcript_confidence`); it is right when
-  the line's labels allow it. Coverage: the lines that need an intent and got the right one.
+  whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio the
+  customer's clear line before it asked about the same intent (else it needs `[assist]`
+  switch_intent_confidence, as the stage does); it is right when the line's labels allow
+  it. Coverage: the lines that need an intent and got the right one.
 - article (on topic): an article written for the line's intent (which cleared the chosen
   intent floor), shown at or above the floor; right when it is written for an intent the
   line's labels allow. Coverage: the lines that need an article and got a right one.
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from copilot.assist.abstention import Agreement, judge_line
 from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS
 from copilot.assist.intents import unit_rows
 from copilot.assist.models import AssistModels, load_assist_models
@@ -72,6 +75,15 @@ class LineRow:
     intent: str
     confidence: float
     articles: tuple[tuple[str, float, tuple[str, ...]], ...]  # (id, similarity, its intents)
+    # The customer's clear line before it asked about the same intent (typed: always); a
+    # line on audio that no line agrees with needs the bar of changing an intent.
+    agreed: bool = True
+
+    def shown_at(self, floor: float, heard_floor: float, alone: float) -> bool:
+        """Whether the stage would show this line's intent at `floor` (`alone`: the bar of a
+        line no earlier line agrees with, never below the floor)."""
+        bar = floor if self.agreed else max(alone, floor)
+        return self.intent != OTHER and self.confidence >= bar and self.heard >= heard_floor
 
     @property
     def needs_intent(self) -> bool:
@@ -83,7 +95,9 @@ def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> 
     """Every customer final of `calls` through the models of `domain`."""
     rows = []
     k = models.config.articles_shown
+    heard_floor = models.config.min_transcript_confidence
     for call in calls:
+        agreement = Agreement()
         finals = customer_finals(call)
         if not finals:
             continue
@@ -91,6 +105,9 @@ def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> 
         guesses = models.intents.classify_many([f.text for f in finals], vectors)
         for final, vector, guess in zip(finals, vectors, guesses, strict=True):
             found = models.kb.search(final.text, call.language, k=k, vector=vector)
+            line = judge_line(guess, heard_confidence(final.words), heard_floor, 1.0)
+            agreed = call.condition == "text" or not final.words or agreement.agrees(line)
+            agreement.note(line)
             rows.append(
                 LineRow(
                     call.name,
@@ -101,6 +118,7 @@ def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> 
                     guess.intent,
                     guess.confidence,
                     tuple((m.article_id, m.similarity, m.intents) for m in found),
+                    agreed,
                 )
             )
     return rows
@@ -157,16 +175,12 @@ def point(floor: float, shown: int, right: int, covered: int, needed: int) -> di
     }
 
 
-def intent_curve(rows: Sequence[LineRow], heard_floor: float) -> list[dict]:
+def intent_curve(rows: Sequence[LineRow], heard_floor: float, alone: float) -> list[dict]:
     """Precision and coverage of intent cards at each floor of INTENT_GRID."""
     needed = [r for r in rows if r.needs_intent]
     curve = []
     for floor in INTENT_GRID:
-        shown = [
-            r
-            for r in rows
-            if r.intent != OTHER and r.confidence >= floor and r.heard >= heard_floor
-        ]
+        shown = [r for r in rows if r.shown_at(floor, heard_floor, alone)]
         right = [r for r in shown if r.intent in r.allowed]
         covered = sum(r.needs_intent for r in right)
         curve.append(point(floor, len(shown), len(right), covered, len(needed)))
@@ -174,7 +188,7 @@ def intent_curve(rows: Sequence[LineRow], heard_floor: float) -> list[dict]:
 
 
 def article_curves(
-    rows: Sequence[LineRow], intent_floor: float, heard_floor: float
+    rows: Sequence[LineRow], intent_floor: float, heard_floor: float, alone: float
 ) -> dict[str, list[dict]]:
     """Precision and coverage of article cards at each floor of ARTICLE_GRID, on and off topic."""
     cards: dict[str, list[tuple[LineRow, float, bool]]] = {"article": [], "article_off_topic": []}
@@ -182,7 +196,7 @@ def article_curves(
         if r.intent == OTHER or r.heard < heard_floor:
             continue  # the stage looks no article up for small talk or a line it did not hear
         for _article, similarity, intents in r.articles:
-            on_topic = r.confidence >= intent_floor and r.intent in intents
+            on_topic = r.shown_at(intent_floor, heard_floor, alone) and r.intent in intents
             right = bool(set(intents) & (r.allowed - {OTHER}))
             cards["article" if on_topic else "article_off_topic"].append((r, similarity, right))
     needed = sum(r.needs_intent for r in rows)
@@ -210,7 +224,7 @@ def pick_floor(curve: Sequence[dict], target: float = TARGET_PRECISION) -> float
     return chosen
 
 
-def calibrate(rows: Sequence[LineRow], heard_floor: float) -> dict:
+def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict:
     """Floors and curves per language and condition."""
     floors: dict[str, dict] = {}
     curves: dict[str, dict] = {}
@@ -219,9 +233,9 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float) -> dict:
             group = [r for r in rows if (r.language, r.condition) == (language, condition)]
             if not group:
                 continue
-            intents = intent_curve(group, heard_floor)
+            intents = intent_curve(group, heard_floor, alone)
             intent_floor = pick_floor(intents)
-            articles = article_curves(group, intent_floor, heard_floor)
+            articles = article_curves(group, intent_floor, heard_floor, alone)
             chosen = {"intent": intent_floor} | {k: pick_floor(c) for k, c in articles.items()}
             # One signal never needs less than two: an article off the contact's intent gets
             # at least the bar of one written for it.
@@ -256,7 +270,7 @@ def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
         "rule": RULE,
         "heard_floor": config.min_transcript_confidence,
         "calls": sorted({c.name for c in heard}),
-        **calibrate(rows, config.min_transcript_confidence),
+        **calibrate(rows, config.min_transcript_confidence, config.switch_intent_confidence),
     }
 
 

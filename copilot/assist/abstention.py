@@ -5,6 +5,10 @@ so the assist stage shows only what clears the calibrated floors (floors.py) and
 so when it cannot tell yet:
 - `IntentEvidence` judges one customer line for the contact's intent: clear enough to act
   on, sure enough to be the intent, or "not sure yet" and what is missing;
+- `Agreement` keeps what the customer's last clear question was about: on audio a line's
+  intent is shown when the line before it agrees, or when the line alone is as sure as
+  changing the contact's intent needs (a single misheard line is rarely misheard twice
+  the same way, while a customer states what they want in more than one line);
 - `GapWatch` holds a "no article covers this" hand-over back until the customer's question
   is complete and the agent had a turn to answer it: it is raised only when the customer,
   after the agent's turn, still asks about the same intent (surely, not "thanks" or a
@@ -25,6 +29,7 @@ from copilot.events.wording import words_for
 OTHER = "other"
 CLEAR_AUDIO = "clear_audio"  # the words were heard too unsurely to act on
 CLEAR_REQUEST = "clear_request"  # heard, but they match no intent well enough
+CONFIRMATION = "confirmation"  # on audio: one line was sure, the customer's next words confirm
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,22 @@ def judge_line(
     clear = heard >= heard_floor
     sure = clear and guess.intent != OTHER and guess.confidence >= intent_floor
     return IntentEvidence(guess, heard, clear, sure)
+
+
+@dataclass
+class Agreement:
+    """Whether two customer lines in a row agree on an intent (see the module)."""
+
+    previous: str = OTHER  # the likeliest intent of the customer's last clear line that asked
+
+    def agrees(self, line: IntentEvidence) -> bool:
+        """`line` asks about the same intent as the customer's clear line before it."""
+        return line.asks and line.guess.intent == self.previous
+
+    def note(self, line: IntentEvidence) -> None:
+        """After judging `line`: a clear line that asks something is the one to agree with next."""
+        if line.clear and line.asks:
+            self.previous = line.guess.intent
 
 
 @dataclass
@@ -95,10 +116,16 @@ class GapWatch:
 
 
 def not_sure_card(
-    call_id: str, event: TranscriptFinal, line: IntentEvidence, state: ContactState
+    call_id: str,
+    event: TranscriptFinal,
+    line: IntentEvidence,
+    state: ContactState,
+    missing: str = "",
 ) -> Suggestion:
-    """The intent card that says "not sure yet" and what is missing, never a guess."""
-    key = f"not_sure.{line.missing}"
+    """The intent card that says "not sure yet" and what is missing (`missing`, else the
+    line's own), never a guess."""
+    missing = missing or line.missing
+    key = f"not_sure.{missing}"
     return Suggestion(
         call_id,
         0,
@@ -114,5 +141,5 @@ def not_sure_card(
         heard=round(line.heard, 3),
         context=state.context(),
         status=NOT_SURE,
-        missing=line.missing,
+        missing=missing,
     )

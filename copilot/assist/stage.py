@@ -25,7 +25,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from copilot.assist.abstention import GapWatch, judge_line, not_sure_card
+from copilot.assist.abstention import (
+    CONFIRMATION,
+    Agreement,
+    GapWatch,
+    judge_line,
+    not_sure_card,
+)
 from copilot.assist.complexity import ComplexityCheck, Finding
 from copilot.assist.facts import extract_facts
 from copilot.assist.floors import Floors, audio_condition
@@ -73,6 +79,7 @@ class _Contact:
     condition: str = "clean"  # how the words reach copilot: text, clean or 8k (floors.py)
     not_sure: str = ""  # what the last "not sure yet" card said was missing
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
+    agreement: Agreement = field(default_factory=Agreement)  # the last clear question's intent
     near_article: bool = False  # an article came over the noise floor, shown or not
 
 
@@ -149,16 +156,22 @@ class AssistStage:
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
-        # Changing the intent takes more than setting it, and never less than the floor.
+        # Changing the intent takes more than setting it, and never less than the floor; on
+        # audio so does a line no earlier line agrees with (abstention.Agreement); words
+        # without whisper's probabilities were typed, not heard.
         switch = max(self.config.switch_intent_confidence, floors.intent)
-        needed = floors.intent if c.intent == OTHER else switch
+        typed = c.condition == "text" or not event.words
+        agreed = typed or c.agreement.agrees(line)
+        needed = floors.intent if c.intent == OTHER and agreed else switch
+        c.agreement.note(line)
         if line.sure and guess.intent != c.intent and guess.confidence >= needed:
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
         out += self._intent_update(event.t)
-        if c.intent == OTHER and line.missing and line.missing != c.not_sure:
-            c.not_sure = line.missing
-            out.append(not_sure_card(c.call_id, event, line, self.contact_state()))
+        missing = line.missing or (CONFIRMATION if c.intent == OTHER and line.sure else "")
+        if c.intent == OTHER and missing and missing != c.not_sure:
+            c.not_sure = missing
+            out.append(not_sure_card(c.call_id, event, line, self.contact_state(), missing))
         if clear and c.intent == "request_human" and guess.intent == "request_human":
             out += self._route(
                 event.t,

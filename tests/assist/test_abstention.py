@@ -192,3 +192,39 @@ def test_a_bad_floors_file_names_its_entry(tmp_path):
         floors_of_domain(tmp_path, AssistConfig())
     (tmp_path / "floors.json").unlink()
     assert floors_of_domain(tmp_path, AssistConfig()).floors_for("nl", "8k").intent == 0.45
+
+
+def test_on_audio_one_sure_line_waits_for_the_next_to_agree(models):
+    """A phone line's intent needs two customer lines in a row that agree, or one line as
+    sure as changing the intent takes (here out of reach); a typed line is enough alone."""
+    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
+    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    asked = said("Can you send my parcels to my new address?", 1.0)
+    again = said("I'm moving next week, so the parcels should go to the new house.", 5.0)
+    for line in (asked, again):
+        guess = models.intents.classify(line.text)
+        assert guess.intent == "address_change" and LOW.intent <= guess.confidence < 1.0
+    typed = run_stage(AssistStage(table, "en"), [started("chat"), asked])
+    assert [(c.intent, c.status) for c in cards(typed, "intent")] == [("address_change", "")]
+    stage = AssistStage(table, "en")
+    first = run_stage(stage, [started("twilio"), asked])
+    [unsure] = cards(first, "intent")
+    assert (unsure.status, unsure.missing) == (NOT_SURE, "confirmation")
+    assert not cards(first, "next_step") and not of(first, Draft)
+    assert "bevestigen" in Words("nl")("not_sure.confirmation")
+    then = run_stage(stage, [again])
+    assert [(c.intent, c.quote) for c in cards(then, "intent")] == [("address_change", again.text)]
+    assert cards(then, "next_step") and stage.flush()[0].intent == "address_change"
+
+
+def test_on_audio_a_line_about_something_else_breaks_the_agreement(models):
+    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
+    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    lines = [
+        said("Can you send my parcels to my new address?", 1.0),
+        said("And my invoice has a charge I don't recognise.", 5.0),
+    ]
+    assert [models.intents.classify(x.text).intent for x in lines] == ["address_change", "billing"]
+    events = run_stage(AssistStage(table, "en"), [started("twilio"), *lines])
+    assert {c.status for c in cards(events, "intent")} == {NOT_SURE}
+    assert not cards(events, "next_step")
