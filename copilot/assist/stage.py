@@ -81,16 +81,28 @@ class _Contact:
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
     agreement: Agreement = field(default_factory=Agreement)  # the last clear question's intent
     near_article: bool = False  # an article came over the noise floor, shown or not
+    confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
 class AssistStage:
     """One contact's assist: intent, articles, next steps, hand-overs and the wrap-up draft."""
 
-    def __init__(self, models: AssistModels, language: str = "en", front_door: bool = True) -> None:
+    def __init__(
+        self,
+        models: AssistModels,
+        language: str = "en",
+        front_door: bool = True,
+        confirm_heard: bool = True,
+    ) -> None:
         self.models = models
         # Off when a chat bot answers the chat: the bot is the front door, and a `front_door`
         # route beside its answer would send the agent a hand-over that never happened.
         self.front_door = front_door
+        # On audio a line's intent waits for a second agreeing line (abstention.Agreement)
+        # before an agent sees it. Off where the voicebot answers: it asks the caller itself
+        # ("did this help?") and must act on the first question, not on the second; a call
+        # with an agent leg is the agent's, and waits all the same.
+        self.confirm_heard = confirm_heard
         self.config = models.config
         self.default_language = language if language in ("en", "nl") else "en"
         self.contact = _Contact()
@@ -109,6 +121,7 @@ class AssistStage:
             c.source = event.source
             c.record = dict(event.metadata.get("record") or {})
             c.condition = audio_condition(event.source, event.metadata)
+            c.confirm_heard = self.confirm_heard or AGENT in event.legs
             self.complexity = ComplexityCheck(c.record)
             return []
         if isinstance(event, Affect) and event.speaker == CUSTOMER:
@@ -161,7 +174,7 @@ class AssistStage:
         # without whisper's probabilities were typed, not heard.
         switch = max(self.config.switch_intent_confidence, floors.intent)
         typed = c.condition == "text" or not event.words
-        agreed = typed or c.agreement.agrees(line)
+        agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
         needed = floors.intent if c.intent == OTHER and agreed else switch
         c.agreement.note(line)
         if line.sure and guess.intent != c.intent and guess.confidence >= needed:
