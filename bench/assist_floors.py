@@ -8,8 +8,8 @@
 domain's intent model and knowledge base as the assist stage would use them. Per
 language and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
-  whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio the
-  customer's clear line before it asked about the same intent (else it needs `[assist]`
+  whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio an
+  earlier clear line of the customer asked about the same intent (else it needs `[assist]`
   switch_intent_confidence, as the stage does); it is right when the line's labels allow
   it. Coverage: the lines that need an intent and got the right one.
 - article (on topic): an article written for the line's intent (which cleared the chosen
@@ -75,7 +75,7 @@ class LineRow:
     intent: str
     confidence: float
     articles: tuple[tuple[str, float, tuple[str, ...]], ...]  # (id, similarity, its intents)
-    # The customer's clear line before it asked about the same intent (typed: always); a
+    # An earlier clear line of the customer asked about the same intent (typed: always); a
     # line on audio that no line agrees with needs the bar of changing an intent.
     agreed: bool = True
 

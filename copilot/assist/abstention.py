@@ -5,8 +5,8 @@ so the assist stage shows only what clears the calibrated floors (floors.py) and
 so when it cannot tell yet:
 - `IntentEvidence` judges one customer line for the contact's intent: clear enough to act
   on, sure enough to be the intent, or "not sure yet" and what is missing;
-- `Agreement` keeps what the customer's last clear question was about: on audio a line's
-  intent is shown when the line before it agrees, or when the line alone is as sure as
+- `Agreement` keeps what the customer's clear questions were about: on audio a line's
+  intent is shown when an earlier line agrees, or when the line alone is as sure as
   changing the contact's intent needs (a single misheard line is rarely misheard twice
   the same way, while a customer states what they want in more than one line);
 - `GapWatch` holds a "no article covers this" hand-over back until the customer's question
@@ -65,18 +65,21 @@ def judge_line(
 
 @dataclass
 class Agreement:
-    """Whether two customer lines in a row agree on an intent (see the module)."""
+    """Whether a customer line agrees with an earlier one on an intent (see the module)."""
 
-    previous: str = OTHER  # the likeliest intent of the customer's last clear line that asked
+    # The likeliest intents of the customer's earlier clear lines that asked something: a
+    # customer says what they want in more than one line, not always in a row (the agent's
+    # question, a postcode or a name comes between).
+    asked: set[str] = field(default_factory=set)
 
     def agrees(self, line: IntentEvidence) -> bool:
-        """`line` asks about the same intent as the customer's clear line before it."""
-        return line.asks and line.guess.intent == self.previous
+        """`line` asks about an intent an earlier clear line of the customer asked about."""
+        return line.asks and line.guess.intent in self.asked
 
     def note(self, line: IntentEvidence) -> None:
-        """After judging `line`: a clear line that asks something is the one to agree with next."""
+        """After judging `line`: a clear line that asks something is one to agree with later."""
         if line.clear and line.asks:
-            self.previous = line.guess.intent
+            self.asked.add(line.guess.intent)
 
 
 @dataclass

@@ -35,7 +35,7 @@ class AssistConfig:
     # Confidence another intent needs to replace the contact's current one. Changing takes
     # more: "3511 AB, nummer 14" must not turn a parcel question into something else, while
     # a customer who moves on to a new topic clearly does. On audio it is also what one
-    # line needs to set the first intent when the customer's line before it did not ask
+    # line needs to set the first intent when no earlier clear line of the customer asked
     # about the same intent (a misheard line is rarely misheard twice the same way).
     switch_intent_confidence: float = 0.75
     # A customer line whose words whisper heard with less than this mean probability neither

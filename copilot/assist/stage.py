@@ -79,7 +79,7 @@ class _Contact:
     condition: str = "clean"  # how the words reach copilot: text, clean or 8k (floors.py)
     not_sure: str = ""  # what the last "not sure yet" card said was missing
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
-    agreement: Agreement = field(default_factory=Agreement)  # the last clear question's intent
+    agreement: Agreement = field(default_factory=Agreement)  # the intents the clear questions asked
     near_article: bool = False  # an article came over the noise floor, shown or not
     confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
