@@ -230,7 +230,6 @@ def test_on_audio_a_line_about_something_else_breaks_the_agreement(models):
     assert not cards(events, "next_step")
 
 
-
 def test_the_voicebot_acts_on_the_first_sure_line_it_asks_the_caller_itself(models):
     """`confirm_heard=False` (the voicebot's stages): on a call the bot answers (no agent
     leg) one sure heard line sets the intent, as the bot confirms with the caller ("did this
@@ -241,7 +240,9 @@ def test_the_voicebot_acts_on_the_first_sure_line_it_asks_the_caller_itself(mode
     bot_call = CallStarted("", 0, 0.0, source="twilio", legs=("customer",))
     events = run_stage(AssistStage(table, "en", confirm_heard=False), [bot_call, asked])
     assert [(c.intent, c.status) for c in cards(events, "intent")] == [("address_change", "")]
-    agent_call = run_stage(AssistStage(table, "en", confirm_heard=False), [started("twilio"), asked])
+    agent_call = run_stage(
+        AssistStage(table, "en", confirm_heard=False), [started("twilio"), asked]
+    )
     assert [(c.status, c.missing) for c in cards(agent_call, "intent")] == [
         (NOT_SURE, "confirmation")
     ]
