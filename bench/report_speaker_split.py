@@ -71,6 +71,13 @@ def speaker_split_section(sec: dict) -> list[str]:
         for r in sec["one_voice"]
     ]
     cost = sec["separation_cpu_s_per_audio_min"]
+    greeting = sec.get("with_greeting_cpu_s_per_audio_min")
+    with_greeting = (
+        f" With the greeting heard by whisper (tiny.en / base) as QA replay does it:"
+        f" {greeting['mean']} on average, {greeting['max']} at most."
+        if greeting
+        else ""
+    )
     return [
         "## Speaker separation of mono recordings (`speaker_split`)",
         "",
@@ -113,11 +120,11 @@ def speaker_split_section(sec: dict) -> list[str]:
             ],
             calls,
         ),
-        "One-voice clips (the splitter should find one voice):",
+        "One-voice recordings (the splitter should find one voice):",
         "",
         *table(["clip", "audio s", "voices found", "similarity of the two halves"], one),
         f"Separation cost (voice activity, features, encoder, clustering; not whisper):"
-        f" {cost['mean']} CPU s per audio minute on average, {cost['max']} at most.",
+        f" {cost['mean']} CPU s per audio minute on average, {cost['max']} at most.{with_greeting}",
         "",
         "QA replay (`run_replay`, 2 workers, stages affect + assist) of a QA folder per"
         " language (English: the `replay` section's recordings copied 8 times; Dutch: the"
