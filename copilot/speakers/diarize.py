@@ -3,7 +3,7 @@
 Voice activity keeps the speech; 1.6 s windows slide over the speech alone every 0.25 s and
 the voice encoder gives each a vector; two centroids are found (2-means on cosine); each
 10 ms speech frame scores by the windows covering it (centre-weighted), and as much by short
-windows (0.8 s of speech, said twice to fill the encoder's 1.6 s) that see a backchannel or
+windows (0.8 s of speech every 0.5 s, said twice to fill the encoder's 1.6 s) that see a backchannel or
 the last second before an overlapping turn without the other voice around it; a two-state Viterbi
 path then says who speaks, where changing speaker costs little at a pause and much inside
 running speech, so a turn ends at the pause it ended at and not where a 1.6 s window happens
@@ -22,10 +22,10 @@ from copilot.speakers.features import HOP, RATE, loudness_gain, mel_power
 from copilot.speakers.voice_activity import runs, speech_frames
 
 FRAME_S = HOP / RATE  # 10 ms
-# A window every 0.25 s of speech, long and short ones alike. Every 0.4 s would cost no more
-# than the long windows alone did, but the mixes' DER rose (mean 0.9 % to 1.2 %) and the live
-# splitter, which learns the voices from 10 s of speech, put 73 % of words on the right leg
-# instead of 85 % or more (tests/speakers/test_live.py).
+# A long window every 0.25 s of speech. Every 0.4 s (long and short ones alike) cost less,
+# but the mixes' DER rose (mean 0.9 % to 1.2 %) and the live splitter, which learns the
+# voices from 10 s of speech, put 73 % of words on the right leg instead of 85 % or more
+# (tests/speakers/test_live.py).
 HOP_FRAMES = 25
 # Short windows: this much speech (10 ms frames), and their share of each frame's evidence.
 # A 1.6 s window holds at most half of a 0.8 s backchannel, so the long windows alone gave
