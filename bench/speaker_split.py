@@ -48,7 +48,7 @@ from copilot.speakers.split import split_mono
 from .clips import Models
 from .machine import REPO
 from .replay import ENGLISH, replay_folder, replay_stages
-from .speaker_mixes import FIXTURES, Mix, real_mixes, synthetic_mixes
+from .speaker_mixes import FIXTURES, Mix, one_voice_pcm, real_mixes, synthetic_mixes
 
 COLLAR_S = 0.25
 TARGET_DER = 0.10
@@ -172,11 +172,11 @@ def _one_call(mix: Mix, condition: str, folder: Path, embedder, models: Models) 
 def _one_voice_clips() -> list[tuple[str, np.ndarray]]:
     """The one-voice clips, and longer recordings of one real voice: the Flemish reader's
     five clips joined (0.3 s apart) and the English half of multilingual.mp3."""
-    clips = [(n, next(iter(decode_file(FIXTURES / n).legs.values()))) for n in ONE_VOICE]
+    clips = [(n, one_voice_pcm(n)) for n in ONE_VOICE]
     gap = np.zeros(4800, dtype=np.int16)
-    flemish = [next(iter(decode_file(FIXTURES / n).legs.values())) for n in FLEMISH]
+    flemish = [one_voice_pcm(n) for n in FLEMISH]
     clips.append(("vl*.wav joined", np.concatenate([x for p in flemish for x in (p, gap)])))
-    licence = next(iter(decode_file(FIXTURES / "multilingual.mp3").legs.values()))
+    licence = one_voice_pcm("multilingual.mp3")
     clips.append(("multilingual.mp3 0-32 s", licence[: 32 * 16000]))
     return clips
 
@@ -201,15 +201,7 @@ def _one_voice_rows(embedder) -> list[dict]:
 # of the wall time, as a day's QA folder is.
 SPEED_FILES = {
     "en": ENGLISH,
-    "nl": (
-        "call_calm_nl.wav",
-        "call_escalating_nl.wav",
-        "vl00203.wav",
-        "vl04108.wav",
-        "vl09647.wav",
-        "vl12745.wav",
-        "vl14994.wav",
-    ),
+    "nl": ("call_calm_nl.wav", "call_escalating_nl.wav", *FLEMISH),
 }
 SPEED_COPIES = {"en": 8, "nl": 4}  # about 21 and 10 minutes of audio
 SPEED_VARIANTS = ("stereo", "mono", "split_mono")

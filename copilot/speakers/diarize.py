@@ -2,13 +2,14 @@
 
 Voice activity keeps the speech; 1.6 s windows slide over the speech alone every 0.25 s and
 the voice encoder gives each a vector; two centroids are found (2-means on cosine); each
-10 ms speech frame scores by the windows covering it (centre-weighted), and as much by short
-windows (0.8 s of speech every 0.5 s, said twice to fill the encoder's 1.6 s) that see a backchannel or
-the last second before an overlapping turn without the other voice around it; a two-state Viterbi
-path then says who speaks, where changing speaker costs little at a pause and much inside
-running speech, so a turn ends at the pause it ended at and not where a 1.6 s window happens
-to tip over. Quick turns (a 0.2 s gap) and backchannels split the way the speakers did,
-which majority labelling of the segmenter's utterances (0.5 s end silence) could not.
+10 ms speech frame scores by the windows covering it (centre-weighted), and as much by
+short windows (0.8 s of speech every 0.5 s, said twice to fill the encoder's 1.6 s) that
+see a backchannel or the last second before an overlapping turn without the other voice
+around it; a two-state Viterbi path then says who speaks, where changing speaker costs
+little at a pause and much inside running speech, so a turn ends at the pause it ended at
+and not where a 1.6 s window happens to tip over. Quick turns (a 0.2 s gap) and
+backchannels split the way the speakers did, which majority labelling of the segmenter's
+utterances (0.5 s end silence) could not.
 """
 
 from __future__ import annotations
