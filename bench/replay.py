@@ -63,9 +63,16 @@ class _Clock:
         return False
 
 
-def _run(folder: Path, out: Path, workers: int) -> dict:
+def replay_stages() -> tuple[str, ...]:
+    """The stages this section replays with (affect, and assist where the tree has it)."""
+    return ("affect",) + (("assist",) if _has_assist() else ())
+
+
+def replay_folder(folder: Path, out: Path, workers: int, config: Config | None = None) -> dict:
+    """`run_replay` over `folder` into `out`: calls, audio, wall time, x real time overall and
+    steady (after the first call was done)."""
     clock = _Clock()
-    config = Config(language="en", stages=("affect",) + (("assist",) if _has_assist() else ()))
+    config = config or Config(language="en", stages=replay_stages())
     began = time.perf_counter()
     run_replay(config, ReplayOptions([str(folder)], out, workers), log=clock)
     wall = time.perf_counter() - began
@@ -100,7 +107,7 @@ def replay(models: Models, quick: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = _folder(Path(tmp), copies)
         for mode in MODES:
-            rows.append(_run(folder, Path(tmp) / f"out{mode['workers']}", mode["workers"]))
+            rows.append(replay_folder(folder, Path(tmp) / f"out{mode['workers']}", mode["workers"]))
     best = max(rows, key=lambda r: r["x_real_time"])
     return {
         "model": "tiny.en",

@@ -75,11 +75,15 @@ def phrases(pcm: np.ndarray) -> list[np.ndarray]:
     return [pcm[s * FRAME : e * FRAME] for s, e in spans if e - s >= 30]
 
 
+def one_voice_pcm(name: str) -> np.ndarray:
+    """A one-voice fixture's samples (int16 at 16 kHz): its first leg."""
+    return next(iter(decode_file(FIXTURES / name).legs.values()))
+
+
 def _voice(*names: str, seconds: tuple[float, float] | None = None) -> list[np.ndarray]:
     out = []
     for name in names:
-        call = decode_file(FIXTURES / name)
-        pcm = next(iter(call.legs.values()))
+        pcm = one_voice_pcm(name)
         if seconds is not None:
             pcm = pcm[int(seconds[0] * RATE) : int(seconds[1] * RATE)]
         out += phrases(pcm)

@@ -80,13 +80,15 @@ class LegMaker:
             self.store.enrol(agent_id, *found)
 
 
-def hearing(transcriber_for: TranscriberFor, language: str | None) -> Callable[[np.ndarray], str]:
-    """What whisper hears in a stretch of audio (the greeting rule's ears)."""
+def hearing(
+    transcriber_for: TranscriberFor, language: str | None
+) -> Callable[[list[np.ndarray]], list[str]]:
+    """What whisper hears in stretches of audio, all in one batch (the greeting rule's ears)."""
     spoken = None if language in (None, "auto") else language
 
-    def hear(audio: np.ndarray) -> str:
-        request = TranscriptionRequest(audio, spoken, word_timestamps=False)
-        return transcriber_for(spoken).transcribe_batch([request])[0].text
+    def hear(audios: list[np.ndarray]) -> list[str]:
+        requests = [TranscriptionRequest(a, spoken, word_timestamps=False) for a in audios]
+        return [r.text for r in transcriber_for(spoken).transcribe_batch(requests)]
 
     return hear
 

@@ -31,8 +31,10 @@ class SegmenterConfig:
     # (seconds); `partials = false` switches partials off.
     partial_every_s: float = 1.0
     # The first partial of an utterance comes sooner (seconds of speech): the agent sees
-    # that words are on their way; later ones follow every `partial_every_s`.
-    first_partial_after_s: float = 0.5
+    # that words are on their way; later ones follow every `partial_every_s`. Counted from
+    # the moment speech is detected, after `pre_roll_ms`: 0.3 s puts the first words on screen
+    # about 0.7 s after the speaker began (0.2 s often decodes to nothing, measured).
+    first_partial_after_s: float = 0.3
     # Silence kept after the last voiced frame (ms): whisper likes a soft end.
     tail_keep_ms: int = 150
     # After this much silence (ms), offer the would-be final early (0: never). It must leave

@@ -2,11 +2,14 @@
 
 Voice activity keeps the speech; 1.6 s windows slide over the speech alone every 0.25 s and
 the voice encoder gives each a vector; two centroids are found (2-means on cosine); each
-10 ms speech frame scores by the windows covering it (centre-weighted); a two-state Viterbi
-path then says who speaks, where changing speaker costs little at a pause and much inside
-running speech, so a turn ends at the pause it ended at and not where a 1.6 s window happens
-to tip over. Quick turns (a 0.2 s gap) and backchannels split the way the speakers did,
-which majority labelling of the segmenter's utterances (0.5 s end silence) could not.
+10 ms speech frame scores by the windows covering it (centre-weighted), and as much by
+short windows (0.8 s of speech every 0.5 s, said twice to fill the encoder's 1.6 s) that
+see a backchannel or the last second before an overlapping turn without the other voice
+around it; a two-state Viterbi path then says who speaks, where changing speaker costs
+little at a pause and much inside running speech, so a turn ends at the pause it ended at
+and not where a 1.6 s window happens to tip over. Quick turns (a 0.2 s gap) and
+backchannels split the way the speakers did, which majority labelling of the segmenter's
+utterances (0.5 s end silence) could not.
 """
 
 from __future__ import annotations
@@ -20,14 +23,34 @@ from copilot.speakers.features import HOP, RATE, loudness_gain, mel_power
 from copilot.speakers.voice_activity import runs, speech_frames
 
 FRAME_S = HOP / RATE  # 10 ms
-HOP_FRAMES = 25  # a window every 0.25 s of speech
+# A long window every 0.25 s of speech. Every 0.4 s (long and short ones alike) cost less,
+# but the mixes' DER rose (mean 0.9 % to 1.2 %) and the live splitter, which learns the
+# voices from 10 s of speech, put 73 % of words on the right leg instead of 85 % or more
+# (tests/speakers/test_live.py).
+HOP_FRAMES = 25
+# Short windows: this much speech (10 ms frames), and their share of each frame's evidence.
+# A 1.6 s window holds at most half of a 0.8 s backchannel, so the long windows alone gave
+# backchannels and the tail of a turn the next one overlaps to the other voice (real-voice
+# mixes, bench: speaker_split); the short ones alone are noisier on the espeak voices.
+SHORT_FRAMES = 80
+# Short windows every 0.5 s: a quarter less CPU for the separation than every 0.25 s (2.06 to
+# 1.59 CPU s per audio minute) with the same words on the right leg (worst mix 91.3 %) and
+# DER mean 1.05 % against 0.93 % (bench: speaker_split).
+SHORT_HOP_FRAMES = 50
+SHORT_WEIGHT = 0.5
 # Two centroids closer than this (cosine) are one voice. Split in two, one espeak voice's
 # halves sat at 0.96, two espeak voices (one engine) at 0.91-0.92 and two real voices
 # lower (bench: speaker_split); a real voice in changing noise can fall below it too.
 ONE_VOICE_SIMILARITY = 0.94
-# Less speech than this (seconds) is not split: too few windows to tell two voices from one
-# (one real voice's 9 s, jfk.flac, fell into two clusters at 0.78); a call is longer.
+# Less speech than this (seconds) is not split: too few windows to tell two voices from one;
+# a call is longer.
 SHORTEST_TO_SPLIT_S = 10.0
+# Each voice needs this much speech (seconds) to be a second speaker. One real voice split
+# in two gives similarities as low as two real voices do when there is little of it (jfk.flac,
+# 10 s of speech: 0.78; the five Flemish clips joined, 14 s: 0.87; two real voices in the
+# mixes: 0.57-0.82), but its smaller half held 2.5-3.6 s, where each party of the mixed
+# calls had 7 s or more.
+MIN_VOICE_S = 4.0
 # A voice's pause shorter than this (10 ms frames) with nobody else speaking stays in its
 # turn, and each turn keeps this much (frames) of the silence either side: a turn is
 # what a listener hears as one, not only the frames the voice activity detector kept.
@@ -93,21 +116,29 @@ def diarize(pcm: np.ndarray, embedder: SpeakerEmbedder, aggressiveness: int = 2)
     spoken = np.concatenate([samples[s * HOP : e * HOP] for s, e in runs(voiced)])
     mels = mel_power(samples * loudness_gain(spoken))[: len(voiced)]
     starts = window_starts(len(speech), width)
-    windows = np.stack([mels[speech[_clip(s, width, len(speech))]] for s in starts])
-    vectors = embedder.embed(windows)
+    short = window_starts(len(speech), SHORT_FRAMES, SHORT_HOP_FRAMES)
+    windows = [mels[speech[_clip(s, width, len(speech))]] for s in starts]
+    windows += [mels[speech[s + np.arange(width) % min(SHORT_FRAMES, len(speech))]] for s in short]
+    found = embedder.embed(np.stack(windows))  # one batch: long windows, then short ones
+    vectors, short_vectors = found[: len(starts)], found[len(starts) :]
     labels, centroids = two_means(vectors)
     similarity = float(centroids[0] @ centroids[1])
     shares = np.bincount(labels, minlength=2) / len(labels)
-    too_short = len(speech) * FRAME_S < SHORTEST_TO_SPLIT_S
+    speech_s = len(speech) * FRAME_S
+    too_short = speech_s < SHORTEST_TO_SPLIT_S or shares.min() * speech_s < MIN_VOICE_S
     if too_short or similarity >= ONE_VOICE_SIMILARITY or shares.min() < SMALLEST_SHARE:
         frames[speech] = 0
         return _finish(frames, 1, 1.0, _centroid(vectors)[None, :])
-    evidence = frame_evidence(
-        vectors @ centroids[0] - vectors @ centroids[1], starts, width, len(speech)
+    direction = centroids[0] - centroids[1]
+    evidence = (1 - SHORT_WEIGHT) * frame_evidence(
+        vectors @ direction, starts, width, len(speech)
+    ) + SHORT_WEIGHT * frame_evidence(
+        short_vectors @ direction, short, min(SHORT_FRAMES, len(speech)), len(speech)
     )
     pause_before = np.concatenate(([True], np.diff(speech) > PAUSE_FRAMES))
     path = viterbi_two(evidence, pause_before)
-    if min(np.mean(path == 0), np.mean(path == 1)) < SMALLEST_SHARE:  # smoothed away: one voice
+    smaller = min(np.mean(path == 0), np.mean(path == 1))
+    if smaller < SMALLEST_SHARE or smaller * speech_s < MIN_VOICE_S:  # smoothed away: one voice
         frames[speech] = 0
         return _finish(frames, 1, similarity, _centroid(vectors)[None, :])
     frames[speech] = path
@@ -117,11 +148,11 @@ def diarize(pcm: np.ndarray, embedder: SpeakerEmbedder, aggressiveness: int = 2)
     return _finish(frames, 2, similarity, centroids)
 
 
-def window_starts(count: int, width: int) -> list[int]:
-    """Window starts over `count` speech frames: every HOP_FRAMES, the last one flush with the end."""
+def window_starts(count: int, width: int, hop: int = HOP_FRAMES) -> list[int]:
+    """Window starts over `count` speech frames: every `hop`, the last one flush with the end."""
     if count <= width:
         return [0]
-    starts = list(range(0, count - width + 1, HOP_FRAMES))
+    starts = list(range(0, count - width + 1, hop))
     if starts[-1] != count - width:
         starts.append(count - width)
     return starts

@@ -128,3 +128,12 @@ def test_a_looping_dutch_final_is_decoded_again_from_the_same_encoder_output(
     assert result.redone == "penalised"
     assert not base_multilingual._looks_looped(result)
     assert result.window_frames < 3000 and result.words
+
+
+def test_a_first_partial_decodes_on_a_short_window_with_the_same_words(tiny_en):
+    # Under a second of speech decodes on a 3 s window, and the words are still heard.
+    leg = pcm16_to_float(decode_file(fixture_path("jfk.flac")).legs["customer"])
+    first = tiny_en.transcribe_batch([TranscriptionRequest(leg[:16000], "en", partial=True)])[0]
+    later = tiny_en.transcribe_batch([TranscriptionRequest(leg[:48000], "en", partial=True)])[0]
+    assert first.window_frames == 300 and later.window_frames == 500
+    assert first.text.lower().startswith("and so")

@@ -11,6 +11,7 @@ front must agree with its signal's bar or say why it does not.
 """
 
 import asyncio
+import dataclasses
 import json
 import random
 import re
@@ -18,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.alert_floor import script_finals
 from copilot.events.affect import Alert, Cue
 from copilot.events.core import (
     CallEnded,
     CallStarted,
     ErrorEvent,
     Event,
-    TranscriptFinal,
     Word,
 )
 from copilot.pipeline.stage_chain import StageChain
@@ -63,24 +64,13 @@ def dutch_call(stages, call_id: str = CALL_ID) -> list[Event]:
     events = chain.emit(
         CallStarted(call_id, 0, 0.0, source="twilio", legs=("agent", "customer"), metadata=metadata)
     )
-    for i, turn in enumerate(sorted(script["turns"], key=lambda t: t["end"])):
-        final = TranscriptFinal(
-            call_id,
-            0,
-            turn["end"],
-            speaker=turn["speaker"],
-            utterance_id=f"{turn['speaker']}-{i}",
-            start=turn["start"],
-            end=turn["end"],
-            text=turn["text"],
-            language="nl",
-            words=heard_words(turn["text"], turn["start"], turn["end"], rng),
-        )
-        events += chain.emit(final)
+    for i, line in enumerate(script_finals(call_id, "nl", script["turns"])):
+        words = heard_words(line.text, line.start, line.end, rng)
+        events += chain.emit(dataclasses.replace(line, words=words))
         if i == 3:  # a lost job, as the pipeline reports it: its message is for operators
             message = "the whisper worker failed: RuntimeError"
             events += chain.emit(
-                ErrorEvent(call_id, 0, turn["end"], code="transcription_failed", message=message)
+                ErrorEvent(call_id, 0, line.end, code="transcription_failed", message=message)
             )
     events += chain.flush()
     duration = script["duration"]
