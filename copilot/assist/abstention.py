@@ -29,6 +29,10 @@ from copilot.events.wording import words_for
 OTHER = "other"
 CLEAR_AUDIO = "clear_audio"  # the words were heard too unsurely to act on
 CLEAR_REQUEST = "clear_request"  # heard, but they match no intent well enough
+# A line of fewer words greets, answers or thanks: it opens no request.
+REQUEST_WORDS = 6
+# Asking for a person is answered by a hand-over of its own; small talk asks nothing.
+NEVER_A_GAP = frozenset({OTHER, "request_human"})
 CONFIRMATION = "confirmation"  # on audio: one line was sure, the customer's next words confirm
 
 
@@ -83,21 +87,46 @@ class Agreement:
 
 
 @dataclass
+class Opening:
+    """Whether the customer's opening request named something this company handles.
+
+    The opening request is the first clearly heard customer line long enough to ask
+    something (a greeting or a "yes" is not one). When it set no intent, the contact is
+    unplaced: its later lines go on about that request (see the assist stage).
+    """
+
+    seen: bool = False
+    unplaced: bool = False
+
+    def note(self, line: IntentEvidence, text: str) -> None:
+        """After judging a customer line: the first clear line of a request's length decides."""
+        if self.seen or not line.clear or len(text.split()) < REQUEST_WORDS:
+            return
+        self.seen = True
+        self.unplaced = not line.sure
+
+
+@dataclass
 class GapWatch:
     """A policy gap waits for a complete question and the agent's turn (see the module)."""
 
     evidence: list[str] = field(default_factory=list)  # the customer's question, as said
     agent_answered: bool = False  # the agent spoke after the question
     raised: bool = False
+    intent: str = ""  # what the question is about
 
-    def customer_asks(self, text: str, covered: bool, key: str) -> Finding | None:
-        """A customer line surely about the contact's intent; the gap (named `key`) when due.
+    def customer_asks(self, text: str, covered: bool, intent: str) -> Finding | None:
+        """A customer line surely about the contact's `intent`; the gap when due.
 
         `covered`: an article came close enough to this contact's words (over the noise
         floor, shown or held back), so the knowledge base may have something to say.
+        A line about another intent starts a new question: the agent has not had a turn
+        at it, and asking for a person is a hand-over of its own, never a gap.
         """
-        if self.raised:
+        if self.raised or intent in NEVER_A_GAP:
             return None
+        if intent != self.intent:
+            self.intent, self.evidence, self.agent_answered = intent, [], False
         if covered:
             self.evidence, self.agent_answered = [], False
             return None
@@ -107,7 +136,7 @@ class GapWatch:
                 "policy_gap",
                 "no knowledge-base article covers this",
                 (*self.evidence[:2], text),
-                key,
+                f"gap:{intent}",
             )
         self.evidence.append(text)  # the question, or more of it before the agent spoke
         return None

@@ -29,6 +29,7 @@ from copilot.assist.abstention import (
     CONFIRMATION,
     Agreement,
     GapWatch,
+    Opening,
     judge_line,
     not_sure_card,
 )
@@ -81,6 +82,10 @@ class _Contact:
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
     agreement: Agreement = field(default_factory=Agreement)  # the intents the clear questions asked
     near_article: bool = False  # an article came over the noise floor, shown or not
+    opening: Opening = field(default_factory=Opening)  # the customer's opening request
+    # Articles over the on-topic floor not written for the intent of their time, with the
+    # line they answer: shown when the contact's intent becomes one they are written for.
+    held_articles: list[tuple[ArticleMatch, TranscriptFinal]] = field(default_factory=list)
     confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
@@ -175,12 +180,23 @@ class AssistStage:
         switch = max(self.config.switch_intent_confidence, floors.intent)
         typed = c.condition == "text" or not event.words
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
-        needed = floors.intent if c.intent == OTHER and agreed else switch
+        # A contact whose opening request set no intent (a question this company does not
+        # handle: a meter reading at a parcel service) goes on about that request; a later
+        # line that happens to look like one of ours needs the bar of changing an intent,
+        # and on audio an earlier line that agrees, too.
+        if c.confirm_heard and c.opening.unplaced:
+            agreed = typed or c.agreement.agrees(line)
+            needed = switch if agreed else 1.01
+        else:
+            needed = floors.intent if c.intent == OTHER and agreed else switch
+        c.opening.note(line, event.text)
         c.agreement.note(line)
-        if line.sure and guess.intent != c.intent and guess.confidence >= needed:
+        changed = line.sure and guess.intent != c.intent and guess.confidence >= needed
+        if changed:
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
         out += self._intent_update(event.t)
+        out += self._held_articles() if changed else []
         missing = line.missing or (CONFIRMATION if c.intent == OTHER and line.sure else "")
         if c.intent == OTHER and missing and missing != c.not_sure:
             c.not_sure = missing
@@ -199,8 +215,10 @@ class AssistStage:
         # Small talk looks nothing up; words heard too unsurely show no article either.
         matches = self._articles(event, vector, floors) if line.asks and clear else []
         out += matches
-        if line.sure and guess.intent == c.intent:  # still asking about the contact's intent
-            gap = c.gap.customer_asks(event.text, c.near_article, f"gap:{c.intent}")
+        # Still asking about the contact's intent, as surely as changing it would take: a
+        # customer answering the agent's question ("Monday morning?") is not asking again.
+        if line.sure and guess.intent == c.intent and guess.confidence >= switch:
+            gap = c.gap.customer_asks(event.text, c.near_article, c.intent)
             out += self._route(event.t, gap, heard) if gap else []
         out += self._next_steps(event.t)
         if self.front_door and c.source == CHAT_SOURCE and guess.intent != OTHER:
@@ -254,16 +272,37 @@ class AssistStage:
         noise = self.config.article_min_similarity
         c.near_article = c.near_article or any(m.similarity >= noise for m in found)
         for match in found:
-            # An article written for the contact's intent has two signals behind it.
+            # An article written for the contact's intent has two signals behind it. One
+            # written for another intent is held back: once the intent is known it would be
+            # about something else, and on audio misheard words find plausible wrong
+            # articles, so there an article waits for the intent as the intent waits for a
+            # second line. It is shown if the contact's intent turns out to be its own.
             on_topic = c.intent != OTHER and c.intent in match.intents
+            if not on_topic:
+                if match.similarity >= floors.article:
+                    c.held_articles.append((match, event))
+                if c.intent != OTHER or c.condition != "text":
+                    continue
             if match.similarity < floors.article_floor(on_topic):
                 continue
-            known = c.articles.get(match.article_id)
-            if known is None or match.score > known.score:
-                c.articles[match.article_id] = match
-            card = self._article_card("article", match, event)
-            if card is not None:
-                out.append(card)
+            out += self._show_article(match, event)
+        return out
+
+    def _show_article(self, match: ArticleMatch, event: TranscriptFinal) -> list[Event]:
+        c = self.contact
+        known = c.articles.get(match.article_id)
+        if known is None or match.score > known.score:
+            c.articles[match.article_id] = match
+        card = self._article_card("article", match, event)
+        return [card] if card is not None else []
+
+    def _held_articles(self) -> list[Event]:
+        """Articles held back for want of an intent that are written for the one just set."""
+        c = self.contact
+        out: list[Event] = []
+        for match, event in c.held_articles:
+            if c.intent in match.intents:
+                out += self._show_article(match, event)
         return out
 
     def _next_steps(self, t: float) -> list[Event]:
