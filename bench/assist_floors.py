@@ -17,9 +17,9 @@ language and condition that gives a precision/coverage curve for each floor:
 - article (on topic): an article written for the line's intent (which cleared the chosen
   intent floor), shown at or above the floor; right when it is written for an intent the
   line's labels allow. Coverage: the lines that need an article and got a right one.
-- article off topic: typed lines only, whose intent is not shown: the articles of a line
-  with no intent yet. The stage holds back every other article (one for another intent
-  than the contact's, and on audio any article before the contact has an intent).
+- article off topic: the other articles of typed lines (written for another intent, or
+  no intent yet), as a chat shows them. On audio the stage holds back every article off
+  the contact's intent, and on a typed call one for another intent than the contact's.
 The parcel service's typed condition also has the chat bot's development questions
 (bench/chat_questions/dev.yaml): each allows the intents its articles are written for.
 A floor is the lowest on its grid whose own cards are right at least TARGET_PRECISION of
@@ -224,8 +224,8 @@ def article_curves(
         shown = r.shown_at(intent_floor, heard_floor, alone)
         for _article, similarity, intents in r.articles:
             on_topic = shown and r.intent in intents
-            if not on_topic and (shown or r.condition != "text"):
-                continue  # held back by the stage: another intent's article, or on audio
+            if not on_topic and r.condition != "text":
+                continue  # on audio the stage holds back every article off the intent
             right = bool(set(intents) & (r.allowed - {OTHER}))
             cards["article" if on_topic else "article_off_topic"].append((r, similarity, right))
     needed = sum(r.needs_intent for r in rows)

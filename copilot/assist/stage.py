@@ -274,15 +274,18 @@ class AssistStage:
         for match in found:
             # An article written for the contact's intent has two signals behind it. One
             # written for another intent is held back: once the intent is known it would be
-            # about something else, and on audio misheard words find plausible wrong
-            # articles, so there an article waits for the intent as the intent waits for a
-            # second line. It is shown if the contact's intent turns out to be its own.
+            # about something else (a chat is the exception: each message is answered on
+            # its own), and on audio misheard words find plausible wrong articles, so there
+            # an article waits for the intent as the intent waits for a second line. It is
+            # shown if the contact's intent turns out to be its own.
             on_topic = c.intent != OTHER and c.intent in match.intents
-            if not on_topic:
+            held = not on_topic and (
+                c.condition != "text" or (c.intent != OTHER and c.source != CHAT_SOURCE)
+            )
+            if held:
                 if match.similarity >= floors.article:
                     c.held_articles.append((match, event))
-                if c.intent != OTHER or c.condition != "text":
-                    continue
+                continue
             if match.similarity < floors.article_floor(on_topic):
                 continue
             out += self._show_article(match, event)
@@ -299,10 +302,14 @@ class AssistStage:
     def _held_articles(self) -> list[Event]:
         """Articles held back for want of an intent that are written for the one just set."""
         c = self.contact
-        out: list[Event] = []
+        best: dict[str, tuple[ArticleMatch, TranscriptFinal]] = {}
         for match, event in c.held_articles:
-            if c.intent in match.intents:
-                out += self._show_article(match, event)
+            known = best.get(match.article_id)
+            if c.intent in match.intents and (known is None or match.score > known[0].score):
+                best[match.article_id] = (match, event)
+        out: list[Event] = []
+        for match, event in sorted(best.values(), key=lambda held: -held[0].score):
+            out += self._show_article(match, event)
         return out
 
     def _next_steps(self, t: float) -> list[Event]:
