@@ -9,6 +9,9 @@ so when it cannot tell yet:
   intent is shown when an earlier line agrees, or when the line alone is as sure as
   changing the contact's intent needs (a single misheard line is rarely misheard twice
   the same way, while a customer states what they want in more than one line);
+- `Opening` remembers whether the customer's opening request named anything this company
+  handles: a call meant for another company goes on about that request, and a later line
+  that looks like one of ours is not enough on its own;
 - `GapWatch` holds a "no article covers this" hand-over back until the customer's question
   is complete and the agent had a turn to answer it: it is raised only when the customer,
   after the agent's turn, still asks about the same intent (surely, not "thanks" or a
