@@ -163,7 +163,11 @@ class StageFactory:
 
             self.assist_learner()
             front_door = not chat_bot
-            stages.append(AssistStage(self._assist, self.config.language, front_door))
+            # A voicebot confirms with the caller itself; agents' cards wait for a second line.
+            confirm_heard = "voicebot" not in self.names
+            stages.append(
+                AssistStage(self._assist, self.config.language, front_door, confirm_heard)
+            )
         if chat_bot:
             from copilot.voicebot.chat_bot import ChatBotStage
 

@@ -5,6 +5,13 @@ so the assist stage shows only what clears the calibrated floors (floors.py) and
 so when it cannot tell yet:
 - `IntentEvidence` judges one customer line for the contact's intent: clear enough to act
   on, sure enough to be the intent, or "not sure yet" and what is missing;
+- `Agreement` keeps what the customer's clear questions were about: on audio a line's
+  intent is shown when an earlier line agrees, or when the line alone is as sure as
+  changing the contact's intent needs (a single misheard line is rarely misheard twice
+  the same way, while a customer states what they want in more than one line);
+- `Opening` remembers whether the customer's opening request named anything this company
+  handles: a call meant for another company goes on about that request, and a later line
+  that looks like one of ours is not enough on its own;
 - `GapWatch` holds a "no article covers this" hand-over back until the customer's question
   is complete and the agent had a turn to answer it: it is raised only when the customer,
   after the agent's turn, still asks about the same intent (surely, not "thanks" or a
@@ -25,6 +32,11 @@ from copilot.events.wording import words_for
 OTHER = "other"
 CLEAR_AUDIO = "clear_audio"  # the words were heard too unsurely to act on
 CLEAR_REQUEST = "clear_request"  # heard, but they match no intent well enough
+# A line of fewer words greets, answers or thanks: it opens no request.
+REQUEST_WORDS = 6
+# Asking for a person is answered by a hand-over of its own; small talk asks nothing.
+NEVER_A_GAP = frozenset({OTHER, "request_human"})
+CONFIRMATION = "confirmation"  # on audio: one line was sure, the customer's next words confirm
 
 
 @dataclass(frozen=True)
@@ -59,21 +71,65 @@ def judge_line(
 
 
 @dataclass
+class Agreement:
+    """Whether a customer line agrees with an earlier one on an intent (see the module)."""
+
+    # The likeliest intents of the customer's earlier clear lines that asked something: a
+    # customer says what they want in more than one line, not always in a row (the agent's
+    # question, a postcode or a name comes between).
+    asked: set[str] = field(default_factory=set)
+
+    def agrees(self, line: IntentEvidence) -> bool:
+        """`line` asks about an intent an earlier clear line of the customer asked about."""
+        return line.asks and line.guess.intent in self.asked
+
+    def note(self, line: IntentEvidence) -> None:
+        """After judging `line`: a clear line that asks something is one to agree with later."""
+        if line.clear and line.asks:
+            self.asked.add(line.guess.intent)
+
+
+@dataclass
+class Opening:
+    """Whether the customer's opening request named something this company handles.
+
+    The opening request is the first clearly heard customer line long enough to ask
+    something (a greeting or a "yes" is not one). When it set no intent, the contact is
+    unplaced: its later lines go on about that request (see the assist stage).
+    """
+
+    seen: bool = False
+    unplaced: bool = False
+
+    def note(self, line: IntentEvidence, text: str) -> None:
+        """After judging a customer line: the first clear line of a request's length decides."""
+        if self.seen or not line.clear or len(text.split()) < REQUEST_WORDS:
+            return
+        self.seen = True
+        self.unplaced = not line.sure
+
+
+@dataclass
 class GapWatch:
     """A policy gap waits for a complete question and the agent's turn (see the module)."""
 
     evidence: list[str] = field(default_factory=list)  # the customer's question, as said
     agent_answered: bool = False  # the agent spoke after the question
     raised: bool = False
+    intent: str = ""  # what the question is about
 
-    def customer_asks(self, text: str, covered: bool, key: str) -> Finding | None:
-        """A customer line surely about the contact's intent; the gap (named `key`) when due.
+    def customer_asks(self, text: str, covered: bool, intent: str) -> Finding | None:
+        """A customer line surely about the contact's `intent`; the gap when due.
 
         `covered`: an article came close enough to this contact's words (over the noise
         floor, shown or held back), so the knowledge base may have something to say.
+        A line about another intent starts a new question: the agent has not had a turn
+        at it, and asking for a person is a hand-over of its own, never a gap.
         """
-        if self.raised:
+        if self.raised or intent in NEVER_A_GAP:
             return None
+        if intent != self.intent:
+            self.intent, self.evidence, self.agent_answered = intent, [], False
         if covered:
             self.evidence, self.agent_answered = [], False
             return None
@@ -83,7 +139,7 @@ class GapWatch:
                 "policy_gap",
                 "no knowledge-base article covers this",
                 (*self.evidence[:2], text),
-                key,
+                f"gap:{intent}",
             )
         self.evidence.append(text)  # the question, or more of it before the agent spoke
         return None
@@ -95,10 +151,16 @@ class GapWatch:
 
 
 def not_sure_card(
-    call_id: str, event: TranscriptFinal, line: IntentEvidence, state: ContactState
+    call_id: str,
+    event: TranscriptFinal,
+    line: IntentEvidence,
+    state: ContactState,
+    missing: str = "",
 ) -> Suggestion:
-    """The intent card that says "not sure yet" and what is missing, never a guess."""
-    key = f"not_sure.{line.missing}"
+    """The intent card that says "not sure yet" and what is missing (`missing`, else the
+    line's own), never a guess."""
+    missing = missing or line.missing
+    key = f"not_sure.{missing}"
     return Suggestion(
         call_id,
         0,
@@ -114,5 +176,5 @@ def not_sure_card(
         heard=round(line.heard, 3),
         context=state.context(),
         status=NOT_SURE,
-        missing=line.missing,
+        missing=missing,
     )

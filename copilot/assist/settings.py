@@ -34,7 +34,11 @@ class AssistConfig:
     min_intent_confidence: float = 0.45
     # Confidence another intent needs to replace the contact's current one. Changing takes
     # more: "3511 AB, nummer 14" must not turn a parcel question into something else, while
-    # a customer who moves on to a new topic clearly does.
+    # a customer who moves on to a new topic clearly does. On audio it is also what one
+    # line needs to set the first intent when no earlier clear line of the customer asked
+    # about the same intent (a misheard line is rarely misheard twice the same way), what a
+    # line needs after an opening request that named nothing this company handles, and
+    # what a repeated question needs before "no article covers this" goes to a person.
     switch_intent_confidence: float = 0.75
     # A customer line whose words whisper heard with less than this mean probability neither
     # changes the contact's intent nor hands the contact to a person on its own (its words

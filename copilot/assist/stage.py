@@ -25,7 +25,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from copilot.assist.abstention import GapWatch, judge_line, not_sure_card
+from copilot.assist.abstention import (
+    CONFIRMATION,
+    Agreement,
+    GapWatch,
+    Opening,
+    judge_line,
+    not_sure_card,
+)
 from copilot.assist.complexity import ComplexityCheck, Finding
 from copilot.assist.facts import extract_facts
 from copilot.assist.floors import Floors, audio_condition
@@ -73,17 +80,34 @@ class _Contact:
     condition: str = "clean"  # how the words reach copilot: text, clean or 8k (floors.py)
     not_sure: str = ""  # what the last "not sure yet" card said was missing
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
+    agreement: Agreement = field(default_factory=Agreement)  # the intents the clear questions asked
     near_article: bool = False  # an article came over the noise floor, shown or not
+    opening: Opening = field(default_factory=Opening)  # the customer's opening request
+    # Articles over the on-topic floor not written for the intent of their time, with the
+    # line they answer: shown when the contact's intent becomes one they are written for.
+    held_articles: list[tuple[ArticleMatch, TranscriptFinal]] = field(default_factory=list)
+    confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
 class AssistStage:
     """One contact's assist: intent, articles, next steps, hand-overs and the wrap-up draft."""
 
-    def __init__(self, models: AssistModels, language: str = "en", front_door: bool = True) -> None:
+    def __init__(
+        self,
+        models: AssistModels,
+        language: str = "en",
+        front_door: bool = True,
+        confirm_heard: bool = True,
+    ) -> None:
         self.models = models
         # Off when a chat bot answers the chat: the bot is the front door, and a `front_door`
         # route beside its answer would send the agent a hand-over that never happened.
         self.front_door = front_door
+        # On audio a line's intent waits for a second agreeing line (abstention.Agreement)
+        # before an agent sees it. Off where the voicebot answers: it asks the caller itself
+        # ("did this help?") and must act on the first question, not on the second; a call
+        # with an agent leg is the agent's, and waits all the same.
+        self.confirm_heard = confirm_heard
         self.config = models.config
         self.default_language = language if language in ("en", "nl") else "en"
         self.contact = _Contact()
@@ -102,6 +126,7 @@ class AssistStage:
             c.source = event.source
             c.record = dict(event.metadata.get("record") or {})
             c.condition = audio_condition(event.source, event.metadata)
+            c.confirm_heard = self.confirm_heard or AGENT in event.legs
             self.complexity = ComplexityCheck(c.record)
             return []
         if isinstance(event, Affect) and event.speaker == CUSTOMER:
@@ -149,16 +174,33 @@ class AssistStage:
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
-        # Changing the intent takes more than setting it, and never less than the floor.
+        # Changing the intent takes more than setting it, and never less than the floor; on
+        # audio so does a line no earlier line agrees with (abstention.Agreement); words
+        # without whisper's probabilities were typed, not heard.
         switch = max(self.config.switch_intent_confidence, floors.intent)
-        needed = floors.intent if c.intent == OTHER else switch
-        if line.sure and guess.intent != c.intent and guess.confidence >= needed:
+        typed = c.condition == "text" or not event.words
+        agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
+        # A contact whose opening request set no intent (a question this company does not
+        # handle: a meter reading at a parcel service) goes on about that request; a later
+        # line that happens to look like one of ours needs the bar of changing an intent,
+        # and on audio an earlier line that agrees, too.
+        if c.confirm_heard and c.opening.unplaced:
+            agreed = typed or c.agreement.agrees(line)
+            needed = switch if agreed else 1.01
+        else:
+            needed = floors.intent if c.intent == OTHER and agreed else switch
+        c.opening.note(line, event.text)
+        c.agreement.note(line)
+        changed = line.sure and guess.intent != c.intent and guess.confidence >= needed
+        if changed:
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
         out += self._intent_update(event.t)
-        if c.intent == OTHER and line.missing and line.missing != c.not_sure:
-            c.not_sure = line.missing
-            out.append(not_sure_card(c.call_id, event, line, self.contact_state()))
+        out += self._held_articles() if changed else []
+        missing = line.missing or (CONFIRMATION if c.intent == OTHER and line.sure else "")
+        if c.intent == OTHER and missing and missing != c.not_sure:
+            c.not_sure = missing
+            out.append(not_sure_card(c.call_id, event, line, self.contact_state(), missing))
         if clear and c.intent == "request_human" and guess.intent == "request_human":
             out += self._route(
                 event.t,
@@ -173,8 +215,10 @@ class AssistStage:
         # Small talk looks nothing up; words heard too unsurely show no article either.
         matches = self._articles(event, vector, floors) if line.asks and clear else []
         out += matches
-        if line.sure and guess.intent == c.intent:  # still asking about the contact's intent
-            gap = c.gap.customer_asks(event.text, c.near_article, f"gap:{c.intent}")
+        # Still asking about the contact's intent, as surely as changing it would take: a
+        # customer answering the agent's question ("Monday morning?") is not asking again.
+        if line.sure and guess.intent == c.intent and guess.confidence >= switch:
+            gap = c.gap.customer_asks(event.text, c.near_article, c.intent)
             out += self._route(event.t, gap, heard) if gap else []
         out += self._next_steps(event.t)
         if self.front_door and c.source == CHAT_SOURCE and guess.intent != OTHER:
@@ -228,16 +272,44 @@ class AssistStage:
         noise = self.config.article_min_similarity
         c.near_article = c.near_article or any(m.similarity >= noise for m in found)
         for match in found:
-            # An article written for the contact's intent has two signals behind it.
+            # An article written for the contact's intent has two signals behind it. One
+            # written for another intent is held back: once the intent is known it would be
+            # about something else (a chat is the exception: each message is answered on
+            # its own), and on audio misheard words find plausible wrong articles, so there
+            # an article waits for the intent as the intent waits for a second line. It is
+            # shown if the contact's intent turns out to be its own.
             on_topic = c.intent != OTHER and c.intent in match.intents
+            held = not on_topic and (
+                c.condition != "text" or (c.intent != OTHER and c.source != CHAT_SOURCE)
+            )
+            if held:
+                if match.similarity >= floors.article:
+                    c.held_articles.append((match, event))
+                continue
             if match.similarity < floors.article_floor(on_topic):
                 continue
-            known = c.articles.get(match.article_id)
-            if known is None or match.score > known.score:
-                c.articles[match.article_id] = match
-            card = self._article_card("article", match, event)
-            if card is not None:
-                out.append(card)
+            out += self._show_article(match, event)
+        return out
+
+    def _show_article(self, match: ArticleMatch, event: TranscriptFinal) -> list[Event]:
+        c = self.contact
+        known = c.articles.get(match.article_id)
+        if known is None or match.score > known.score:
+            c.articles[match.article_id] = match
+        card = self._article_card("article", match, event)
+        return [card] if card is not None else []
+
+    def _held_articles(self) -> list[Event]:
+        """Articles held back for want of an intent that are written for the one just set."""
+        c = self.contact
+        best: dict[str, tuple[ArticleMatch, TranscriptFinal]] = {}
+        for match, event in c.held_articles:
+            known = best.get(match.article_id)
+            if c.intent in match.intents and (known is None or match.score > known[0].score):
+                best[match.article_id] = (match, event)
+        out: list[Event] = []
+        for match, event in sorted(best.values(), key=lambda held: -held[0].score):
+            out += self._show_article(match, event)
         return out
 
     def _next_steps(self, t: float) -> list[Event]:

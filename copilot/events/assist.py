@@ -68,7 +68,8 @@ class Suggestion(Event):
     # guess, and no draft or next step follows from it. "" on every other card.
     status: str = ""
     # With `status` `not_sure`: what is missing, `clear_audio` (the words were heard too
-    # unsurely to act on) or `clear_request` (heard, but they match no intent well enough).
+    # unsurely to act on), `clear_request` (heard, but they match no intent well enough) or
+    # `confirmation` (on audio, one sure line; the customer's next line must agree).
     missing: str = ""
     type: ClassVar[str] = "suggestion"
 

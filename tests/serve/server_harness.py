@@ -46,13 +46,16 @@ async def running_server(
     relay_url: str = "",
     language: str = "en",
     domain: str = "",
+    assist: dict | None = None,
     **serve_settings,
 ) -> AsyncIterator[tuple[CopilotServer, EventLog]]:
     """`store_path` "" keeps events in memory; without `tokens_file` no /events client gets in;
-    `domain`: another domain folder than the configured one."""
+    `domain`: another domain folder than the configured one; `assist`: other `[assist]`
+    settings."""
     config = Config(language=language, stages=stages)
     if domain:
         config.assist = dataclasses.replace(config.assist, domain=domain)
+    config.assist = dataclasses.replace(config.assist, **(assist or {}))
     config.serve.audiosocket_customer_port = 0
     config.serve.audiosocket_agent_port = 0
     config.store.path = store_path

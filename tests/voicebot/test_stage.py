@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from bench.bot_conversation import BotConversation
+from copilot.assist.stage import AssistStage
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.config import Config, ConfigError, set_key
 from copilot.events.affect import Affect, Cue
@@ -209,6 +210,8 @@ def test_asking_for_a_person_hands_over_at_once(factories, models):
 
 def test_bot_stays_silent_on_an_agent_call_and_after_hours_routes_to_callback(factories):
     stages = factories["en"].for_call("AG1")
+    # The bot confirms with its caller itself: its assist acts on a first clear line.
+    assert [s.confirm_heard for s in stages if isinstance(s, AssistStage)] == [False]
     pipeline = CallPipeline(
         "AG1", (AGENT, CUSTOMER), PipelineConfig(partials=False), "twilio", {}, stages
     )
