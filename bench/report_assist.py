@@ -160,8 +160,10 @@ def abstention_section(sec: dict) -> list[str]:
         " on the development calls only (`make calibrate-assist`, rule in each domain's"
         " floors.json: intent floors right 95 % of the time there, the target with room to"
         ' spare, article floors 90 %) and committed; below them the agent sees "not sure'
-        " yet\" or nothing. An article off the contact's intent is shown only in a chat; on"
-        " audio every article waits for the intent. The held-out calls' missed-delivery line"
+        " yet\" or nothing. On an agent's call heard on audio every article waits for the"
+        " contact's intent, and a typed call with an intent shows none written for another"
+        " one (a chat and the voicebot still do, at the off-topic floor)."
+        " The held-out calls' missed-delivery line"
         " is no longer blind: parcel examples for a missed delivery were written after it was"
         " seen misclassified (none repeats it).",
         "",
