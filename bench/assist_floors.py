@@ -17,9 +17,9 @@ language and condition that gives a precision/coverage curve for each floor:
 - article (on topic): an article written for the line's intent (which cleared the chosen
   intent floor), shown at or above the floor; right when it is written for an intent the
   line's labels allow. Coverage: the lines that need an article and got a right one.
-- article off topic: the other articles of typed lines (written for another intent, or
-  no intent yet), as a chat shows them. On audio the stage holds back every article off
-  the contact's intent, and on a typed call one for another intent than the contact's.
+- article off topic: the other articles (written for another intent, or no intent yet),
+  as a chat or the voicebot shows them. An agent's call holds them back instead: on
+  audio every article off the contact's intent, typed one for another intent.
 The parcel service's typed condition also has the chat bot's development questions
 (bench/chat_questions/dev.yaml): each allows the intents its articles are written for.
 A floor is the lowest on its grid whose own cards are right at least TARGET_PRECISION of
@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.assist.abstention import REQUEST_WORDS, Agreement, judge_line
+from copilot.assist.abstention import REQUEST_WORDS, Agreement, intent_bar, judge_line
 from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS
 from copilot.assist.intents import unit_rows
 from copilot.assist.models import AssistModels, load_assist_models
@@ -101,10 +101,9 @@ class LineRow:
         """Whether the stage would show this line's intent at `floor` (`alone`: the bar of a
         line no earlier line agrees with, never below the floor)."""
         unplaced = self.opener is not None and (self.opener[0] == OTHER or self.opener[1] < floor)
-        if unplaced and not self.agreed:
-            return False
-        bar = floor if self.agreed and not unplaced else max(alone, floor)
-        return self.intent != OTHER and self.confidence >= bar and self.heard >= heard_floor
+        bar = intent_bar(floor, alone, self.agreed, unplaced, changing=False)
+        shown = bar is not None and self.intent != OTHER and self.confidence >= bar
+        return shown and self.heard >= heard_floor
 
     @property
     def needs_intent(self) -> bool:
@@ -224,8 +223,6 @@ def article_curves(
         shown = r.shown_at(intent_floor, heard_floor, alone)
         for _article, similarity, intents in r.articles:
             on_topic = shown and r.intent in intents
-            if not on_topic and r.condition != "text":
-                continue  # on audio the stage holds back every article off the intent
             right = bool(set(intents) & (r.allowed - {OTHER}))
             cards["article" if on_topic else "article_off_topic"].append((r, similarity, right))
     needed = sum(r.needs_intent for r in rows)

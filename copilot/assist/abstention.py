@@ -37,6 +37,9 @@ REQUEST_WORDS = 6
 # Asking for a person is answered by a hand-over of its own; small talk asks nothing.
 NEVER_A_GAP = frozenset({OTHER, "request_human"})
 CONFIRMATION = "confirmation"  # on audio: one line was sure, the customer's next words confirm
+# The opening request named nothing this company handles: the next words must say what the
+# customer wants of us, surely and twice on audio (`Opening`).
+NEW_REQUEST = "new_request"
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,36 @@ class Opening:
     seen: bool = False
     unplaced: bool = False
 
-    def note(self, line: IntentEvidence, text: str) -> None:
-        """After judging a customer line: the first clear line of a request's length decides."""
-        if self.seen or not line.clear or len(text.split()) < REQUEST_WORDS:
+    def note(self, line: IntentEvidence, text: str, has_intent: bool) -> None:
+        """After judging a customer line (`has_intent`: the contact has an intent now): the
+        first clear line of a request's length decides, unless an intent came first."""
+        if self.seen:
+            return
+        if has_intent:
+            self.seen = True  # the call is about something of ours; what follows is too
+            return
+        if not line.clear or len(text.split()) < REQUEST_WORDS:
             return
         self.seen = True
         self.unplaced = not line.sure
+
+
+def intent_bar(
+    floor: float, switch: float, agreed: bool, unplaced: bool, changing: bool
+) -> float | None:
+    """The confidence a customer line needs to set the contact's intent; None: it cannot.
+
+    A first intent needs the floor. Changing one needs `switch` (never less than the
+    floor), and so does a line on audio no earlier line agrees with (`agreed` False) and
+    any line after an opening request that named nothing of ours (`unplaced`); on audio
+    such a line must also agree with an earlier one. The assist stage and the floors'
+    calibration both ask this.
+    """
+    if unplaced and not agreed:
+        return None
+    if changing or unplaced or not agreed:
+        return max(switch, floor)
+    return floor
 
 
 @dataclass

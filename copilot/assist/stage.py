@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 
 from copilot.assist.abstention import (
     CONFIRMATION,
+    NEW_REQUEST,
     Agreement,
     GapWatch,
     Opening,
+    intent_bar,
     judge_line,
     not_sure_card,
 )
@@ -83,9 +85,10 @@ class _Contact:
     agreement: Agreement = field(default_factory=Agreement)  # the intents the clear questions asked
     near_article: bool = False  # an article came over the noise floor, shown or not
     opening: Opening = field(default_factory=Opening)  # the customer's opening request
-    # Articles over the on-topic floor not written for the intent of their time, with the
-    # line they answer: shown when the contact's intent becomes one they are written for.
-    held_articles: list[tuple[ArticleMatch, TranscriptFinal]] = field(default_factory=list)
+    # Articles over the on-topic floor not written for the intent of their time, the best
+    # match of each with the line it answers: shown when the contact's intent becomes one
+    # they are written for.
+    held_articles: dict[str, tuple[ArticleMatch, TranscriptFinal]] = field(default_factory=dict)
     confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
@@ -174,30 +177,33 @@ class AssistStage:
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
-        # Changing the intent takes more than setting it, and never less than the floor; on
-        # audio so does a line no earlier line agrees with (abstention.Agreement); words
-        # without whisper's probabilities were typed, not heard.
-        switch = max(self.config.switch_intent_confidence, floors.intent)
+        # On audio a line needs an earlier clear line that agrees (abstention.Agreement);
+        # words without whisper's probabilities were typed, not heard. A contact whose
+        # opening request set no intent (a meter reading at a parcel service) goes on about
+        # that request (abstention.Opening): what a line needs is abstention.intent_bar.
+        switch = self.config.switch_intent_confidence
         typed = c.condition == "text" or not event.words
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
-        # A contact whose opening request set no intent (a question this company does not
-        # handle: a meter reading at a parcel service) goes on about that request; a later
-        # line that happens to look like one of ours needs the bar of changing an intent,
-        # and on audio an earlier line that agrees, too.
-        if c.confirm_heard and c.opening.unplaced:
-            agreed = typed or c.agreement.agrees(line)
-            needed = switch if agreed else 1.01
-        else:
-            needed = floors.intent if c.intent == OTHER and agreed else switch
-        c.opening.note(line, event.text)
+        unplaced = c.confirm_heard and c.opening.unplaced
+        needed = intent_bar(floors.intent, switch, agreed, unplaced, c.intent != OTHER)
         c.agreement.note(line)
-        changed = line.sure and guess.intent != c.intent and guess.confidence >= needed
+        changed = (
+            line.sure
+            and guess.intent != c.intent
+            and needed is not None
+            and guess.confidence >= needed
+        )
         if changed:
+            # Another intent is a new question: whether an article came near the last one
+            # says nothing about it (the words before the first intent were this question).
+            c.near_article = c.near_article and c.intent == OTHER
             c.intent, c.confidence = guess.intent, guess.confidence
             c.request, c.request_utterance = event.text, event.utterance_id
+        c.opening.note(line, event.text, c.intent != OTHER)
         out += self._intent_update(event.t)
-        out += self._held_articles() if changed else []
-        missing = line.missing or (CONFIRMATION if c.intent == OTHER and line.sure else "")
+        out += self._held_articles(event.t) if changed else []
+        why_not = NEW_REQUEST if unplaced else CONFIRMATION
+        missing = line.missing or (why_not if c.intent == OTHER and line.sure else "")
         if c.intent == OTHER and missing and missing != c.not_sure:
             c.not_sure = missing
             out.append(not_sure_card(c.call_id, event, line, self.contact_state(), missing))
@@ -217,7 +223,11 @@ class AssistStage:
         out += matches
         # Still asking about the contact's intent, as surely as changing it would take: a
         # customer answering the agent's question ("Monday morning?") is not asking again.
-        if line.sure and guess.intent == c.intent and guess.confidence >= switch:
+        if (
+            line.sure
+            and guess.intent == c.intent
+            and guess.confidence >= max(switch, floors.intent)
+        ):
             gap = c.gap.customer_asks(event.text, c.near_article, c.intent)
             out += self._route(event.t, gap, heard) if gap else []
         out += self._next_steps(event.t)
@@ -276,40 +286,43 @@ class AssistStage:
             # written for another intent is held back: once the intent is known it would be
             # about something else (a chat is the exception: each message is answered on
             # its own), and on audio misheard words find plausible wrong articles, so there
-            # an article waits for the intent as the intent waits for a second line. It is
-            # shown if the contact's intent turns out to be its own.
+            # an article waits for the intent as the intent waits for a second agreeing
+            # line (and, like that rule, not where the voicebot asks the caller itself). It
+            # is shown if the contact's intent turns out to be its own.
             on_topic = c.intent != OTHER and c.intent in match.intents
-            held = not on_topic and (
-                c.condition != "text" or (c.intent != OTHER and c.source != CHAT_SOURCE)
-            )
+            heard_first = c.condition != "text" and c.confirm_heard
+            held = not on_topic and (heard_first or (c.intent != OTHER and c.source != CHAT_SOURCE))
             if held:
-                if match.similarity >= floors.article:
-                    c.held_articles.append((match, event))
+                known = c.held_articles.get(match.article_id)
+                if match.similarity >= floors.article and (
+                    known is None or match.score > known[0].score
+                ):
+                    c.held_articles[match.article_id] = (match, event)
                 continue
             if match.similarity < floors.article_floor(on_topic):
                 continue
             out += self._show_article(match, event)
         return out
 
-    def _show_article(self, match: ArticleMatch, event: TranscriptFinal) -> list[Event]:
+    def _show_article(
+        self, match: ArticleMatch, event: TranscriptFinal, t: float | None = None
+    ) -> list[Event]:
         c = self.contact
         known = c.articles.get(match.article_id)
         if known is None or match.score > known.score:
             c.articles[match.article_id] = match
-        card = self._article_card("article", match, event)
+        card = self._article_card("article", match, event, t)
         return [card] if card is not None else []
 
-    def _held_articles(self) -> list[Event]:
-        """Articles held back for want of an intent that are written for the one just set."""
+    def _held_articles(self, t: float) -> list[Event]:
+        """Articles held back for want of an intent that are written for the one just set;
+        sent now (`t`: up front in the sidebar), quoting the line that found them."""
         c = self.contact
-        best: dict[str, tuple[ArticleMatch, TranscriptFinal]] = {}
-        for match, event in c.held_articles:
-            known = best.get(match.article_id)
-            if c.intent in match.intents and (known is None or match.score > known[0].score):
-                best[match.article_id] = (match, event)
+        ready = [held for held in c.held_articles.values() if c.intent in held[0].intents]
         out: list[Event] = []
-        for match, event in sorted(best.values(), key=lambda held: -held[0].score):
-            out += self._show_article(match, event)
+        for match, event in sorted(ready, key=lambda held: -held[0].score):
+            del c.held_articles[match.article_id]
+            out += self._show_article(match, event, t)
         return out
 
     def _next_steps(self, t: float) -> list[Event]:
@@ -359,7 +372,7 @@ class AssistStage:
         return self._route(event.t, Finding("front_door", why, (event.text,), "front_door"))
 
     def _article_card(
-        self, kind: str, match: ArticleMatch, event: TranscriptFinal
+        self, kind: str, match: ArticleMatch, event: TranscriptFinal, t: float | None = None
     ) -> Suggestion | None:
         """An article (or front-door answer) card, unless this contact has had it already.
 
@@ -376,7 +389,7 @@ class AssistStage:
         return Suggestion(
             c.call_id,
             0,
-            event.t,
+            event.t if t is None else t,
             suggestion_id=sid,
             kind=kind,
             item=match.article_id,
