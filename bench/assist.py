@@ -31,6 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
+from .assist_calls_blind3 import BLIND3_CALLS
 from .assist_calls_fresh import FRESH_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
@@ -91,7 +92,8 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
 def assist_abstention(models, quick: bool) -> dict:
     """Per shipped domain: the committed floors, the curves a fresh calibration reads them
     from on the dev calls, and per-kind precision/coverage on the held-out calls and on the
-    fresh ones (a second held-out set, written blind after the rules and floors were set).
+    fresh ones and the blind3 ones (a second and a third held-out set, each written blind
+    after the rules and floors were set), apart and together.
 
     Every call is heard as that domain's deployment would hear it (its whisper prompt);
     `quick` hears only the typed condition (no whisper).
@@ -105,6 +107,9 @@ def assist_abstention(models, quick: bool) -> dict:
         dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
         test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
         blind = hear_calls(calls_for(name, FRESH_CALLS), "fresh", domain_models.config, conditions)
+        third = hear_calls(
+            calls_for(name, BLIND3_CALLS), "blind3", domain_models.config, conditions
+        )
         fresh = calibration(domain_models, dev)
         out[folder.name] = {
             "floors": {
@@ -118,6 +123,9 @@ def assist_abstention(models, quick: bool) -> dict:
             "held_out": held_out(domain_models, test),
             "fresh_calls": len({c.name for c in blind}),
             "fresh": held_out(domain_models, blind),
+            "blind3_calls": len({c.name for c in third}),
+            "blind3": held_out(domain_models, third),
+            "blind_both": held_out(domain_models, [*blind, *third]),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test

@@ -4,7 +4,8 @@
     python -m bench.assist_floors --check    # the same, but only say whether the file agrees
 
 (`make calibrate-assist`.) Every customer line of the development calls
-(`bench/assist_calls.py`), typed, clean and on an 8 kHz phone line, goes through the
+(`bench/assist_calls.py`, `assist_calls_energy.py`, and `assist_calls_dev_long.py`: calls
+that open the way many callers do, with a greeting, a name and some context), typed, clean and on an 8 kHz phone line, goes through the
 domain's intent model and knowledge base as the assist stage would use them. Per
 language and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
@@ -48,6 +49,7 @@ from copilot.encoders.sentence import load_sentence_encoder
 from copilot.events.core import heard_confidence
 
 from .assist_calls import PARCELS_DEV
+from .assist_calls_dev_long import LONG_OPENINGS
 from .assist_calls_energy import ENERGY_DEV
 from .assist_heard import HeardCall, customer_finals, hear_calls
 from .assist_labels import OTHER, calls_for
@@ -64,7 +66,7 @@ TARGET_PRECISION = 0.9
 # parcel service's development calls (1 of 8 calls covered instead of 8).
 INTENT_AIM = 0.95
 MIN_SHOWN = 3  # fewer cards than this at a floor say too little about its precision
-DEV_CALLS = (*PARCELS_DEV, *ENERGY_DEV)
+DEV_CALLS = (*PARCELS_DEV, *ENERGY_DEV, *LONG_OPENINGS)
 # The chat bot's development questions are the parcel service's: typed lines of that domain.
 TYPED_DEV = {"parcels": Path(__file__).resolve().parent / "chat_questions" / "dev.yaml"}
 INTENT_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95

@@ -134,9 +134,9 @@ def abstention_line(sec: dict) -> str:
         )
         parts.append(f"{name}: {shown}")
         if "fresh" in sec[name]:
-            blind = sec[name]["fresh"]
+            blind = sec[name].get("blind_both", sec[name]["fresh"])
             parts.append(
-                f"{name} fresh calls: "
+                f"{name} blind calls: "
                 + "; ".join(
                     f"{cond} "
                     + ", ".join(
@@ -180,7 +180,8 @@ def abstention_section(sec: dict) -> list[str]:
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
         " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
-        " calls, written blind afterwards and measured once, are the unbiased figure.",
+        " and blind3 calls, written blind afterwards and measured once each, are the"
+        " unbiased figures.",
         "",
     ]
     for name in _domains(sec):
@@ -252,6 +253,21 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
             "",
             *table(
                 ["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(dom["fresh"])
+            ),
+        ]
+    if dom.get("blind3"):
+        out += [
+            f"Blind3 calls ({dom['blind3_calls']}, bench/assist_calls_blind3.py): a third"
+            " held-out set, written blind the same way after the fresh calls were measured:",
+            "",
+            *table(
+                ["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(dom["blind3"])
+            ),
+            "Both blind sets together:",
+            "",
+            *table(
+                ["language, condition", *KIND_NAMES.values(), "not sure"],
+                _kind_rows(dom["blind_both"]),
             ),
         ]
     if dom.get("issue_calls"):
