@@ -17,6 +17,14 @@ def parcel(name: str, language: str, scenario: str, *lines, misdialled: bool = F
     return domain_call("parcels", name, language, scenario, lines, misdialled)
 
 
+def asks_for_a_manager(text: str):
+    """A frustrated customer asking for a manager: asking for a person (or complaining) is
+    what a card may be about, and a hand-over to a person is right."""
+    return customer(
+        text, "frustrated", "manager_request", "intent=request_human|complaint", "person"
+    )
+
+
 GREET_EN = agent("Good morning, Vlotpost customer service, this is Daniel. How can I help you?")
 GREET_NL = agent(
     "Goedemorgen, klantenservice van Vlotpost, u spreekt met Daan. Waarmee kan ik helpen?"
@@ -152,13 +160,7 @@ PARCELS_DEV_EN = (
             "intent=complaint|parcel_status",
         ),
         agent("We can only start an investigation after ten working days."),
-        customer(
-            "That's enough. I want to speak to a manager now.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("That's enough. I want to speak to a manager now."),
         agent("I'll put you through to my team leader."),
     ),
     parcel(
@@ -322,13 +324,7 @@ PARCELS_DEV_NL = (
             "intent=complaint|parcel_status",
         ),
         agent("We starten pas na tien werkdagen een onderzoek."),
-        customer(
-            "Nu is het genoeg. Ik wil uw leidinggevende spreken.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("Nu is het genoeg. Ik wil uw leidinggevende spreken."),
         agent("Ik verbind u door met mijn teamleider."),
     ),
     parcel(

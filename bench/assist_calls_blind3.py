@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from audio_fixtures.generate_calls import agent, customer
 
-from .assist_calls import GREET_EN, GREET_NL, parcel
+from .assist_calls import GREET_EN, GREET_NL, asks_for_a_manager, parcel
 from .assist_calls_energy import HELLO_EN, HELLO_NL, energy
 
 # The misdialled calls: a greeting either company's agent could say.
@@ -85,12 +85,8 @@ PARCELS_BLIND3_EN = (
             "intent=complaint|parcel_status",
         ),
         agent("I understand. I can register a complaint about the driver as well."),
-        customer(
-            "No, I've had enough of forms. I want to speak to your supervisor, please.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+        asks_for_a_manager(
+            "No, I've had enough of forms. I want to speak to your supervisor, please."
         ),
         agent("Of course, I'll put you through to my team leader."),
     ),
@@ -265,13 +261,9 @@ PARCELS_BLIND3_NL = (
             "intent=complaint",
         ),
         agent("Ik leg de klacht vast, dan krijgt u binnen vijf werkdagen antwoord."),
-        customer(
+        asks_for_a_manager(
             "Nee, ik wil niet weer vijf dagen wachten. Ik wil nu iemand spreken die erover "
-            "gaat, een leidinggevende.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+            "gaat, een leidinggevende."
         ),
         agent("Ik verbind u door met mijn teamleider."),
     ),
@@ -419,13 +411,9 @@ ENERGY_BLIND3_EN = (
             "intent=complaint|appointment",
         ),
         agent("I'm very sorry. I'll register a complaint so it can be put right."),
-        customer(
+        asks_for_a_manager(
             "I don't want another complaint number. I've had two this year and nobody ever "
-            "called me back. Put me through to someone in charge.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+            "called me back. Put me through to someone in charge."
         ),
         agent("I understand. I'll transfer you to my team leader."),
     ),
@@ -577,12 +565,8 @@ ENERGY_BLIND3_NL = (
             "intent=billing|complaint",
         ),
         agent("Ik zie de betaling. Ik zet de zaak bij het incassobureau stop."),
-        customer(
-            "Nee, dat werd vorige keer ook gezegd. Ik wil nu uw leidinggevende aan de lijn.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+        asks_for_a_manager(
+            "Nee, dat werd vorige keer ook gezegd. Ik wil nu uw leidinggevende aan de lijn."
         ),
         agent("Ik verbind u door met mijn teamleider."),
     ),

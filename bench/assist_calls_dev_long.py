@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from audio_fixtures.generate_calls import agent, customer
 
-from .assist_calls import GREET_EN, GREET_NL, parcel
+from .assist_calls import GREET_EN, GREET_NL, asks_for_a_manager, parcel
 from .assist_calls_energy import HELLO_EN, HELLO_NL, energy
 
 NEUTRAL_EN = agent("Good afternoon, customer service, this is Daniel. How can I help you?")
@@ -178,12 +178,8 @@ LONG_OPENINGS = (
             "intent=billing|complaint|moving",
         ),
         agent("Dat spijt me. Heeft u de meterstanden van de verhuisdag doorgegeven?"),
-        customer(
-            "Natuurlijk, en niemand belt terug. Ik wil nu een leidinggevende spreken.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+        asks_for_a_manager(
+            "Natuurlijk, en niemand belt terug. Ik wil nu een leidinggevende spreken."
         ),
         agent("Ik verbind u door met mijn teamleider."),
     ),

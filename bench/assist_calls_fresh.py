@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from audio_fixtures.generate_calls import agent, customer
 
-from .assist_calls import GREET_EN, GREET_NL, parcel
+from .assist_calls import GREET_EN, GREET_NL, asks_for_a_manager, parcel
 from .assist_calls_energy import HELLO_EN, HELLO_NL, energy
 
 # A greeting that names no company: the misdialled calls play to both deployments.
@@ -128,13 +128,7 @@ PARCELS_FRESH_EN = (
             "intent=billing|complaint",
         ),
         agent("I'm sorry. I can see the link went to an old phone number."),
-        customer(
-            "This is ridiculous. I want to speak to your supervisor, right now.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("This is ridiculous. I want to speak to your supervisor, right now."),
         agent("I'll put you through to my team leader."),
     ),
     parcel(
@@ -251,12 +245,8 @@ PARCELS_FRESH_NL = (
             "intent=parcel_status|complaint",
         ),
         agent("Dat is vervelend, maar wij kunnen het pakket daar niet meer ophalen."),
-        customer(
-            "Dan wil ik nu een verantwoordelijke spreken, want zo kan het echt niet.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+        asks_for_a_manager(
+            "Dan wil ik nu een verantwoordelijke spreken, want zo kan het echt niet."
         ),
         agent("Ik verbind u door met mijn teamleider."),
     ),
@@ -393,12 +383,8 @@ ENERGY_FRESH_EN = (
         agent("I'm sorry. We only hand a bill over after two reminders and a final notice."),
         customer("I never got a single reminder!", "frustrated", "intent=billing|complaint"),
         agent("I see two reminders sent to an address in Leiden."),
-        customer(
-            "I moved out of Leiden a year ago. I want to talk to a manager about this today.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
+        asks_for_a_manager(
+            "I moved out of Leiden a year ago. I want to talk to a manager about this today."
         ),
         agent("I'll ask my team leader to take your call."),
     ),
@@ -547,13 +533,7 @@ ENERGY_FRESH_NL = (
             "intent=billing|complaint",
         ),
         agent("Ik zet het nu stop en vraag de terugbetaling aan."),
-        customer(
-            "Ik heb er geen vertrouwen meer in. Ik wil een leidinggevende spreken.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("Ik heb er geen vertrouwen meer in. Ik wil een leidinggevende spreken."),
         agent("Ik verbind u door met mijn teamleider."),
     ),
     energy(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from audio_fixtures.generate_calls import agent, customer
 
-from .assist_calls import GREET_EN, GREET_NL, parcel
+from .assist_calls import GREET_EN, GREET_NL, asks_for_a_manager, parcel
 from .assist_calls_energy import HELLO_EN, HELLO_NL, energy
 
 PARCELS_HELDOUT_EN = (
@@ -114,13 +114,7 @@ PARCELS_HELDOUT_EN = (
             "intent=refund_return|complaint",
         ),
         agent("I'm sorry, I see the return is still being processed."),
-        customer(
-            "I'm done waiting. Get me your supervisor, please.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("I'm done waiting. Get me your supervisor, please."),
         agent("I'll transfer you."),
     ),
 )
@@ -226,13 +220,7 @@ PARCELS_HELDOUT_NL = (
             "intent=refund_return|complaint",
         ),
         agent("Het spijt me, de retour wordt nog verwerkt."),
-        customer(
-            "Ik wacht niet langer. Verbindt u mij door met een leidinggevende.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("Ik wacht niet langer. Verbindt u mij door met een leidinggevende."),
         agent("Ik verbind u door."),
     ),
 )
@@ -339,13 +327,7 @@ ENERGY_HELDOUT_EN = (
             "intent=outage|complaint",
         ),
         agent("I'm sorry. I see an outage in your area that is being fixed."),
-        customer(
-            "I've had enough of this. I want to talk to your manager.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("I've had enough of this. I want to talk to your manager."),
         agent("I'll put you through."),
     ),
 )
@@ -434,13 +416,7 @@ ENERGY_HELDOUT_NL = (
             "intent=outage|complaint",
         ),
         agent("Dat spijt me. Er is een storing in uw wijk die wordt opgelost."),
-        customer(
-            "Ik ben het zat. Ik wil uw leidinggevende spreken.",
-            "frustrated",
-            "manager_request",
-            "intent=request_human|complaint",
-            "person",
-        ),
+        asks_for_a_manager("Ik ben het zat. Ik wil uw leidinggevende spreken."),
         agent("Ik verbind u door."),
     ),
 )
