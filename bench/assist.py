@@ -111,6 +111,10 @@ def assist_abstention(models, quick: bool) -> dict:
             calls_for(name, BLIND3_CALLS), "blind3", domain_models.config, conditions
         )
         fresh = calibration(domain_models, dev)
+        fresh_verdicts, third_verdicts = (
+            verdicts(domain_models, blind),
+            verdicts(domain_models, third),
+        )
         out[folder.name] = {
             "floors": {
                 f"{language} {condition}": dataclasses.asdict(floors)
@@ -122,10 +126,10 @@ def assist_abstention(models, quick: bool) -> dict:
             "held_out_calls": len({c.name for c in test}),
             "held_out": held_out(domain_models, test),
             "fresh_calls": len({c.name for c in blind}),
-            "fresh": held_out(domain_models, blind),
+            "fresh": by_case(fresh_verdicts),
             "blind3_calls": len({c.name for c in third}),
-            "blind3": held_out(domain_models, third),
-            "blind_both": held_out(domain_models, [*blind, *third]),
+            "blind3": by_case(third_verdicts),
+            "blind_both": by_case(fresh_verdicts + third_verdicts),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test
@@ -157,12 +161,23 @@ def parcel_or_address(models, shown: dict) -> list[str]:
 
 def held_out(models, heard) -> dict:
     """Per kind precision and coverage per language and condition, and per condition overall."""
-    judged: dict[tuple[str, str], list[dict]] = {}
-    for call in heard:
-        verdict = judge(models, call, play(models, call))
-        judged.setdefault((call.language, call.condition), []).append(verdict)
-    groups = {f"{lang} {cond}": summarise(j) for (lang, cond), j in sorted(judged.items())}
-    for condition in sorted({cond for _, cond in judged}):
-        both = [v for (_, cond), j in judged.items() if cond == condition for v in j]
+    return by_case(verdicts(models, heard))
+
+
+def verdicts(models, heard) -> list[tuple[str, str, dict]]:
+    """Each heard call played once and judged: (language, condition, verdict)."""
+    return [
+        (call.language, call.condition, judge(models, call, play(models, call))) for call in heard
+    ]
+
+
+def by_case(judged: list[tuple[str, str, dict]]) -> dict:
+    """Verdicts summed per language and condition, and per condition overall."""
+    cases: dict[tuple[str, str], list[dict]] = {}
+    for language, condition, verdict in judged:
+        cases.setdefault((language, condition), []).append(verdict)
+    groups = {f"{lang} {cond}": summarise(j) for (lang, cond), j in sorted(cases.items())}
+    for condition in sorted({cond for _, cond in cases}):
+        both = [v for (_, cond), j in cases.items() if cond == condition for v in j]
         groups[f"all {condition}"] = summarise(both)
     return groups

@@ -5,8 +5,9 @@
 
 (`make calibrate-assist`.) Every customer line of the development calls
 (`bench/assist_calls.py`, `assist_calls_energy.py`, and `assist_calls_dev_long.py`: calls
-that open the way many callers do, with a greeting, a name and some context), typed, clean and on an 8 kHz phone line, goes through the
-domain's intent model and knowledge base as the assist stage would use them. Per
+that open the way many callers do, with a greeting, a name and some context), typed,
+clean and on an 8 kHz phone line, goes through the domain's intent model and knowledge
+base as the assist stage would use them. Per
 language and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
   whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio an

@@ -125,28 +125,10 @@ def abstention_line(sec: dict) -> str:
     target = sec["target_precision"]
     parts = []
     for name in _domains(sec):
-        held = sec[name]["held_out"]
-        worst = {cond: held[f"all {cond}"] for cond in sec["conditions"] if f"all {cond}" in held}
-        shown = "; ".join(
-            f"{cond} "
-            + ", ".join(f"{KIND_NAMES[k]} {pct(s[k]['precision'])}" for k in KIND_NAMES if k in s)
-            for cond, s in worst.items()
-        )
-        parts.append(f"{name}: {shown}")
+        parts.append(f"{name}: {_precision_per_condition(sec[name]['held_out'], sec)}")
         if "fresh" in sec[name]:
             blind = sec[name].get("blind_both", sec[name]["fresh"])
-            parts.append(
-                f"{name} blind calls: "
-                + "; ".join(
-                    f"{cond} "
-                    + ", ".join(
-                        f"{KIND_NAMES[k]} {pct(blind[f'all {cond}'][k]['precision'])}"
-                        for k in KIND_NAMES
-                    )
-                    for cond in sec["conditions"]
-                    if f"all {cond}" in blind
-                )
-            )
+            parts.append(f"{name} blind calls: {_precision_per_condition(blind, sec)}")
     wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
     return (
         f"- Abstention: precision of what agents are shown on held-out calls, per audio"
@@ -191,8 +173,22 @@ def abstention_section(sec: dict) -> list[str]:
     return out
 
 
-def _kind_rows(groups: dict) -> list[list]:
+def _precision_per_condition(groups: dict, sec: dict) -> str:
+    """Each kind's precision per audio condition, all languages together, as one phrase."""
+    return "; ".join(
+        f"{cond} "
+        + ", ".join(f"{KIND_NAMES[k]} {pct(s[k]['precision'])}" for k in KIND_NAMES if k in s)
+        for cond in sec["conditions"]
+        if (s := groups.get(f"all {cond}")) is not None
+    )
+
+
+def _kinds_table(groups: dict) -> list[str]:
     """Per language and condition: each kind's precision (right/shown) and coverage."""
+    return table(["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(groups))
+
+
+def _kind_rows(groups: dict) -> list[list]:
     return [
         [group]
         + [
@@ -243,9 +239,7 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         f"Held-out calls: precision (right/shown), coverage per kind (target precision"
         f' {pct(target)}); "not sure" counts the intent cards that abstained:',
         "",
-        *table(
-            ["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(dom["held_out"])
-        ),
+        *_kinds_table(dom["held_out"]),
     ]
     if dom.get("fresh"):
         out += [
@@ -253,24 +247,17 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
             " set, written blind after the rules, examples and floors were settled and never"
             " used to choose anything; the same measures:",
             "",
-            *table(
-                ["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(dom["fresh"])
-            ),
+            *_kinds_table(dom["fresh"]),
         ]
     if dom.get("blind3"):
         out += [
             f"Blind3 calls ({dom['blind3_calls']}, bench/assist_calls_blind3.py): a third"
             " held-out set, written blind the same way after the fresh calls were measured:",
             "",
-            *table(
-                ["language, condition", *KIND_NAMES.values(), "not sure"], _kind_rows(dom["blind3"])
-            ),
+            *_kinds_table(dom["blind3"]),
             "Both blind sets together:",
             "",
-            *table(
-                ["language, condition", *KIND_NAMES.values(), "not sure"],
-                _kind_rows(dom["blind_both"]),
-            ),
+            *_kinds_table(dom["blind_both"]),
         ]
     if dom.get("issue_calls"):
         out += [

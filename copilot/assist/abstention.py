@@ -182,11 +182,10 @@ def not_sure_card(
     event: TranscriptFinal,
     line: IntentEvidence,
     state: ContactState,
-    missing: str = "",
+    missing: str,
 ) -> Suggestion:
-    """The intent card that says "not sure yet" and what is missing (`missing`, else the
-    line's own), never a guess."""
-    missing = missing or line.missing
+    """The intent card that says "not sure yet" and what is `missing` (the line's own, or
+    what the contact's rules still wait for), never a guess."""
     key = f"not_sure.{missing}"
     return Suggestion(
         call_id,

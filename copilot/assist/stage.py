@@ -92,6 +92,11 @@ class _Contact:
     confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
+def _outscores(match: ArticleMatch, known: ArticleMatch | None) -> bool:
+    """`match` is the better of the two matches of one article (or the first of it)."""
+    return known is None or match.score > known.score
+
+
 class AssistStage:
     """One contact's assist: intent, articles, next steps, hand-overs and the wrap-up draft."""
 
@@ -294,9 +299,7 @@ class AssistStage:
             held = not on_topic and (heard_first or (c.intent != OTHER and c.source != CHAT_SOURCE))
             if held:
                 known = c.held_articles.get(match.article_id)
-                if match.similarity >= floors.article and (
-                    known is None or match.score > known[0].score
-                ):
+                if match.similarity >= floors.article and _outscores(match, known and known[0]):
                     c.held_articles[match.article_id] = (match, event)
                 continue
             if match.similarity < floors.article_floor(on_topic):
@@ -308,8 +311,7 @@ class AssistStage:
         self, match: ArticleMatch, event: TranscriptFinal, t: float | None = None
     ) -> list[Event]:
         c = self.contact
-        known = c.articles.get(match.article_id)
-        if known is None or match.score > known.score:
+        if _outscores(match, c.articles.get(match.article_id)):
             c.articles[match.article_id] = match
         card = self._article_card("article", match, event, t)
         return [card] if card is not None else []

@@ -68,8 +68,9 @@ class Suggestion(Event):
     # guess, and no draft or next step follows from it. "" on every other card.
     status: str = ""
     # With `status` `not_sure`: what is missing, `clear_audio` (the words were heard too
-    # unsurely to act on), `clear_request` (heard, but they match no intent well enough) or
-    # `confirmation` (on audio, one sure line; the customer's next line must agree).
+    # unsurely to act on), `clear_request` (heard, but they match no intent well enough),
+    # `confirmation` (on audio, one sure line; a later line of the customer must agree) or
+    # `new_request` (the call opened with a request this company does not handle).
     missing: str = ""
     type: ClassVar[str] = "suggestion"
 
