@@ -31,8 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
-from .assist_calls_blind3 import BLIND3_CALLS
-from .assist_calls_fresh import FRESH_CALLS
+from .assist_calls_blind4 import BLIND4_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
 from .assist_floors import domain_models as load_domain_models
@@ -92,8 +91,7 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
 def assist_abstention(models, quick: bool) -> dict:
     """Per shipped domain: the committed floors, the curves a fresh calibration reads them
     from on the dev calls, and per-kind precision/coverage on the held-out calls and on the
-    fresh ones and the blind3 ones (a second and a third held-out set, each written blind
-    after the rules and floors were set), apart and together.
+    blind4 ones (a held-out set written blind after the rules, examples and floors were set).
 
     Every call is heard as that domain's deployment would hear it (its whisper prompt);
     `quick` hears only the typed condition (no whisper).
@@ -106,15 +104,10 @@ def assist_abstention(models, quick: bool) -> dict:
         name = domain_models.domain.name
         dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
         test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
-        blind = hear_calls(calls_for(name, FRESH_CALLS), "fresh", domain_models.config, conditions)
-        third = hear_calls(
-            calls_for(name, BLIND3_CALLS), "blind3", domain_models.config, conditions
+        blind = hear_calls(
+            calls_for(name, BLIND4_CALLS), "blind4", domain_models.config, conditions
         )
         fresh = calibration(domain_models, dev)
-        fresh_verdicts, third_verdicts = (
-            verdicts(domain_models, blind),
-            verdicts(domain_models, third),
-        )
         out[folder.name] = {
             "floors": {
                 f"{language} {condition}": dataclasses.asdict(floors)
@@ -125,11 +118,8 @@ def assist_abstention(models, quick: bool) -> dict:
             "dev_calls": len({c.name for c in dev}),
             "held_out_calls": len({c.name for c in test}),
             "held_out": held_out(domain_models, test),
-            "fresh_calls": len({c.name for c in blind}),
-            "fresh": by_case(fresh_verdicts),
-            "blind3_calls": len({c.name for c in third}),
-            "blind3": by_case(third_verdicts),
-            "blind_both": by_case(fresh_verdicts + third_verdicts),
+            "blind4_calls": len({c.name for c in blind}),
+            "blind4": held_out(domain_models, blind),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test

@@ -126,9 +126,9 @@ def abstention_line(sec: dict) -> str:
     parts = []
     for name in _domains(sec):
         parts.append(f"{name}: {_precision_per_condition(sec[name]['held_out'], sec)}")
-        if "fresh" in sec[name]:
-            blind = sec[name].get("blind_both", sec[name]["fresh"])
-            parts.append(f"{name} blind calls: {_precision_per_condition(blind, sec)}")
+        if "blind4" in sec[name]:
+            blind = sec[name]["blind4"]
+            parts.append(f"{name} blind4 calls: {_precision_per_condition(blind, sec)}")
     wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
     return (
         f"- Abstention: precision of what agents are shown on held-out calls, per audio"
@@ -145,8 +145,9 @@ def abstention_section(sec: dict) -> list[str]:
         "",
         stamp(sec),
         "",
-        "Labelled calls of both sample domains (bench/assist_calls.py, assist_calls_energy.py;"
-        " the held-out half in assist_calls_heldout.py, written before any floor was chosen),"
+        "Labelled calls of both sample domains (development: bench/assist_calls.py,"
+        " assist_calls_energy.py, assist_calls_dev_long.py, assist_calls_fresh.py,"
+        " assist_calls_blind3.py; held out: assist_calls_heldout.py and assist_calls_blind4.py),"
         " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
         " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
         " domain's prompt. Every customer line is labelled with the intents a card for it may"
@@ -155,17 +156,18 @@ def abstention_section(sec: dict) -> list[str]:
         " similarity on and off the contact's intent) are chosen per language and condition"
         " on the development calls only (`make calibrate-assist`, rule in each domain's"
         " floors.json: intent floors right 95 % of the time there, the target with room to"
-        ' spare, article floors 90 %) and committed; below them the agent sees "not sure'
-        " yet\" or nothing. On an agent's call heard on audio every article waits for the"
+        " spare, article floors 90 %; an intent floor the development calls show fewer than"
+        " 8 cards at has no evidence and shows nothing) and committed; below them the agent"
+        ' sees "not sure yet" or nothing.'
+        " On an agent's call heard on audio every article waits for the"
         " contact's intent, and a typed call with an intent shows none written for another"
         " one (a chat and the voicebot still do, at the off-topic floor)."
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
         " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
-        " and blind3 calls were written blind afterwards and measured on the rules; they were"
-        " measured once more after intent examples written from the knowledge articles"
-        " (without looking at these calls) were kept, so a new blind set is the next"
-        " unbiased figure.",
+        " and blind3 calls were written blind, measured twice and then read: they are"
+        " development calls now. The blind4 calls were written blind after everything else"
+        " was settled and are measured once: they are the unbiased figure.",
         "",
     ]
     for name in _domains(sec):
@@ -241,23 +243,13 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         "",
         *_kinds_table(dom["held_out"]),
     ]
-    if dom.get("fresh"):
+    if dom.get("blind4"):
         out += [
-            f"Fresh calls ({dom['fresh_calls']}, bench/assist_calls_fresh.py): a second held-out"
-            " set, written blind after the rules, examples and floors were settled and never"
-            " used to choose anything; the same measures:",
+            f"Blind4 calls ({dom['blind4_calls']}, bench/assist_calls_blind4.py): held out,"
+            " written blind after the rules, examples and floors were settled, never used to"
+            " choose anything; the same measures:",
             "",
-            *_kinds_table(dom["fresh"]),
-        ]
-    if dom.get("blind3"):
-        out += [
-            f"Blind3 calls ({dom['blind3_calls']}, bench/assist_calls_blind3.py): a third"
-            " held-out set, written blind the same way after the fresh calls were measured:",
-            "",
-            *_kinds_table(dom["blind3"]),
-            "Both blind sets together:",
-            "",
-            *_kinds_table(dom["blind_both"]),
+            *_kinds_table(dom["blind4"]),
         ]
     if dom.get("issue_calls"):
         out += [

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from copilot.assist.complexity import Finding
+from copilot.assist.floors import NO_EVIDENCE
 from copilot.assist.intents import IntentGuess
 from copilot.assist.summary import ContactState
 from copilot.events.assist import NOT_SURE, Suggestion, suggestion_id
@@ -40,6 +41,8 @@ CONFIRMATION = "confirmation"  # on audio: one line was sure, the customer's nex
 # The opening request named nothing this company handles: the next words must say what the
 # customer wants of us, surely and twice on audio (`Opening`).
 NEW_REQUEST = "new_request"
+# Clearly heard, but this language and audio condition has no calibrated intent floor.
+NO_EVIDENCE_YET = "no_evidence"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class IntentEvidence:
     heard: float  # the line's mean word probability (1.0 typed)
     clear: bool  # heard at or above the transcript floor
     sure: bool  # clear, and the guess clears the intent floor: it may set the intent
+    calibrated: bool = True  # the intent floor rests on development evidence
 
     @property
     def asks(self) -> bool:
@@ -61,7 +65,9 @@ class IntentEvidence:
         """Why the line set no intent: "" when it did (or is small talk)."""
         if self.sure or not self.asks:
             return ""
-        return CLEAR_REQUEST if self.clear else CLEAR_AUDIO
+        if not self.clear:
+            return CLEAR_AUDIO
+        return CLEAR_REQUEST if self.calibrated else NO_EVIDENCE_YET
 
 
 def judge_line(
@@ -70,7 +76,7 @@ def judge_line(
     """The evidence of a line: heard clearly enough, and its intent sure enough."""
     clear = heard >= heard_floor
     sure = clear and guess.intent != OTHER and guess.confidence >= intent_floor
-    return IntentEvidence(guess, heard, clear, sure)
+    return IntentEvidence(guess, heard, clear, sure, intent_floor < NO_EVIDENCE)
 
 
 @dataclass

@@ -178,16 +178,18 @@ class AssistStage:
         floor = self.config.min_transcript_confidence
         self.urgency.note_text(clearly_heard_text(event.text, event.words, floor))
         out: list[Event] = []
-        floors = self.floors()
+        # Words without whisper's probabilities were typed, not heard: the typed floors
+        # judge them (a transcript pasted into a call, a chat), whatever the call's audio.
+        typed = c.condition == "text" or not event.words
+        floors = self.floors(typed)
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
-        # On audio a line needs an earlier clear line that agrees (abstention.Agreement);
-        # words without whisper's probabilities were typed, not heard. A contact whose
+        # On audio a line needs an earlier clear line that agrees (abstention.Agreement).
+        # A contact whose
         # opening request set no intent (a meter reading at a parcel service) goes on about
         # that request (abstention.Opening): what a line needs is abstention.intent_bar.
         switch = self.config.switch_intent_confidence
-        typed = c.condition == "text" or not event.words
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
         unplaced = c.confirm_heard and c.opening.unplaced
         needed = intent_bar(floors.intent, switch, agreed, unplaced, c.intent != OTHER)
@@ -270,10 +272,12 @@ class AssistStage:
             )
         ]
 
-    def floors(self) -> Floors:
-        """The calibrated floors of this contact's language and audio condition."""
+    def floors(self, typed: bool = False) -> Floors:
+        """The calibrated floors of this contact's language and audio condition (`typed`:
+        of typed words in that language)."""
         c = self.contact
-        return self.models.floors.floors_for(c.language or self.default_language, c.condition)
+        condition = "text" if typed else c.condition
+        return self.models.floors.floors_for(c.language or self.default_language, condition)
 
     def _articles(self, event: TranscriptFinal, vector, floors: Floors) -> list[Event]:
         c = self.contact

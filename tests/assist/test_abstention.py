@@ -8,6 +8,7 @@ import json
 import pytest
 
 from copilot.assist.floors import (
+    NO_EVIDENCE,
     Floors,
     FloorsError,
     FloorTable,
@@ -58,8 +59,8 @@ def of(events, cls) -> list:
 
 
 def test_an_intent_below_the_floor_is_not_sure_yet_with_no_draft_or_step(models):
-    # How whisper heard "ik wil graag mijn afspraak met de monteur verzetten" on a clean line.
-    misheard = "Goedemorgen, ik wil graag mijn afstraak met hem om te remetten."
+    # "ik wil graag de afspraak met de monteur verzetten", half misheard as whisper does.
+    misheard = "Goedemorgen, ik wil graag de afstraak met de monteur om te remetten."
     guess = models.intents.classify(misheard)
     floors = dataclasses.replace(LOW, intent=0.6)
     assert guess.intent != "other" and guess.confidence < floors.intent, guess  # the premise
@@ -72,6 +73,25 @@ def test_an_intent_below_the_floor_is_not_sure_yet_with_no_draft_or_step(models)
     assert not cards(events, "next_step") and not of(events, Draft) and not of(events, RouteToHuman)
     assert Words("en").term("intent", unsure.item) == "not sure yet"
     assert "not sure yet" in unsure.describe()
+
+
+def test_a_case_without_calibration_evidence_shows_no_intent_and_says_why(models):
+    # Dutch on a clean line calibrated on too few cards: the floors file says NO_EVIDENCE.
+    stage = AssistStage(
+        with_floors(models, LOW, nl_clean=dataclasses.replace(LOW, intent=NO_EVIDENCE)), "nl"
+    )
+    line = "Ik wil mijn Plus-abonnement opzeggen, want ik verhuis naar het buitenland."
+    assert models.intents.classify(line).confidence >= LOW.intent  # sure anywhere else
+    events = run_stage(stage, [started(), said(line, 1.0, "nl"), said(line, 6.0, "nl")])
+    [unsure] = cards(events, "intent")
+    assert (unsure.status, unsure.missing, unsure.intent) == (NOT_SURE, "no_evidence", "")
+    assert "gekalibreerd" in unsure.text and "calibrated" in Words("en")("not_sure.no_evidence")
+    assert not cards(events, "next_step") and not of(events, Draft)
+    # The same line typed is judged on the typed floors, which have evidence.
+    typed = run_stage(
+        AssistStage(with_floors(models, LOW), "nl"), [started("chat"), said(line, 1.0, "nl")]
+    )
+    assert [c.intent for c in cards(typed, "intent")] == ["cancel_contract"]
 
 
 def test_words_heard_unclearly_say_so_and_a_clear_request_then_sets_the_intent(models):
@@ -315,7 +335,11 @@ def test_each_shipped_domain_has_floors_per_language_and_condition(models):
         for condition in ("text", "clean", "8k"):
             assert (language, condition) in table.by_case
             floors = table.floors_for(language, condition)
-            assert 0 < floors.intent < 1 and 0 < floors.article <= floors.article_off_topic <= 1
+            assert 0 < floors.intent <= NO_EVIDENCE
+            assert 0 < floors.article <= floors.article_off_topic <= 1
+            # Typed lines and English audio have development evidence behind their floor.
+            if condition == "text" or language == "en":
+                assert floors.intent < NO_EVIDENCE, (language, condition)
 
 
 def test_a_bad_floors_file_names_its_entry(tmp_path):

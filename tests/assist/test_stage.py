@@ -23,7 +23,7 @@ from copilot.events.wording import Words
 from copilot.pipeline.chat import ChatConversation, parse_turns, run_text_turns
 from copilot.pipeline.stage_chain import StageChain
 from tests.conftest import call_script
-from tests.stages import final, run_stage
+from tests.stages import calibrated_everywhere, final, run_stage
 
 FIXTURE = Path(__file__).resolve().parents[2] / "assist_data" / "fixtures" / "contradiction_nl.txt"
 RECORD = {"name": "mevrouw De Vries", "tracking_code": "VP123456789NL", "postcode": "3512 CD"}
@@ -234,7 +234,8 @@ ENGLISH_ON_A_CARD = (
 def escalating_dutch_call(models) -> list:
     """The shipped Dutch escalating call's turns through the real affect and assist stages;
     'leidinggevende' heard unsurely, as whisper hears this synthetic voice."""
-    stages = [AffectStage(TextAffectScorer(), AffectConfig()), AssistStage(models, "nl")]
+    assist = AssistStage(calibrated_everywhere(models), "nl")  # as if calibrated on Dutch calls
+    stages = [AffectStage(TextAffectScorer(), AffectConfig()), assist]
     chain = StageChain("NL1", stages)
     events = chain.emit(CallStarted("", 0, 0.0, source="file", legs=("agent", "customer")))
     for turn in call_script("call_escalating_nl")["turns"]:

@@ -217,7 +217,7 @@ def test_none_of_the_offered_topics_goes_to_a_person(factory):
     # Two articles written for the contact's intent score close together. (The question
     # asked here before, "How many days does the service point keep a parcel?", got the
     # returns article as its second topic, which the calibrated off-topic floor keeps back.)
-    chat.say("I was not home when the courier came.")
+    chat.say("I wasn't home when the courier came.")
     assert chat.actions()[-1] == "choose"
     chat.say("ok")  # neither a topic nor "something else": offered again, a second re-prompt
     assert chat.actions()[-1] == "choose" and chat.bot_lines()[-1] == chat.bot_lines()[-2]

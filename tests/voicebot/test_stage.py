@@ -110,12 +110,15 @@ def test_english_faq_is_answered_and_closed(factories, models):
 def test_dutch_faq_is_answered_in_dutch_and_closed(factories, models):
     # espeak's Dutch through whisper base comes out garbled ("Mijn account is geblocking."), so
     # the right passage scores 0.37, under the default bar of 0.45 (where the bot hands over,
-    # the safe side). This test lowers the bar to show the Dutch answer-and-close path.
+    # the safe side). Dutch heard through whisper has no calibrated intent floor either (the
+    # shipped floors have no evidence there), so the passage is judged off the intent. This
+    # test lowers both bars to show the Dutch answer-and-close path.
     factory = factories["nl"]
     default = factory.config
-    factory.config = dataclasses.replace(
-        default, voicebot=dataclasses.replace(default.voicebot, answer_confidence=0.35)
+    lowered = dataclasses.replace(
+        default.voicebot, answer_confidence=0.35, answer_confidence_off_topic=0.35
     )
+    factory.config = dataclasses.replace(default, voicebot=lowered)
     try:
         conv = conversation(factories, models, "nl")
     finally:
