@@ -6,7 +6,7 @@ intents), the held-out lines (better none also an example), the articles (an `id
 known intents), the playbooks (known intents, every step in every language) and the
 templates' placeholders, and the calibrated floors (floors.json: known languages and
 conditions, every floor a number in [0, 1], a warning where a language or condition was
-not calibrated). Errors stop a domain from being used (`load_domain` raises);
+not calibrated or its intent floor had no evidence to rest on: 1.0, no intent shows). Errors stop a domain from being used (`load_domain` raises);
 warnings say what will work less well. A server checks its domain at start-up, so a
 broken folder fails there with the same messages, never on a call.
 """
@@ -38,7 +38,14 @@ from copilot.assist.domain import (
 )
 from copilot.assist.drafts import PHRASES
 from copilot.assist.facts import PATTERNS
-from copilot.assist.floors import CONDITIONS, FLOORS_FILE, Floors, FloorsError, load_floors
+from copilot.assist.floors import (
+    CONDITIONS,
+    FLOORS_FILE,
+    NO_EVIDENCE,
+    Floors,
+    FloorsError,
+    load_floors,
+)
 from copilot.assist.knowledge import front_matter, read_article
 from copilot.assist.playbooks import PlaybookError, read_playbook
 
@@ -334,5 +341,18 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         if missing:
             message = (
                 f"no floors for {language} {', '.join(missing)}: [assist]'s own bars apply there"
+            )
+            problems.append(Problem("warning", FLOORS_FILE, message))
+        unproven = [
+            c
+            for c in CONDITIONS
+            if (language, c) in table.by_case
+            and table.floors_for(language, c).intent >= NO_EVIDENCE
+        ]
+        if unproven:
+            message = (
+                f"no intent shows for {language} {', '.join(unproven)}: its development calls"
+                " gave too few cards to calibrate on (label calls of your own there, then"
+                " make calibrate-assist)"
             )
             problems.append(Problem("warning", FLOORS_FILE, message))
