@@ -86,9 +86,11 @@ class _Contact:
     near_article: bool = False  # an article came over the noise floor, shown or not
     opening: Opening = field(default_factory=Opening)  # the customer's opening request
     # Articles over the on-topic floor not written for the intent of their time, the best
-    # match of each with the line it answers: shown when the contact's intent becomes one
-    # they are written for.
-    held_articles: dict[str, tuple[ArticleMatch, TranscriptFinal]] = field(default_factory=dict)
+    # match of each with the line it answers and that line's likeliest intent: shown when
+    # the contact's intent becomes that one and they are written for it.
+    held_articles: dict[str, tuple[ArticleMatch, TranscriptFinal, str]] = field(
+        default_factory=dict
+    )
     confirm_heard: bool = True  # on audio, a line's intent waits for a second agreeing line
 
 
@@ -226,7 +228,8 @@ class AssistStage:
             out += self._route(event.t, finding, heard)
         c.turn_best = None
         # Small talk looks nothing up; words heard too unsurely show no article either.
-        matches = self._articles(event, vector, floors) if line.asks and clear else []
+        asks = guess.intent if line.asks and clear else ""
+        matches = self._articles(event, vector, floors, asks) if asks else []
         out += matches
         # Still asking about the contact's intent, as surely as changing it would take: a
         # customer answering the agent's question ("Monday morning?") is not asking again.
@@ -279,7 +282,9 @@ class AssistStage:
         condition = "text" if typed else c.condition
         return self.models.floors.floors_for(c.language or self.default_language, condition)
 
-    def _articles(self, event: TranscriptFinal, vector, floors: Floors) -> list[Event]:
+    def _articles(self, event: TranscriptFinal, vector, floors: Floors, asks: str) -> list[Event]:
+        """Articles for `event`'s words (`asks`: the line's likeliest intent): shown, or
+        held back until the contact's intent is theirs."""
         c = self.contact
         boosts = self.models.ranking.boosts("article", ARTICLE_BOOST)
         found = self.models.kb.search(
@@ -297,14 +302,16 @@ class AssistStage:
             # its own), and on audio misheard words find plausible wrong articles, so there
             # an article waits for the intent as the intent waits for a second agreeing
             # line (and, like that rule, not where the voicebot asks the caller itself). It
-            # is shown if the contact's intent turns out to be its own.
+            # is shown if the contact's intent turns out to be its own and the line that
+            # found it asked about that intent: a later question does not make an earlier
+            # line's weak match about it.
             on_topic = c.intent != OTHER and c.intent in match.intents
             heard_first = c.condition != "text" and c.confirm_heard
             held = not on_topic and (heard_first or (c.intent != OTHER and c.source != CHAT_SOURCE))
             if held:
                 known = c.held_articles.get(match.article_id)
                 if match.similarity >= floors.article and _outscores(match, known and known[0]):
-                    c.held_articles[match.article_id] = (match, event)
+                    c.held_articles[match.article_id] = (match, event, asks)
                 continue
             if match.similarity < floors.article_floor(on_topic):
                 continue
@@ -324,7 +331,11 @@ class AssistStage:
         """Articles held back for want of an intent that are written for the one just set;
         sent now (`t`: up front in the sidebar), quoting the line that found them."""
         c = self.contact
-        ready = [held for held in c.held_articles.values() if c.intent in held[0].intents]
+        ready = [
+            (match, event)
+            for match, event, asked in c.held_articles.values()
+            if c.intent in match.intents and asked == c.intent
+        ]
         out: list[Event] = []
         for match, event in sorted(ready, key=lambda held: -held[0].score):
             del c.held_articles[match.article_id]

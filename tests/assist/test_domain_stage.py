@@ -76,3 +76,19 @@ def test_the_domains_urgency_words_make_a_contact_critical(energy):
     assert energy.urgency_words.critical.search("I can smell gas") is not None
     parcels = load_assist_models(AssistConfig(), load_sentence_encoder())
     assert parcels.urgency_words.critical.search("ik ruik gas") is None  # the energy domain's words
+
+
+def test_a_held_article_comes_only_for_the_question_that_found_it(energy):
+    """An article found by a contract question is not about the bill asked after it."""
+    about_contract = "We have solar panels now and a smart meter, does my contract change?"
+    about_bill = "My monthly amount is still a hundred and forty euros, can that come down?"
+    floor = energy.floors.floors_for("en", "text").article
+    found = {m.article_id: m for m in energy.kb.search(about_contract, "en", k=3)}
+    held = found["meter-readings"]  # the premise: over the floor, written for billing too
+    assert energy.intents.classify(about_contract).intent == "contract"
+    assert held.similarity >= floor and "billing" in held.intents and "contract" not in held.intents
+    events = run(energy, [("customer", about_contract), ("customer", about_bill)], "en")
+    assert [c.intent for c in cards(events, "intent")] == ["contract", "billing"]
+    shown = {c.item: c.quote for c in cards(events, "article")}
+    assert "meter-readings" not in shown and shown["contracts-tariffs"] == about_contract
+    assert {shown[a] for a in shown if a != "contracts-tariffs"} == {about_bill}

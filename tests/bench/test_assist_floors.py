@@ -34,6 +34,12 @@ def test_no_floor_is_chosen_below_a_well_supported_miss():
     assert pick_floor(made, INTENT_AIM) == 0.5
 
 
+def test_a_floor_between_the_target_and_the_aim_does_not_stop_the_search():
+    # 0.4 (13 of 14, 0.93) misses the 0.95 aim but not the 0.9 target: 0.3 is still chosen.
+    made = curve((40, 39), (14, 13), (9, 9))
+    assert pick_floor(made, INTENT_AIM) == 0.3
+
+
 def test_too_few_cards_are_no_evidence_and_show_nothing():
     made = curve((2, 2), (1, 1), (0, 0))  # right every time, but two cards say little
     floor = pick_floor(made, INTENT_AIM)

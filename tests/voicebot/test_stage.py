@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from bench.bot_conversation import BotConversation
+from copilot.assist.floors import Floors, FloorTable
 from copilot.assist.stage import AssistStage
 from copilot.audio.format import AGENT, CUSTOMER, PIPELINE_RATE
 from copilot.config import Config, ConfigError, set_key
@@ -78,26 +79,23 @@ def actions(conv) -> list[str]:
 
 
 def test_english_faq_is_answered_and_closed(factories, models):
-    # "What are your delivery times?" matches the delivery-times article at 0.475 while no
-    # intent is sure yet (a phone line's calibrated intent floor): one signal alone, under
-    # the bot's off-topic bar of 0.5, where it hands over (the safe side: issue 31's
-    # returns answer came at 0.497). This test lowers that bar to show the answer path.
-    factory = factories["en"]
-    default = factory.config
-    factory.config = dataclasses.replace(
-        default, voicebot=dataclasses.replace(default.voicebot, answer_confidence_off_topic=0.45)
-    )
-    try:
-        conv = conversation(factories, models, "en")
-    finally:
-        factory.config = default
+    # A question about the parcel (the intent) that the delivery-times article answers: two
+    # signals agree. ("What are your delivery times?" alone matches it at 0.475 with no
+    # intent, under the phone line's off-topic floor: the bot asks again, the safe side.)
+    conv = conversation(factories, models, "en")
     greeting = conv.events("bot.say")[0]
     assert greeting.purpose == "greeting" and greeting.language == "en" and greeting.duration > 1
     conv.until_bot_done()
-    conv.speak(caller("What are your delivery times?", "en"))
+    conv.speak(caller("When will my parcel be delivered?", "en"))
     answer = conv.events("bot.say")[-1]
     assert answer.purpose == "answer" and answer.article == "delivery-times"
-    assert "Monday to Saturday" in answer.text and answer.text.endswith("Did that help?")
+    passages = [
+        passage.text
+        for passage in factories["en"]._assist.kb.passages
+        if passage.article_id == "delivery-times" and passage.language == "en"
+    ]
+    assert any(answer.text.startswith(text[:60]) for text in passages), answer.text
+    assert answer.text.endswith("Did that help?")
     conv.until_bot_done()
     conv.speak(caller("Yes, thank you.", "en"))
     conv.finish()
@@ -111,18 +109,20 @@ def test_dutch_faq_is_answered_in_dutch_and_closed(factories, models):
     # espeak's Dutch through whisper base comes out garbled ("Mijn account is geblocking."), so
     # the right passage scores 0.37, under the default bar of 0.45 (where the bot hands over,
     # the safe side). Dutch heard through whisper has no calibrated intent floor either (the
-    # shipped floors have no evidence there), so the passage is judged off the intent. This
-    # test lowers both bars to show the Dutch answer-and-close path.
+    # shipped floors have no evidence there) and the off-topic article floor is the typed
+    # one, 0.475. This test lowers the bot's bars and the assist floors (as a deployment
+    # calibrated on its own Dutch calls might) to show the Dutch answer-and-close path.
     factory = factories["nl"]
-    default = factory.config
+    default, assist = factory.config, factory._assist
     lowered = dataclasses.replace(
         default.voicebot, answer_confidence=0.35, answer_confidence_off_topic=0.35
     )
     factory.config = dataclasses.replace(default, voicebot=lowered)
+    factory._assist = dataclasses.replace(assist, floors=FloorTable(Floors(0.45, 0.3, 0.3)))
     try:
         conv = conversation(factories, models, "nl")
     finally:
-        factory.config = default
+        factory.config, factory._assist = default, assist
     assert conv.events("bot.say")[0].text.startswith("Welkom")
     conv.until_bot_done()
     conv.speak(caller("Mijn account is geblokkeerd.", "nl"))
