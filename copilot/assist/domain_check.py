@@ -6,9 +6,10 @@ intents), the held-out lines (better none also an example), the articles (an `id
 known intents), the playbooks (known intents, every step in every language) and the
 templates' placeholders, and the calibrated floors (floors.json: known languages and
 conditions, every floor a number in [0, 1], a warning where a language or condition was
-not calibrated or its intent floor had no evidence to rest on: 1.0, no intent shows). Errors stop a domain from being used (`load_domain` raises);
-warnings say what will work less well. A server checks its domain at start-up, so a
-broken folder fails there with the same messages, never on a call.
+not calibrated or its intent floor had no evidence to rest on: 1.0, no intent shows).
+Errors stop a domain from being used (`load_domain` raises); warnings say what will work
+less well. A server checks its domain at start-up, so a broken folder fails there with the
+same messages, never on a call.
 """
 
 from __future__ import annotations

@@ -187,10 +187,10 @@ class AssistStage:
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
-        # On audio a line needs an earlier clear line that agrees (abstention.Agreement).
-        # A contact whose
-        # opening request set no intent (a meter reading at a parcel service) goes on about
-        # that request (abstention.Opening): what a line needs is abstention.intent_bar.
+        # On audio a line needs an earlier clear line that agrees (abstention.Agreement). A
+        # contact whose opening request set no intent (a meter reading at a parcel service)
+        # goes on about that request (abstention.Opening): what a line needs is
+        # abstention.intent_bar.
         switch = self.config.switch_intent_confidence
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
         unplaced = c.confirm_heard and c.opening.unplaced

@@ -69,7 +69,7 @@ class Suggestion(Event):
     status: str = ""
     # With `status` `not_sure`: what is missing, `clear_audio` (the words were heard too
     # unsurely to act on), `clear_request` (heard, but they match no intent well enough),
-    # `confirmation` (on audio, one sure line; a later line of the customer must agree) or
+    # `confirmation` (on audio, one sure line; a later line of the customer must agree),
     # `new_request` (the call opened with a request this company does not handle) or
     # `no_evidence` (heard clearly, but no intent floor is calibrated for this language and
     # audio condition: the development calls gave too few cards to trust one).
