@@ -27,10 +27,10 @@ The parcel service's typed condition also has the chat bot's development questio
 A floor is the lowest on its grid whose own cards are right at least TARGET_PRECISION of
 the time (intents: INTENT_AIM, the target with room to spare) or that shows none, and
 above which no floor that showed at least MIN_SHOWN cards falls short of the target;
-where none is, the top of the grid. An intent floor at which the development calls show fewer than
-MIN_SUPPORT cards has too little evidence: it becomes NO_EVIDENCE and nothing shows.
-A heard condition's floors are at least the typed ones of its language.
-The held-out calls are never looked at.
+where none is, the top of the grid. An intent floor at which the development calls show
+fewer than MIN_SUPPORT cards has too little evidence: it becomes NO_EVIDENCE and nothing
+shows. A heard condition's floors are at least the typed ones of its language. The
+held-out calls are never looked at.
 """
 
 from __future__ import annotations
@@ -294,6 +294,7 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
             group = [r for r in rows if (r.language, r.condition) == (language, condition)]
             if not group:
                 continue
+            # CONDITIONS starts with "text": a heard condition finds its typed floors here.
             typed = floors.get(language, {}).get("text", {})
             intents = intent_curve(group, heard_floor, alone)
             intent_floor = supported(intents, pick_floor(intents, INTENT_AIM))
@@ -332,8 +333,7 @@ def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
         " clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen on the development calls"
         " (bench/assist_calls.py, assist_calls_energy.py, assist_calls_dev_long.py,"
         " assist_calls_fresh.py, assist_calls_blind3.py, assist_calls_blind4.py: this domain's"
-        " own and the misdialled"
-        " others) heard through whisper as deployed for this domain.",
+        " own and the misdialled others) heard through whisper as deployed for this domain.",
         "made_by": "python -m bench.assist_floors (make calibrate-assist)",
         "domain": models.domain.name,
         "target_precision": TARGET_PRECISION,
