@@ -31,8 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
-from .assist_calls_blind5 import BLIND5_CALLS
-from .assist_calls_blind6 import BLIND6_CALLS
+from .assist_calls_blind7 import BLIND7_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
 from .assist_floors import domain_models as load_domain_models
@@ -92,8 +91,8 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
 def assist_abstention(models, quick: bool) -> dict:
     """Per shipped domain: the committed floors, the curves a fresh calibration reads them
     from on the dev calls, and per-kind precision/coverage on the held-out calls and on the
-    blind5 and blind6 ones (two held-out sets written blind after the rules, examples and
-    floors were set, the same system measured on both), apart and together.
+    blind7 ones (a held-out set written blind after the rules, examples and floors were
+    set, measured once).
 
     Every call is heard as that domain's deployment would hear it (its whisper prompt);
     `quick` hears only the typed condition (no whisper).
@@ -107,16 +106,9 @@ def assist_abstention(models, quick: bool) -> dict:
         dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
         test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
         blind = hear_calls(
-            calls_for(name, BLIND5_CALLS), "blind5", domain_models.config, conditions
-        )
-        sixth = hear_calls(
-            calls_for(name, BLIND6_CALLS), "blind6", domain_models.config, conditions
+            calls_for(name, BLIND7_CALLS), "blind7", domain_models.config, conditions
         )
         fresh = calibration(domain_models, dev)
-        fifth_verdicts, sixth_verdicts = (
-            verdicts(domain_models, blind),
-            verdicts(domain_models, sixth),
-        )
         out[folder.name] = {
             "floors": {
                 f"{language} {condition}": dataclasses.asdict(floors)
@@ -127,11 +119,8 @@ def assist_abstention(models, quick: bool) -> dict:
             "dev_calls": len({c.name for c in dev}),
             "held_out_calls": len({c.name for c in test}),
             "held_out": held_out(domain_models, test),
-            "blind5_calls": len({c.name for c in blind}),
-            "blind5": by_case(fifth_verdicts),
-            "blind6_calls": len({c.name for c in sixth}),
-            "blind6": by_case(sixth_verdicts),
-            "blind_both": by_case(fifth_verdicts + sixth_verdicts),
+            "blind7_calls": len({c.name for c in blind}),
+            "blind7": by_case(verdicts(domain_models, blind)),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test

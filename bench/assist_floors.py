@@ -55,6 +55,8 @@ from copilot.events.core import heard_confidence
 from .assist_calls import PARCELS_DEV
 from .assist_calls_blind3 import BLIND3_CALLS
 from .assist_calls_blind4 import BLIND4_CALLS
+from .assist_calls_blind5 import BLIND5_CALLS
+from .assist_calls_blind6 import BLIND6_CALLS
 from .assist_calls_dev_long import LONG_OPENINGS
 from .assist_calls_energy import ENERGY_DEV
 from .assist_calls_fresh import FRESH_CALLS
@@ -73,13 +75,17 @@ TARGET_PRECISION = 0.9
 # parcel service's development calls (1 of 8 calls covered instead of 8).
 INTENT_AIM = 0.95
 MIN_SHOWN = 3  # fewer cards than this at a floor say too little about its precision
+# One wrong card above a floor says too little as well: 3 right of 4 is as likely from a
+# floor right 95 % of the time as from one right 75 % of the time.
+MIN_WRONG = 2
 # An intent floor is only as good as the cards it was read from: where the development
 # calls show fewer than this at the chosen floor (Dutch heard through whisper base from
 # synthetic voices shows one or two), that language and condition gets NO_EVIDENCE and
 # shows no intent, so a stage without evidence says "not sure yet" instead of a guess.
 # A company that records its own labelled calls in that language calibrates it again.
 MIN_SUPPORT = 8
-# The fresh, blind3 and blind4 sets were written blind, measured and then read: development now.
+# The fresh and blind3 to blind6 sets were written blind, measured and then read:
+# development now.
 DEV_CALLS = (
     *PARCELS_DEV,
     *ENERGY_DEV,
@@ -87,6 +93,8 @@ DEV_CALLS = (
     *FRESH_CALLS,
     *BLIND3_CALLS,
     *BLIND4_CALLS,
+    *BLIND5_CALLS,
+    *BLIND6_CALLS,
 )
 # The chat bot's development questions are the parcel service's: typed lines of that domain.
 TYPED_DEV = {"parcels": Path(__file__).resolve().parent / "chat_questions" / "dev.yaml"}
@@ -118,15 +126,15 @@ class LineRow:
     # An earlier clear line of the customer asked about the same intent (typed: always); a
     # line on audio that no line agrees with needs the bar of changing an intent.
     agreed: bool = True
-    # The intent and confidence of the customer's opening request, on the lines after it
-    # (abstention.Opening): when it set no intent, a line needs the bar of changing an
+    # The likeliest intent of the customer's opening request, on the lines after it
+    # (abstention.Opening): when it is `other`, a line needs the bar of changing an
     # intent, and on audio an earlier line that agrees.
-    opener: tuple[str, float] | None = None
+    opener: str | None = None
 
     def shown_at(self, floor: float, heard_floor: float, alone: float) -> bool:
         """Whether the stage would show this line's intent at `floor` (`alone`: the bar of a
         line no earlier line agrees with, never below the floor)."""
-        unplaced = self.opener is not None and (self.opener[0] == OTHER or self.opener[1] < floor)
+        unplaced = self.opener == OTHER
         bar = intent_bar(floor, alone, self.agreed, unplaced, changing=False)
         shown = bar is not None and self.intent != OTHER and self.confidence >= bar
         return shown and self.heard >= heard_floor
@@ -144,7 +152,7 @@ def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> 
     heard_floor = models.config.min_transcript_confidence
     for call in calls:
         agreement = Agreement()
-        opener: tuple[str, float] | None = None  # the opening request, once said
+        opener: str | None = None  # the opening request's likeliest intent, once said
         finals = customer_finals(call)
         if not finals:
             continue
@@ -157,7 +165,7 @@ def line_rows(models: AssistModels, calls: Iterable[HeardCall], domain: str) -> 
             after_opening = opener
             agreement.note(line)
             if opener is None and line.clear and len(final.text.split()) >= REQUEST_WORDS:
-                opener = (guess.intent, guess.confidence)
+                opener = guess.intent
             rows.append(
                 LineRow(
                     call.name,
@@ -266,12 +274,14 @@ def article_curves(
 
 def pick_floor(curve: Sequence[dict], aim: float = TARGET_PRECISION) -> float:
     """The lowest floor whose own cards meet `aim` (or that shows none) and above which no
-    floor that showed at least MIN_SHOWN cards falls short of TARGET_PRECISION; else the top.
-    (One card wrong among a dozen sure ones misses an aim of 0.95 but not the target: it
-    must not push the floor to where almost nothing shows.)"""
+    floor falls short of TARGET_PRECISION on well-supported evidence (at least MIN_SHOWN
+    cards and MIN_WRONG wrong ones); else the top. (One card wrong among a dozen sure ones
+    misses an aim of 0.95 but not the target, and one wrong among four sure ones is one
+    card: neither must push the floor to where almost nothing shows.)"""
     chosen = curve[-1]["floor"]
     for p in reversed(curve):
-        if p["shown"] >= MIN_SHOWN and p["precision"] < TARGET_PRECISION:
+        wrong = p["shown"] - p["right"]
+        if p["shown"] >= MIN_SHOWN and wrong >= MIN_WRONG and p["precision"] < TARGET_PRECISION:
             break  # below a well-supported miss, nothing is chosen
         if not p["shown"] or p["precision"] >= aim:
             chosen = p["floor"]
@@ -332,8 +342,8 @@ def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
         "about": "Floors of the assist stage per language and audio condition (text: typed;"
         " clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen on the development calls"
         " (bench/assist_calls.py, assist_calls_energy.py, assist_calls_dev_long.py,"
-        " assist_calls_fresh.py, assist_calls_blind3.py, assist_calls_blind4.py: this domain's"
-        " own and the misdialled others) heard through whisper as deployed for this domain.",
+        " assist_calls_fresh.py, assist_calls_blind3.py to assist_calls_blind6.py: this"
+        " domain's own and the misdialled others) heard through whisper as deployed for this domain.",
         "made_by": "python -m bench.assist_floors (make calibrate-assist)",
         "domain": models.domain.name,
         "target_precision": TARGET_PRECISION,

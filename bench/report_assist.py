@@ -126,9 +126,9 @@ def abstention_line(sec: dict) -> str:
     parts = []
     for name in _domains(sec):
         parts.append(f"{name}: {_precision_per_condition(sec[name]['held_out'], sec)}")
-        if "blind5" in sec[name]:
-            blind = sec[name].get("blind_both", sec[name]["blind5"])
-            parts.append(f"{name} blind calls: {_precision_per_condition(blind, sec)}")
+        if "blind7" in sec[name]:
+            blind = sec[name]["blind7"]
+            parts.append(f"{name} blind7 calls: {_precision_per_condition(blind, sec)}")
     wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
     return (
         f"- Abstention: precision of what agents are shown on held-out calls, per audio"
@@ -147,8 +147,8 @@ def abstention_section(sec: dict) -> list[str]:
         "",
         "Labelled calls of both sample domains (development: bench/assist_calls.py,"
         " assist_calls_energy.py, assist_calls_dev_long.py, assist_calls_fresh.py,"
-        " assist_calls_blind3.py, assist_calls_blind4.py; held out: assist_calls_heldout.py,"
-        " assist_calls_blind5.py and assist_calls_blind6.py),"
+        " assist_calls_blind3.py to assist_calls_blind6.py; held out: assist_calls_heldout.py"
+        " and assist_calls_blind7.py),"
         " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
         " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
         " domain's prompt. Every customer line is labelled with the intents a card for it may"
@@ -165,11 +165,10 @@ def abstention_section(sec: dict) -> list[str]:
         " one (a chat and the voicebot still do, at the off-topic floor)."
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
-        " after its missed-delivery line was seen misclassified (none repeats it). The fresh,"
-        " blind3 and blind4 calls were written blind, measured and then read: they are"
-        " development calls now. The blind5 and blind6 calls were written blind after"
-        " everything else was settled; the same system is measured once on each (nothing"
-        " changed between them): they and their sum are the unbiased figure.",
+        " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
+        " and blind3 to blind6 calls were written blind, measured and then read: they are"
+        " development calls now. The blind7 calls were written blind after everything else"
+        " was settled and are measured once: they are the unbiased figure.",
         "",
     ]
     for name in _domains(sec):
@@ -245,23 +244,13 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         "",
         *_kinds_table(dom["held_out"]),
     ]
-    if dom.get("blind5"):
+    if dom.get("blind7"):
         out += [
-            f"Blind5 calls ({dom['blind5_calls']}, bench/assist_calls_blind5.py): held out,"
+            f"Blind7 calls ({dom['blind7_calls']}, bench/assist_calls_blind7.py): held out,"
             " written blind after the rules, examples and floors were settled, never used to"
             " choose anything; the same measures:",
             "",
-            *_kinds_table(dom["blind5"]),
-        ]
-    if dom.get("blind6"):
-        out += [
-            f"Blind6 calls ({dom['blind6_calls']}, bench/assist_calls_blind6.py): a second blind"
-            " set, written the same way; the same system and measures:",
-            "",
-            *_kinds_table(dom["blind6"]),
-            "Both blind sets together:",
-            "",
-            *_kinds_table(dom["blind_both"]),
+            *_kinds_table(dom["blind7"]),
         ]
     if dom.get("issue_calls"):
         out += [

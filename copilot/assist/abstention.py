@@ -103,8 +103,10 @@ class Opening:
     """Whether the customer's opening request named something this company handles.
 
     The opening request is the first clearly heard customer line long enough to ask
-    something (a greeting or a "yes" is not one). When it set no intent, the contact is
-    unplaced: its later lines go on about that request (see the assist stage).
+    something (a greeting or a "yes" is not one). When its likeliest intent is `other`
+    (a meter reading at a parcel service), the contact is unplaced: its later lines go on
+    about that request (see the assist stage). A request of ours that is only not sure
+    enough yet leaves the contact placed: the next line may confirm it.
     """
 
     seen: bool = False
@@ -121,7 +123,7 @@ class Opening:
         if not line.clear or len(text.split()) < REQUEST_WORDS:
             return
         self.seen = True
-        self.unplaced = not line.sure
+        self.unplaced = not line.asks
 
 
 def intent_bar(

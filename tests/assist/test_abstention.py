@@ -223,6 +223,25 @@ def test_on_audio_a_call_for_another_company_needs_two_agreeing_lines(models):
     assert [c.intent for c in cards(events, "intent")] == ["parcel_status", "billing"]
 
 
+def test_an_opening_request_of_ours_below_the_floor_leaves_the_call_ours(models):
+    """An opening line whose likeliest intent is ours but not sure enough yet is no call
+    for another company: the customer's next line that agrees sets the intent at the floor,
+    not at the bar of a new request."""
+    floors = dataclasses.replace(LOW, intent=0.7)
+    config = dataclasses.replace(models.config, switch_intent_confidence=0.9)
+    table = dataclasses.replace(with_floors(models, floors), config=config)
+    vague = said("Yes hello, I'm calling about the thing that was supposed to come yesterday.", 1.0)
+    clearer = said("My parcel still has not been delivered.", 5.0)
+    first, second = models.intents.classify(vague.text), models.intents.classify(clearer.text)
+    assert first.intent == second.intent == "parcel_status"  # the premise
+    assert first.confidence < floors.intent <= second.confidence < config.switch_intent_confidence
+    events = run_stage(AssistStage(table, "en"), [started("twilio"), vague, clearer])
+    intents = cards(events, "intent")
+    assert [(c.status, c.missing) for c in intents[:1]] == [(NOT_SURE, "clear_request")]
+    assert [c.intent for c in intents if c.status != NOT_SURE] == ["parcel_status"]
+    assert "new_request" not in {c.missing for c in intents}
+
+
 def test_a_typed_call_without_an_intent_shows_an_article_at_the_off_topic_floor(models):
     """Before a typed call has an intent its articles need the off-topic floor; heard on an
     agent's call they wait, on a call the voicebot answers they do not."""

@@ -110,7 +110,7 @@ def test_the_small_domain_and_the_shipped_ones_have_no_errors(tmp_path):
         assert set(check.counts["examples"]) == set(check.counts["articles"]) == {"en", "nl"}
     # The one warning: Dutch heard through whisper had too few development cards to calibrate on.
     assert [str(w) for w in check_domain(ENERGY).warnings] == [
-        "warning: floors.json: no intent shows for nl clean, 8k: its development calls gave too"
+        "warning: floors.json: no intent shows for nl 8k: its development calls gave too"
         " few cards to calibrate on (label calls of your own there, then make calibrate-assist)"
     ]
 

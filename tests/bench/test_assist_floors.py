@@ -7,6 +7,7 @@ from bench.assist_floors import (
     INTENT_AIM,
     MIN_SHOWN,
     MIN_SUPPORT,
+    MIN_WRONG,
     NO_EVIDENCE,
     pick_floor,
     point,
@@ -32,6 +33,16 @@ def test_no_floor_is_chosen_below_a_well_supported_miss():
     # 0.3 and 0.5 are right often enough, but 0.4 misses with MIN_SHOWN or more cards.
     made = curve((20, 20), (MIN_SHOWN + 7, MIN_SHOWN), (9, 9))
     assert pick_floor(made, INTENT_AIM) == 0.5
+
+
+def test_one_wrong_card_at_the_top_does_not_stop_the_search():
+    # 0.5 shows 3 right of 4 (0.75): one sure wrong card, not evidence of a bad floor; the
+    # cards from 0.3 up are right 51 of 53 times, so 0.3 is chosen. Two wrong cards stop it.
+    assert MIN_WRONG == 2
+    one_wrong = curve((53, 51), (14, 13), (4, 3), (1, 1))
+    assert pick_floor(one_wrong) == 0.3
+    two_wrong = curve((53, 51), (14, 12), (5, 3), (1, 1))
+    assert pick_floor(two_wrong) == 0.6
 
 
 def test_a_floor_between_the_target_and_the_aim_does_not_stop_the_search():
