@@ -13,8 +13,8 @@ customer number before the question, two topics in one call, side remarks, numbe
 out, elderly and business callers, brief and rambling ones, and questions no article
 answers (`gap`).
 
-Since then a development set: measured once blind (bench assist_abstention, commit
-2f4b56b), its mistakes were read, and it joined the development calls the floors are
+Since then a development set: measured blind (bench assist_abstention on 23c78ea (again, unchanged, on f0de7f4)),
+its mistakes were read, and it joined the development calls the floors are
 calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
 bench/assist_calls_blind7.py's.
 """

@@ -8,8 +8,8 @@ two that reached the wrong company (`misdialled`), with a greeting that names no
 so the agent's lines fit either one: one about the other sample company's product, one
 about a different business altogether.
 
-Since then a development set: measured once blind (bench assist_abstention, commit
-2f4b56b), its mistakes were read, and it joined the development calls the floors are
+Since then a development set: measured blind (bench assist_abstention on f0de7f4),
+its mistakes were read, and it joined the development calls the floors are
 calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
 bench/assist_calls_blind7.py's.
 """

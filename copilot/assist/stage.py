@@ -188,8 +188,8 @@ class AssistStage:
         line = judge_line(guess, heard, floor, floors.intent)
         clear = line.clear
         # On audio a line needs an earlier clear line that agrees (abstention.Agreement). A
-        # contact whose opening request set no intent (a meter reading at a parcel service)
-        # goes on about that request (abstention.Opening): what a line needs is
+        # contact whose opening request is likeliest `other` (a meter reading at a parcel
+        # service) goes on about that request (abstention.Opening): what a line needs is
         # abstention.intent_bar.
         switch = self.config.switch_intent_confidence
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)

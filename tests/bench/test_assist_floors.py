@@ -9,6 +9,9 @@ from bench.assist_floors import (
     MIN_SUPPORT,
     MIN_WRONG,
     NO_EVIDENCE,
+    OTHER,
+    TARGET_PRECISION,
+    LineRow,
     pick_floor,
     point,
     supported,
@@ -35,14 +38,37 @@ def test_no_floor_is_chosen_below_a_well_supported_miss():
     assert pick_floor(made, INTENT_AIM) == 0.5
 
 
-def test_one_wrong_card_at_the_top_does_not_stop_the_search():
-    # 0.5 shows 3 right of 4 (0.75): one sure wrong card, not evidence of a bad floor; the
-    # cards from 0.3 up are right 51 of 53 times, so 0.3 is chosen. Two wrong cards stop it.
-    assert MIN_WRONG == 2
-    one_wrong = curve((53, 51), (14, 13), (4, 3), (1, 1))
-    assert pick_floor(one_wrong) == 0.3
-    two_wrong = curve((53, 51), (14, 12), (5, 3), (1, 1))
-    assert pick_floor(two_wrong) == 0.6
+def test_a_miss_resting_on_fewer_than_min_wrong_cards_does_not_stop_the_search():
+    # 0.5 falls short of the target with MIN_WRONG - 1 wrong cards: not evidence of a bad
+    # floor, and the cards from 0.3 up are right often enough, so 0.3 is chosen. With
+    # MIN_WRONG wrong cards the miss stops the search, and only 0.6 is left.
+    few = MIN_WRONG - 1
+    shown = max(MIN_SHOWN, 2 * few + 1)
+    assert (shown - few) / shown < TARGET_PRECISION  # the premise: a miss of the target
+    one_wrong = curve((200, 200 - few), (20, 20 - few), (shown, shown - few), (1, 1))
+    assert pick_floor(one_wrong) == pick_floor(one_wrong, INTENT_AIM) == 0.3
+    two_wrong = curve(
+        (200, 200 - MIN_WRONG), (20, 20 - MIN_WRONG), (shown, shown - MIN_WRONG), (1, 1)
+    )
+    assert pick_floor(two_wrong) == pick_floor(two_wrong, INTENT_AIM) == 0.6
+
+
+def test_rows_after_an_opening_request_for_another_company_need_more():
+    """The calibration's mirror of abstention.Opening: only an opening request whose
+    likeliest intent is `other` makes a line need the bar of changing an intent (and, on
+    audio, an earlier line that agrees); one of ours that was not sure yet does not."""
+
+    def row(opener, agreed):
+        return LineRow(
+            "c", "en", "clean", 0.9, frozenset({"billing"}), "billing", 0.6, (), agreed, opener
+        )
+
+    floor, alone = 0.5, 0.75
+    assert row(None, True).shown_at(floor, 0.5, alone)
+    assert row("billing", True).shown_at(floor, 0.5, alone)  # ours, below the floor: placed
+    assert not row(OTHER, True).shown_at(floor, 0.5, alone)  # 0.6 < the bar of changing
+    assert not row(OTHER, False).shown_at(floor, 0.5, alone)
+    assert not row("billing", False).shown_at(floor, 0.5, alone)  # alone it needs 0.75
 
 
 def test_a_floor_between_the_target_and_the_aim_does_not_stop_the_search():

@@ -214,8 +214,8 @@ def test_an_english_question_without_a_needed_fact_is_answered_at_once(factory):
 
 def test_none_of_the_offered_topics_goes_to_a_person(factory):
     chat = Chat(factory, "en")
-    # No passage is at the answer bar, so the bot offers topics. (The questions asked here
-    # before fall short of the calibrated intent floor now and are asked again instead.)
+    # A question whose intent clears the calibrated floor but whose passages are short of
+    # the answer bar: the bot offers topics instead of answering.
     chat.say("My parcel didn't come because I wasn't home.")
     assert chat.actions()[-1] == "choose"
     chat.say("ok")  # neither a topic nor "something else": offered again, a second re-prompt
