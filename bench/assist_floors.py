@@ -42,13 +42,13 @@ import argparse
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from copilot.assist.abstention import REQUEST_WORDS, Agreement, intent_bar, judge_line
-from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS, NO_EVIDENCE
+from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS, NO_EVIDENCE, TYPED
 from copilot.assist.intents import unit_rows
 from copilot.assist.models import AssistModels, load_assist_models
 from copilot.assist.settings import AssistConfig
@@ -111,7 +111,8 @@ RULE = (
     f" wrong) is right less than"
     f" {TARGET_PRECISION:.0%} of the time; else the top;"
     f" an intent floor showing fewer than {MIN_SUPPORT} cards is {NO_EVIDENCE} (no evidence:"
-    f" no intent is shown); heard conditions need at least the typed floors"
+    f" no intent is shown); heard conditions need at least the typed floors; a chat's floors"
+    f" come from the chat questions alone"
 )
 
 
@@ -310,8 +311,9 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
             group = [r for r in rows if (r.language, r.condition) == (language, condition)]
             if not group:
                 continue
-            # CONDITIONS starts with "text": a heard condition finds its typed floors here.
-            typed = floors.get(language, {}).get("text", {})
+            # CONDITIONS starts with "text": a heard condition finds its typed floors here. A
+            # chat is typed too, but its questions are its own evidence.
+            typed = {} if condition in TYPED else floors.get(language, {}).get("text", {})
             intents = intent_curve(group, heard_floor, alone)
             intent_floor = supported(intents, pick_floor(intents, INTENT_AIM))
             # Heard words are never surer than typed ones: a few dozen heard lines, most
@@ -343,13 +345,22 @@ def domain_models(folder: Path) -> AssistModels:
 def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
     """The floors file of `models`' domain from the dev calls as its whisper heard them."""
     config = models.config
-    rows = line_rows(models, heard, models.domain.name) + typed_rows(models)
+    # The chat questions are typed words, so they count for typed calls too; a chat's own
+    # floors are read from them alone (a domain without them: a chat gets the typed floors).
+    chat_questions = typed_rows(models)
+    rows = [
+        *line_rows(models, heard, models.domain.name),
+        *chat_questions,
+        *(replace(row, condition="chat") for row in chat_questions),
+    ]
     return {
-        "about": "Floors of the assist stage per language and audio condition (text: typed;"
-        " clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen on the development calls"
-        " (bench/assist_calls.py, assist_calls_energy.py, assist_calls_dev_long.py,"
-        " assist_calls_fresh.py, assist_calls_blind3.py to assist_calls_blind6.py: this"
-        " domain's own and the misdialled others) heard through whisper as deployed for this domain.",
+        "about": "Floors of the assist stage per language and condition (text: typed;"
+        " chat: the chat front door; clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen"
+        " on the development calls (bench/assist_calls.py, assist_calls_energy.py,"
+        " assist_calls_dev_long.py, assist_calls_fresh.py, assist_calls_blind3.py to"
+        " assist_calls_blind6.py: this domain's own and the misdialled others) heard through"
+        " whisper as deployed for this domain, and for typed words and chats on the chat"
+        " questions of bench/chat_questions/dev.yaml where the domain has them.",
         "made_by": "python -m bench.assist_floors (make calibrate-assist)",
         "domain": models.domain.name,
         "target_precision": TARGET_PRECISION,

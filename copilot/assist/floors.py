@@ -1,21 +1,25 @@
 """Calibrated floors: how sure an intent or an article must be before an agent sees it.
 
 What is shown must be right (the target is 9 in 10) and that takes a higher bar where
-the words are less sure: a phone line (8 kHz) mishears more than a clean recording, and a
-typed chat not at all; Dutch and English differ too. So the floors are per language and
-audio condition, chosen on labelled development calls heard through whisper and kept in
-a JSON file (`[assist] floors`) that says how it was made, with the precision/coverage
-curve each floor was read from (`python -m bench.assist_floors` writes it).
+the words are less sure: a phone line (8 kHz) mishears more than a clean recording, and
+typed words not at all; Dutch and English differ too. A chat is typed, but its lines are
+questions written to a front door, not a call's turns, so it has floors of its own where
+the domain has chat questions to calibrate them on (else a typed call's). So the floors
+are per language and condition, chosen on labelled development calls heard through
+whisper (and chat questions) and kept in a JSON file (`[assist] floors`) that says how it
+was made, with the precision/coverage curve each floor was read from (`python -m
+bench.assist_floors` writes it).
 
 File layout:
     {"floors": {"en": {"clean": {"intent": 0.6, "article": 0.4, "article_off_topic": 0.5},
-                       "8k": {...}, "text": {...}},
+                       "8k": {...}, "text": {...}, "chat": {...}},
                 "nl": {...}},
      "made_by": "...", "rule": "...", "curves": {...}}
 
 The file is `floors.json` in the domain folder (it belongs to the intents and articles it
-was calibrated on). A language or condition it does not name, or a domain without one,
-falls back to `[assist]`'s own min_intent_confidence and article_min_similarity.
+was calibrated on). A chat it does not name has the floors of typed words; any other
+language or condition it does not name, or a domain without one, falls back to
+`[assist]`'s own min_intent_confidence and article_min_similarity.
 """
 
 from __future__ import annotations
@@ -29,7 +33,11 @@ from typing import Any
 from copilot.assist.settings import AssistConfig
 
 FLOORS_FILE = "floors.json"  # in the domain folder, beside what it was calibrated on
-CONDITIONS = ("text", "clean", "8k")
+CONDITIONS = ("text", "chat", "clean", "8k")
+# A condition the floors file may leave out, and the one that stands in for it.
+STANDS_IN = {"chat": "text"}
+# Conditions whose words were typed, not heard.
+TYPED = frozenset({"text", "chat"})
 KINDS = ("intent", "article", "article_off_topic")
 # An intent floor the development calls gave too few cards to judge (bench/assist_floors.py):
 # no intent shows for that language and condition until it is calibrated on real calls.
@@ -66,15 +74,20 @@ class FloorTable:
     source: str = ""  # the file they came from, for messages
 
     def floors_for(self, language: str, condition: str) -> Floors:
-        """The floors of a contact in `language` heard in `condition`."""
-        return self.by_case.get((language, condition), self.fallback)
+        """The floors of a contact in `language` heard in `condition` (a chat without floors
+        of its own: those of typed words)."""
+        case = (language, condition)
+        if case not in self.by_case and condition in STANDS_IN:
+            case = (language, STANDS_IN[condition])
+        return self.by_case.get(case, self.fallback)
 
 
 def audio_condition(source: str, metadata: Mapping[str, Any] | None = None) -> str:
-    """How a contact's words reach copilot: `text` (typed), `8k` (a phone line) or `clean`.
+    """How a contact's words reach copilot: `text` (typed), `chat` (written to the chat
+    front door), `8k` (a phone line) or `clean`.
 
     Metadata `audio` names it outright; a recording's `rate` (QA replay) at or below 8 kHz
-    is a phone line; else the platform decides: chats are typed, telephony platforms
+    is a phone line; else the platform decides: chats are chats, telephony platforms
     carry narrowband audio, everything else (a file, a microphone, raw PCM) is clean.
     """
     meta = metadata or {}
@@ -82,7 +95,7 @@ def audio_condition(source: str, metadata: Mapping[str, Any] | None = None) -> s
     if named in CONDITIONS:
         return named
     if source in TEXT_SOURCES:
-        return "text"
+        return "chat"
     rate = meta.get("rate")
     if isinstance(rate, int | float) and 0 < rate <= NARROWBAND_HZ:
         return "8k"

@@ -37,7 +37,7 @@ from copilot.assist.abstention import (
 )
 from copilot.assist.complexity import ComplexityCheck, Finding
 from copilot.assist.facts import extract_facts
-from copilot.assist.floors import Floors, audio_condition
+from copilot.assist.floors import TYPED, Floors, audio_condition
 from copilot.assist.intents import unit_rows
 from copilot.assist.knowledge import ArticleMatch
 from copilot.assist.learning import ARTICLE_BOOST, STEP_BOOST
@@ -79,7 +79,7 @@ class _Contact:
     routed: set[str] = field(default_factory=set)
     last_t: float = 0.0
     turn_best: ArticleMatch | None = None  # this turn's top article, for the front door
-    condition: str = "clean"  # how the words reach copilot: text, clean or 8k (floors.py)
+    condition: str = "clean"  # how the words reach copilot: text, chat, clean or 8k (floors.py)
     not_sure: str = ""  # what the last "not sure yet" card said was missing
     gap: GapWatch = field(default_factory=GapWatch)  # a question no article covers, waiting
     agreement: Agreement = field(default_factory=Agreement)  # the intents the clear questions asked
@@ -182,7 +182,7 @@ class AssistStage:
         out: list[Event] = []
         # Words without whisper's probabilities were typed, not heard: the typed floors
         # judge them (a transcript pasted into a call, a chat), whatever the call's audio.
-        typed = c.condition == "text" or not event.words
+        typed = c.condition in TYPED or not event.words
         floors = self.floors(typed)
         heard = heard_confidence(event.words)
         line = judge_line(guess, heard, floor, floors.intent)
@@ -279,7 +279,9 @@ class AssistStage:
         """The calibrated floors of this contact's language and audio condition (`typed`:
         of typed words in that language)."""
         c = self.contact
-        condition = "text" if typed else c.condition
+        condition = c.condition
+        if typed and condition not in TYPED:
+            condition = "text"  # typed words on a call heard on audio
         return self.models.floors.floors_for(c.language or self.default_language, condition)
 
     def _articles(self, event: TranscriptFinal, vector, floors: Floors, asks: str) -> list[Event]:
@@ -306,7 +308,7 @@ class AssistStage:
             # found it asked about that intent: a later question does not make an earlier
             # line's weak match about it.
             on_topic = c.intent != OTHER and c.intent in match.intents
-            heard_first = c.condition != "text" and c.confirm_heard
+            heard_first = c.condition not in TYPED and c.confirm_heard
             held = not on_topic and (heard_first or (c.intent != OTHER and c.source != CHAT_SOURCE))
             if held:
                 known = c.held_articles.get(match.article_id)

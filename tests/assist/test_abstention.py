@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,7 @@ from copilot.events.wording import Words
 from tests.stages import final, run_stage
 from tests.telephony.test_audiohook import connector
 
+ENERGY_ROOT = Path(__file__).resolve().parents[2] / "domains" / "energy_internet"
 LOW = Floors(intent=0.45, article=0.2, article_off_topic=0.2)
 NOTHING_COVERS = Floors(intent=0.45, article=0.99, article_off_topic=0.99)
 
@@ -339,7 +341,8 @@ def test_a_draft_quotes_only_an_article_written_for_the_contacts_intent(models):
 
 
 def test_the_audio_condition_comes_from_the_platform_or_the_recording():
-    assert audio_condition("chat") == "text"
+    assert audio_condition("chat") == "chat"
+    assert audio_condition("file", {"audio": "text"}) == "text"  # a typed transcript
     assert audio_condition("twilio") == audio_condition("audiohook") == "8k"
     assert audio_condition("file", {"rate": 8000}) == "8k"
     assert audio_condition("file", {"rate": 44100}) == "clean"
@@ -359,6 +362,36 @@ def test_each_shipped_domain_has_floors_per_language_and_condition(models):
             # Typed lines and English audio have development evidence behind their floor.
             if condition == "text" or language == "en":
                 assert floors.intent < NO_EVIDENCE, (language, condition)
+
+
+def test_a_chat_has_floors_of_its_own_or_those_of_typed_words(models):
+    """The parcel service's chat floors are read from its chat questions alone; a domain
+    without chat questions (or a file without a chat entry) gives a chat the typed floors."""
+    parcels = models.floors
+    for language in ("en", "nl"):
+        assert (language, "chat") in parcels.by_case
+        chat, typed = parcels.floors_for(language, "chat"), parcels.floors_for(language, "text")
+        assert chat.intent < NO_EVIDENCE and chat != typed, language
+    energy = floors_of_domain(ENERGY_ROOT, AssistConfig())
+    assert ("en", "chat") not in energy.by_case
+    assert energy.floors_for("en", "chat") == energy.floors_for("en", "text")
+    bare = FloorTable(LOW, {("nl", "text"): NOTHING_COVERS})
+    assert bare.floors_for("nl", "chat") == NOTHING_COVERS and bare.floors_for("en", "chat") == LOW
+
+
+def test_a_chat_question_is_judged_on_the_chat_floors(models):
+    """The same typed question: on a chat it clears the chat's intent floor, on a typed
+    call it is short of the typed floor and says "not sure yet"."""
+    asked = said("Can I pay in instalments?", 1.0)
+    guess = models.intents.classify(asked.text)
+    chat, typed = models.floors.floors_for("en", "chat"), models.floors.floors_for("en", "text")
+    assert guess.intent == "billing" and chat.intent <= guess.confidence < typed.intent
+    on_chat = run_stage(AssistStage(models, "en"), [started("chat"), asked])
+    assert [c.intent for c in cards(on_chat, "intent")] == ["billing"]
+    on_call = run_stage(AssistStage(models, "en"), [started(audio="text"), asked])
+    assert [(c.status, c.missing) for c in cards(on_call, "intent")] == [
+        (NOT_SURE, "clear_request")
+    ]
 
 
 def test_a_bad_floors_file_names_its_entry(tmp_path):

@@ -348,6 +348,6 @@ def test_the_floors_file_is_checked_too(tmp_path):
     ]
     warnings = [str(p) for p in check.warnings]
     assert "warning: floors.json: no floors for en 8k: [assist]'s own bars apply there" in warnings
-    assert any("no floors for nl text, clean, 8k" in w for w in warnings)
+    assert any("no floors for nl text, chat, clean, 8k" in w for w in warnings)
     (root / "floors.json").write_text("{not json", encoding="utf-8")
     assert any(e.startswith("error: floors.json: ") for e in errors_of(root))
