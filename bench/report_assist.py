@@ -158,7 +158,9 @@ def abstention_section(sec: dict) -> list[str]:
         " on the development calls only (`make calibrate-assist`, rule in each domain's"
         " floors.json: intent floors right 95 % of the time there, the target with room to"
         " spare, article floors 90 %; an intent floor the development calls show fewer than"
-        " 8 cards at has no evidence and shows nothing) and committed; below them the agent"
+        " 8 cards at has no evidence and shows nothing; a chat's floors, `chat`, come from the"
+        " parcel service's chat dev questions alone, bench/chat_questions/dev.yaml, and a"
+        " domain without them gives a chat the typed floors) and committed; below them the agent"
         ' sees "not sure yet" or nothing.'
         " On an agent's call heard on audio every article waits for the"
         " contact's intent, and a typed call with an intent shows none written for another"
