@@ -7,17 +7,16 @@
 `bench/assist_calls.py`, `assist_calls_energy.py`, `assist_calls_dev_long.py`, calls that
 open the way many callers do, with a greeting, a name and some context, and the sets
 written blind, measured and then read: `assist_calls_fresh.py`, `assist_calls_blind3.py`
-to `assist_calls_blind6.py`), typed,
-clean and on an 8 kHz phone line, goes through the domain's intent model and knowledge
-base as the assist stage would use them. Per
-language and condition that gives a precision/coverage curve for each floor:
+to `assist_calls_blind6.py`), typed, clean and on an 8 kHz phone line, goes through the
+domain's intent model and knowledge base as the assist stage would use them. Per language
+and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
   whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio an
   earlier clear line of the customer asked about the same intent (else it needs `[assist]`
   switch_intent_confidence, as the stage does); after an opening request whose likeliest
-  intent is `other` (a call meant for another company) a line needs that bar and, on audio, the
-  earlier line's agreement too; it is right when the line's labels allow it. Coverage:
-  the lines that need an intent and got the right one.
+  intent is `other` (a call meant for another company) a line needs that bar and, on
+  audio, the earlier line's agreement too; it is right when the line's labels allow it.
+  Coverage: the lines that need an intent and got the right one.
 - article (on topic): an article written for the line's intent (which cleared the chosen
   intent floor), shown at or above the floor; right when it is written for an intent the
   line's labels allow. Coverage: the lines that need an article and got a right one.
@@ -26,14 +25,14 @@ language and condition that gives a precision/coverage curve for each floor:
   audio every article off the contact's intent, typed one for another intent.
 The parcel service's typed condition also has the chat bot's development questions
 (bench/chat_questions/dev.yaml): each allows the intents its articles are written for.
+They alone make the condition of a chat, `chat` (floors not held to the typed ones).
 A floor is the lowest on its grid whose own cards are right at least TARGET_PRECISION of
 the time (intents: INTENT_AIM, the target with room to spare) or that shows none, and
 above which no floor that showed at least MIN_SHOWN cards, MIN_WRONG of them wrong, falls
-short of the target;
-where none is, the top of the grid. An intent floor at which the development calls show
-fewer than MIN_SUPPORT cards has too little evidence: it becomes NO_EVIDENCE and nothing
-shows. A heard condition's floors are at least the typed ones of its language. The
-held-out calls are never looked at.
+short of the target; where none is, the top of the grid. An intent floor at which the
+development calls show fewer than MIN_SUPPORT cards has too little evidence: it becomes
+NO_EVIDENCE and nothing shows. A heard condition's floors are at least the typed ones of
+its language. The held-out calls are never looked at.
 """
 
 from __future__ import annotations

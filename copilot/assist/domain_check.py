@@ -43,7 +43,6 @@ from copilot.assist.floors import (
     CONDITIONS,
     FLOORS_FILE,
     NO_EVIDENCE,
-    STANDS_IN,
     Floors,
     FloorsError,
     load_floors,
@@ -339,12 +338,8 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         message = f"floors for {language!r}, which the domain does not speak"
         problems.append(Problem("error", FLOORS_FILE, message))
     for language in domain.languages:
-        # A chat the file leaves out has the floors of typed words (floors.STANDS_IN).
-        missing = [
-            c
-            for c in CONDITIONS
-            if not {(language, c), (language, STANDS_IN.get(c, c))} & table.by_case.keys()
-        ]
+        # A chat the file leaves out has the floors of typed words (FloorTable.case_for).
+        missing = [c for c in CONDITIONS if table.case_for(language, c) is None]
         if missing:
             message = (
                 f"no floors for {language} {', '.join(missing)}: [assist]'s own bars apply there"

@@ -73,13 +73,19 @@ class FloorTable:
     by_case: dict[tuple[str, str], Floors] = field(default_factory=dict)
     source: str = ""  # the file they came from, for messages
 
+    def case_for(self, language: str, condition: str) -> tuple[str, str] | None:
+        """The calibrated case that applies to `language` and `condition`: its own, or for a
+        chat without one that of typed words; None: the fallback applies."""
+        for case in ((language, condition), (language, STANDS_IN.get(condition, condition))):
+            if case in self.by_case:
+                return case
+        return None
+
     def floors_for(self, language: str, condition: str) -> Floors:
         """The floors of a contact in `language` heard in `condition` (a chat without floors
         of its own: those of typed words)."""
-        case = (language, condition)
-        if case not in self.by_case and condition in STANDS_IN:
-            case = (language, STANDS_IN[condition])
-        return self.by_case.get(case, self.fallback)
+        case = self.case_for(language, condition)
+        return self.fallback if case is None else self.by_case[case]
 
 
 def audio_condition(source: str, metadata: Mapping[str, Any] | None = None) -> str:
