@@ -4,6 +4,11 @@ Written on 2026-12-07, blind: without running any model and without seeing any r
 example line or the other sets' calls; never used to choose anything, it only measures. Labels
 as in `bench/assist_labels.py`. Per domain and language: six calls to that company and two that
 reached the wrong company (`misdialled`), with a neutral greeting.
+
+Since then a development set: measured blind (bench assist_abstention on 73ed970 and
+d1c15a5), its mistakes were read, and it joined the development calls the floors are
+calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
+bench/assist_calls_blind8.py's.
 """
 
 from __future__ import annotations

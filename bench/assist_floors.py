@@ -7,7 +7,7 @@
 `bench/assist_calls.py`, `assist_calls_energy.py`, `assist_calls_dev_long.py`, calls that
 open the way many callers do, with a greeting, a name and some context, and the sets
 written blind, measured and then read: `assist_calls_fresh.py`, `assist_calls_blind3.py`
-to `assist_calls_blind6.py`), typed, clean and on an 8 kHz phone line, goes through the
+to `assist_calls_blind7.py`), typed, clean and on an 8 kHz phone line, goes through the
 domain's intent model and knowledge base as the assist stage would use them. Per language
 and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
@@ -17,6 +17,11 @@ and condition that gives a precision/coverage curve for each floor:
   intent is `other` (a call meant for another company) a line needs that bar and, on
   audio, the earlier line's agreement too; it is right when the line's labels allow it.
   Coverage: the lines that need an intent and got the right one.
+- intent switch (the bar of changing an intent, which switch_intent_confidence set by
+  hand before): each call replayed line by line at the chosen intent floor, as the stage
+  sets the contact's intent; its cards are the intents set at that bar (a second intent,
+  a heard line alone, a line after a request meant for another company), right when the
+  line's labels allow them. A chat's bar is typed words' (one question changes nothing).
 - article (on topic): an article written for the line's intent (which cleared the chosen
   intent floor), shown at or above the floor; right when it is written for an intent the
   line's labels allow. Coverage: the lines that need an article and got a right one.
@@ -31,8 +36,9 @@ the time (intents: INTENT_AIM, the target with room to spare) or that shows none
 above which no floor that showed at least MIN_SHOWN cards, MIN_WRONG of them wrong, falls
 short of the target; where none is, the top of the grid. An intent floor at which the
 development calls show fewer than MIN_SUPPORT cards has too little evidence: it becomes
-NO_EVIDENCE and nothing shows. A heard condition's floors are at least the typed ones of
-its language. The held-out calls are never looked at.
+NO_EVIDENCE and nothing shows (a switch bar: an intent never changes, and on audio a line
+always needs another that agrees). A heard condition's floors are at least the typed ones
+of its language, and a switch bar at least its intent floor. The held-out calls are never looked at.
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ from pathlib import Path
 import numpy as np
 
 from copilot.assist.abstention import REQUEST_WORDS, Agreement, intent_bar, judge_line
-from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS, NO_EVIDENCE, TYPED
+from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS, NO_EVIDENCE, STANDS_IN, TYPED
 from copilot.assist.intents import unit_rows
 from copilot.assist.models import AssistModels, load_assist_models
 from copilot.assist.settings import AssistConfig
@@ -59,6 +65,7 @@ from .assist_calls_blind3 import BLIND3_CALLS
 from .assist_calls_blind4 import BLIND4_CALLS
 from .assist_calls_blind5 import BLIND5_CALLS
 from .assist_calls_blind6 import BLIND6_CALLS
+from .assist_calls_blind7 import BLIND7_CALLS
 from .assist_calls_dev_long import LONG_OPENINGS
 from .assist_calls_energy import ENERGY_DEV
 from .assist_calls_fresh import FRESH_CALLS
@@ -86,7 +93,7 @@ MIN_WRONG = 2
 # shows no intent, so a stage without evidence says "not sure yet" instead of a guess.
 # A company that records its own labelled calls in that language calibrates it again.
 MIN_SUPPORT = 8
-# The fresh and blind3 to blind6 sets were written blind, measured and then read:
+# The fresh and blind3 to blind7 sets were written blind, measured and then read:
 # development now.
 DEV_CALLS = (
     *PARCELS_DEV,
@@ -97,6 +104,7 @@ DEV_CALLS = (
     *BLIND4_CALLS,
     *BLIND5_CALLS,
     *BLIND6_CALLS,
+    *BLIND7_CALLS,
 )
 # The chat bot's development questions are the parcel service's: typed lines of that domain.
 TYPED_DEV = {"parcels": Path(__file__).resolve().parent / "chat_questions" / "dev.yaml"}
@@ -110,8 +118,11 @@ RULE = (
     f" wrong) is right less than"
     f" {TARGET_PRECISION:.0%} of the time; else the top;"
     f" an intent floor showing fewer than {MIN_SUPPORT} cards is {NO_EVIDENCE} (no evidence:"
-    f" no intent is shown); heard conditions need at least the typed floors; a chat's floors"
-    f" come from the chat questions alone"
+    f" no intent is shown); the bar of changing an intent (intent_switch) likewise, on the"
+    f" intents the calls replayed at the intent floor set at that bar, at least the intent"
+    f" floor ({NO_EVIDENCE}: nothing changes an intent); heard conditions need at least the"
+    f" typed floors; a chat's floors come from the chat questions alone, its switch bar is"
+    f" typed words'"
 )
 
 
@@ -252,6 +263,46 @@ def intent_curve(rows: Sequence[LineRow], heard_floor: float, alone: float) -> l
     return curve
 
 
+def needs_switch(row: LineRow, changing: bool) -> bool:
+    """Whether `row` takes the bar of changing an intent rather than the floor
+    (abstention.intent_bar): it would change one, no earlier line on audio agrees with it,
+    or it follows an opening request meant for another company."""
+    return changing or not row.agreed or row.opener == OTHER
+
+
+def replayed(
+    rows: Sequence[LineRow], floor: float, heard_floor: float, switch: float
+) -> list[tuple[LineRow, bool]]:
+    """The lines that set their contact's intent, call by call as the stage does, each with
+    whether it took the bar of changing an intent (`switch`) rather than the floor."""
+    cards = []
+    contact: dict[str, str] = {}  # call -> its intent so far
+    for row in rows:  # in call order: line_rows keeps each call's lines in order
+        intent = contact.get(row.call, OTHER)
+        changing = intent != OTHER
+        bar = intent_bar(floor, switch, row.agreed, row.opener == OTHER, changing)
+        if bar is None or row.intent in (OTHER, intent) or row.heard < heard_floor:
+            continue
+        if row.confidence >= bar:
+            contact[row.call] = row.intent
+            cards.append((row, needs_switch(row, changing)))
+    return cards
+
+
+def switch_curve(rows: Sequence[LineRow], floor: float, heard_floor: float) -> list[dict]:
+    """Precision and coverage of the intents set at the bar of changing one (a second
+    intent, a heard line alone, a line after a request for another company), at each bar
+    of INTENT_GRID, with the intent `floor` chosen."""
+    needed = sum(r.needs_intent for r in rows)
+    curve = []
+    for switch in INTENT_GRID:
+        cards = [r for r, switched in replayed(rows, floor, heard_floor, switch) if switched]
+        right = [r for r in cards if r.intent in r.allowed]
+        covered = sum(r.needs_intent for r in right)
+        curve.append(point(switch, len(cards), len(right), covered, needed))
+    return curve
+
+
 def article_curves(
     rows: Sequence[LineRow], intent_floor: float, heard_floor: float, alone: float
 ) -> dict[str, list[dict]]:
@@ -301,6 +352,25 @@ def supported(curve: Sequence[dict], floor: float) -> float:
     return floor if shown >= MIN_SUPPORT else NO_EVIDENCE
 
 
+def intent_floor_of(curve: Sequence[dict], typed: dict) -> float:
+    """The intent floor `curve` supports, never below the `typed` one of its language: heard
+    words are never surer than typed ones (a few dozen heard lines, most confirmed by a
+    second line, can look precise at a floor the typed lines show is too low: a gym
+    membership's cancellation read as this company's contract)."""
+    return max(supported(curve, pick_floor(curve, INTENT_AIM)), typed.get("intent", 0.0))
+
+
+def switch_of(curve: Sequence[dict], floor: float, typed: dict) -> float:
+    """The bar of changing an intent `curve` supports: never below the intent `floor` or
+    the `typed` bar of its language; NO_EVIDENCE where fewer than MIN_SUPPORT intents were
+    set at it (then an intent never changes, and on audio a line always needs another
+    that agrees)."""
+    if floor >= NO_EVIDENCE:
+        return NO_EVIDENCE
+    chosen = max(pick_floor(curve, INTENT_AIM), floor)
+    return max(supported(curve, chosen), typed.get("intent_switch", 0.0))
+
+
 def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict:
     """Floors and curves per language and condition."""
     floors: dict[str, dict] = {}
@@ -313,14 +383,21 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
             # CONDITIONS starts with "text": a heard condition finds its typed floors here. A
             # chat is typed too, but its questions are its own evidence.
             typed = {} if condition in TYPED else floors.get(language, {}).get("text", {})
+            # The intent floor is read with `alone` (`[assist] switch_intent_confidence`) as
+            # the bar of a heard line alone, each line on its own; the bar of changing an
+            # intent is then read from the calls replayed at that floor. (Reading the floor
+            # again with that bar would count the cards of one bar on the other's curve.)
             intents = intent_curve(group, heard_floor, alone)
-            intent_floor = supported(intents, pick_floor(intents, INTENT_AIM))
-            # Heard words are never surer than typed ones: a few dozen heard lines, most
-            # confirmed by a second line, can look precise at a floor the typed lines show
-            # is too low (a gym membership's cancellation read as this company's contract).
-            intent_floor = max(intent_floor, typed.get("intent", 0.0))
-            articles = article_curves(group, intent_floor, heard_floor, alone)
-            chosen = {"intent": intent_floor} | {
+            intent_floor = intent_floor_of(intents, typed)
+            switches = switch_curve(group, intent_floor, heard_floor)
+            stand_in = STANDS_IN.get(condition)
+            if stand_in in floors.get(language, {}):
+                # Single chat questions never change an intent: a chat's bar is typed words'.
+                switch = max(floors[language][stand_in]["intent_switch"], intent_floor)
+            else:
+                switch = switch_of(switches, intent_floor, typed)
+            articles = article_curves(group, intent_floor, heard_floor, switch)
+            chosen = {"intent": intent_floor, "intent_switch": switch} | {
                 k: max(pick_floor(c), typed.get(k, 0.0)) for k, c in articles.items()
             }
             # One signal never needs less than two: an article off the contact's intent gets
@@ -331,6 +408,7 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
                 "lines": len(group),
                 "need_intent": sum(r.needs_intent for r in group),
                 "intent": intents,
+                "intent_switch": switches,
                 **articles,
             }
     return {"floors": floors, "curves": curves}
@@ -357,7 +435,7 @@ def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
         " chat: the chat front door; clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen"
         " on the development calls (bench/assist_calls.py, assist_calls_energy.py,"
         " assist_calls_dev_long.py, assist_calls_fresh.py, assist_calls_blind3.py to"
-        " assist_calls_blind6.py: this domain's own and the misdialled others) heard through"
+        " assist_calls_blind7.py: this domain's own and the misdialled others) heard through"
         " whisper as deployed for this domain, and for typed words and chats on the chat"
         " questions of bench/chat_questions/dev.yaml where the domain has them.",
         "made_by": "python -m bench.assist_floors (make calibrate-assist)",

@@ -118,6 +118,7 @@ SHOWN = ("intents", "not_sure", "articles", "drafts", "handovers")
 CURVE_FLOORS = {
     "intent": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
     "article": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6),
+    "intent_switch": (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
 }
 
 
@@ -126,9 +127,9 @@ def abstention_line(sec: dict) -> str:
     parts = []
     for name in _domains(sec):
         parts.append(f"{name}: {_precision_per_condition(sec[name]['held_out'], sec)}")
-        if "blind7" in sec[name]:
-            blind = sec[name]["blind7"]
-            parts.append(f"{name} blind7 calls: {_precision_per_condition(blind, sec)}")
+        if "blind8" in sec[name]:
+            blind = sec[name]["blind8"]
+            parts.append(f"{name} blind8 calls: {_precision_per_condition(blind, sec)}")
     wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
     return (
         f"- Abstention: precision of what agents are shown on held-out calls, per audio"
@@ -147,18 +148,22 @@ def abstention_section(sec: dict) -> list[str]:
         "",
         "Labelled calls of both sample domains (development: bench/assist_calls.py,"
         " assist_calls_energy.py, assist_calls_dev_long.py, assist_calls_fresh.py,"
-        " assist_calls_blind3.py to assist_calls_blind6.py; held out: assist_calls_heldout.py"
-        " and assist_calls_blind7.py),"
+        " assist_calls_blind3.py to assist_calls_blind7.py; held out: assist_calls_heldout.py"
+        " and assist_calls_blind8.py),"
         " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
         " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
         " domain's prompt. Every customer line is labelled with the intents a card for it may"
         " be about; a call to the other company is `other` throughout (a parcel service has"
-        " nothing to say about an internet outage). The floors (intent confidence; article"
-        " similarity on and off the contact's intent) are chosen per language and condition"
+        " nothing to say about an internet outage). The floors (intent confidence; the"
+        " confidence changing an intent takes, which a heard line no earlier line agrees with"
+        " takes too; article similarity on and off the contact's intent) are chosen per"
+        " language and condition"
         " on the development calls only (`make calibrate-assist`, rule in each domain's"
         " floors.json: intent floors right 95 % of the time there, the target with room to"
-        " spare, article floors 90 %; an intent floor the development calls show fewer than"
-        " 8 cards at has no evidence and shows nothing; a chat's floors, `chat`, come from the"
+        " spare, article floors 90 %; the bar of changing an intent is read the same way"
+        " from the calls replayed at the intent floor, on the intents set at that bar;"
+        " an intent floor or bar the development calls show fewer than"
+        " 8 cards at has no evidence and shows nothing (changes nothing); a chat's floors, `chat`, come from the"
         " parcel service's chat dev questions alone, bench/chat_questions/dev.yaml, and a"
         " domain without them gives a chat the typed floors) and committed; below them the agent"
         ' sees "not sure yet" or nothing.'
@@ -168,8 +173,8 @@ def abstention_section(sec: dict) -> list[str]:
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
         " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
-        " and blind3 to blind6 calls were written blind, measured and then read: they are"
-        " development calls now. The blind7 calls were written blind after everything else"
+        " and blind3 to blind7 calls were written blind, measured and then read: they are"
+        " development calls now. The blind8 calls were written blind after everything else"
         " was settled and are measured once: they are the unbiased figure.",
         "",
     ]
@@ -216,16 +221,22 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         language, condition = case.split()
         fresh = dom["fresh_floors"].get(language, {}).get(condition)
         agrees = "–" if fresh is None else ("yes" if fresh == floors else f"no: {fresh}")
-        rows.append(
-            [case, floors["intent"], floors["article"], floors["article_off_topic"], agrees]
-        )
+        bars = [floors[k] for k in ("intent", "intent_switch", "article", "article_off_topic")]
+        rows.append([case, *bars, agrees])
     out = [
         f"### {name}",
         "",
         f"{dom['dev_calls']} development and {dom['held_out_calls']} held-out calls.",
         "",
         *table(
-            ["language, condition", "intent", "article", "article off topic", "fresh calibration"],
+            [
+                "language, condition",
+                "intent",
+                "changing an intent",
+                "article",
+                "article off topic",
+                "fresh calibration",
+            ],
             rows,
         ),
         "Development curves, precision (coverage) at each floor:",
@@ -235,7 +246,7 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         curve_rows = []
         for language, conditions in dom["curves"].items():
             for condition, curves in conditions.items():
-                by_floor = {p["floor"]: p for p in curves[kind]}
+                by_floor = {p["floor"]: p for p in curves.get(kind, ())}
                 curve_rows.append(
                     [f"{language} {condition}"] + [_point(by_floor.get(f)) for f in floors]
                 )
@@ -246,13 +257,13 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         "",
         *_kinds_table(dom["held_out"]),
     ]
-    if dom.get("blind7"):
+    if dom.get("blind8"):
         out += [
-            f"Blind7 calls ({dom['blind7_calls']}, bench/assist_calls_blind7.py): held out,"
+            f"Blind8 calls ({dom['blind8_calls']}, bench/assist_calls_blind8.py): held out,"
             " written blind after the rules, examples and floors were settled, never used to"
             " choose anything; the same measures:",
             "",
-            *_kinds_table(dom["blind7"]),
+            *_kinds_table(dom["blind8"]),
         ]
     if dom.get("issue_calls"):
         out += [

@@ -329,7 +329,7 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         problems.append(Problem("warning", FLOORS_FILE, message))
         return
     try:
-        table = load_floors(path, Floors(0.0, 0.0, 0.0))
+        table = load_floors(path, Floors(0.0, 0.0, 0.0, 0.0))
     except FloorsError as exc:  # unreadable, not JSON, or a bad entry: named in the message
         problems.append(Problem("error", FLOORS_FILE, str(exc).removeprefix(f"{path}: ")))
         return

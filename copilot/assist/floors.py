@@ -11,7 +11,8 @@ was made, with the precision/coverage curve each floor was read from (`python -m
 bench.assist_floors` writes it).
 
 File layout:
-    {"floors": {"en": {"clean": {"intent": 0.6, "article": 0.4, "article_off_topic": 0.5},
+    {"floors": {"en": {"clean": {"intent": 0.6, "article": 0.4, "article_off_topic": 0.5,
+                                 "intent_switch": 0.75},
                        "8k": {...}, "text": {...}, "chat": {...}},
                 "nl": {...}},
      "made_by": "...", "rule": "...", "curves": {...}}
@@ -19,7 +20,9 @@ File layout:
 The file is `floors.json` in the domain folder (it belongs to the intents and articles it
 was calibrated on). A chat it does not name has the floors of typed words; any other
 language or condition it does not name, or a domain without one, falls back to
-`[assist]`'s own min_intent_confidence and article_min_similarity.
+`[assist]`'s own min_intent_confidence, article_min_similarity and
+switch_intent_confidence (so does an entry without `intent_switch`, from before it was
+calibrated).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ CONDITIONS = ("text", "chat", "clean", "8k")
 STANDS_IN = {"chat": "text"}
 # Conditions whose words were typed, not heard.
 TYPED = frozenset({"text", "chat"})
-KINDS = ("intent", "article", "article_off_topic")
+KINDS = ("intent", "article", "article_off_topic", "intent_switch")
 # An intent floor the development calls gave too few cards to judge (bench/assist_floors.py):
 # no intent shows for that language and condition until it is calibrated on real calls.
 NO_EVIDENCE = 1.0
@@ -59,6 +62,9 @@ class Floors:
     intent: float  # an intent's confidence, to become the contact's intent
     article: float  # an article written for the contact's intent: its cosine similarity
     article_off_topic: float  # an article written for something else (or no intent yet)
+    # What another intent needs to replace the contact's, and on audio a line no earlier
+    # line agrees with (abstention.intent_bar); never below `intent`.
+    intent_switch: float
 
     def article_floor(self, on_topic: bool) -> float:
         """The similarity an article needs: lower when its article is written for the intent."""
@@ -111,7 +117,8 @@ def audio_condition(source: str, metadata: Mapping[str, Any] | None = None) -> s
 def configured_floors(config: AssistConfig) -> Floors:
     """What applies where no calibration says otherwise: `[assist]`'s own bars."""
     article = config.article_min_similarity
-    return Floors(config.min_intent_confidence, article, article)
+    intent = config.min_intent_confidence
+    return Floors(intent, article, article, max(config.switch_intent_confidence, intent))
 
 
 def floors_of_domain(root: Path, config: AssistConfig) -> FloorTable:

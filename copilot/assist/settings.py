@@ -39,6 +39,8 @@ class AssistConfig:
     # about the same intent (a misheard line is rarely misheard twice the same way), what a
     # line needs after an opening request that named nothing this company handles, and
     # what a repeated question needs before "no article covers this" goes to a person.
+    # The domain's calibrated floors (its floors.json, `intent_switch` per language and
+    # audio condition) take its place where they name one.
     switch_intent_confidence: float = 0.75
     # A customer line whose words whisper heard with less than this mean probability neither
     # changes the contact's intent nor hands the contact to a person on its own (its words

@@ -190,8 +190,8 @@ class AssistStage:
         # On audio a line needs an earlier clear line that agrees (abstention.Agreement). A
         # contact whose opening request is likeliest `other` (a meter reading at a parcel
         # service) goes on about that request (abstention.Opening): what a line needs is
-        # abstention.intent_bar.
-        switch = self.config.switch_intent_confidence
+        # abstention.intent_bar; the bar of changing an intent is calibrated like the floors.
+        switch = floors.intent_switch
         agreed = typed or not c.confirm_heard or c.agreement.agrees(line)
         unplaced = c.confirm_heard and c.opening.unplaced
         needed = intent_bar(floors.intent, switch, agreed, unplaced, c.intent != OTHER)

@@ -29,8 +29,8 @@ from tests.stages import final, run_stage
 from tests.telephony.test_audiohook import connector
 
 ENERGY_ROOT = Path(__file__).resolve().parents[2] / "domains" / "energy_internet"
-LOW = Floors(intent=0.45, article=0.2, article_off_topic=0.2)
-NOTHING_COVERS = Floors(intent=0.45, article=0.99, article_off_topic=0.99)
+LOW = Floors(intent=0.45, article=0.2, article_off_topic=0.2, intent_switch=0.75)
+NOTHING_COVERS = Floors(intent=0.45, article=0.99, article_off_topic=0.99, intent_switch=0.75)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ LOCKER_AGAIN = "The locker still won't open with the code from the app."
 def test_articles_under_the_floor_are_not_shown_nor_sent_to_genesys(models):
     """A phone line's (8 kHz) floors keep the articles back; a clean recording's show them
     once a second line has confirmed the intent they are written for."""
-    strict = Floors(intent=0.45, article=0.99, article_off_topic=0.99)
+    strict = Floors(intent=0.45, article=0.99, article_off_topic=0.99, intent_switch=0.75)
     table = with_floors(models, LOW, en_8k=strict)
     lines = [said(LOCKER, 1.0), said(LOCKER_AGAIN, 5.0)]
     for source, shown in (("audiohook", False), ("file", True)):
@@ -140,8 +140,7 @@ def test_on_audio_an_article_waits_for_the_intent_and_comes_with_it(models):
         "technical_issue",
     ]  # the premise: both lines ask the same
     # Neither line is enough alone here: the first waits for the second to agree.
-    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
-    stage = AssistStage(dataclasses.replace(with_floors(models, LOW), config=config), "en")
+    stage = AssistStage(with_floors(models, dataclasses.replace(LOW, intent_switch=1.0)), "en")
     first = run_stage(stage, [started("file"), asked])
     assert not cards(first, "article")
     assert [c.status for c in cards(first, "intent")] == [NOT_SURE]
@@ -178,8 +177,7 @@ def test_a_call_for_another_company_needs_the_bar_of_changing_an_intent(models):
     """A customer who opens with something this company does not handle (a meter reading
     at a parcel service) goes on about it: a later line that happens to look like one of
     our intents is not enough on its own."""
-    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
-    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=1.0))
     opening = said("Hi, I'd like to pass on the reading of my electricity meter.", 1.0)
     later = said("And the monthly amount I pay seems far too high.", 5.0)
     assert models.intents.classify(opening.text).intent == "other"
@@ -201,8 +199,7 @@ def test_a_call_for_another_company_needs_the_bar_of_changing_an_intent(models):
 def test_on_audio_a_call_for_another_company_needs_two_agreeing_lines(models):
     """Heard on audio, a line after an opening request that was not ours needs an earlier
     line that agrees, however sure it is alone; an intent set first keeps the call ours."""
-    config = dataclasses.replace(models.config, switch_intent_confidence=LOW.intent)
-    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=LOW.intent))
     opening = said("Hi, I'd like to pass on the reading of my electricity meter.", 1.0)
     billing = [
         said("My invoice shows a charge I don't understand.", 5.0),
@@ -229,14 +226,13 @@ def test_an_opening_request_of_ours_below_the_floor_leaves_the_call_ours(models)
     """An opening line whose likeliest intent is ours but not sure enough yet is no call
     for another company: the customer's next line that agrees sets the intent at the floor,
     not at the bar of a new request."""
-    floors = dataclasses.replace(LOW, intent=0.7)
-    config = dataclasses.replace(models.config, switch_intent_confidence=0.9)
-    table = dataclasses.replace(with_floors(models, floors), config=config)
+    floors = dataclasses.replace(LOW, intent=0.7, intent_switch=0.9)
+    table = with_floors(models, floors)
     vague = said("Yes hello, I'm calling about the thing that was supposed to come yesterday.", 1.0)
     clearer = said("My parcel still has not been delivered.", 5.0)
     first, second = models.intents.classify(vague.text), models.intents.classify(clearer.text)
     assert first.intent == second.intent == "parcel_status"  # the premise
-    assert first.confidence < floors.intent <= second.confidence < config.switch_intent_confidence
+    assert first.confidence < floors.intent <= second.confidence < floors.intent_switch
     events = run_stage(AssistStage(table, "en"), [started("twilio"), vague, clearer])
     intents = cards(events, "intent")
     assert [(c.status, c.missing) for c in intents[:1]] == [(NOT_SURE, "clear_request")]
@@ -247,7 +243,7 @@ def test_an_opening_request_of_ours_below_the_floor_leaves_the_call_ours(models)
 def test_a_typed_call_without_an_intent_shows_an_article_at_the_off_topic_floor(models):
     """Before a typed call has an intent its articles need the off-topic floor; heard on an
     agent's call they wait, on a call the voicebot answers they do not."""
-    no_intent = Floors(intent=0.99, article=0.2, article_off_topic=0.2)
+    no_intent = Floors(intent=0.99, article=0.2, article_off_topic=0.2, intent_switch=0.99)
     asked = said(LOCKER, 1.0)
     found = models.kb.search(asked.text, "en", k=models.config.articles_shown)
     typed = run_stage(
@@ -296,8 +292,8 @@ def test_a_policy_gap_needs_a_sure_repeat_and_never_follows_asking_for_a_person(
     between = (repeat.confidence + first.confidence) / 2  # the question clears it, the repeat not
     gaps = {}
     for switch in (between, repeat.confidence - 0.01):
-        settings = dataclasses.replace(config, switch_intent_confidence=switch)
-        stage = AssistStage(dataclasses.replace(nothing_near, config=settings), "en")
+        floors = dataclasses.replace(NOTHING_COVERS, intent_switch=switch)
+        stage = AssistStage(dataclasses.replace(with_floors(models, floors), config=config), "en")
         events = run_stage(stage, [started(audio="text"), question, agent, weaker])
         assert cards(events, "intent")[0].intent == "billing"
         gaps[switch] = [r.reason for r in of(events, RouteToHuman)]
@@ -395,7 +391,7 @@ def test_a_chat_question_is_judged_on_the_chat_floors(models):
 
 
 def test_a_bad_floors_file_names_its_entry(tmp_path):
-    fallback = Floors(0.45, 0.25, 0.25)
+    fallback = Floors(0.45, 0.25, 0.25, 0.75)
     (tmp_path / "floors.json").write_text(json.dumps({"floors": {"nl": {"8k": {"intent": 2}}}}))
     with pytest.raises(FloorsError, match=r"floors\.nl\.8k\.intent"):
         load_floors(tmp_path / "floors.json", fallback)
@@ -406,12 +402,26 @@ def test_a_bad_floors_file_names_its_entry(tmp_path):
     assert floors_of_domain(tmp_path, AssistConfig()).floors_for("nl", "8k").intent == 0.45
 
 
+def test_the_bar_of_changing_an_intent_is_calibrated_or_the_configured_one(tmp_path):
+    """The shipped floors carry a calibrated `intent_switch` per case (never below its
+    intent floor); a file from before it was calibrated takes `[assist]`'s own."""
+    for root in (ENERGY_ROOT.parent / "parcels", ENERGY_ROOT):
+        table = floors_of_domain(root, AssistConfig())
+        for case, floors in table.by_case.items():
+            data = json.loads((root / "floors.json").read_text(encoding="utf-8"))
+            assert floors.intent_switch == data["floors"][case[0]][case[1]]["intent_switch"]
+            assert floors.intent <= floors.intent_switch <= NO_EVIDENCE, case
+    old = {"floors": {"nl": {"8k": {"intent": 0.6, "article": 0.3, "article_off_topic": 0.45}}}}
+    (tmp_path / "floors.json").write_text(json.dumps(old))
+    config = AssistConfig(switch_intent_confidence=0.8)
+    assert floors_of_domain(tmp_path, config).floors_for("nl", "8k").intent_switch == 0.8
+
+
 def test_on_audio_one_sure_line_waits_for_the_next_to_agree(models):
     """A phone line's intent needs an earlier clear line of the customer that agrees, or
     one line as sure as changing the intent takes (here out of reach); a typed line is
     enough alone."""
-    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
-    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=1.0))
     asked = said("Can you send my parcels to my new address?", 1.0)
     again = said("I'm moving next week, so the parcels should go to the new house.", 5.0)
     for line in (asked, again):
@@ -431,8 +441,7 @@ def test_on_audio_one_sure_line_waits_for_the_next_to_agree(models):
 
 
 def test_on_audio_a_line_about_something_else_does_not_confirm_the_first(models):
-    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
-    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=1.0))
     lines = [
         said("Can you send my parcels to my new address?", 1.0),
         said("And my invoice has a charge I don't recognise.", 5.0),
@@ -447,8 +456,7 @@ def test_the_voicebot_acts_on_the_first_sure_line_it_asks_the_caller_itself(mode
     """`confirm_heard=False` (the voicebot's stages): on a call the bot answers (no agent
     leg) one sure heard line sets the intent, as the bot confirms with the caller ("did this
     help?"); a call with an agent leg is the agent's and still waits for a second line."""
-    config = dataclasses.replace(models.config, switch_intent_confidence=1.0)
-    table = dataclasses.replace(with_floors(models, LOW), config=config)
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=1.0))
     asked = said("Can you send my parcels to my new address?", 1.0)
     bot_call = CallStarted("", 0, 0.0, source="twilio", legs=("customer",))
     events = run_stage(AssistStage(table, "en", confirm_heard=False), [bot_call, asked])

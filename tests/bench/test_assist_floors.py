@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bench.assist_floors import (
     INTENT_AIM,
+    INTENT_GRID,
     MIN_SHOWN,
     MIN_SUPPORT,
     MIN_WRONG,
@@ -14,7 +15,10 @@ from bench.assist_floors import (
     LineRow,
     pick_floor,
     point,
+    replayed,
     supported,
+    switch_curve,
+    switch_of,
 )
 
 
@@ -83,3 +87,37 @@ def test_too_few_cards_are_no_evidence_and_show_nothing():
     assert floor == 0.3 and supported(made, floor) == NO_EVIDENCE
     enough = curve((MIN_SUPPORT, MIN_SUPPORT), (1, 1), (0, 0))
     assert supported(enough, pick_floor(enough, INTENT_AIM)) == 0.3
+
+
+def test_the_switch_bar_is_read_from_intents_that_changed_as_the_stage_changes_them():
+    """A call replayed line by line: the first intent takes the floor, a second one the bar
+    of changing an intent; only the lines set at that bar are the switch curve's cards."""
+
+    def line(intent, confidence, allowed, agreed=True):
+        return LineRow("c", "en", "text", 1.0, frozenset(allowed), intent, confidence, (), agreed)
+
+    rows = [
+        line("outage", 0.6, {"outage"}),  # the first intent: at the floor
+        line("outage", 0.9, {"outage"}),  # the same intent again: no card
+        line("moving", 0.8, {"contract"}),  # a question no article covers, read as moving
+        line("billing", 0.88, {"billing"}),  # a new question, rightly
+    ]
+    cards = replayed(rows, 0.5, 0.5, 0.75)
+    assert [(r.intent, switched) for r, switched in cards] == [
+        ("outage", False),
+        ("moving", True),
+        ("billing", True),
+    ]
+    by_bar = {p["floor"]: (p["shown"], p["right"]) for p in switch_curve(rows, 0.5, 0.5)}
+    assert by_bar[0.75] == (2, 1)  # the misread question changes the intent, wrongly
+    assert by_bar[0.85] == (1, 1)  # only the sure new question does
+    assert by_bar[0.9] == (0, 0)
+
+
+def test_a_switch_bar_needs_evidence_and_is_never_below_the_floor_or_typed_one():
+    made = [point(f, 20, 20, 20, 100) for f in INTENT_GRID]  # right at every bar
+    assert switch_of(made, 0.6, {}) == 0.6  # the lowest bar right often enough, at the floor
+    assert switch_of(made, 0.6, {"intent_switch": 0.8}) == 0.8  # heard: never below typed
+    assert switch_of(made, NO_EVIDENCE, {}) == NO_EVIDENCE  # no intent, nothing to change
+    few = [point(f, MIN_SUPPORT - 1, MIN_SUPPORT - 1, 0, 100) for f in INTENT_GRID]
+    assert switch_of(few, 0.6, {}) == NO_EVIDENCE  # too few changes to tell

@@ -118,7 +118,7 @@ def test_dutch_faq_is_answered_in_dutch_and_closed(factories, models):
         default.voicebot, answer_confidence=0.35, answer_confidence_off_topic=0.35
     )
     factory.config = dataclasses.replace(default, voicebot=lowered)
-    factory._assist = dataclasses.replace(assist, floors=FloorTable(Floors(0.45, 0.3, 0.3)))
+    factory._assist = dataclasses.replace(assist, floors=FloorTable(Floors(0.45, 0.3, 0.3, 0.75)))
     try:
         conv = conversation(factories, models, "nl")
     finally:
