@@ -354,3 +354,16 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
                 " make calibrate-assist)"
             )
             problems.append(Problem("warning", FLOORS_FILE, message))
+        fixed = [
+            c
+            for c in CONDITIONS
+            if c not in unproven and table.floors_for(language, c).intent_switch >= NO_EVIDENCE
+        ]
+        if fixed:
+            message = (
+                f"an intent never changes for {language} {', '.join(fixed)}: its development"
+                " calls changed too few to calibrate on, so the first intent stays and a heard"
+                " line always needs another that agrees (label calls of your own there, then"
+                " make calibrate-assist)"
+            )
+            problems.append(Problem("warning", FLOORS_FILE, message))
