@@ -31,7 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
-from .assist_calls_blind8 import BLIND8_CALLS
+from .assist_calls_blind9 import BLIND9_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
 from .assist_floors import domain_models as load_domain_models
@@ -91,7 +91,7 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
 def assist_abstention(models, quick: bool) -> dict:
     """Per shipped domain: the committed floors, the curves a fresh calibration reads them
     from on the dev calls, and per-kind precision/coverage on the held-out calls and on the
-    blind8 ones (a held-out set written blind after the rules, examples and floors were
+    blind9 ones (a held-out set written blind after the rules, examples and floors were
     set, measured once).
 
     Every call is heard as that domain's deployment would hear it (its whisper prompt);
@@ -106,7 +106,7 @@ def assist_abstention(models, quick: bool) -> dict:
         dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
         test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
         blind = hear_calls(
-            calls_for(name, BLIND8_CALLS), "blind8", domain_models.config, conditions
+            calls_for(name, BLIND9_CALLS), "blind9", domain_models.config, conditions
         )
         fresh = calibration(domain_models, dev)
         out[folder.name] = {
@@ -119,8 +119,8 @@ def assist_abstention(models, quick: bool) -> dict:
             "dev_calls": len({c.name for c in dev}),
             "held_out_calls": len({c.name for c in test}),
             "held_out": held_out(domain_models, test),
-            "blind8_calls": len({c.name for c in blind}),
-            "blind8": held_out(domain_models, blind),
+            "blind9_calls": len({c.name for c in blind}),
+            "blind9": held_out(domain_models, blind),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test

@@ -5,6 +5,10 @@ example line or the other sets' calls; never used to choose anything, it only me
 Labels as in `bench/assist_labels.py`. Per domain and language: six calls to that company
 and two that reached the wrong company (`misdialled`) with a neutral greeting, one about the
 other sample company's business and one about an unrelated business.
+
+Since then a development set: measured blind (bench assist_abstention on ccead67), its
+mistakes were read, and it joined the development calls the floors are calibrated on
+(bench/assist_floors.DEV_CALLS). The blind figure is now bench/assist_calls_blind9.py's.
 """
 
 from __future__ import annotations
