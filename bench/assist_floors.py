@@ -12,8 +12,9 @@ domain's intent model and knowledge base as the assist stage would use them. Per
 and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
   whisper heard the line clearly (`[assist] min_transcript_confidence`), and on audio an
-  earlier clear line of the customer asked about the same intent (else it needs `[assist]`
-  switch_intent_confidence, as the stage does); after an opening request whose likeliest
+  earlier clear line of the customer asked about the same intent (else it needs the bar
+  of a line alone: here `[assist] switch_intent_confidence`, where the stage takes the
+  calibrated intent_switch below); after an opening request whose likeliest
   intent is `other` (a call meant for another company) a line needs that bar and, on
   audio, the earlier line's agreement too; it is right when the line's labels allow it.
   Coverage: the lines that need an intent and got the right one.
@@ -52,7 +53,13 @@ from pathlib import Path
 
 import numpy as np
 
-from copilot.assist.abstention import REQUEST_WORDS, Agreement, intent_bar, judge_line
+from copilot.assist.abstention import (
+    REQUEST_WORDS,
+    Agreement,
+    intent_bar,
+    judge_line,
+    takes_switch,
+)
 from copilot.assist.floors import CONDITIONS, FLOORS_FILE, KINDS, NO_EVIDENCE, STANDS_IN, TYPED
 from copilot.assist.intents import unit_rows
 from copilot.assist.models import AssistModels, load_assist_models
@@ -265,13 +272,6 @@ def intent_curve(rows: Sequence[LineRow], heard_floor: float, alone: float) -> l
     return curve
 
 
-def needs_switch(row: LineRow, changing: bool) -> bool:
-    """Whether `row` takes the bar of changing an intent rather than the floor
-    (abstention.intent_bar): it would change one, no earlier line on audio agrees with it,
-    or it follows an opening request meant for another company."""
-    return changing or not row.agreed or row.opener == OTHER
-
-
 def replayed(
     rows: Sequence[LineRow], floor: float, heard_floor: float, switch: float
 ) -> list[tuple[LineRow, bool]]:
@@ -279,15 +279,21 @@ def replayed(
     whether it took the bar of changing an intent (`switch`) rather than the floor."""
     cards = []
     contact: dict[str, str] = {}  # call -> its intent so far
+    # call -> whether an intent was set before its opening request (abstention.Opening:
+    # then the call stays ours whatever the request's likeliest intent)
+    placed: dict[str, bool] = {}
     for row in rows:  # in call order: line_rows keeps each call's lines in order
         intent = contact.get(row.call, OTHER)
+        if row.opener is not None:
+            placed.setdefault(row.call, row.call in contact)
+        unplaced = row.opener == OTHER and not placed.get(row.call, False)
         changing = intent != OTHER
-        bar = intent_bar(floor, switch, row.agreed, row.opener == OTHER, changing)
+        bar = intent_bar(floor, switch, row.agreed, unplaced, changing)
         if bar is None or row.intent in (OTHER, intent) or row.heard < heard_floor:
             continue
         if row.confidence >= bar:
             contact[row.call] = row.intent
-            cards.append((row, needs_switch(row, changing)))
+            cards.append((row, takes_switch(row.agreed, unplaced, changing)))
     return cards
 
 
@@ -387,15 +393,18 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
             typed = {} if condition in TYPED else floors.get(language, {}).get("text", {})
             # The intent floor is read with `alone` (`[assist] switch_intent_confidence`) as
             # the bar of a heard line alone, each line on its own; the bar of changing an
-            # intent is then read from the calls replayed at that floor. (Reading the floor
-            # again with that bar would count the cards of one bar on the other's curve.)
+            # intent is then read from the calls replayed at that floor. (So a heard line
+            # alone counts on both curves, at the configured bar on the first; reading the
+            # floor once more at the calibrated bar would move the floor the bar rests on.)
             intents = intent_curve(group, heard_floor, alone)
             intent_floor = intent_floor_of(intents, typed)
             switches = switch_curve(group, intent_floor, heard_floor)
             stand_in = STANDS_IN.get(condition)
             if stand_in in floors.get(language, {}):
-                # Single chat questions never change an intent: a chat's bar is typed words'.
+                # Single chat questions never change an intent: a chat's bar is typed words'
+                # (its own curve, empty, is not kept).
                 switch = max(floors[language][stand_in]["intent_switch"], intent_floor)
+                switches = []
             else:
                 switch = switch_of(switches, intent_floor, typed)
             articles = article_curves(group, intent_floor, heard_floor, switch)
@@ -410,7 +419,7 @@ def calibrate(rows: Sequence[LineRow], heard_floor: float, alone: float) -> dict
                 "lines": len(group),
                 "need_intent": sum(r.needs_intent for r in group),
                 "intent": intents,
-                "intent_switch": switches,
+                **({"intent_switch": switches} if switches else {}),
                 **articles,
             }
     return {"floors": floors, "curves": curves}

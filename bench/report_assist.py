@@ -221,7 +221,8 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         language, condition = case.split()
         fresh = dom["fresh_floors"].get(language, {}).get(condition)
         agrees = "–" if fresh is None else ("yes" if fresh == floors else f"no: {fresh}")
-        bars = [floors[k] for k in ("intent", "intent_switch", "article", "article_off_topic")]
+        kinds = ("intent", "intent_switch", "article", "article_off_topic")
+        bars = [floors.get(k, "–") for k in kinds]
         rows.append([case, *bars, agrees])
     out = [
         f"### {name}",

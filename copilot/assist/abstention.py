@@ -126,6 +126,13 @@ class Opening:
         self.unplaced = not line.asks
 
 
+def takes_switch(agreed: bool, unplaced: bool, changing: bool) -> bool:
+    """Whether a line takes the bar of changing an intent rather than the floor: it would
+    change one, it was heard with no earlier line agreeing (`agreed` False), or it follows
+    an opening request that named nothing of ours (`unplaced`)."""
+    return changing or unplaced or not agreed
+
+
 def intent_bar(
     floor: float, switch: float, agreed: bool, unplaced: bool, changing: bool
 ) -> float | None:
@@ -139,7 +146,7 @@ def intent_bar(
     """
     if unplaced and not agreed:
         return None
-    if changing or unplaced or not agreed:
+    if takes_switch(agreed, unplaced, changing):
         return max(switch, floor)
     return floor
 

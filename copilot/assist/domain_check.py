@@ -14,6 +14,7 @@ same messages, never on a call.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -333,6 +334,16 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
     except FloorsError as exc:  # unreadable, not JSON, or a bad entry: named in the message
         problems.append(Problem("error", FLOORS_FILE, str(exc).removeprefix(f"{path}: ")))
         return
+    # A file from before the bar of changing an intent was calibrated: the configured one.
+    entries = json.loads(path.read_text(encoding="utf-8"))["floors"]
+    for language, conditions in sorted(entries.items()):
+        older = [c for c, values in (conditions or {}).items() if "intent_switch" not in values]
+        if older:
+            message = (
+                f"no intent_switch for {language} {', '.join(older)}: [assist]"
+                " switch_intent_confidence applies there (make calibrate-assist)"
+            )
+            problems.append(Problem("warning", FLOORS_FILE, message))
     named = {language for language, _ in table.by_case}
     for language in sorted(named - set(domain.languages)):
         message = f"floors for {language!r}, which the domain does not speak"
@@ -362,8 +373,9 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         if fixed:
             message = (
                 f"an intent never changes for {language} {', '.join(fixed)}: its development"
-                " calls changed too few to calibrate on, so the first intent stays and a heard"
-                " line always needs another that agrees (label calls of your own there, then"
-                " make calibrate-assist)"
+                " calls changed too few to calibrate on, so the first intent stays, a heard"
+                " line always needs another that agrees, a call opened for another company"
+                ' gets none and no "no article covers this" is raised (label calls of your'
+                " own there, then make calibrate-assist)"
             )
             problems.append(Problem("warning", FLOORS_FILE, message))

@@ -62,8 +62,10 @@ class Floors:
     intent: float  # an intent's confidence, to become the contact's intent
     article: float  # an article written for the contact's intent: its cosine similarity
     article_off_topic: float  # an article written for something else (or no intent yet)
-    # What another intent needs to replace the contact's, and on audio a line no earlier
-    # line agrees with (abstention.intent_bar); never below `intent`.
+    # What another intent needs to replace the contact's, a line heard with no earlier line
+    # agreeing, a line after an opening request meant for another company
+    # (abstention.intent_bar), and a repeated question before "no article covers this";
+    # never below `intent`.
     intent_switch: float
 
     def article_floor(self, on_topic: bool) -> float:
@@ -160,4 +162,6 @@ def _floors(values: Any, fallback: Floors, where: str) -> Floors:
     for kind, value in picked.items():
         if not isinstance(value, int | float) or not 0 <= value <= 1:
             raise FloorsError(f"{where}.{kind}: must be a number in [0, 1], not {value!r}")
+    if "intent_switch" not in values:  # a file from before it was calibrated
+        picked["intent_switch"] = max(fallback.intent_switch, picked["intent"])
     return Floors(**{kind: float(value) for kind, value in picked.items()})

@@ -406,15 +406,24 @@ def test_the_bar_of_changing_an_intent_is_calibrated_or_the_configured_one(tmp_p
     """The shipped floors carry a calibrated `intent_switch` per case (never below its
     intent floor); a file from before it was calibrated takes `[assist]`'s own."""
     for root in (ENERGY_ROOT.parent / "parcels", ENERGY_ROOT):
-        table = floors_of_domain(root, AssistConfig())
-        for case, floors in table.by_case.items():
-            data = json.loads((root / "floors.json").read_text(encoding="utf-8"))
-            assert floors.intent_switch == data["floors"][case[0]][case[1]]["intent_switch"]
+        data = json.loads((root / "floors.json").read_text(encoding="utf-8"))["floors"]
+        assert all(
+            "intent_switch" in v for conditions in data.values() for v in conditions.values()
+        )
+        for case, floors in floors_of_domain(root, AssistConfig()).by_case.items():
             assert floors.intent <= floors.intent_switch <= NO_EVIDENCE, case
-    old = {"floors": {"nl": {"8k": {"intent": 0.6, "article": 0.3, "article_off_topic": 0.45}}}}
+    old = {
+        "floors": {
+            "nl": {
+                "8k": {"intent": 0.6, "article": 0.3, "article_off_topic": 0.45},
+                "text": {"intent": 0.9, "article": 0.3, "article_off_topic": 0.45},
+            }
+        }
+    }
     (tmp_path / "floors.json").write_text(json.dumps(old))
-    config = AssistConfig(switch_intent_confidence=0.8)
-    assert floors_of_domain(tmp_path, config).floors_for("nl", "8k").intent_switch == 0.8
+    table = floors_of_domain(tmp_path, AssistConfig(switch_intent_confidence=0.8))
+    assert table.floors_for("nl", "8k").intent_switch == 0.8
+    assert table.floors_for("nl", "text").intent_switch == 0.9  # never below its floor
 
 
 def test_on_audio_one_sure_line_waits_for_the_next_to_agree(models):

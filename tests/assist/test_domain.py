@@ -349,6 +349,9 @@ def test_the_floors_file_is_checked_too(tmp_path):
     warnings = [str(p) for p in check.warnings]
     assert "warning: floors.json: no floors for en 8k: [assist]'s own bars apply there" in warnings
     assert any("no floors for nl text, chat, clean, 8k" in w for w in warnings)
+    assert "warning: floors.json: no intent_switch for en text, clean: [assist]" in "\n".join(
+        warnings
+    )
     fixed = {"floors": {"en": {"clean": {"intent": 0.6, "intent_switch": 1.0}}}}
     (root / "floors.json").write_text(json.dumps(fixed), encoding="utf-8")
     warnings = [str(p) for p in check_domain(root).warnings]

@@ -13,6 +13,7 @@ from bench.assist_floors import (
     OTHER,
     TARGET_PRECISION,
     LineRow,
+    calibrate,
     pick_floor,
     point,
     replayed,
@@ -114,6 +115,29 @@ def test_the_switch_bar_is_read_from_intents_that_changed_as_the_stage_changes_t
     assert by_bar[0.9] == (0, 0)
 
 
+def test_the_replay_takes_heard_lines_as_the_stage_does():
+    """On audio a first line no earlier line agrees with takes the switch bar; after an
+    opening request meant for another company it takes nothing without agreement, unless
+    an intent was set before that request; a line heard unclearly sets nothing."""
+
+    def line(intent, confidence, agreed, opener=None, heard=0.9):
+        allowed = frozenset({intent})
+        return LineRow("c", "en", "clean", heard, allowed, intent, confidence, (), agreed, opener)
+
+    floor, switch = 0.5, 0.75
+    alone = [line("billing", 0.8, False)]
+    assert [s for _, s in replayed(alone, floor, 0.5, switch)] == [True]
+    assert replayed([line("billing", 0.7, False)], floor, 0.5, switch) == []  # below the bar
+    assert replayed([line("billing", 0.99, True, heard=0.3)], floor, 0.5, switch) == []
+    unplaced = [line("billing", 0.99, False, opener=OTHER)]
+    assert replayed(unplaced, floor, 0.5, switch) == []  # needs an agreeing line
+    placed_first = [line("billing", 0.6, True), line("outage", 0.99, False, opener=OTHER)]
+    assert [(r.intent, s) for r, s in replayed(placed_first, floor, 0.5, switch)] == [
+        ("billing", False),
+        ("outage", True),  # a change, not a call for another company
+    ]
+
+
 def test_a_switch_bar_needs_evidence_and_is_never_below_the_floor_or_typed_one():
     made = [point(f, 20, 20, 20, 100) for f in INTENT_GRID]  # right at every bar
     assert switch_of(made, 0.6, {}) == 0.6  # the lowest bar right often enough, at the floor
@@ -121,3 +145,25 @@ def test_a_switch_bar_needs_evidence_and_is_never_below_the_floor_or_typed_one()
     assert switch_of(made, NO_EVIDENCE, {}) == NO_EVIDENCE  # no intent, nothing to change
     few = [point(f, MIN_SUPPORT - 1, MIN_SUPPORT - 1, 0, 100) for f in INTENT_GRID]
     assert switch_of(few, 0.6, {}) == NO_EVIDENCE  # too few changes to tell
+
+
+def test_a_chat_takes_the_switch_bar_of_typed_words():
+    """Single chat questions never change an intent: a chat's bar is the typed one of its
+    language (here: typed calls whose second intents were all wrong, so none is trusted)."""
+    text = []
+    for i in range(MIN_SUPPORT + 2):
+        billing = frozenset({"billing"})
+        text += [
+            LineRow(f"call{i}", "en", "text", 1.0, billing, "billing", 0.9, ()),
+            LineRow(f"call{i}", "en", "text", 1.0, billing, "outage", 0.5, ()),
+        ]
+    chat = [
+        LineRow(f"chat{i}", "en", "chat", 1.0, frozenset({"billing"}), "billing", 0.9, ())
+        for i in range(MIN_SUPPORT + 2)
+    ]
+    made = calibrate(text + chat, 0.5, 0.75)
+    typed, chatted = made["floors"]["en"]["text"], made["floors"]["en"]["chat"]
+    assert typed["intent_switch"] == NO_EVIDENCE  # every change was wrong
+    assert chatted["intent"] < NO_EVIDENCE and chatted["intent_switch"] == NO_EVIDENCE
+    assert "intent_switch" in made["curves"]["en"]["text"]
+    assert "intent_switch" not in made["curves"]["en"]["chat"]  # none of its own
