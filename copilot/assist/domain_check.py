@@ -14,7 +14,6 @@ same messages, never on a call.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,7 +45,8 @@ from copilot.assist.floors import (
     NO_EVIDENCE,
     Floors,
     FloorsError,
-    load_floors,
+    floor_table,
+    read_floors_file,
 )
 from copilot.assist.knowledge import front_matter, read_article
 from copilot.assist.playbooks import PlaybookError, read_playbook
@@ -330,13 +330,13 @@ def _check_floors(root: Path, domain: Domain, problems: list[Problem]) -> None:
         problems.append(Problem("warning", FLOORS_FILE, message))
         return
     try:
-        table = load_floors(path, Floors(0.0, 0.0, 0.0, 0.0))
+        data = read_floors_file(path)
+        table = floor_table(data, Floors(0.0, 0.0, 0.0, 0.0), str(path))
     except FloorsError as exc:  # unreadable, not JSON, or a bad entry: named in the message
         problems.append(Problem("error", FLOORS_FILE, str(exc).removeprefix(f"{path}: ")))
         return
     # A file from before the bar of changing an intent was calibrated: the configured one.
-    entries = json.loads(path.read_text(encoding="utf-8"))["floors"]
-    for language, conditions in sorted(entries.items()):
+    for language, conditions in sorted(data["floors"].items()):
         older = [c for c, values in (conditions or {}).items() if "intent_switch" not in values]
         if older:
             message = (

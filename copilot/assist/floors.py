@@ -133,11 +133,15 @@ def load_floors(path: Path | None, fallback: Floors) -> FloorTable:
     """The floors of `path` (none: the fallback everywhere); FloorsError names a bad entry."""
     if path is None:
         return FloorTable(fallback)
+    return floor_table(read_floors_file(path), fallback, str(path))
+
+
+def read_floors_file(path: Path) -> Any:
+    """The parsed content of the floors file at `path`; FloorsError if it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise FloorsError(f"{path}: cannot read the floors file ({exc})") from exc
-    return floor_table(data, fallback, str(path))
 
 
 def floor_table(data: Any, fallback: Floors, source: str = "") -> FloorTable:
