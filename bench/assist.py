@@ -31,7 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
-from .assist_calls_blind9 import BLIND9_CALLS
+from .assist_calls_blind10 import BLIND10_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
 from .assist_floors import domain_models as load_domain_models
@@ -45,6 +45,9 @@ TURNS_PER_CHAT = 5
 WARM_UP = 10
 CHECKPOINTS = (0, 25, 50, 100, 200, 400)
 QUICK_CHECKPOINTS = (0, 50)
+# The set written blind after everything else was settled, measured once: the unbiased figure.
+BLIND_SET = "blind10"
+BLIND_CALLS = BLIND10_CALLS
 # The held-out calls of issue 31: what the parcel service must not answer with a parcel.
 ISSUE_CALLS = ("test_outage_cancel_en", "test_monteur_nl")
 PARCEL_OR_ADDRESS = frozenset({"parcel_status", "address_change"})
@@ -91,8 +94,8 @@ def _latencies(assist_models, texts: list[str]) -> list[float]:
 def assist_abstention(models, quick: bool) -> dict:
     """Per shipped domain: the committed floors, the curves a fresh calibration reads them
     from on the dev calls, and per-kind precision/coverage on the held-out calls and on the
-    blind9 ones (a held-out set written blind after the rules, examples and floors were
-    set, measured once).
+    BLIND_SET ones (a held-out set written blind after the rules, examples and floors
+    were set, measured once).
 
     Every call is heard as that domain's deployment would hear it (its whisper prompt);
     `quick` hears only the typed condition (no whisper).
@@ -106,7 +109,7 @@ def assist_abstention(models, quick: bool) -> dict:
         dev = hear_calls(calls_for(name, DEV_CALLS), "dev", domain_models.config, conditions)
         test = hear_calls(calls_for(name, HELDOUT_CALLS), "test", domain_models.config, conditions)
         blind = hear_calls(
-            calls_for(name, BLIND9_CALLS), "blind9", domain_models.config, conditions
+            calls_for(name, BLIND_CALLS), BLIND_SET, domain_models.config, conditions
         )
         fresh = calibration(domain_models, dev)
         out[folder.name] = {
@@ -119,8 +122,9 @@ def assist_abstention(models, quick: bool) -> dict:
             "dev_calls": len({c.name for c in dev}),
             "held_out_calls": len({c.name for c in test}),
             "held_out": held_out(domain_models, test),
-            "blind9_calls": len({c.name for c in blind}),
-            "blind9": held_out(domain_models, blind),
+            "blind_set": BLIND_SET,
+            "blind_calls": len({c.name for c in blind}),
+            "blind": held_out(domain_models, blind),
             "issue_calls": {
                 f"{c.name} {c.condition}": shown_on(play(domain_models, c))
                 for c in test

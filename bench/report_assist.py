@@ -127,9 +127,10 @@ def abstention_line(sec: dict) -> str:
     parts = []
     for name in _domains(sec):
         parts.append(f"{name}: {_precision_per_condition(sec[name]['held_out'], sec)}")
-        if "blind9" in sec[name]:
-            blind = sec[name]["blind9"]
-            parts.append(f"{name} blind9 calls: {_precision_per_condition(blind, sec)}")
+        if "blind" in sec[name]:
+            blind = sec[name]["blind"]
+            label = sec[name]["blind_set"]
+            parts.append(f"{name} {label} calls: {_precision_per_condition(blind, sec)}")
     wrong = [w for name in _domains(sec) for ws in sec[name]["issue_wrong"].values() for w in ws]
     return (
         f"- Abstention: precision of what agents are shown on held-out calls, per audio"
@@ -148,8 +149,8 @@ def abstention_section(sec: dict) -> list[str]:
         "",
         "Labelled calls of both sample domains (development: bench/assist_calls.py,"
         " assist_calls_energy.py, assist_calls_dev_long.py, assist_calls_fresh.py,"
-        " assist_calls_blind3.py to assist_calls_blind8.py; held out: assist_calls_heldout.py"
-        " and assist_calls_blind9.py),"
+        " assist_calls_blind3.py to assist_calls_blind9.py; held out: assist_calls_heldout.py"
+        " and assist_calls_blind10.py),"
         " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
         " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
         " domain's prompt. Every customer line is labelled with the intents a card for it may"
@@ -173,8 +174,8 @@ def abstention_section(sec: dict) -> list[str]:
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
         " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
-        " and blind3 to blind8 calls were written blind, measured and then read: they are"
-        " development calls now. The blind9 calls were written blind after everything else"
+        " and blind3 to blind9 calls were written blind, measured and then read: they are"
+        " development calls now. The blind10 calls were written blind after everything else"
         " was settled and are measured once: they are the unbiased figure.",
         "",
     ]
@@ -258,13 +259,15 @@ def _domain_part(name: str, dom: dict, target: float) -> list[str]:
         "",
         *_kinds_table(dom["held_out"]),
     ]
-    if dom.get("blind9"):
+    if dom.get("blind"):
+        label = dom["blind_set"]
         out += [
-            f"Blind9 calls ({dom['blind9_calls']}, bench/assist_calls_blind9.py): held out,"
+            f"{label.capitalize()} calls ({dom['blind_calls']}, bench/assist_calls_{label}.py):"
+            " held out,"
             " written blind after the rules, examples and floors were settled, never used to"
             " choose anything; the same measures:",
             "",
-            *_kinds_table(dom["blind9"]),
+            *_kinds_table(dom["blind"]),
         ]
     if dom.get("issue_calls"):
         out += [

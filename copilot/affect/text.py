@@ -39,7 +39,7 @@ _NUM_EN = r"(?:two|three|four|five|six|seven|eight|ten|\d+|several|multiple|many
 _ORD_NL = r"(?:tweede|derde|vierde|vijfde|zoveelste|honderdste)"
 _ORD_EN = r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|nth)"
 _KIN_NL = r"(?:man|vrouw|moeder|vader|zoon|dochter|partner|broer|zus|opa|oma|echtgeno(?:o|t)e?)"
-_BOSS_NL = r"(?:leidinggevende|manager|supervisor|baas|chef|meerdere)"
+_BOSS_NL = r"(?:leidinggevende|verantwoordelijke|manager|supervisor|baas|chef|meerdere)"
 _BOSS_EN = r"(?:manager|supervisor|superior|boss)"
 # Not "the manager's number" or "the manager of the shop": then nobody asks for one.
 _NOT_OWNED = r"(?!['’]s\b| of\b)"
@@ -113,9 +113,11 @@ PHRASES: tuple[Phrase, ...] = tuple(
     # A clear request for a person in charge: the bare words above also occur harmlessly
     # ("mijn manager op het werk") and may be learned down, these never are.
     + _phrases("frustration", "asks for a manager", "nl", 0.7,
-               rf"(?:wil|mag|kan|moet)(?: ik)? (?:nu |graag |even |direct |dan )?(?:een|uw|je|jullie|de) {_BOSS_NL} (?:spreken|aan de lijn|aan de telefoon)",
-               rf"(?:verbind|verbindt|zet) (?:me|mij) (?:\w+ ){{0,2}}(?:met|naar) (?:een|uw|je|de) {_BOSS_NL}",
+               rf"(?:wil|mag|kan|moet)(?: ik)? (?:nu |graag |even |direct |dan |hier |daar |hierover )?(?:een|uw|je|jullie|de) {_BOSS_NL} (?:hierover |daarover |over |nu |even )?(?:spreken|aan de lijn|aan de telefoon)",
+               rf"(?:verbind|verbindt|zet)(?: u)? (?:me|mij) (?:\w+ ){{0,2}}(?:met|naar) (?:een|uw|je|de) {_BOSS_NL}",
+               rf"(?:geef|geeft)(?: u)? (?:me|mij) (?:nu |dan |maar |even )?(?:een|uw|je|jullie|de) {_BOSS_NL}",
                rf"(?:ik )?wil (?:nu |graag |direct )?(?:een|uw|je|de) {_BOSS_NL}(?=\s*(?:[.!?]|$))",
+               rf"\b(?:uw|je|jullie) {_BOSS_NL},? (?:graag|alstublieft|alsjeblieft)",
                learnable=False)
     + _phrases("frustration", "strong wording", "nl", 0.65,
                r"belachelijk", r"schandalig", r"bespottelijk", r"onacceptabel", r"onaanvaardbaar",
@@ -151,6 +153,7 @@ PHRASES: tuple[Phrase, ...] = tuple(
                rf"(?:get|put|give|transfer|pass) me (?:through )?(?:to )?(?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
                rf"(?:want|need|demand) (?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
                rf"(?:want|get|need|put) (?:a|your|the) {_BOSS_EN} on the (?:line|phone)",
+               rf"\b(?:a|your|the) {_BOSS_EN},? please",
                learnable=False)
     + _phrases("frustration", "strong wording", "en", 0.65,
                r"ridiculous", r"unacceptable", r"outrageous", r"absurd", r"a joke",
@@ -231,6 +234,11 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"can'?t think (?:straight|clearly)", r"overwhelm(?:ed|ing)",
                r"don'?t know where to (?:start|begin)")
 )  # fmt: skip
+
+# A clear request for a person in charge, in either language (clear_manager_request).
+_CLEAR_MANAGER_REQUESTS = tuple(
+    p for p in PHRASES if not p.learnable and p.topic == "asks for a manager"
+)
 
 _NL_WORDS = frozenset(
     "de het een ik je u niet dat en van op te met voor maar nog al wel geen mijn jullie heb "
@@ -346,6 +354,21 @@ def _phrase_cue(phrase: Phrase, said: str, weight: float, sure: float) -> Cue:
         phrase=said,
         code=phrase.code,
     )
+
+
+def clear_manager_request(
+    text: str, words: Sequence[Word] = (), floor: float = PHRASE_CONFIDENCE_FLOOR
+) -> str:
+    """The words of a clear request for a person in charge in `text` ("ik wil uw
+    leidinggevende spreken"), every one heard at least `floor` surely; "" when there is none.
+
+    The phrases no dismissal weakens: what escalates an alert at once also hands the
+    contact to a person, whatever intent the line's other words lean to.
+    """
+    for cue in phrase_cues(text, _CLEAR_MANAGER_REQUESTS, words, floor):
+        if cue.confidence >= floor:
+            return cue.phrase
+    return ""
 
 
 def clear_request_codes(phrases: Sequence[Phrase] = PHRASES) -> frozenset[str]:

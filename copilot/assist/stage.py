@@ -14,7 +14,9 @@ It shows only what the evidence supports (abstention.py): an intent, article or
 hand-over needs words heard clearly enough and must clear the floors calibrated for
 the contact's language and audio condition (floors.py); short of that the intent card
 says "not sure yet", and no draft or next step follows. A "no article covers this"
-hand-over waits for the agent's turn and the customer still asking.
+hand-over waits for the agent's turn and the customer still asking. A clear request for a
+person in charge, heard clearly in every word (the phrases no dismissed alert weakens),
+hands over at once without changing the contact's intent.
 
 Customer record convention: `call.started` metadata `record` is an object with
 any of `name`, `tracking_code`, `order_number`, `postcode`, `house_number`,
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from copilot.affect.text import clear_manager_request
 from copilot.assist.abstention import (
     CONFIRMATION,
     NEW_REQUEST,
@@ -216,7 +219,10 @@ class AssistStage:
         if c.intent == OTHER and missing and missing != c.not_sure:
             c.not_sure = missing
             out.append(not_sure_card(c.call_id, event, line, self.contact_state(), missing))
-        if clear and c.intent == "request_human" and guess.intent == "request_human":
+        # A person is asked for when the contact is about that, or in so many words ("I want
+        # your manager") inside a complaint: the contact keeps its intent, the agent is told.
+        asked = clear_manager_request(event.text, event.words, floor)
+        if asked or (clear and c.intent == "request_human" and guess.intent == "request_human"):
             out += self._route(
                 event.t,
                 Finding(

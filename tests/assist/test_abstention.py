@@ -476,3 +476,37 @@ def test_the_voicebot_acts_on_the_first_sure_line_it_asks_the_caller_itself(mode
     assert [(c.status, c.missing) for c in cards(agent_call, "intent")] == [
         (NOT_SURE, "confirmation")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "complaint", "manager"),
+    [
+        (
+            "en",
+            "This is the third time your driver left my parcel in the rain, it is ruined.",
+            "No. Put me through to your supervisor, please.",
+        ),
+        (
+            "nl",
+            "Dit is al de derde keer dat jullie bezorger mijn pakket in de regen laat staan.",
+            "Nee, ik wil hier uw leidinggevende over spreken.",
+        ),
+    ],
+)
+def test_a_clear_request_for_a_manager_hands_over_and_keeps_the_contacts_intent(
+    models, language, complaint, manager
+):
+    """Inside a complaint, "put me through to your supervisor" goes to a person even when
+    the line's intent would not clear the bar of changing the contact's; heard unsurely,
+    the same words hand nothing over on their own."""
+    table = with_floors(models, dataclasses.replace(LOW, intent_switch=1.0))
+    first = said(complaint, 1.0, language)
+    again = said(complaint, 4.0, language)  # on audio an intent needs a second line to agree
+    for p, handed_over in ((0.95, ["asked_for_human"]), (0.3, [])):
+        asked = said(manager, 8.0, language, p=p)
+        events = run_stage(AssistStage(table, language), [started(), first, again, asked])
+        intents = [c.intent for c in cards(events, "intent") if c.status != NOT_SURE]
+        assert intents and set(intents) == {intents[0]} != {"request_human"}
+        routes = of(events, RouteToHuman)
+        assert [r.reason for r in routes] == handed_over
+        assert all(r.intent == intents[0] and r.evidence == (manager,) for r in routes)
