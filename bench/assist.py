@@ -31,7 +31,7 @@ from copilot.assist.stage import AssistStage
 from copilot.encoders.sentence import load_sentence_encoder
 from copilot.pipeline.chat import ChatConversation
 
-from .assist_calls_blind10 import BLIND10_CALLS
+from .assist_calls_blind11 import BLIND11_CALLS
 from .assist_calls_heldout import HELDOUT_CALLS
 from .assist_floors import DEV_CALLS, TARGET_PRECISION, calibration
 from .assist_floors import domain_models as load_domain_models
@@ -46,8 +46,8 @@ WARM_UP = 10
 CHECKPOINTS = (0, 25, 50, 100, 200, 400)
 QUICK_CHECKPOINTS = (0, 50)
 # The set written blind after everything else was settled, measured once: the unbiased figure.
-BLIND_SET = "blind10"
-BLIND_CALLS = BLIND10_CALLS
+BLIND_SET = "blind11"
+BLIND_CALLS = BLIND11_CALLS
 # The held-out calls of issue 31: what the parcel service must not answer with a parcel.
 ISSUE_CALLS = ("test_outage_cancel_en", "test_monteur_nl")
 PARCEL_OR_ADDRESS = frozenset({"parcel_status", "address_change"})

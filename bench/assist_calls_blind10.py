@@ -2,11 +2,15 @@
 
 Written on 2026-12-07 by two writers at once (one per company), blind: without running any
 model and without seeing any result, any example line or the other sets' calls; never used to
-choose anything, it only measures. Labels as in `bench/assist_labels.py`. Per domain and
+choose anything, it only measured. Labels as in `bench/assist_labels.py`. Per domain and
 language: twelve calls to that company and four that reached the wrong company
 (`misdialled`), opened with a greeting that names no company: two about the other sample
 company's business, two about unrelated businesses. Twice the size of the earlier blind sets,
 so that one card is not a tenth of a cell.
+
+Since then a development set: measured blind (bench assist_abstention on a423d60), its
+mistakes were read, and it joined the development calls the floors are calibrated on
+(bench/assist_floors.DEV_CALLS). The blind figure is now bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ questions no article answers (`gap`).
 
 Since then a development set: measured blind once (on 6ad86e3), its mistakes were read, and
 it joined the development calls the floors are calibrated on (bench/assist_floors.DEV_CALLS).
-The blind figure is now bench/assist_calls_blind10.py's.
+The blind figure is now bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

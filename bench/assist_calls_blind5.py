@@ -16,7 +16,7 @@ answers (`gap`).
 Since then a development set: measured blind (bench assist_abstention on 23c78ea (again, unchanged, on f0de7f4)),
 its mistakes were read, and it joined the development calls the floors are
 calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
-bench/assist_calls_blind10.py's.
+bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

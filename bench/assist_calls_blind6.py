@@ -11,7 +11,7 @@ about a different business altogether.
 Since then a development set: measured blind (bench assist_abstention on f0de7f4),
 its mistakes were read, and it joined the development calls the floors are
 calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
-bench/assist_calls_blind10.py's.
+bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

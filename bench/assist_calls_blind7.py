@@ -8,7 +8,7 @@ reached the wrong company (`misdialled`), with a neutral greeting.
 Since then a development set: measured blind (bench assist_abstention on 73ed970 and
 d1c15a5), its mistakes were read, and it joined the development calls the floors are
 calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now
-bench/assist_calls_blind10.py's.
+bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

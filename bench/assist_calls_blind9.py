@@ -8,7 +8,7 @@ one about the other sample company's business, one about an unrelated business.
 
 Since then a development set: measured blind (bench assist_abstention on 04e92c8), its
 mistakes were read, and it joined the development calls the floors are calibrated on
-(bench/assist_floors.DEV_CALLS). The blind figure is now bench/assist_calls_blind10.py's.
+(bench/assist_floors.DEV_CALLS). The blind figure is now bench/assist_calls_blind11.py's.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ question of its own that no article answers (a `gap`).
 Since then a development set: measured blind twice (on the rules, then after the
 article-derived examples), its mistakes were read, and it joined the development calls
 the floors are calibrated on (bench/assist_floors.DEV_CALLS). The blind figure is now a
-later set's (bench/assist_calls_blind10.py).
+later set's (bench/assist_calls_blind11.py).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
 `bench/assist_calls.py`, `assist_calls_energy.py`, `assist_calls_dev_long.py`, calls that
 open the way many callers do, with a greeting, a name and some context, and the sets
 written blind, measured and then read: `assist_calls_fresh.py`, `assist_calls_blind3.py`
-to `assist_calls_blind9.py`), typed, clean and on an 8 kHz phone line, goes through the
+to `assist_calls_blind10.py`), typed, clean and on an 8 kHz phone line, goes through the
 domain's intent model and knowledge base as the assist stage would use them. Per language
 and condition that gives a precision/coverage curve for each floor:
 - intent: a line's intent is shown when its confidence is at or above the floor and
@@ -75,6 +75,7 @@ from .assist_calls_blind6 import BLIND6_CALLS
 from .assist_calls_blind7 import BLIND7_CALLS
 from .assist_calls_blind8 import BLIND8_CALLS
 from .assist_calls_blind9 import BLIND9_CALLS
+from .assist_calls_blind10 import BLIND10_CALLS
 from .assist_calls_dev_long import LONG_OPENINGS
 from .assist_calls_energy import ENERGY_DEV
 from .assist_calls_fresh import FRESH_CALLS
@@ -102,7 +103,7 @@ MIN_WRONG = 2
 # shows no intent, so a stage without evidence says "not sure yet" instead of a guess.
 # A company that records its own labelled calls in that language calibrates it again.
 MIN_SUPPORT = 8
-# The fresh and blind3 to blind9 sets were written blind, measured and then read:
+# The fresh and blind3 to blind10 sets were written blind, measured and then read:
 # development now.
 DEV_CALLS = (
     *PARCELS_DEV,
@@ -116,6 +117,7 @@ DEV_CALLS = (
     *BLIND7_CALLS,
     *BLIND8_CALLS,
     *BLIND9_CALLS,
+    *BLIND10_CALLS,
 )
 # The chat bot's development questions are the parcel service's: typed lines of that domain.
 TYPED_DEV = {"parcels": Path(__file__).resolve().parent / "chat_questions" / "dev.yaml"}
@@ -448,7 +450,7 @@ def calibration(models: AssistModels, heard: Sequence[HeardCall]) -> dict:
         " chat: the chat front door; clean: 16 kHz; 8k: an 8 kHz mu-law phone line), chosen"
         " on the development calls (bench/assist_calls.py, assist_calls_energy.py,"
         " assist_calls_dev_long.py, assist_calls_fresh.py, assist_calls_blind3.py to"
-        " assist_calls_blind9.py: this domain's own and the misdialled others) heard through"
+        " assist_calls_blind10.py: this domain's own and the misdialled others) heard through"
         " whisper as deployed for this domain, and for typed words and chats on the chat"
         " questions of bench/chat_questions/dev.yaml where the domain has them.",
         "made_by": "python -m bench.assist_floors (make calibrate-assist)",

@@ -149,8 +149,8 @@ def abstention_section(sec: dict) -> list[str]:
         "",
         "Labelled calls of both sample domains (development: bench/assist_calls.py,"
         " assist_calls_energy.py, assist_calls_dev_long.py, assist_calls_fresh.py,"
-        " assist_calls_blind3.py to assist_calls_blind9.py; held out: assist_calls_heldout.py"
-        " and assist_calls_blind10.py),"
+        " assist_calls_blind3.py to assist_calls_blind10.py; held out: assist_calls_heldout.py"
+        " and assist_calls_blind11.py),"
         " rendered with espeak-ng and heard as each domain's deployment hears them: typed"
         " (`text`), 16 kHz (`clean`) and 8 kHz mu-law (`8k`), through whisper with that"
         " domain's prompt. Every customer line is labelled with the intents a card for it may"
@@ -174,8 +174,8 @@ def abstention_section(sec: dict) -> list[str]:
         " The first held-out set is no longer blind: its results were looked at while the"
         " abstention rules were set, and parcel examples for a missed delivery were written"
         " after its missed-delivery line was seen misclassified (none repeats it). The fresh"
-        " and blind3 to blind9 calls were written blind, measured and then read: they are"
-        " development calls now. The blind10 calls were written blind after everything else"
+        " and blind3 to blind10 calls were written blind, measured and then read: they are"
+        " development calls now. The blind11 calls were written blind after everything else"
         " was settled and are measured once: they are the unbiased figure.",
         "",
     ]
