@@ -23,7 +23,8 @@ import numpy as np
 from copilot.affect.emotion_model import LABELS, EmotionModel, load_emotion_model
 from copilot.affect.types import PHRASE_CONFIDENCE_FLOOR, TextAffect
 from copilot.events.affect import Cue
-from copilot.events.core import Word, heard_confidence
+from copilot.events.core import Word, heard_confidence, span_confidence, word_spans
+from copilot.pipeline.manager_request import CLEAR_REQUESTS
 
 SIGNAL_EMOTIONS: dict[str, tuple[str, ...]] = {
     "frustration": ("anger", "annoyance", "disappointment", "disapproval", "disgust"),
@@ -39,10 +40,6 @@ _NUM_EN = r"(?:two|three|four|five|six|seven|eight|ten|\d+|several|multiple|many
 _ORD_NL = r"(?:tweede|derde|vierde|vijfde|zoveelste|honderdste)"
 _ORD_EN = r"(?:second|third|fourth|fifth|sixth|umpteenth|hundredth|nth)"
 _KIN_NL = r"(?:man|vrouw|moeder|vader|zoon|dochter|partner|broer|zus|opa|oma|echtgeno(?:o|t)e?)"
-_BOSS_NL = r"(?:leidinggevende|verantwoordelijke|manager|supervisor|baas|chef|meerdere)"
-_BOSS_EN = r"(?:manager|supervisor|superior|boss)"
-# Not "the manager's number" or "the manager of the shop": then nobody asks for one.
-_NOT_OWNED = r"(?!['’]s\b| of\b)"
 
 
 @dataclass(frozen=True)
@@ -112,12 +109,7 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"iemand (?:anders|hoger)", r"hogerop", r"escaleren")
     # A clear request for a person in charge: the bare words above also occur harmlessly
     # ("mijn manager op het werk") and may be learned down, these never are.
-    + _phrases("frustration", "asks for a manager", "nl", 0.7,
-               rf"(?:wil|mag|kan|moet)(?: ik)? (?:nu |graag |even |direct |dan |hier |daar |hierover )?(?:een|uw|je|jullie|de) {_BOSS_NL} (?:hierover |daarover |over |nu |even )?(?:spreken|aan de lijn|aan de telefoon)",
-               rf"(?:verbind|verbindt|zet)(?: u)? (?:me|mij) (?:\w+ ){{0,2}}(?:met|naar) (?:een|uw|je|de) {_BOSS_NL}",
-               rf"(?:geef|geeft)(?: u)? (?:me|mij) (?:nu |dan |maar |even )?(?:een|uw|je|jullie|de) {_BOSS_NL}",
-               rf"(?:ik )?wil (?:nu |graag |direct )?(?:een|uw|je|de) {_BOSS_NL}(?=\s*(?:[.!?]|$))",
-               rf"\b(?:uw|je|jullie) {_BOSS_NL},? (?:graag|alstublieft|alsjeblieft)",
+    + _phrases("frustration", "asks for a manager", "nl", 0.7, *CLEAR_REQUESTS["nl"],
                learnable=False)
     + _phrases("frustration", "strong wording", "nl", 0.65,
                r"belachelijk", r"schandalig", r"bespottelijk", r"onacceptabel", r"onaanvaardbaar",
@@ -148,12 +140,7 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"ombudsman", r"lawyer", r"small claims")
     + _phrases("frustration", "asks for a manager", "en", 0.7,
                r"manager", r"supervisor", r"someone (?:more )?senior", r"your boss", r"escalate")
-    + _phrases("frustration", "asks for a manager", "en", 0.7,
-               rf"(?:speak|talk) (?:to|with) (?:a|your|the|an?other) {_BOSS_EN}{_NOT_OWNED}",
-               rf"(?:get|put|give|transfer|pass) me (?:through )?(?:to )?(?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
-               rf"(?:want|need|demand) (?:a|your|the) {_BOSS_EN}{_NOT_OWNED}",
-               rf"(?:want|get|need|put) (?:a|your|the) {_BOSS_EN} on the (?:line|phone)",
-               rf"\b(?:a|your|the) {_BOSS_EN},? please",
+    + _phrases("frustration", "asks for a manager", "en", 0.7, *CLEAR_REQUESTS["en"],
                learnable=False)
     + _phrases("frustration", "strong wording", "en", 0.65,
                r"ridiculous", r"unacceptable", r"outrageous", r"absurd", r"a joke",
@@ -234,11 +221,6 @@ PHRASES: tuple[Phrase, ...] = tuple(
                r"can'?t think (?:straight|clearly)", r"overwhelm(?:ed|ing)",
                r"don'?t know where to (?:start|begin)")
 )  # fmt: skip
-
-# A clear request for a person in charge, in either language (clear_manager_request).
-_CLEAR_MANAGER_REQUESTS = tuple(
-    p for p in PHRASES if not p.learnable and p.topic == "asks for a manager"
-)
 
 _NL_WORDS = frozenset(
     "de het een ik je u niet dat en van op te met voor maar nog al wel geen mijn jullie heb "
@@ -356,57 +338,9 @@ def _phrase_cue(phrase: Phrase, said: str, weight: float, sure: float) -> Cue:
     )
 
 
-def clear_manager_request(
-    text: str, words: Sequence[Word] = (), floor: float = PHRASE_CONFIDENCE_FLOOR
-) -> str:
-    """The words of a clear request for a person in charge in `text` ("ik wil uw
-    leidinggevende spreken"), every one heard at least `floor` surely; "" when there is none.
-
-    The phrases no dismissal weakens: what escalates an alert at once also hands the
-    contact to a person, whatever intent the line's other words lean to.
-    """
-    for cue in phrase_cues(text, _CLEAR_MANAGER_REQUESTS, words, floor):
-        if cue.confidence >= floor:
-            return cue.phrase
-    return ""
-
-
 def clear_request_codes(phrases: Sequence[Phrase] = PHRASES) -> frozenset[str]:
     """The codes of the phrases no dismissal may weaken (a clear request for a manager)."""
     return frozenset(p.code for p in phrases if not p.learnable)
-
-
-def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]:
-    """(start, end, probability) of each timed word in `text`; words not found are left out."""
-    spans, position = [], 0
-    lowered = text.lower()
-    for word in words:
-        token = word.word.strip().lower()
-        if not token:
-            continue
-        at = lowered.find(token, position)
-        if at < 0:
-            continue
-        spans.append((at, at + len(token), float(word.probability)))
-        position = at + len(token)
-    return spans
-
-
-def span_confidence(
-    spans: list[tuple[int, int, float]], start: int, end: int, every: bool = False
-) -> float:
-    """Mean probability of the words overlapping [start, end); 1.0 without word timings.
-
-    The mean, not the minimum: whisper is often unsure of a short function word inside a
-    phrase it heard well ("dit is niet normaal"); a one-word request is that word alone.
-    With `every`, the least sure word: for a phrase that counts only if all of it was heard.
-    """
-    if not spans:
-        return 1.0
-    inside = [p for s, e, p in spans if s < end and e > start]
-    if inside:
-        return round(min(inside) if every else sum(inside) / len(inside), 3)
-    return round(sum(p for _, _, p in spans) / len(spans), 3)  # not aligned: the utterance's mean
 
 
 def _noisy_or(weights: Sequence[float]) -> float:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from copilot.affect.text import clear_manager_request
 from copilot.assist.abstention import (
     CONFIRMATION,
     NEW_REQUEST,
@@ -58,6 +57,7 @@ from copilot.events.core import (
     heard_confidence,
 )
 from copilot.pipeline.language import guess_language
+from copilot.pipeline.manager_request import clear_manager_request
 
 OTHER = "other"
 NO_SELF_SERVICE = frozenset({"complaint", "request_human", "cancel_contract"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -234,3 +235,36 @@ class EventSequencer:
         """The event with this call's id and the next seq."""
         self.last_seq += 1
         return dataclasses.replace(event, call_id=self.call_id, seq=self.last_seq)
+
+
+def word_spans(text: str, words: Sequence[Word]) -> list[tuple[int, int, float]]:
+    """(start, end, probability) of each timed word in `text`; words not found are left out."""
+    spans, position = [], 0
+    lowered = text.lower()
+    for word in words:
+        token = word.word.strip().lower()
+        if not token:
+            continue
+        at = lowered.find(token, position)
+        if at < 0:
+            continue
+        spans.append((at, at + len(token), float(word.probability)))
+        position = at + len(token)
+    return spans
+
+
+def span_confidence(
+    spans: list[tuple[int, int, float]], start: int, end: int, every: bool = False
+) -> float:
+    """Mean probability of the words overlapping [start, end); 1.0 without word timings.
+
+    The mean, not the minimum: whisper is often unsure of a short function word inside a
+    phrase it heard well ("dit is niet normaal"); a one-word request is that word alone.
+    With `every`, the least sure word: for a phrase that counts only if all of it was heard.
+    """
+    if not spans:
+        return 1.0
+    inside = [p for s, e, p in spans if s < end and e > start]
+    if inside:
+        return round(min(inside) if every else sum(inside) / len(inside), 3)
+    return round(sum(p for _, _, p in spans) / len(spans), 3)  # not aligned: the utterance's mean

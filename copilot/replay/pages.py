@@ -13,8 +13,7 @@ import re
 from html import escape
 from typing import Any
 
-from copilot.affect.text import word_spans
-from copilot.events.core import Word
+from copilot.events.core import Word, word_spans
 from copilot.events.wording import ENGLISH, Words
 from copilot.replay.language_report import (
     FILTER_SCRIPT,

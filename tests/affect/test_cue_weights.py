@@ -7,13 +7,13 @@ from copilot.affect.settings import AffectConfig
 from copilot.affect.text import (
     PHRASES,
     TextAffectScorer,
-    clear_manager_request,
     clear_request_codes,
     phrase_cues,
 )
 from copilot.affect.types import TextAffect
 from copilot.events.affect import Cue
 from copilot.events.core import Word
+from copilot.pipeline.manager_request import clear_manager_request
 
 NOW = 1_800_000_000.0
 ORDER = CueKey("webshop", "en", "cancel-order")  # any code will do for the store itself
