@@ -4,16 +4,10 @@ import pytest
 
 from copilot.affect.cue_weights import DAY_S, CueKey, CueWeights, reweigh
 from copilot.affect.settings import AffectConfig
-from copilot.affect.text import (
-    PHRASES,
-    TextAffectScorer,
-    clear_request_codes,
-    phrase_cues,
-)
+from copilot.affect.text import PHRASES, TextAffectScorer, clear_request_codes, phrase_cues
 from copilot.affect.types import TextAffect
 from copilot.events.affect import Cue
 from copilot.events.core import Word
-from copilot.pipeline.manager_request import clear_manager_request
 
 NOW = 1_800_000_000.0
 ORDER = CueKey("webshop", "en", "cancel-order")  # any code will do for the store itself
@@ -170,33 +164,3 @@ def test_reweighing_leaves_emotion_and_voice_cues_alone():
     emotion = Cue("frustration", "emotion", "annoyance 0.6", 0.6, emotion="annoyance", score=0.6)
     text = TextAffect({"annoyance": 0.6}, 0.6, 0.1, 0.1, (emotion,), "en")
     assert reweigh(text, {"": 0.5}) is text
-
-
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("Then put me through to someone who can. Your manager, please.", "Your manager, please"),
-        (
-            "Verbindt u mij door met een leidinggevende.",
-            "Verbindt u mij door met een leidinggevende",
-        ),
-        ("Weet u wat, geeft u mij uw leidinggevende maar.", "geeft u mij uw leidinggevende"),
-        (
-            "Nee, ik wil hier een leidinggevende over spreken.",
-            "wil hier een leidinggevende over spreken",
-        ),
-        ("Dan wil ik nu een verantwoordelijke spreken.", "wil ik nu een verantwoordelijke spreken"),
-        ("My account manager at work said so.", ""),
-        ("Mijn leidinggevende op het werk geeft me geen vrij.", ""),
-        ("Can I speak to your manager's office about the invoice?", ""),
-    ],
-)
-def test_a_clear_request_for_a_manager_is_found_in_both_languages(text, asked):
-    assert clear_manager_request(text) == asked
-    if asked:  # the request's first word heard unsurely: no clear request
-        inside = len(text[: text.index(asked)].split())
-        sure = [0.3 if i == inside else 0.95 for i in range(len(text.split()))]
-        words = [
-            Word(w, i, i + 0.5, p) for i, (w, p) in enumerate(zip(text.split(), sure, strict=True))
-        ]
-        assert clear_manager_request(text, words) == ""
